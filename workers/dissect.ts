@@ -1,0 +1,35 @@
+// One entry point for dissecting packets of one capture with one set of Decode As rules: the index
+// pass, the details view, the filter's slow path and the command line all go through it.
+
+import './dissectors/all.ts';
+import { Ctx } from './dissectors/context.ts';
+import { dissectFrame } from './dissectors/frame.ts';
+import { DissectorTables, type DecodeAsRule } from './dissectors/tables.ts';
+import { Reassembly } from './analysis/reassembly.ts';
+import type { FieldList } from './fields/field-list.ts';
+import type { PacketRecord } from './formats/record.ts';
+
+export class PacketDissector {
+  readonly ctx: Ctx;
+
+  constructor(rules: readonly DecodeAsRule[] = []) {
+    this.ctx = new Ctx(new DissectorTables(rules), new Reassembly());
+  }
+
+  /**
+   * Dissect one record. Frames must be given in file order on the first pass (reassembly state is
+   * built then); afterwards `firstPass = false` lets single packets be dissected in any order.
+   * The returned list is reused by the next call.
+   */
+  dissect(rec: PacketRecord, frameNo: number): FieldList {
+    const c = this.ctx;
+    c.begin(frameNo, rec.data, rec.linkType);
+    dissectFrame(c, rec);
+    return c.f;
+  }
+
+  /** Status bits of the last dissected packet. */
+  get status(): number {
+    return this.ctx.status;
+  }
+}

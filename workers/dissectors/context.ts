@@ -1,0 +1,164 @@
+// The state a dissector works with (Wireshark's tvb + pinfo + tree, in one object reused for every
+// packet) and the bounds-checked field adders that all dissectors use.
+//
+// Contract: a dissector is `(c, off, end) => void`; it dissects c.b[off, end). Every `c.uint*` /
+// `c.field` call checks its bytes against `end` first. If they are missing, nothing is added,
+// `c.stop` is set with a status bit, and every later add is ignored: the packet keeps the fields
+// read before the damage, exactly as Wireshark keeps the items added before its bounds exception.
+// Dissectors therefore read straight down their header and test `c.stop` before handing off.
+
+import { FieldList } from '../fields/field-list.ts';
+import type { DissectorTables } from './tables.ts';
+import type { Reassembly } from '../analysis/reassembly.ts';
+
+export type Dissector = (c: Ctx, off: number, end: number) => void;
+
+/** Status bits of a packet (the `status` column). */
+export const enum Status {
+  /** Captured length is shorter than the packet needed ("Packet size limited during capture"). */
+  TRUNCATED = 1,
+  /** A length or value in the packet is impossible ("Malformed Packet"). */
+  MALFORMED = 2,
+  /** A checksum, sequence or other expert warning. */
+  WARNING = 4,
+  /** This frame is one fragment / segment of a reassembled PDU. */
+  FRAGMENT = 8,
+  /** This frame completed a reassembly and carries the reassembled PDU's fields. */
+  REASSEMBLED = 16,
+  /** The capture file ended inside this record. */
+  CUT = 32,
+}
+
+export class Ctx {
+  /** The buffer being dissected (the frame, or a reassembled payload). */
+  b: Uint8Array = new Uint8Array(0);
+  readonly f = new FieldList();
+  /** Set when dissection of this packet must stop (bounds or malformed). */
+  stop = false;
+  status = 0;
+  /** 1-based frame number. */
+  frameNo = 0;
+  /** Link type of the frame (LINKTYPE_*). */
+  linkType = 0;
+  /** Whether the index pass is running (first pass: reassembly state is updated). */
+  firstPass = true;
+  /** Nesting guard: tunnels inside tunnels stop at this depth (fuzzed files nest forever). */
+  depth = 0;
+  /** Source and destination ports of the innermost transport header (for dispatch). */
+  srcPort = 0;
+  dstPort = 0;
+  /** Offsets into `b` of the innermost network addresses (-1 when none), and their length (4 or 16). */
+  netSrc = -1;
+  netDst = -1;
+  netLen = 0;
+  /** IP protocol number of the innermost IP header, or -1. */
+  ipProto = -1;
+  /** Free-form per-packet information passed between layers (e.g. IP identification for reassembly). */
+  ipId = 0;
+
+  constructor(
+    public tables: DissectorTables,
+    public reasm: Reassembly,
+  ) {}
+
+  begin(frameNo: number, bytes: Uint8Array, linkType: number): void {
+    this.b = bytes;
+    this.f.reset(bytes);
+    this.stop = false;
+    this.status = 0;
+    this.frameNo = frameNo;
+    this.linkType = linkType;
+    this.depth = 0;
+    this.srcPort = 0;
+    this.dstPort = 0;
+    this.netSrc = -1;
+    this.netDst = -1;
+    this.netLen = 0;
+    this.ipProto = -1;
+    this.ipId = 0;
+  }
+
+  /** Mark the packet damaged at `need` bytes past `end`, and stop. */
+  fail(bit: Status): void {
+    this.status |= bit;
+    this.stop = true;
+  }
+
+  /** True when [off, off+len) lies inside `end` and the buffer; otherwise stops the packet. */
+  has(off: number, len: number, end: number): boolean {
+    if (this.stop) return false;
+    if (off + len <= end && off + len <= this.b.length) return true;
+    this.fail(off + len > this.b.length ? Status.TRUNCATED : Status.MALFORMED);
+    return false;
+  }
+
+  /** Add a protocol item covering [off, end) and make it the parent of what follows; returns its entry. */
+  proto(id: number, off: number, end: number): number {
+    const i = this.f.add(id, off, Math.max(0, Math.min(end, this.b.length) - off));
+    this.f.push(i);
+    return i;
+  }
+
+  /** Read a big-endian unsigned integer of `n` bytes (1..4) at off, add it as field `id`, return it (or -1). */
+  uint(id: number, off: number, n: number, end: number, flags = 0): number {
+    if (!this.has(off, n, end)) return -1;
+    const v = readUint(this.b, off, n);
+    this.f.add(id, off, n, v, flags);
+    return v;
+  }
+
+  /** Add a field whose value is a part of bits already read (flags, version nibbles). */
+  bits(id: number, off: number, n: number, v: number, end: number, flags = 0): void {
+    if (!this.has(off, n, end)) return;
+    this.f.add(id, off, n, v, flags);
+  }
+
+  /** Add a field of `n` bytes whose value is the bytes themselves (addresses, byte strings). */
+  field(id: number, off: number, n: number, end: number, flags = 0): boolean {
+    if (!this.has(off, n, end)) return false;
+    this.f.add(id, off, n, 0, flags);
+    return true;
+  }
+
+  u8(off: number): number {
+    return this.b[off] as number;
+  }
+
+  u16(off: number): number {
+    return ((this.b[off] as number) << 8) | (this.b[off + 1] as number);
+  }
+
+  u32(off: number): number {
+    return readUint(this.b, off, 4);
+  }
+
+  /** Hand [off, end) to the dissector registered for `proto`, guarding against runaway nesting. */
+  call(d: Dissector, off: number, end: number): void {
+    if (this.stop) return;
+    if (this.depth >= MAX_DEPTH) {
+      this.fail(Status.MALFORMED);
+      return;
+    }
+    this.depth++;
+    const level = this.f.level;
+    d(this, off, end);
+    this.f.unwindTo(level);
+    this.depth--;
+  }
+}
+
+/** Deepest layer nesting we dissect (Wireshark's limit on recursion is similar in spirit). */
+export const MAX_DEPTH = 48;
+
+export function readUint(b: Uint8Array, off: number, n: number): number {
+  switch (n) {
+    case 1:
+      return b[off] as number;
+    case 2:
+      return ((b[off] as number) << 8) | (b[off + 1] as number);
+    case 3:
+      return ((b[off] as number) << 16) | ((b[off + 1] as number) << 8) | (b[off + 2] as number);
+    default:
+      return (((b[off] as number) << 24) | ((b[off + 1] as number) << 16) | ((b[off + 2] as number) << 8) | (b[off + 3] as number)) >>> 0;
+  }
+}

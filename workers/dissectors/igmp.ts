@@ -1,0 +1,2 @@
+// Placeholder: this dissector is being written.
+export {};

@@ -1,0 +1,112 @@
+// Dissector tables as data (Wireshark's dissector tables, gopacket's port arrays): protocols register
+// a dissector by name and their default bindings (`udp.port` 4789 → vxlan); a DissectorTables is
+// built from those defaults plus the user's Decode As rules, and a user rule overrides a default.
+
+import type { Ctx, Dissector } from './context.ts';
+
+export type TableName = 'ethertype' | 'ip.proto' | 'udp.port' | 'tcp.port' | 'wtap_encap' | 'gre.proto' | 'sll.ltype' | 'null.type' | 'ppp.protocol';
+
+/** A heuristic sub-dissector: returns true when it recognised and dissected the payload. */
+export type Heuristic = (c: Ctx, off: number, end: number) => boolean;
+
+export interface Binding {
+  table: TableName;
+  value: number;
+  proto: string;
+}
+
+/** A Decode As rule: the same shape as a binding; `proto: 'none'` removes the default binding. */
+export type DecodeAsRule = Binding;
+
+const dissectors = new Map<string, Dissector>();
+const defaults: Binding[] = [];
+const heuristics = new Map<string, { name: string; h: Heuristic }[]>();
+
+/** Register a dissector under its short name (`vxlan`, `dns`); names are Wireshark's filter names. */
+export function registerDissector(name: string, d: Dissector): Dissector {
+  if (dissectors.has(name)) throw new Error(`dissector ${name} is registered twice`);
+  dissectors.set(name, d);
+  return d;
+}
+
+export function dissectorByName(name: string): Dissector | undefined {
+  return dissectors.get(name);
+}
+
+export function dissectorNames(): string[] {
+  return [...dissectors.keys()].sort();
+}
+
+/** Declare a default binding, e.g. `bind('udp.port', 4789, 'vxlan')`. */
+export function bind(table: TableName, value: number, proto: string): void {
+  defaults.push({ table, value, proto });
+}
+
+export function defaultBindings(): readonly Binding[] {
+  return defaults;
+}
+
+/** Register a heuristic dissector on a table (`udp`, `tcp`), tried when no port matches. */
+export function registerHeuristic(table: string, name: string, h: Heuristic): void {
+  const list = heuristics.get(table) ?? [];
+  list.push({ name, h });
+  heuristics.set(table, list);
+}
+
+export class DissectorTables {
+  readonly ethertype = new Map<number, Dissector>();
+  readonly ipProto: (Dissector | undefined)[] = new Array<Dissector | undefined>(256);
+  readonly udpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
+  readonly tcpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
+  readonly other = new Map<TableName, Map<number, Dissector>>();
+  readonly udpHeuristics: Heuristic[];
+  readonly tcpHeuristics: Heuristic[];
+
+  constructor(rules: readonly DecodeAsRule[] = []) {
+    for (const b of defaults) this.set(b);
+    for (const r of rules) this.set(r);
+    this.udpHeuristics = (heuristics.get('udp') ?? []).map((x) => x.h);
+    this.tcpHeuristics = (heuristics.get('tcp') ?? []).map((x) => x.h);
+  }
+
+  private set(b: Binding): void {
+    const d = b.proto === 'none' ? undefined : dissectors.get(b.proto);
+    if (b.proto !== 'none' && d === undefined) throw new Error(`unknown protocol "${b.proto}" in ${b.table} rule`);
+    switch (b.table) {
+      case 'ethertype':
+        if (d) this.ethertype.set(b.value, d);
+        else this.ethertype.delete(b.value);
+        return;
+      case 'ip.proto':
+        this.ipProto[b.value & 0xff] = d;
+        return;
+      case 'udp.port':
+        this.udpPort[b.value & 0xffff] = d;
+        return;
+      case 'tcp.port':
+        this.tcpPort[b.value & 0xffff] = d;
+        return;
+      default: {
+        const m = this.other.get(b.table) ?? new Map<number, Dissector>();
+        if (d) m.set(b.value, d);
+        else m.delete(b.value);
+        this.other.set(b.table, m);
+      }
+    }
+  }
+
+  lookup(table: TableName, value: number): Dissector | undefined {
+    switch (table) {
+      case 'ethertype':
+        return this.ethertype.get(value);
+      case 'ip.proto':
+        return this.ipProto[value & 0xff];
+      case 'udp.port':
+        return this.udpPort[value & 0xffff];
+      case 'tcp.port':
+        return this.tcpPort[value & 0xffff];
+      default:
+        return this.other.get(table)?.get(value);
+    }
+  }
+}

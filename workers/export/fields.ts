@@ -1,0 +1,109 @@
+// `tshark -T fields -E separator=/t -E occurrence=a -E aggregator=,` as a pure function of a
+// capture: one line per frame, each requested field's occurrences in tree order joined with ",".
+// The command line writes these lines to stdout; the golden tests compare them with tshark's.
+
+import { PacketDissector } from '../dissect.ts';
+import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
+import { valueText } from '../fields/format.ts';
+import type { FieldList } from '../fields/field-list.ts';
+import { readCapture, type ReadOptions } from '../formats/open.ts';
+import type { DecodeAsRule } from '../dissectors/tables.ts';
+
+export interface FieldsOptions {
+  fields: readonly string[];
+  rules?: readonly DecodeAsRule[];
+  header?: boolean;
+  /** Called with each batch of output text (lines ending in "\n"). */
+  write: (text: string) => void;
+  /** Optional per-frame predicate (the display filter) deciding whether a frame is printed. */
+  filter?: (fl: FieldList, frameNo: number) => boolean;
+  read?: ReadOptions;
+}
+
+export interface FieldsResult {
+  frames: number;
+  printed: number;
+  /** The capture's damage, if any (all frames before it were printed). */
+  error: string | null;
+}
+
+/** The pseudo-field tshark computes from the whole tree. */
+const PROTOCOLS = 'frame.protocols';
+
+/** Check the field names; returns the unknown ones. */
+export function unknownFields(fields: readonly string[]): string[] {
+  return fields.filter((n) => n !== PROTOCOLS && fieldByName(n) === undefined);
+}
+
+export async function exportFields(file: Blob, opts: FieldsOptions): Promise<FieldsResult> {
+  const bad = unknownFields(opts.fields);
+  if (bad.length > 0) throw new Error(`unknown field${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}`);
+  const nCols = opts.fields.length;
+  // field id -> output columns that print it (a field may be asked for twice).
+  const colsOf = new Map<number, number[]>();
+  let protocolsCol = -1;
+  opts.fields.forEach((name, col) => {
+    if (name === PROTOCOLS) {
+      protocolsCol = col;
+      return;
+    }
+    const def = fieldByName(name) as FieldDef;
+    const list = colsOf.get(def.id) ?? [];
+    list.push(col);
+    colsOf.set(def.id, list);
+  });
+  const slot = new Int32Array(allFields().length).fill(-1);
+  const multi: number[][] = [];
+  for (const [id, cols] of colsOf) {
+    slot[id] = multi.length;
+    multi.push(cols);
+  }
+  const cells: string[] = new Array<string>(nCols).fill('');
+  const counts = new Int32Array(nCols);
+  const dissector = new PacketDissector(opts.rules ?? []);
+  let out = opts.header ? opts.fields.join('\t') + '\n' : '';
+  let frames = 0;
+  let printed = 0;
+  const summary = await readCapture(
+    file,
+    (rec) => {
+      frames++;
+      const fl = dissector.dissect(rec, frames);
+      if (opts.filter && !opts.filter(fl, frames)) return;
+      printed++;
+      for (let c = 0; c < nCols; c++) {
+        cells[c] = '';
+        counts[c] = 0;
+      }
+      const ids = fl.id;
+      for (let i = 0; i < fl.count; i++) {
+        const s = slot[ids[i] as number] as number;
+        if (s < 0) continue;
+        const v = valueText(fl, i);
+        for (const col of multi[s] as number[]) {
+          cells[col] = counts[col] === 0 ? v : cells[col] + ',' + v;
+          counts[col]++;
+        }
+      }
+      if (protocolsCol >= 0) cells[protocolsCol] = protocolsOf(fl);
+      out += cells.join('\t') + '\n';
+      if (out.length > 1 << 16) {
+        opts.write(out);
+        out = '';
+      }
+    },
+    opts.read,
+  );
+  if (out.length > 0) opts.write(out);
+  return { frames, printed, error: summary.error };
+}
+
+/** Best-effort `frame.protocols`: the protocol layers in order (tshark adds pseudo-layers we do not). */
+function protocolsOf(fl: FieldList): string {
+  const parts: string[] = [];
+  for (let i = 0; i < fl.count; i++) {
+    const def = fieldById(fl.id[i] as number);
+    if (def.type === FT.PROTOCOL && !def.name.startsWith('_ws')) parts.push(def.name);
+  }
+  return parts.join(':');
+}

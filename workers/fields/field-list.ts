@@ -1,0 +1,166 @@
+// The dissection of one packet as a flat, preorder list of field entries in growable typed arrays.
+// Dissectors append to it; the index pass reads columns out of it, the command line prints fields
+// from it, the filter tests it and the details view turns it into a tree. It is reset and reused
+// for every packet, so dissecting allocates nothing per packet (strings excepted, and only for
+// the few fields whose value is a computed string, such as DNS names).
+
+import { registerFields, FT } from './registry.ts';
+
+/** Entry flags. */
+export const enum EF {
+  /** Not shown in the tree, still matched by filters and printed by `fields` (Wireshark's hidden items: `ip.addr`). */
+  HIDDEN = 1,
+  /** Computed, not read from the bytes (shown in [brackets], as Wireshark does). */
+  GENERATED = 2,
+  /** The value is in `str` rather than derived from `num` or the bytes. */
+  STR = 4,
+}
+
+/** Pseudo-fields every tree may hold. */
+export const WS = registerFields({
+  text: { name: '_ws.text', label: 'Text', type: FT.NONE },
+  malformed: { name: '_ws.malformed', label: 'Malformed Packet', type: FT.PROTOCOL },
+  expert: { name: '_ws.expert', label: 'Expert Info', type: FT.NONE },
+  data: { name: 'data', label: 'Data', type: FT.PROTOCOL },
+  dataData: { name: 'data.data', label: 'Data', type: FT.BYTES },
+  dataLen: { name: 'data.len', label: 'Length', type: FT.UINT },
+});
+
+/** A buffer that field offsets can point into: the frame itself, or a reassembled payload. */
+export interface DataSource {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export class FieldList {
+  count = 0;
+  id = new Int32Array(256);
+  parent = new Int32Array(256);
+  src = new Uint8Array(256);
+  flags = new Uint8Array(256);
+  off = new Int32Array(256);
+  len = new Int32Array(256);
+  num = new Float64Array(256);
+  aux = new Float64Array(256);
+  str: (string | undefined)[] = [];
+  /** Data sources of this packet; index 0 is the frame. */
+  sources: DataSource[] = [];
+  /** Current data source for entries being added. */
+  curSrc = 0;
+  private stack = new Int32Array(64);
+  private depth = 0;
+
+  reset(frame: Uint8Array): void {
+    this.count = 0;
+    this.depth = 0;
+    this.curSrc = 0;
+    this.sources.length = 1;
+    const s0 = this.sources[0];
+    if (s0 === undefined) this.sources[0] = { name: 'Frame', bytes: frame };
+    else s0.bytes = frame;
+  }
+
+  /** Add a field at the current tree position; returns its entry index. */
+  add(id: number, off: number, len: number, num = 0, flags = 0): number {
+    const i = this.count;
+    if (i === this.id.length) this.grow();
+    this.id[i] = id;
+    this.parent[i] = this.depth > 0 ? (this.stack[this.depth - 1] as number) : -1;
+    this.src[i] = this.curSrc;
+    this.flags[i] = flags;
+    this.off[i] = off;
+    this.len[i] = len;
+    this.num[i] = num;
+    this.aux[i] = 0;
+    if (this.str[i] !== undefined) this.str[i] = undefined;
+    this.count = i + 1;
+    return i;
+  }
+
+  /** Add a field whose value (or, for `_ws.text`, whose label) is a string. */
+  addStr(id: number, off: number, len: number, s: string, flags = 0): number {
+    const i = this.add(id, off, len, 0, flags | EF.STR);
+    this.str[i] = s;
+    return i;
+  }
+
+  /** A label-only line in the tree (Wireshark's proto_tree_add_text / subtree headers). */
+  text(off: number, len: number, label: string): number {
+    return this.addStr(WS.text, off, len, label);
+  }
+
+  /** Make entry `i` the parent of the entries added until the matching `pop()`. */
+  push(i: number): void {
+    if (this.depth === this.stack.length) {
+      const s = new Int32Array(this.stack.length * 2);
+      s.set(this.stack);
+      this.stack = s;
+    }
+    this.stack[this.depth++] = i;
+  }
+
+  pop(): void {
+    if (this.depth > 0) this.depth--;
+  }
+
+  /** Current nesting depth (so that a dissector can restore it after an early return). */
+  get level(): number {
+    return this.depth;
+  }
+
+  unwindTo(level: number): void {
+    if (level < this.depth) this.depth = level;
+  }
+
+  /** Add a data source (a reassembled payload); entries added after this point into it. */
+  addSource(name: string, bytes: Uint8Array): number {
+    this.sources.push({ name, bytes });
+    return this.sources.length - 1;
+  }
+
+  /** Index of the first entry with this field id, or -1. */
+  find(id: number, from = 0): number {
+    const ids = this.id;
+    for (let i = from; i < this.count; i++) if (ids[i] === id) return i;
+    return -1;
+  }
+
+  /** Index of the last entry with this field id, or -1. */
+  findLast(id: number): number {
+    const ids = this.id;
+    for (let i = this.count - 1; i >= 0; i--) if (ids[i] === id) return i;
+    return -1;
+  }
+
+  /** Bytes an entry points into. */
+  bytesOf(i: number): Uint8Array {
+    return (this.sources[this.src[i] as number] as DataSource).bytes;
+  }
+
+  private grow(): void {
+    const n = this.id.length * 2;
+    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    const g8 = (a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => {
+      const b = new Uint8Array(n);
+      b.set(a);
+      return b;
+    };
+    this.id = g32(this.id);
+    this.parent = g32(this.parent);
+    this.src = g8(this.src);
+    this.flags = g8(this.flags);
+    this.off = g32(this.off);
+    this.len = g32(this.len);
+    this.num = g64(this.num);
+    this.aux = g64(this.aux);
+  }
+}

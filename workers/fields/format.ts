@@ -1,0 +1,176 @@
+// Turning field entries into text: the value as `tshark -T fields` prints it (valueText), and the
+// details-tree line as Wireshark shows it (labelText). Addresses and byte strings are read from the
+// packet bytes only here, at display time, so dissecting builds no strings.
+
+import { EF, type FieldList } from './field-list.ts';
+import { Base, FT, fieldById, type FieldDef } from './registry.ts';
+
+const HEX = '0123456789abcdef';
+
+export function hex2(b: number): string {
+  return (HEX[b >> 4] as string) + (HEX[b & 15] as string);
+}
+
+export function ipv4Text(b: Uint8Array, o: number): string {
+  return `${b[o]}.${b[o + 1]}.${b[o + 2]}.${b[o + 3]}`;
+}
+
+export function etherText(b: Uint8Array, o: number): string {
+  let s = hex2(b[o] as number);
+  for (let i = 1; i < 6; i++) s += ':' + hex2(b[o + i] as number);
+  return s;
+}
+
+/** IPv6 address in RFC 5952 form (longest run of two or more zero groups as `::`, first on ties). */
+export function ipv6Text(b: Uint8Array, o: number): string {
+  const g: number[] = [];
+  for (let i = 0; i < 8; i++) g.push(((b[o + 2 * i] as number) << 8) | (b[o + 2 * i + 1] as number));
+  // IPv4-mapped and IPv4-compatible forms are printed with a dotted tail, as inet_ntop does.
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && (g[5] === 0xffff || (g[5] === 0 && (g[6] as number) !== 0))) {
+    const tail = ipv4Text(b, o + 12);
+    return g[5] === 0xffff ? `::ffff:${tail}` : `::${tail}`;
+  }
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (g[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - i > bestLen) {
+      best = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const part = (from: number, to: number): string => g.slice(from, to).map((x) => x.toString(16)).join(':');
+  if (best < 0) return part(0, 8);
+  return `${part(0, best)}::${part(best + bestLen, 8)}`;
+}
+
+export function bytesHex(b: Uint8Array, o: number, n: number, sep = ''): string {
+  let s = '';
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && sep !== '') s += sep;
+    s += hex2(b[o + i] as number);
+  }
+  return s;
+}
+
+/** An integer in the field's base. `both` gives the label form (`0x1b68 (7016)`); tshark's
+ *  -T fields prints only the first representation of BASE_HEX_DEC / BASE_DEC_HEX (`ip.id` = `0x1b68`). */
+function uintText(def: FieldDef, v: number, both = false): string {
+  const digits = Math.max(1, Math.ceil(def.bits / 4));
+  const hex = (): string => '0x' + (v < 0 ? (v >>> 0) : v).toString(16).padStart(digits, '0');
+  switch (def.base) {
+    case Base.HEX:
+      return hex();
+    case Base.HEX_DEC:
+      return both ? `${hex()} (${v})` : hex();
+    case Base.DEC_HEX:
+      return both ? `${v} (${hex()})` : String(v);
+    case Base.OCT:
+      return v === 0 ? '0' : '0' + v.toString(8);
+    default:
+      return String(v);
+  }
+}
+
+/** Seconds and nanoseconds as tshark prints frame.time_epoch (nanoseconds are not normalised). */
+export function epochText(sec: number, nsec: number): string {
+  if (nsec < 0) return `-${Math.abs(sec)}.${String(-nsec).padStart(9, '0')}`;
+  return `${sec}.${String(nsec).padStart(9, '0')}`;
+}
+
+/** Printable text of a string value: non-printable bytes escaped as Wireshark does (`\x01`). */
+export function escapeString(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c < 0x7f) out += s[i];
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x09) out += '\\t';
+    else if (c >= 0xa0) out += s[i];
+    else out += '\\x' + hex2(c & 0xff);
+  }
+  return out;
+}
+
+/** The value of entry `i` as `tshark -T fields` prints it. */
+export function valueText(fl: FieldList, i: number): string {
+  const def = fieldById(fl.id[i] as number);
+  if ((fl.flags[i] as number) & EF.STR) return fl.str[i] ?? '';
+  const b = fl.bytesOf(i);
+  const o = fl.off[i] as number;
+  const v = fl.num[i] as number;
+  switch (def.type) {
+    case FT.UINT:
+    case FT.INT:
+      return uintText(def, v);
+    case FT.FRAMENUM:
+    case FT.DOUBLE:
+    case FT.RELATIVE_TIME:
+      return String(v);
+    case FT.BOOLEAN:
+      return v ? '1' : '0';
+    case FT.IPV4:
+      return ipv4Text(b, o);
+    case FT.IPV6:
+      return ipv6Text(b, o);
+    case FT.ETHER:
+      return etherText(b, o);
+    case FT.BYTES:
+      return bytesHex(b, o, Math.max(0, Math.min(fl.len[i] as number, b.length - o)));
+    case FT.ABSOLUTE_TIME:
+      return epochText(v, fl.aux[i] as number);
+    case FT.STRING:
+      return '';
+    case FT.PROTOCOL:
+    case FT.NONE:
+      return '';
+  }
+}
+
+/** The details-tree line for entry `i`, e.g. `Source Address: 10.0.0.1` or `Time to Live: 64`. */
+export function labelText(fl: FieldList, i: number): string {
+  const def = fieldById(fl.id[i] as number);
+  const s = fl.str[i];
+  if (def.type === FT.NONE || def.type === FT.PROTOCOL) return s ?? def.label;
+  const v = fl.num[i] as number;
+  let value: string;
+  if (def.type === FT.BOOLEAN) {
+    const set = v !== 0;
+    const word = def.tf ? (set ? def.tf[0] : def.tf[1]) : set ? 'True' : 'False';
+    value = word;
+    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${word}`;
+  } else if ((def.type === FT.UINT || def.type === FT.INT) && !((fl.flags[i] as number) & EF.STR)) {
+    const raw = uintText(def, v, true);
+    const name = def.names?.get(v);
+    value = name !== undefined ? `${name} (${raw})` : raw;
+    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
+  } else {
+    value = valueText(fl, i);
+    if (def.type === FT.STRING) value = escapeString(value);
+  }
+  const text = `${def.label}: ${value}`;
+  return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
+}
+
+/** `.... ..1. ....`-style picture of a masked field, as Wireshark draws flag bits. */
+function bitPattern(def: FieldDef, v: number): string {
+  const bits = def.bits;
+  let shift = 0;
+  while (shift < 32 && !((def.mask >>> shift) & 1)) shift++;
+  const shifted = def.type === FT.BOOLEAN ? (v ? def.mask : 0) : (v << shift) >>> 0;
+  let out = '';
+  for (let bit = bits - 1; bit >= 0; bit--) {
+    const m = 2 ** bit;
+    const inMask = Math.floor(def.mask / m) % 2 === 1;
+    out += inMask ? (Math.floor(shifted / m) % 2 === 1 ? '1' : '0') : '.';
+    if (bit % 4 === 0 && bit > 0) out += ' ';
+  }
+  return out;
+}

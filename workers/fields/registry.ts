@@ -1,0 +1,116 @@
+// The one field registry: every protocol registers its fields here (Wireshark field name, label,
+// type, display base, value names). The details tree, the display filter, custom columns and the
+// command line all read it. Registering a name twice throws at start-up, as Wireshark's
+// proto_register_field_array does.
+
+/** Field types, as Wireshark's ftypes (only the ones we use). */
+export const enum FT {
+  /** A protocol layer (`ip`, `vxlan`): existence only. */
+  PROTOCOL = 1,
+  /** Label-only tree item; no value (Wireshark's FT_NONE). */
+  NONE,
+  UINT,
+  INT,
+  BOOLEAN,
+  IPV4,
+  IPV6,
+  ETHER,
+  BYTES,
+  STRING,
+  /** Absolute time: value is seconds (Float64), nanoseconds kept in the field's aux slot. */
+  ABSOLUTE_TIME,
+  /** Relative time in seconds. */
+  RELATIVE_TIME,
+  /** A frame number (`frame.number`, `ip.reassembled_in`). */
+  FRAMENUM,
+  DOUBLE,
+}
+
+/** How an integer prints: tshark's BASE_DEC / BASE_HEX / BASE_DEC_HEX / BASE_HEX_DEC / BASE_OCT. */
+export const enum Base {
+  DEC = 1,
+  HEX,
+  DEC_HEX,
+  HEX_DEC,
+  OCT,
+}
+
+export interface FieldSpec {
+  /** Wireshark field name, e.g. `ip.src`. */
+  name: string;
+  /** Label shown in the details tree, e.g. `Source Address`. */
+  label: string;
+  type: FT;
+  /** Integer display base (default DEC). */
+  base?: Base;
+  /** Width of the integer in bits: decides the hex padding (`0x0800` for 16 bits). Default 32. */
+  bits?: number;
+  /** Bit mask within the integer (for flag fields shown as `.... ..1. = Syn: Set`). */
+  mask?: number;
+  /** Value names (Wireshark's value_string). */
+  names?: ReadonlyMap<number, string>;
+  /** For BOOLEAN: labels of true and false (Wireshark's true_false_string). */
+  tf?: readonly [string, string];
+  /** One-line description shown on hover. */
+  blurb?: string;
+}
+
+export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 'type'>> {
+  id: number;
+  base: Base;
+  bits: number;
+  mask: number;
+  names: ReadonlyMap<number, string> | undefined;
+  tf: readonly [string, string] | undefined;
+  blurb: string;
+  /** The protocol this field belongs to: the part of the name before the first dot. */
+  proto: string;
+}
+
+const byId: FieldDef[] = [];
+const byName = new Map<string, FieldDef>();
+
+/** Register a protocol's fields; returns their numeric ids under the same keys. */
+export function registerFields<K extends string>(specs: Record<K, FieldSpec>): Record<K, number> {
+  const ids = {} as Record<K, number>;
+  for (const key of Object.keys(specs) as K[]) {
+    const s = specs[key];
+    if (byName.has(s.name)) throw new Error(`field ${s.name} is registered twice`);
+    const def: FieldDef = {
+      id: byId.length,
+      name: s.name,
+      label: s.label,
+      type: s.type,
+      base: s.base ?? Base.DEC,
+      bits: s.bits ?? 32,
+      mask: s.mask ?? 0,
+      names: s.names,
+      tf: s.tf,
+      blurb: s.blurb ?? '',
+      proto: s.name.split('.')[0] ?? s.name,
+    };
+    byId.push(def);
+    byName.set(s.name, def);
+    ids[key] = def.id;
+  }
+  return ids;
+}
+
+export function fieldById(id: number): FieldDef {
+  const def = byId[id];
+  if (def === undefined) throw new Error(`no field with id ${id}`);
+  return def;
+}
+
+export function fieldByName(name: string): FieldDef | undefined {
+  return byName.get(name);
+}
+
+export function allFields(): readonly FieldDef[] {
+  return byId;
+}
+
+/** Build a value_string map from pairs. */
+export function names(pairs: ReadonlyArray<readonly [number, string]>): ReadonlyMap<number, string> {
+  return new Map(pairs);
+}

@@ -1,0 +1,56 @@
+// The one record shape every capture reader produces (speedscope's "one profile model"), and the
+// reader contract. Readers reuse one PacketRecord object for every packet: copy what you keep.
+
+export interface CaptureInterface {
+  /** LINKTYPE_* value, with the FCS bits of a pcap header's link-type field masked off. */
+  linkType: number;
+  snapLen: number;
+  name: string;
+  description: string;
+  /** Units per second of the timestamps (1e6, 1e9, 2^k ...). */
+  tsResolution: number;
+  /** if_tsoffset in seconds. */
+  tsOffset: number;
+}
+
+export const enum RecordKind {
+  PACKET = 0,
+  /** A pcapng Custom Block: tshark 4.0 lists it as a frame of `data` with no timestamp. */
+  CUSTOM = 1,
+}
+
+export interface PacketRecord {
+  kind: RecordKind;
+  /** Byte offset of the packet data in the (decompressed) file: 64-bit safe (a double). */
+  fileOffset: number;
+  /** The captured bytes (a view valid only until the next record). */
+  data: Uint8Array;
+  capLen: number;
+  origLen: number;
+  /** Whether the record has a timestamp (pcapng Simple Packet Blocks have none). */
+  hasTime: boolean;
+  /** Seconds since the epoch (may be negative or beyond 2^32 in damaged files). */
+  tsSec: number;
+  /** Nanoseconds, not normalised: tshark prints 1000000000 as `.1000000000`. */
+  tsNsec: number;
+  linkType: number;
+  /** Interface index within the whole file (pcapng: across sections), 0 for pcap. */
+  interfaceId: number;
+  /** pcapng opt_comment values of this packet. */
+  comments: string[] | null;
+}
+
+export interface ReadSummary {
+  format: 'pcap' | 'pcapng';
+  /** `pcap LE µs`-style description for the status bar and capinfos-like output. */
+  encoding: string;
+  interfaces: CaptureInterface[];
+  records: number;
+  /** Comments of section headers. */
+  comments: string[];
+  /** Set when the file is damaged: the records before the damage were delivered. */
+  error: string | null;
+}
+
+/** A capture reader: calls `onRecord` for each record in file order. */
+export type OnRecord = (rec: PacketRecord) => void;
