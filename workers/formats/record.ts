@@ -41,7 +41,8 @@ export interface PacketRecord {
 }
 
 export interface ReadSummary {
-  format: 'pcap' | 'pcapng';
+  /** 'unknown' when the file is not a capture at all (then `error` says why). */
+  format: 'pcap' | 'pcapng' | 'unknown';
   /** `pcap LE µs`-style description for the status bar and capinfos-like output. */
   encoding: string;
   interfaces: CaptureInterface[];

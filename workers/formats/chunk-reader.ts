@@ -1,0 +1,190 @@
+// Sequential, chunked reading of a Blob (`Blob.slice(a, b).arrayBuffer()`), so a multi-GB capture
+// never sits in memory whole. The next chunk is fetched while the current one is parsed.
+//
+//   file     |------- chunk k -------|------- chunk k+1 -------|
+//   record a        [=====]                                       fits: a view into the chunk
+//   record b                     [========]                       crosses: copied into `scratch`
+//
+// The contract with a reader, which keeps its hot loop free of awaits:
+//
+//   let p = r.pos;
+//   if (r.end - p < n) { if (!(await r.need(n))) { /* fewer than n bytes left in the file */ } p = r.pos; }
+//   // now r.buf[p, p + n) holds the file's bytes at offset r.base + p; r.view is a DataView on r.buf
+//   r.pos = p + n;                           // consume them
+//
+// `need` may switch `buf` (chunk ↔ scratch), so re-read buf/view/pos after awaiting it. Views
+// handed out (record data) stay valid until the next `need`. Offsets are doubles: > 4 GiB is fine.
+
+export const DEFAULT_CHUNK_SIZE = 4 << 20;
+const MIN_SCRATCH = 64 << 10;
+/** Yield to the event loop (a macrotask) at most this often, so a worker stays responsive. */
+const YIELD_EVERY_MS = 15;
+const EMPTY = new Uint8Array(0);
+
+/** An I/O failure of the Blob itself (e.g. the file changed on disk), as opposed to bad content. */
+export class ReadError extends Error {}
+
+export type ProgressFn = (bytesDone: number, bytesTotal: number) => void;
+
+export class ChunkReader {
+  /** The window: `buf[pos, end)` is the file from offset `base + pos` on. */
+  buf: Uint8Array = EMPTY;
+  view = new DataView(EMPTY.buffer);
+  pos = 0;
+  end = 0;
+  /** File offset of `buf[0]`. */
+  base = 0;
+  readonly size: number;
+
+  private readonly chunkSize: number;
+  private chunk = EMPTY;
+  private chunkView = new DataView(EMPTY.buffer);
+  private chunkBase = 0;
+  /** While the window is the scratch buffer: the first byte of `chunk` not copied into it yet. */
+  private chunkPos = 0;
+  private inScratch = false;
+  private scratch = EMPTY;
+  private scratchView = new DataView(EMPTY.buffer);
+  private nextOffset = 0;
+  private pending: Promise<Uint8Array> | null = null;
+  private lastYield = now();
+
+  constructor(
+    private readonly blob: Blob,
+    chunkSize = DEFAULT_CHUNK_SIZE,
+    private readonly onProgress?: ProgressFn,
+  ) {
+    this.size = blob.size;
+    this.chunkSize = Math.max(1, Math.floor(chunkSize));
+  }
+
+  /** File offset of the read position. */
+  get offset(): number {
+    return this.base + this.pos;
+  }
+
+  /** Bytes from the read position to the end of the file. */
+  get remaining(): number {
+    return this.size - this.base - this.pos;
+  }
+
+  /** Makes `n` bytes from the read position contiguous in `buf`; false if the file has fewer left. */
+  async need(n: number): Promise<boolean> {
+    for (;;) {
+      const have = this.end - this.pos;
+      if (have >= n) return true;
+      if (this.remaining < n) return false;
+      if (have > 0) {
+        await this.gather(n, have);
+        return true;
+      }
+      if (this.inScratch) {
+        // The record that crossed is consumed: carry on in the chunk, where the copy stopped.
+        this.inScratch = false;
+        this.setWindow(this.chunk, this.chunkView, this.chunkBase, this.chunkPos, this.chunk.length);
+      } else {
+        await this.load();
+        this.setWindow(this.chunk, this.chunkView, this.chunkBase, 0, this.chunk.length);
+      }
+    }
+  }
+
+  /** Copies the `have` bytes at `pos` and the following ones into scratch until it holds `n`. */
+  private async gather(n: number, have: number): Promise<void> {
+    const start = this.offset;
+    if (!this.inScratch) this.chunkPos = this.end;
+    this.reserveScratch(n, have);
+    let got = have;
+    while (got < n) {
+      if (this.chunkPos === this.chunk.length) {
+        await this.load();
+        this.chunkPos = 0;
+      }
+      const take = Math.min(n - got, this.chunk.length - this.chunkPos);
+      this.scratch.set(this.chunk.subarray(this.chunkPos, this.chunkPos + take), got);
+      got += take;
+      this.chunkPos += take;
+    }
+    this.inScratch = true;
+    this.setWindow(this.scratch, this.scratchView, start, 0, n);
+  }
+
+  /** Ensures scratch holds ≥ n bytes, with the window's `have` pending bytes moved to its start. */
+  private reserveScratch(n: number, have: number): void {
+    const from = this.pos;
+    if (this.scratch.length < n) {
+      const grown = new Uint8Array(Math.max(n, this.scratch.length * 2, MIN_SCRATCH));
+      grown.set(this.buf.subarray(from, from + have));
+      this.scratch = grown;
+      this.scratchView = new DataView(grown.buffer);
+    } else if (this.buf === this.scratch) {
+      if (from > 0) this.scratch.copyWithin(0, from, from + have);
+    } else {
+      this.scratch.set(this.buf.subarray(from, from + have));
+    }
+  }
+
+  private setWindow(buf: Uint8Array, view: DataView, base: number, pos: number, end: number): void {
+    this.buf = buf;
+    this.view = view;
+    this.base = base;
+    this.pos = pos;
+    this.end = end;
+  }
+
+  /** Makes the next chunk current (awaiting it), starts fetching the one after, reports progress. */
+  private async load(): Promise<void> {
+    const at = this.nextOffset;
+    let bytes: Uint8Array;
+    try {
+      bytes = await (this.pending ?? this.fetch(at));
+    } catch (e) {
+      throw new ReadError(`could not read the file at offset ${at}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    this.pending = null;
+    if (bytes.length === 0) {
+      throw new ReadError(`could not read the file at offset ${at}: it ends before its size of ${this.size} bytes`);
+    }
+    this.chunk = bytes;
+    this.chunkView = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    this.chunkBase = at;
+    this.nextOffset = at + bytes.length;
+    if (this.nextOffset < this.size) this.pending = this.fetch(this.nextOffset);
+    this.onProgress?.(this.nextOffset, this.size);
+    if (now() - this.lastYield >= YIELD_EVERY_MS) {
+      await macrotask();
+      this.lastYield = now();
+    }
+  }
+
+  private fetch(at: number): Promise<Uint8Array> {
+    const p = this.blob
+      .slice(at, Math.min(at + this.chunkSize, this.size))
+      .arrayBuffer()
+      .then((b) => new Uint8Array(b));
+    // A prefetch may be abandoned (the reader stopped at damage): never an unhandled rejection.
+    p.catch(() => undefined);
+    return p;
+  }
+}
+
+function now(): number {
+  return globalThis.performance ? performance.now() : Date.now();
+}
+
+/**
+ * Lets the event loop run (the worker's message handlers, timers). A promise that is already
+ * resolved — a prefetched chunk — only queues a microtask, which would starve them.
+ * A MessageChannel message is a macrotask without setTimeout's 4 ms clamp; the channel is closed
+ * at once so it does not keep a Node process alive.
+ */
+function macrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}

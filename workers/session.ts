@@ -1,0 +1,446 @@
+// A capture session: the open files, their packet table, the display view (filter and sort) and the
+// dissector that re-dissects single packets for rows on screen and for details. Implements the
+// CaptureApi the UI talks to; pure TypeScript (runs in the worker, in Node tests and benchmarks).
+//
+// Map of this file: open() runs the index pass; rows()/details() read packets back with
+// Blob.slice; applyFilter()/sort() build `view`, the displayed rows in display order.
+
+import type { CaptureApi, CustomColumn, DecodeAsRule, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
+import { PacketDissector } from './dissect.ts';
+import { Status } from './dissectors/context.ts';
+import { fieldByName, allFields } from './fields/registry.ts';
+import { valueText } from './fields/format.ts';
+import type { FieldList } from './fields/field-list.ts';
+import { readCapture } from './formats/open.ts';
+import { linkTypeName } from './formats/link-types.ts';
+import { RecordKind, type PacketRecord } from './formats/record.ts';
+import { AddressTable } from './table/addresses.ts';
+import { buildTree } from './table/details.ts';
+import { infoText } from './table/info.ts';
+import { NO_VNI, PacketTable } from './table/packet-table.ts';
+import { colorFamily, protocolName } from './table/protocol-names.ts';
+import { summarize } from './table/summarize.ts';
+import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
+import { compareRows } from './table/sort.ts';
+import { compileFilter, type CompiledFilter } from './filter/compile.ts';
+
+/** Status bit (beyond the dissector's) marking a record that is a pcapng Custom Block. */
+const CUSTOM_RECORD = 128;
+
+interface OpenFile {
+  name: string;
+  /** The Blob that record offsets refer to (decompressed for gzip). */
+  data: Blob;
+  report: FileReport;
+  /** pcapng interface id within the file → session interface index. */
+  ifaces: number[];
+}
+
+export class CaptureSession implements CaptureApi {
+  private files: OpenFile[] = [];
+  private ifaceLink: number[] = [];
+  private ifaceFile: number[] = [];
+  private table = new PacketTable();
+  private addrs = new AddressTable();
+  private dissector = new PacketDissector();
+  private rules: DecodeAsRule[] = [];
+  private comments = new Map<number, string[]>();
+  /** Dissection sequence number of each row when several files were merged (row r ↦ seq[r]); null = identity. */
+  private seq: Uint32Array | null = null;
+  /** Displayed rows in display order; null = every row in frame order. */
+  private view: Uint32Array | null = null;
+  private filterText = '';
+  private filter: CompiledFilter | null = null;
+  private sortKey: SortKey = 'frame';
+  private sortDesc = false;
+  private loadMs = 0;
+  private suggester = new TunnelSuggester();
+  private sources: { blobs: Blob[]; names: string[] } = { blobs: [], names: [] };
+
+  async open(blobs: Blob[], names: string[], rules: DecodeAsRule[], onProgress?: (p: LoadProgress) => void): Promise<OpenResult> {
+    this.sources = { blobs, names };
+    this.rules = [...rules];
+    return this.index(onProgress);
+  }
+
+  async setDecodeAs(rules: DecodeAsRule[]): Promise<OpenResult> {
+    this.rules = [...rules];
+    return this.index();
+  }
+
+  /** The index pass over every file (re-run when the Decode As rules change). */
+  private async index(onProgress?: (p: LoadProgress) => void): Promise<OpenResult> {
+    const t0 = performance.now();
+    const { blobs, names } = this.sources;
+    this.files = [];
+    this.ifaceLink = [];
+    this.ifaceFile = [];
+    this.table = new PacketTable();
+    this.addrs = new AddressTable();
+    this.dissector = new PacketDissector(this.rules);
+    this.comments = new Map();
+    this.seq = null;
+    this.view = null;
+    this.suggester = new TunnelSuggester();
+    const dissector = this.dissector;
+    const table = this.table;
+    const total = blobs.reduce((s, b) => s + b.size, 0);
+    let before = 0;
+    let frame = 0;
+    for (let fi = 0; fi < blobs.length; fi++) {
+      const blob = blobs[fi] as Blob;
+      const name = names[fi] ?? `file ${fi + 1}`;
+      const file: OpenFile = { name, data: blob, ifaces: [], report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
+      this.files.push(file);
+      const onRecord = (rec: PacketRecord): void => {
+        frame++;
+        file.report.packets++;
+        const fl = dissector.dissect(rec, frame);
+        const r = table.addRow();
+        table.sec[r] = rec.hasTime ? rec.tsSec : NaN;
+        table.nsec[r] = rec.tsNsec;
+        table.offset[r] = rec.fileOffset;
+        table.capLen[r] = rec.capLen;
+        table.origLen[r] = rec.origLen;
+        table.iface[r] = this.ifaceOf(fi, file, rec);
+        table.status[r] = dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0);
+        summarize(fl, table, r, this.addrs);
+        if (rec.comments) this.comments.set(frame, rec.comments.slice());
+        this.suggester.observe(fl, this.dissector.ctx.tables);
+      };
+      const opened = await readCapture(blob, onRecord, {
+        onProgress: (done) => onProgress?.({ bytesDone: before + done, bytesTotal: total, packets: frame, file: name }),
+      });
+      file.data = opened.data;
+      file.report.encoding = opened.encoding;
+      file.report.error = opened.error;
+      file.report.linkTypes = [...new Set(opened.interfaces.map((i) => linkTypeName(i.linkType)))];
+      before += blob.size;
+    }
+    table.trim();
+    if (blobs.length > 1) this.mergeByTime();
+    this.dissector.ctx.firstPass = false;
+    if (this.filterText !== '') this.filter = this.tryCompile(this.filterText);
+    await this.rebuildView();
+    this.loadMs = performance.now() - t0;
+    onProgress?.({ bytesDone: total, bytesTotal: total, packets: table.length, file: '' });
+    return this.result();
+  }
+
+  private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {
+    const known = file.ifaces[rec.interfaceId];
+    if (known !== undefined && this.ifaceLink[known] === rec.linkType) return known;
+    const g = this.ifaceLink.length;
+    this.ifaceLink.push(rec.linkType);
+    this.ifaceFile.push(fi);
+    file.ifaces[rec.interfaceId] = g;
+    return g;
+  }
+
+  /** Several files (pktcap-uw's ingress and egress): interleave by timestamp, stable by file order. */
+  private mergeByTime(): void {
+    const t = this.table;
+    const order = new Uint32Array(t.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    const key = (r: number): number => (Number.isNaN(t.sec[r] as number) ? -Infinity : (t.sec[r] as number) + (t.nsec[r] as number) / 1e9);
+    const sorted = Array.from(order).sort((a, b) => key(a) - key(b) || a - b);
+    order.set(sorted);
+    t.permute(order);
+    this.seq = new Uint32Array(order.length);
+    for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
+  }
+
+  private result(): OpenResult {
+    const t = this.table;
+    let first = 0;
+    while (first < t.length && Number.isNaN(t.sec[first] as number)) first++;
+    return {
+      files: this.files.map((f) => ({ ...f.report, linkTypes: [...f.report.linkTypes] })),
+      packets: t.length,
+      displayed: this.displayed,
+      firstSec: first < t.length ? (t.sec[first] as number) : 0,
+      firstNsec: first < t.length ? (t.nsec[first] as number) : 0,
+      loadMs: this.loadMs,
+      indexBytesPerPacket: PacketTable.BYTES_PER_ROW + (this.seq ? 4 : 0) + this.addrs.byteSize / Math.max(1, t.length),
+      suggestions: this.suggester.suggestions(),
+    };
+  }
+
+  get displayed(): number {
+    return this.view ? this.view.length : this.table.length;
+  }
+
+  private rowAt(pos: number): number {
+    return this.view ? (this.view[pos] as number) : pos;
+  }
+
+  /** Read the captured bytes of several rows, one Blob read per run of nearby packets. */
+  private async readPackets(rows: number[]): Promise<Map<number, Uint8Array>> {
+    const t = this.table;
+    const out = new Map<number, Uint8Array>();
+    const byFile = new Map<number, number[]>();
+    for (const r of rows) {
+      const f = this.ifaceFile[t.iface[r] as number] ?? 0;
+      const list = byFile.get(f) ?? [];
+      list.push(r);
+      byFile.set(f, list);
+    }
+    const GAP = 1 << 16;
+    const reads: Promise<void>[] = [];
+    for (const [fi, list] of byFile) {
+      const blob = (this.files[fi] as OpenFile).data;
+      list.sort((a, b) => (t.offset[a] as number) - (t.offset[b] as number));
+      let i = 0;
+      while (i < list.length) {
+        const startRow = list[i] as number;
+        const from = t.offset[startRow] as number;
+        let to = from + (t.capLen[startRow] as number);
+        let j = i + 1;
+        while (j < list.length && (t.offset[list[j] as number] as number) - to < GAP && to - from < 1 << 22) {
+          to = Math.max(to, (t.offset[list[j] as number] as number) + (t.capLen[list[j] as number] as number));
+          j++;
+        }
+        const span = list.slice(i, j);
+        reads.push(
+          blob
+            .slice(from, to)
+            .arrayBuffer()
+            .then((buf) => {
+              const bytes = new Uint8Array(buf);
+              for (const r of span) {
+                const o = (t.offset[r] as number) - from;
+                out.set(r, bytes.subarray(o, o + (t.capLen[r] as number)));
+              }
+            }),
+        );
+        i = j;
+      }
+    }
+    await Promise.all(reads);
+    return out;
+  }
+
+  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null };
+
+  /** Re-dissect row `r` whose bytes are `bytes` (not the first pass: reassembly results are looked up). */
+  private dissectRow(r: number, bytes: Uint8Array): FieldList {
+    const t = this.table;
+    const rec = this.record;
+    const seq = this.seq ? (this.seq[r] as number) : r + 1;
+    rec.kind = (t.status[r] as number) & CUSTOM_RECORD ? RecordKind.CUSTOM : RecordKind.PACKET;
+    rec.fileOffset = t.offset[r] as number;
+    rec.data = bytes;
+    rec.capLen = bytes.length;
+    rec.origLen = t.origLen[r] as number;
+    rec.hasTime = !Number.isNaN(t.sec[r] as number);
+    rec.tsSec = rec.hasTime ? (t.sec[r] as number) : 0;
+    rec.tsNsec = t.nsec[r] as number;
+    rec.linkType = this.ifaceLink[t.iface[r] as number] ?? 0;
+    rec.interfaceId = t.iface[r] as number;
+    rec.comments = this.comments.get(seq) ?? null;
+    const ctx = this.dissector.ctx;
+    const wasFirst = ctx.firstPass;
+    ctx.firstPass = false;
+    const fl = this.dissector.dissect(rec, seq);
+    ctx.firstPass = wasFirst;
+    if (this.seq) {
+      const fn = fieldByName('frame.number');
+      if (fn) {
+        const i = fl.find(fn.id);
+        if (i >= 0) fl.num[i] = r + 1;
+      }
+    }
+    return fl;
+  }
+
+  async getRows(start: number, count: number, custom: CustomColumn[] = []): Promise<RowWindow> {
+    const t = this.table;
+    const n = Math.max(0, Math.min(count, this.displayed - start));
+    const w: RowWindow = {
+      start,
+      count: n,
+      frame: new Uint32Array(n),
+      sec: new Float64Array(n),
+      nsec: new Int32Array(n),
+      delta: new Float64Array(n),
+      length: new Uint32Array(n),
+      status: new Uint8Array(n),
+      vni: new Int32Array(n),
+      srcPort: new Uint16Array(n),
+      dstPort: new Uint16Array(n),
+      src: [],
+      dst: [],
+      outerSrc: [],
+      outerDst: [],
+      protocol: [],
+      info: [],
+      color: [],
+      custom: custom.map(() => []),
+    };
+    const rows: number[] = [];
+    for (let k = 0; k < n; k++) rows.push(this.rowAt(start + k));
+    const bytes = await this.readPackets(rows);
+    const customIds = custom.map((c) => fieldByName(c.field)?.id ?? -1);
+    for (let k = 0; k < n; k++) {
+      const r = rows[k] as number;
+      w.frame[k] = r + 1;
+      w.sec[k] = t.sec[r] as number;
+      w.nsec[k] = t.nsec[r] as number;
+      const pos = start + k;
+      if (pos > 0) {
+        const p = this.rowAt(pos - 1);
+        w.delta[k] = (t.sec[r] as number) - (t.sec[p] as number) + ((t.nsec[r] as number) - (t.nsec[p] as number)) / 1e9;
+      }
+      w.length[k] = t.origLen[r] as number;
+      w.status[k] = (t.status[r] as number) & ~CUSTOM_RECORD;
+      w.vni[k] = t.vni[r] as number;
+      w.srcPort[k] = t.srcPort[r] as number;
+      w.dstPort[k] = t.dstPort[r] as number;
+      w.src.push(this.addrs.text(t.src[r] as number));
+      w.dst.push(this.addrs.text(t.dst[r] as number));
+      const tunnelled = (t.outerSrc[r] as number) !== 0 || (t.vni[r] as number) !== NO_VNI;
+      w.outerSrc.push(this.addrs.text(t.outerSrc[r] as number));
+      w.outerDst.push(this.addrs.text(t.outerDst[r] as number));
+      w.protocol.push(protocolName(t.proto[r] as number));
+      w.color.push(colorFamily(t.proto[r] as number, t.status[r] as number, t.tcpFlags[r] as number, tunnelled));
+      const b = bytes.get(r);
+      if (b) {
+        const fl = this.dissectRow(r, b);
+        w.info.push(infoText(fl, t.proto[r] as number));
+        custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));
+      } else {
+        w.info.push('');
+        custom.forEach((_, ci) => (w.custom[ci] as string[]).push(''));
+      }
+    }
+    return w;
+  }
+
+  async getDetails(frame: number): Promise<PacketDetails> {
+    const r = frame - 1;
+    if (r < 0 || r >= this.table.length) throw new Error(`no packet ${frame} (the capture has ${this.table.length})`);
+    const bytes = (await this.readPackets([r])).get(r) ?? new Uint8Array(0);
+    const fl = this.dissectRow(r, bytes);
+    const seq = this.seq ? (this.seq[r] as number) : frame;
+    return {
+      frame,
+      tree: buildTree(fl),
+      sources: fl.sources.map((s) => ({ name: s.name, bytes: s.bytes.slice() })),
+      status: (this.table.status[r] as number) & ~CUSTOM_RECORD,
+      comments: this.comments.get(seq) ?? [],
+    };
+  }
+
+  async positionOf(frame: number): Promise<number> {
+    const r = frame - 1;
+    if (r < 0 || r >= this.table.length) return -1;
+    if (!this.view) return r;
+    const v = this.view;
+    for (let i = 0; i < v.length; i++) if (v[i] === r) return i;
+    return -1;
+  }
+
+  private tryCompile(expr: string): CompiledFilter | null {
+    const c = compileFilter(expr);
+    return c.ok ? c : null;
+  }
+
+  async checkFilter(expr: string): Promise<FilterCheck> {
+    if (expr.trim() === '') return { ok: true };
+    const c = compileFilter(expr);
+    return c.ok ? { ok: true } : { ok: false, error: c.error, start: c.start, end: c.end };
+  }
+
+  async applyFilter(expr: string): Promise<FilterResult> {
+    const t0 = performance.now();
+    if (expr.trim() === '') {
+      this.filterText = '';
+      this.filter = null;
+    } else {
+      const c = compileFilter(expr);
+      if (!c.ok) return { ok: false, error: c.error, start: c.start, end: c.end, displayed: this.displayed, ms: 0 };
+      this.filterText = expr;
+      this.filter = c;
+    }
+    await this.rebuildView();
+    return { ok: true, displayed: this.displayed, ms: performance.now() - t0 };
+  }
+
+  async sort(key: SortKey, descending: boolean): Promise<void> {
+    this.sortKey = key;
+    this.sortDesc = descending;
+    await this.rebuildView();
+  }
+
+  /** Filter, then sort: the displayed rows. */
+  private async rebuildView(): Promise<void> {
+    const t = this.table;
+    let view: Uint32Array | null = null;
+    if (this.filter) {
+      view = await this.filter.run({
+        table: t,
+        addrs: this.addrs,
+        rows: t.length,
+        dissect: async (rowsWanted: number[], each: (row: number, fl: FieldList) => void) => {
+          const CH = 4096;
+          for (let i = 0; i < rowsWanted.length; i += CH) {
+            const part = rowsWanted.slice(i, i + CH);
+            const bytes = await this.readPackets(part);
+            for (const r of part) each(r, this.dissectRow(r, bytes.get(r) ?? new Uint8Array(0)));
+          }
+        },
+      });
+    }
+    if (this.sortKey !== 'frame' || this.sortDesc) {
+      const base = view ?? Uint32Array.from({ length: t.length }, (_, i) => i);
+      const arr = Array.from(base);
+      const cmp = compareRows(this.sortKey, t, this.addrs);
+      arr.sort((a, b) => (this.sortDesc ? cmp(b, a) : cmp(a, b)) || a - b);
+      view = Uint32Array.from(arr);
+    }
+    this.view = view;
+  }
+
+  async fieldNames(prefix: string, limit: number): Promise<{ name: string; label: string }[]> {
+    const out: { name: string; label: string }[] = [];
+    for (const f of allFields()) {
+      if (f.name.startsWith('_ws.')) continue;
+      if (f.name.startsWith(prefix)) out.push({ name: f.name, label: f.label });
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.sources = { blobs: [], names: [] };
+    this.files = [];
+    this.table = new PacketTable(1);
+    this.view = null;
+  }
+
+  /** Status bit summary for tests and the command line. */
+  statusOf(frame: number): number {
+    return (this.table.status[frame - 1] as number) & ~CUSTOM_RECORD;
+  }
+
+  get packetTable(): PacketTable {
+    return this.table;
+  }
+
+  get addressTable(): AddressTable {
+    return this.addrs;
+  }
+}
+
+function customValue(fl: FieldList, id: number, occurrence: number): string {
+  if (id < 0) return '';
+  const hits: number[] = [];
+  for (let i = 0; i < fl.count; i++) if (fl.id[i] === id) hits.push(i);
+  if (hits.length === 0) return '';
+  if (occurrence === 0) return hits.map((i) => valueText(fl, i)).join(',');
+  const k = occurrence > 0 ? occurrence - 1 : hits.length + occurrence;
+  const i = hits[k];
+  return i === undefined ? '' : valueText(fl, i);
+}
+
+export { Status };

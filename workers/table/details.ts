@@ -1,0 +1,41 @@
+// The details tree of one packet: the flat field list turned into nested TreeNodes (hidden
+// entries left out, as Wireshark's tree does), with labels made here and nowhere earlier.
+
+import type { TreeNode } from '../api.ts';
+import { EF, WS, type FieldList } from '../fields/field-list.ts';
+import { labelText, valueText } from '../fields/format.ts';
+import { FT, fieldById } from '../fields/registry.ts';
+
+export function buildTree(fl: FieldList): TreeNode[] {
+  const roots: TreeNode[] = [];
+  const nodes: (TreeNode | undefined)[] = new Array<TreeNode | undefined>(fl.count);
+  for (let i = 0; i < fl.count; i++) {
+    if ((fl.flags[i] as number) & EF.HIDDEN) continue;
+    const def = fieldById(fl.id[i] as number);
+    const node: TreeNode = {
+      label: labelText(fl, i),
+      field: def.id === WS.text ? '' : def.name,
+      value: def.type === FT.PROTOCOL || def.type === FT.NONE ? '' : filterValue(fl, i, def.type),
+      source: fl.src[i] as number,
+      offset: fl.off[i] as number,
+      length: fl.len[i] as number,
+      generated: ((fl.flags[i] as number) & EF.GENERATED) !== 0,
+      children: [],
+    };
+    nodes[i] = node;
+    let p = fl.parent[i] as number;
+    // A hidden parent's children attach to the nearest shown ancestor.
+    while (p >= 0 && nodes[p] === undefined) p = fl.parent[p] as number;
+    if (p >= 0) (nodes[p] as TreeNode).children.push(node);
+    else roots.push(node);
+  }
+  return roots;
+}
+
+/** The value as a display filter literal would write it (strings quoted). */
+function filterValue(fl: FieldList, i: number, type: FT): string {
+  const v = valueText(fl, i);
+  if (type === FT.STRING) return JSON.stringify(v);
+  if (type === FT.ABSOLUTE_TIME) return v;
+  return v;
+}

@@ -1,0 +1,33 @@
+// The Protocol column's text and the row colouring family for a top-level protocol, as Wireshark
+// names them in its Protocol column (its protocols' short names).
+
+import { fieldById } from '../fields/registry.ts';
+
+const SHORT: Record<string, string> = {
+  frame: 'Frame', eth: 'Ethernet', ip: 'IPv4', ipv6: 'IPv6', arp: 'ARP', icmp: 'ICMP', icmpv6: 'ICMPv6',
+  tcp: 'TCP', udp: 'UDP', dns: 'DNS', mdns: 'MDNS', dhcp: 'DHCP', dhcpv6: 'DHCPv6', ntp: 'NTP', vxlan: 'VXLAN',
+  geneve: 'Geneve', gre: 'GRE', mpls: 'MPLS', vlan: '802.1Q', ieee8021ad: '802.1ad', igmp: 'IGMP', sctp: 'SCTP',
+  llc: 'LLC', sll: 'SLL', null: 'NULL', ppp: 'PPP', chdlc: 'CHDLC', erspan: 'ERSPAN', nsh: 'NSH', data: 'Data',
+  nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'Radiotap', wlan: '802.11', slarp: 'SLARP', lcp: 'PPP LCP',
+};
+
+export function protocolName(protoField: number): string {
+  const name = fieldById(protoField).name;
+  return SHORT[name] ?? name.toUpperCase();
+}
+
+const FAMILY: Record<string, string> = {
+  tcp: 'tcp', udp: 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
+  vxlan: 'tunnel', geneve: 'tunnel', gre: 'tunnel', erspan: 'tunnel', nsh: 'tunnel', dhcp: 'udp', dhcpv6: 'udp', ntp: 'udp',
+};
+
+/** Colouring family of a row: status first (malformed wins), then the protocol. */
+export function colorFamily(protoField: number, status: number, tcpFlags: number, tunnelled: boolean): string {
+  if (status & 3) return 'bad';
+  const name = fieldById(protoField).name;
+  if (name === 'tcp' && tcpFlags & 0x04) return 'reset';
+  if (name === 'tcp' && tcpFlags & 0x03) return 'tcp-syn';
+  const fam = FAMILY[name];
+  if (fam) return tunnelled && fam !== 'tunnel' ? `${fam} tunnelled` : fam;
+  return tunnelled ? 'tunnel' : 'other';
+}

@@ -1,0 +1,110 @@
+// Index-pass summary of one dissected packet: reads the flat field list once and fills one row of
+// the packet table (addresses, ports, VNI, flags, top protocol). Only layers at the top level of
+// the tree count: the IP header quoted inside an ICMP error is nested under ICMP and does not set
+// the Source / Destination columns, as in Wireshark (pinfo->flags.in_error_pkt).
+
+import { fieldByName, fieldById, FT } from '../fields/registry.ts';
+import type { FieldList } from '../fields/field-list.ts';
+import { AddrKind, type AddressTable } from './addresses.ts';
+import { NO_VNI, type PacketTable } from './packet-table.ts';
+
+function id(name: string): number {
+  const def = fieldByName(name);
+  if (!def) throw new Error(`summarize: field ${name} is not registered`);
+  return def.id;
+}
+
+/** Field ids the summary reads, resolved once all dissectors have registered. */
+class Ids {
+  readonly ipSrc = id('ip.src');
+  readonly ipDst = id('ip.dst');
+  readonly ip6Src = id('ipv6.src');
+  readonly ip6Dst = id('ipv6.dst');
+  readonly ethSrc = id('eth.src');
+  readonly ethDst = id('eth.dst');
+  readonly tcpSport = id('tcp.srcport');
+  readonly tcpDport = id('tcp.dstport');
+  readonly udpSport = id('udp.srcport');
+  readonly udpDport = id('udp.dstport');
+  readonly vxlanVni = id('vxlan.vni');
+  readonly geneveVni = id('geneve.vni');
+  readonly tcpFlags = id('tcp.flags');
+  readonly ipProto = id('ip.proto');
+  readonly ip6Nxt = id('ipv6.nxt');
+  readonly data = id('data');
+  readonly frame = id('frame');
+  /** Protocol field ids that never name the Protocol column. */
+  readonly notTop: Set<number>;
+  constructor() {
+    this.notTop = new Set([this.data, this.frame, id('_ws.malformed')]);
+  }
+}
+
+let ids: Ids | undefined;
+
+export function summaryIds(): Ids {
+  return (ids ??= new Ids());
+}
+
+/** Fill row `r` of `t` from the dissection in `fl` (record columns are set by the caller). */
+export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: AddressTable): void {
+  const I = summaryIds();
+  const n = fl.count;
+  const fid = fl.id;
+  const par = fl.parent;
+  let top = I.frame;
+  let firstSrc = -1, firstDst = -1, lastSrc = -1, lastDst = -1, netLayers = 0, netKind = 0, firstKind = 0;
+  let ethSrc = -1, ethDst = -1;
+  let sport = 0, dport = 0, vni = NO_VNI, flags = 0, proto = 255;
+  for (let i = 0; i < n; i++) {
+    const f = fid[i] as number;
+    const p = par[i] as number;
+    if (p === -1) {
+      if (!I.notTop.has(f) && fieldById(f).type === FT.PROTOCOL) top = f;
+      continue;
+    }
+    if (par[p] !== -1) continue; // nested: not a layer of this packet's own stack
+    if (f === I.ipSrc || f === I.ip6Src) {
+      const kind = f === I.ipSrc ? AddrKind.IPV4 : AddrKind.IPV6;
+      if (firstSrc < 0) {
+        firstSrc = i;
+        firstKind = kind;
+      }
+      lastSrc = i;
+      netKind = kind;
+      netLayers++;
+    } else if (f === I.ipDst || f === I.ip6Dst) {
+      if (firstDst < 0) firstDst = i;
+      lastDst = i;
+    } else if (f === I.ethSrc) ethSrc = i;
+    else if (f === I.ethDst) ethDst = i;
+    else if (f === I.tcpSport || f === I.udpSport) sport = fl.num[i] as number;
+    else if (f === I.tcpDport || f === I.udpDport) dport = fl.num[i] as number;
+    else if ((f === I.vxlanVni || f === I.geneveVni) && vni === NO_VNI) vni = fl.num[i] as number;
+    else if (f === I.tcpFlags) flags = fl.num[i] as number;
+    else if (f === I.ipProto || f === I.ip6Nxt) proto = fl.num[i] as number;
+  }
+  t.proto[r] = top;
+  t.srcPort[r] = sport;
+  t.dstPort[r] = dport;
+  t.vni[r] = vni;
+  t.tcpFlags[r] = flags;
+  t.ipProto[r] = proto;
+  if (lastSrc >= 0 && lastDst >= 0) {
+    t.src[r] = addrs.intern(fl.bytesOf(lastSrc), fl.off[lastSrc] as number, netKind);
+    t.dst[r] = addrs.intern(fl.bytesOf(lastDst), fl.off[lastDst] as number, netKind);
+  } else if (ethSrc >= 0 && ethDst >= 0) {
+    t.src[r] = addrs.intern(fl.bytesOf(ethSrc), fl.off[ethSrc] as number, AddrKind.MAC);
+    t.dst[r] = addrs.intern(fl.bytesOf(ethDst), fl.off[ethDst] as number, AddrKind.MAC);
+  } else {
+    t.src[r] = 0;
+    t.dst[r] = 0;
+  }
+  if (netLayers >= 2 && firstDst >= 0) {
+    t.outerSrc[r] = addrs.intern(fl.bytesOf(firstSrc), fl.off[firstSrc] as number, firstKind);
+    t.outerDst[r] = addrs.intern(fl.bytesOf(firstDst), fl.off[firstDst] as number, firstKind);
+  } else {
+    t.outerSrc[r] = 0;
+    t.outerDst[r] = 0;
+  }
+}

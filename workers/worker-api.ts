@@ -1,0 +1,29 @@
+// The worker's side of the Comlink boundary: wraps a CaptureSession so that the typed arrays of
+// each RowWindow are transferred, not copied. They are fresh arrays made for this call, so the
+// worker never needs them again after the transfer (Perfetto writes such choices down; so do we).
+// The details' byte arrays are copies (`slice()` in session.getDetails) and are transferred too.
+
+import { transfer } from 'comlink';
+import type { CaptureApi, PacketDetails, RowWindow } from './api.ts';
+import { CaptureSession } from './session.ts';
+
+export function createWorkerApi(session = new CaptureSession()): CaptureApi {
+  return {
+    open: (files, names, rules, onProgress) => session.open(files, names, rules, onProgress),
+    setDecodeAs: (rules) => session.setDecodeAs(rules),
+    async getRows(start, count, custom) {
+      const w: RowWindow = await session.getRows(start, count, custom);
+      return transfer(w, [w.frame.buffer, w.sec.buffer, w.nsec.buffer, w.delta.buffer, w.length.buffer, w.status.buffer, w.vni.buffer, w.srcPort.buffer, w.dstPort.buffer]);
+    },
+    async getDetails(frame) {
+      const d: PacketDetails = await session.getDetails(frame);
+      return transfer(d, d.sources.map((s) => s.bytes.buffer as ArrayBuffer));
+    },
+    positionOf: (frame) => session.positionOf(frame),
+    checkFilter: (expr) => session.checkFilter(expr),
+    applyFilter: (expr) => session.applyFilter(expr),
+    sort: (key, desc) => session.sort(key, desc),
+    fieldNames: (prefix, limit) => session.fieldNames(prefix, limit),
+    close: () => session.close(),
+  };
+}
