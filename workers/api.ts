@@ -85,6 +85,22 @@ export interface RowWindow {
   color: string[];
   /** Values of custom columns (one array per requested column), when asked for. */
   custom: string[][];
+  /** Index of the first enabled colouring rule (setColoringRules) matching each row, -1 for none. */
+  colorRule?: Int16Array;
+}
+
+/** A colouring rule as the engine sees it (profiles hold the colours): the first enabled match wins. */
+export interface ColoringFilter {
+  filter: string;
+  disabled?: boolean;
+}
+
+/** What the Decode As dialog offers: the registered protocols and the built-in bindings. */
+export interface DecodeAsTables {
+  /** Dissector names (Wireshark filter names: `vxlan`, `geneve`, `dns` …), sorted. */
+  protocols: string[];
+  /** Built-in bindings of the Decode As tables (user rules override these). */
+  defaults: DecodeAsRule[];
 }
 
 export interface CustomColumn {
@@ -152,4 +168,8 @@ export interface CaptureApi {
   /** Field names for completion, with their labels. */
   fieldNames(prefix: string, limit: number): Promise<{ name: string; label: string }[]>;
   close(): Promise<void>;
+  /** Registered protocols and the built-in bindings, for the Decode As dialog. */
+  decodeAsTables(): Promise<DecodeAsTables>;
+  /** Colouring rules for getRows' `colorRule`; answers each rule's filter error, or null when it compiles. */
+  setColoringRules(rules: ColoringFilter[]): Promise<(string | null)[]>;
 }

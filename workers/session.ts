@@ -5,7 +5,7 @@
 // Map of this file: open() runs the index pass; rows()/details() read packets back with
 // Blob.slice; applyFilter()/sort() build `view`, the displayed rows in display order.
 
-import type { CaptureApi, CustomColumn, DecodeAsRule, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
+import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
@@ -23,6 +23,7 @@ import { summarize } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
 import { compareRows } from './table/sort.ts';
 import { compileFilter, type CompiledFilter } from './filter/compile.ts';
+import { defaultBindings, dissectorNames } from './dissectors/tables.ts';
 
 /** Status bit (beyond the dissector's) marking a record that is a pcapng Custom Block. */
 const CUSTOM_RECORD = 128;
@@ -56,6 +57,8 @@ export class CaptureSession implements CaptureApi {
   private loadMs = 0;
   private suggester = new TunnelSuggester();
   private sources: { blobs: Blob[]; names: string[] } = { blobs: [], names: [] };
+  /** Compiled colouring rules in priority order (null: disabled or does not compile). */
+  private coloring: (CompiledFilter | null)[] = [];
 
   async open(blobs: Blob[], names: string[], rules: DecodeAsRule[], onProgress?: (p: LoadProgress) => void): Promise<OpenResult> {
     this.sources = { blobs, names };
@@ -276,6 +279,7 @@ export class CaptureSession implements CaptureApi {
       info: [],
       color: [],
       custom: custom.map(() => []),
+      colorRule: this.coloring.length > 0 ? new Int16Array(n).fill(-1) : undefined,
     };
     const rows: number[] = [];
     for (let k = 0; k < n; k++) rows.push(this.rowAt(start + k));
@@ -308,6 +312,7 @@ export class CaptureSession implements CaptureApi {
         const fl = this.dissectRow(r, b);
         w.info.push(infoText(fl, t.proto[r] as number));
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));
+        if (w.colorRule) w.colorRule[k] = this.coloring.findIndex((f) => f !== null && f.matches(fl));
       } else {
         w.info.push('');
         custom.forEach((_, ci) => (w.custom[ci] as string[]).push(''));
@@ -416,6 +421,26 @@ export class CaptureSession implements CaptureApi {
     this.files = [];
     this.table = new PacketTable(1);
     this.view = null;
+  }
+
+  async decodeAsTables(): Promise<DecodeAsTables> {
+    return { protocols: dissectorNames(), defaults: defaultBindings().map((b) => ({ ...b })) };
+  }
+
+  /** Colouring rules (a profile's), evaluated on the rows getRows dissects anyway for Info. */
+  async setColoringRules(rules: ColoringFilter[]): Promise<(string | null)[]> {
+    const errors: (string | null)[] = [];
+    this.coloring = rules.map((r) => {
+      if (r.disabled) {
+        errors.push(null);
+        return null;
+      }
+      const c = compileFilter(r.filter);
+      errors.push(c.ok ? null : c.error);
+      return c.ok ? c : null;
+    });
+    if (this.coloring.every((c) => c === null)) this.coloring = [];
+    return errors;
   }
 
   /** Status bit summary for tests and the command line. */

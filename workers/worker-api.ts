@@ -13,7 +13,9 @@ export function createWorkerApi(session = new CaptureSession()): CaptureApi {
     setDecodeAs: (rules) => session.setDecodeAs(rules),
     async getRows(start, count, custom) {
       const w: RowWindow = await session.getRows(start, count, custom);
-      return transfer(w, [w.frame.buffer, w.sec.buffer, w.nsec.buffer, w.delta.buffer, w.length.buffer, w.status.buffer, w.vni.buffer, w.srcPort.buffer, w.dstPort.buffer]);
+      const buffers = [w.frame.buffer, w.sec.buffer, w.nsec.buffer, w.delta.buffer, w.length.buffer, w.status.buffer, w.vni.buffer, w.srcPort.buffer, w.dstPort.buffer];
+      if (w.colorRule) buffers.push(w.colorRule.buffer);
+      return transfer(w, buffers);
     },
     async getDetails(frame) {
       const d: PacketDetails = await session.getDetails(frame);
@@ -25,5 +27,7 @@ export function createWorkerApi(session = new CaptureSession()): CaptureApi {
     sort: (key, desc) => session.sort(key, desc),
     fieldNames: (prefix, limit) => session.fieldNames(prefix, limit),
     close: () => session.close(),
+    decodeAsTables: () => session.decodeAsTables(),
+    setColoringRules: (rules) => session.setColoringRules(rules),
   };
 }

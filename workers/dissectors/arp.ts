@@ -1,2 +1,146 @@
-// Placeholder: this dissector is being written.
-export {};
+// ARP and RARP (RFC 826, RFC 903; Wireshark packet-arp.c). EtherTypes 0x0806 and 0x8035.
+//
+//    0                   1                   2                   3
+//   +---------------+---------------+---------------+---------------+
+//   |        Hardware type          |        Protocol type          |
+//   |  HW size (n)  | Proto size (m)|            Opcode             |
+//   | sender hardware address (n) … sender protocol address (m) …   |
+//   | target hardware address (n) … target protocol address (m) …   |
+//   +---------------+---------------+---------------+---------------+
+// Addresses are shown as MAC / IPv4 only when the sizes say so (hardware type Ethernet or IEEE 802
+// with size 6; protocol IPv4 with size 4), as bytes otherwise (InfiniBand's 20-byte addresses,
+// ARCNET's 1-byte ones). The packet claims 8 + 2n + 2m bytes: the rest of the frame is the
+// caller's padding (Ctx.setEnd), and a packet that claims more than it was given is malformed.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { ETHERTYPE_NAMES } from './ethernet.ts';
+import { bind, registerDissector } from './tables.ts';
+
+const HRD = 0;
+const PRO = 2;
+const HLN = 4;
+const PLN = 5;
+const OP = 6;
+export const ARP_HEADER_LEN = OP + 2;
+
+const ARPHRD_ETHER = 1;
+const ARPHRD_IEEE802 = 6;
+const ETHERTYPE_IP = 0x0800;
+/** AX.25 layer-3 protocol id for IP, also accepted as "IPv4" by Wireshark. */
+const AX25_P_IP = 0xcc;
+const OP_REQUEST = 1;
+const OP_REPLY = 2;
+const OP_DRARP_ERROR = 7;
+const MAC_LEN = 6;
+
+export const ARP_HRD_NAMES = names([
+  [0, 'NET/ROM pseudo'], [1, 'Ethernet'], [2, 'Experimental Ethernet'], [3, 'AX.25'], [4, 'ProNET'], [5, 'Chaos'],
+  [6, 'IEEE 802'], [7, 'ARCNET'], [8, 'Hyperchannel'], [9, 'Lanstar'], [10, 'Autonet Short Address'],
+  [11, 'Localtalk'], [12, 'LocalNet'], [13, 'Ultra link'], [14, 'SMDS'], [15, 'Frame Relay DLCI'], [16, 'ATM'],
+  [17, 'HDLC'], [18, 'Fibre Channel'], [19, 'ATM (RFC 2225)'], [20, 'Serial Line'], [21, 'ATM'],
+  [24, 'IEEE 1394.1995'], [27, 'EUI-64'], [32, 'InfiniBand'], [512, 'PPP'], [513, 'Cisco HDLC'], [519, 'Raw IP'],
+  [768, 'IPIP tunnel'], [769, 'IP6IP6 tunnel'], [772, 'Loopback'], [776, 'sit0 device - IPv6-in-IPv4'],
+  [778, 'GRE over IP'], [801, 'IEEE 802.11'], [803, 'IEEE 802.11 + radiotap header'], [823, 'GRE over IPv6'],
+  [824, 'Netlink'], [825, 'IPv6 over LoWPAN'], [826, 'Vsock monitor header'], [0xfffe, 'zero header length'],
+  [0xffff, 'Void type, nothing is known'],
+]);
+
+const OP_NAMES = names([
+  [1, 'request'], [2, 'reply'], [3, 'reverse request'], [4, 'reverse reply'], [5, 'drarp request'],
+  [6, 'drarp reply'], [7, 'drarp error'], [8, 'inverse request'], [9, 'inverse reply'], [10, 'arp nak'],
+  [11, 'mars request'], [12, 'mars multi'], [13, 'mars mserv'], [14, 'mars join'], [15, 'mars leave'],
+  [16, 'mars nak'], [17, 'mars unserv'], [18, 'mars sjoin'], [19, 'mars sleave'], [20, 'mars grouplist request'],
+  [21, 'mars grouplist reply'], [22, 'mars redirect map'], [23, 'mapos unarp'], [24, 'experimental 1'],
+  [25, 'experimental 2'], [0, 'reserved'], [65535, 'reserved'],
+]);
+
+export const F = registerFields({
+  arp: { name: 'arp', label: 'Address Resolution Protocol', type: FT.PROTOCOL },
+  hwType: { name: 'arp.hw.type', label: 'Hardware type', type: FT.UINT, bits: 16, names: ARP_HRD_NAMES },
+  protoType: { name: 'arp.proto.type', label: 'Protocol type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
+  hwSize: { name: 'arp.hw.size', label: 'Hardware size', type: FT.UINT, bits: 8 },
+  protoSize: { name: 'arp.proto.size', label: 'Protocol size', type: FT.UINT, bits: 8 },
+  opcode: { name: 'arp.opcode', label: 'Opcode', type: FT.UINT, bits: 16, names: OP_NAMES },
+  isGratuitous: { name: 'arp.isgratuitous', label: 'Is gratuitous', type: FT.BOOLEAN },
+  isProbe: { name: 'arp.isprobe', label: 'Is probe', type: FT.BOOLEAN },
+  isAnnouncement: { name: 'arp.isannouncement', label: 'Is announcement', type: FT.BOOLEAN },
+  srcHw: { name: 'arp.src.hw', label: 'Sender hardware address', type: FT.BYTES },
+  srcHwMac: { name: 'arp.src.hw_mac', label: 'Sender MAC address', type: FT.ETHER },
+  srcProto: { name: 'arp.src.proto', label: 'Sender protocol address', type: FT.BYTES },
+  srcProtoIpv4: { name: 'arp.src.proto_ipv4', label: 'Sender IP address', type: FT.IPV4 },
+  dstHw: { name: 'arp.dst.hw', label: 'Target hardware address', type: FT.BYTES },
+  dstHwMac: { name: 'arp.dst.hw_mac', label: 'Target MAC address', type: FT.ETHER },
+  dstProto: { name: 'arp.dst.proto', label: 'Target protocol address', type: FT.BYTES },
+  dstProtoIpv4: { name: 'arp.dst.proto_ipv4', label: 'Target IP address', type: FT.IPV4 },
+  drarpError: { name: 'arp.dst.drarp_error_status', label: 'DRARP error status', type: FT.UINT, bits: 16, names: names([[1, 'restricted'], [2, 'no address'], [3, 'serverdown'], [4, 'moved'], [5, 'failure']]) },
+});
+
+/** Whether [a, a+n) and [b, b+n) hold the same bytes. */
+function same(buf: Uint8Array, a: number, b: number, n: number): boolean {
+  for (let i = 0; i < n; i++) if (buf[a + i] !== buf[b + i]) return false;
+  return true;
+}
+
+/** Six zero bytes at `o`, all captured inside `end` (Wireshark's tvb_memeql, which fails softly). */
+function zeroMac(c: Ctx, o: number, end: number): boolean {
+  if (o + MAC_LEN > Math.min(end, c.b.length)) return false;
+  for (let i = 0; i < MAC_LEN; i++) if (c.b[o + i] !== 0) return false;
+  return true;
+}
+
+export function dissectArp(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  if (!c.has(off + HRD, 2, end)) return;
+  const hrd = c.u16(off + HRD);
+  const arp = c.proto(F.arp, off, end);
+  f.add(F.hwType, off + HRD, 2, hrd);
+  const pro = c.uint(F.protoType, off + PRO, 2, end);
+  const hln = c.uint(F.hwSize, off + HLN, 1, end);
+  const pln = c.uint(F.protoSize, off + PLN, 1, end);
+  const op = c.uint(F.opcode, off + OP, 2, end);
+  if (c.stop) return;
+  const total = ARP_HEADER_LEN + 2 * hln + 2 * pln;
+  f.len[arp] = Math.max(0, Math.min(total, c.b.length - off));
+  if (off + total > end) {
+    // tvb_set_reported_length past the end of the tvb: a ReportedBoundsError.
+    c.fail(Status.MALFORMED);
+    return;
+  }
+  end = off + total;
+  c.setEnd(end);
+  const sha = off + ARP_HEADER_LEN;
+  const spa = sha + hln;
+  const tha = spa + pln;
+  const tpa = tha + hln;
+  const ether = (hrd === ARPHRD_ETHER || hrd === ARPHRD_IEEE802) && hln === MAC_LEN;
+  const ipv4 = (pro === ETHERTYPE_IP || pro === AX25_P_IP) && pln === 4;
+  let gratuitous = false;
+  let probe = false;
+  let announcement = false;
+  if (op === OP_REQUEST || op === OP_REPLY) {
+    // Wireshark compares the two protocol addresses before adding any of them.
+    if (!c.has(tpa, pln, end)) return;
+    gratuitous = same(c.b, spa, tpa, pln);
+    if (gratuitous) announcement = op === OP_REQUEST && zeroMac(c, tha, end);
+    else if (op === OP_REQUEST && zeroMac(c, tha, end)) {
+      if (!c.has(spa, 4, end)) return;
+      probe = c.u32(spa) === 0;
+    }
+  }
+  if (gratuitous) f.add(F.isGratuitous, off, 0, 1, EF.GENERATED);
+  if (probe) f.add(F.isProbe, off, 0, 1, EF.GENERATED);
+  if (announcement) f.add(F.isAnnouncement, off, 0, 1, EF.GENERATED);
+  if (hln !== 0) c.field(ether ? F.srcHwMac : F.srcHw, sha, hln, end);
+  if (pln !== 0) c.field(ipv4 ? F.srcProtoIpv4 : F.srcProto, spa, pln, end);
+  if (hln !== 0) c.field(ether ? F.dstHwMac : F.dstHw, tha, hln, end);
+  if (pln !== 0 && op !== OP_DRARP_ERROR) c.field(ipv4 ? F.dstProtoIpv4 : F.dstProto, tpa, pln, end);
+  else if (pln !== 0) c.uint(F.drarpError, tpa, 1, end);
+  f.pop();
+}
+
+registerDissector('arp', dissectArp);
+bind('ethertype', 0x0806, 'arp');
+bind('ethertype', 0x8035, 'arp');

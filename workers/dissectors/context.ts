@@ -51,10 +51,26 @@ export class Ctx {
   netSrc = -1;
   netDst = -1;
   netLen = 0;
+  /** The buffer that netSrc / netDst point into: the frame, even while a reassembled payload
+   *  (another buffer) is being dissected in `b`. */
+  netBuf: Uint8Array = new Uint8Array(0);
+  /** Inside the packet quoted by an ICMP / ICMPv6 error (Wireshark's pinfo->flags.in_error_pkt):
+   *  lengths past the quoted bytes are expected, checksums are not verified. */
+  inErrorPkt = false;
   /** IP protocol number of the innermost IP header, or -1. */
   ipProto = -1;
   /** Free-form per-packet information passed between layers (e.g. IP identification for reassembly). */
   ipId = 0;
+  /** Flags-and-version word of the innermost GRE header, for its payload (ERSPAN reads it to tell
+   *  type I from type II, as Wireshark passes it as dissector data); -1 outside GRE. */
+  greFlags = -1;
+  /** Length of the whole frame on the wire (frame.len, Wireshark's pinfo->fd->pkt_len): the
+   *  Ethernet padding rule needs it even for inner frames. Set by the frame dissector. */
+  frameLen = 0;
+  /** Per nesting depth: where the PDU of the dissector running at that depth ends. `call` starts
+   *  it at the end it hands over and returns it; `setEnd` shortens it (Wireshark's
+   *  set_actual_length on the dissector's tvb), so that the caller can show the rest as a trailer. */
+  private ends = new Int32Array(MAX_DEPTH + 2);
 
   constructor(
     public tables: DissectorTables,
@@ -74,8 +90,12 @@ export class Ctx {
     this.netSrc = -1;
     this.netDst = -1;
     this.netLen = 0;
+    this.netBuf = bytes;
+    this.inErrorPkt = false;
     this.ipProto = -1;
     this.ipId = 0;
+    this.greFlags = -1;
+    this.frameLen = bytes.length;
   }
 
   /** Mark the packet damaged at `need` bytes past `end`, and stop. */
@@ -132,18 +152,31 @@ export class Ctx {
     return readUint(this.b, off, 4);
   }
 
-  /** Hand [off, end) to the dissector registered for `proto`, guarding against runaway nesting. */
-  call(d: Dissector, off: number, end: number): void {
-    if (this.stop) return;
+  /** Hand [off, end) to dissector `d`, guarding against runaway nesting; returns where its PDU
+   *  ended (`end`, unless it called `setEnd`). */
+  call(d: Dissector, off: number, end: number): number {
+    if (this.stop) return end;
     if (this.depth >= MAX_DEPTH) {
       this.fail(Status.MALFORMED);
-      return;
+      return end;
     }
     this.depth++;
+    this.ends[this.depth] = end;
     const level = this.f.level;
     d(this, off, end);
     this.f.unwindTo(level);
+    const used = this.ends[this.depth] as number;
     this.depth--;
+    return used;
+  }
+
+  /**
+   * Wireshark's set_actual_length: the PDU of the running dissector ends at `end`, before the end
+   * it was handed (an IPv4 total length, an ARP packet). Only shortens. The caller's `call`
+   * returns it, and Ethernet / VLAN / SLL show the bytes after it as padding and trailer.
+   */
+  setEnd(end: number): void {
+    if (end < (this.ends[this.depth] as number)) this.ends[this.depth] = end;
   }
 }
 

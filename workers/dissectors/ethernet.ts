@@ -4,83 +4,139 @@
 //   +-------------------+-------------------+-------+----------
 //   | destination MAC   | source MAC        | type  | payload …
 //   +-------------------+-------------------+-------+----------
-// A type/length value of 1500 or less is an 802.3 length (LLC follows); 1536 and up is an
-// EtherType. The FCS is not in the captured bytes for the link types we read (LINKTYPE_ETHERNET
-// carries no FCS unless the FCS bits of the link-type field say so, which tshark ignores too).
+// A type/length value of 1500 or less is an 802.3 length (LLC follows, or raw IPX when the payload
+// starts 0xffff); 1536 and up is an EtherType; the values between are invalid. 0 is an EtherType
+// too (Cisco MDS "Vegas"), as in Wireshark.
+// LINKTYPE_ETHERNET does not say whether the FCS was captured: leftover bytes of a frame of 64
+// bytes or more end with an FCS (Wireshark's "heuristic" eth.fcs setting); Ethernet inside a
+// tunnel has no FCS ("The inner Ethernet frame ... does not include the FCS", RFC 7348 §5).
+// Padding, trailer and FCS are added by ethertype.ts after the payload has said where it ends.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
+import { ETHERNET_II_MIN_LEN, IEEE_802_3_MAX_LEN, ethertype, ieee8023 } from './ethertype.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const DST = 0;
 const SRC = 6;
 const TYPE = 12;
 export const ETH_HEADER_LEN = TYPE + 2;
+const ADDR_LEN = SRC - DST;
+const OUI_LEN = 3;
 
+/** Wireshark's etype_vals (the EtherTypes we name). */
 export const ETHERTYPE_NAMES = names([
-  [0x0800, 'IPv4'],
-  [0x0806, 'ARP'],
-  [0x8100, '802.1Q Virtual LAN'],
-  [0x88a8, '802.1ad Provider Bridge (Q-in-Q)'],
-  [0x86dd, 'IPv6'],
-  [0x8847, 'MPLS label switched packet'],
-  [0x8848, 'MPLS multicast label switched packet'],
-  [0x6558, 'Transparent Ethernet bridging'],
-  [0x88be, 'ERSPAN'],
-  [0x880b, 'PPP'],
-  [0x8035, 'RARP'],
+  [0x0800, 'IPv4'], [0x0806, 'ARP'], [0x0842, 'Wake on LAN'], [0x22f3, 'TRILL'], [0x6558, 'Transparent Ethernet bridging'],
+  [0x8035, 'RARP'], [0x809b, 'AppleTalk LLAP bridging'], [0x80f3, 'AARP'], [0x8100, '802.1Q Virtual LAN'],
+  [0x8137, 'Netware IPX/SPX'], [0x86dd, 'IPv6'], [0x8808, 'MAC Control'], [0x8809, 'Slow Protocols'],
+  [0x880b, 'PPP'], [0x8847, 'MPLS label switched packet'], [0x8848, 'MPLS multicast label switched packet'],
+  [0x8863, 'PPPoE Discovery'], [0x8864, 'PPPoE Session'], [0x888e, '802.1X Authentication'],
+  [0x88a2, 'ATA over Ethernet'], [0x88a8, '802.1ad Provider Bridge (Q-in-Q)'], [0x88be, 'ERSPAN'],
+  [0x88cc, '802.1 Link Layer Discovery Protocol (LLDP)'], [0x88e5, '802.1AE (MACsec)'],
+  [0x88e7, '802.1ah Provider Backbone Bridge (mac-in-mac)'], [0x88f7, 'PTPv2 over Ethernet (IEEE1588)'],
+  [0x8902, 'IEEE 802.1ag Connectivity Fault Management (CFM) Protocol'], [0x8906, 'Fibre Channel over Ethernet'],
+  [0x8914, 'FCoE Initialization Protocol'], [0x8926, 'VN-Tag'], [0x894f, 'Network Service Header'],
+  [0x9000, 'Configuration Test Protocol (loopback)'], [0x9100, 'VLAN-tagged frame (Q-in-Q)'],
 ]);
+
+const LG: readonly [string, string] = ['Locally administered address (this is NOT the factory default)', 'Globally unique address (factory default)'];
+const IG: readonly [string, string] = ['Group address (multicast/broadcast)', 'Individual address (unicast)'];
 
 export const F = registerFields({
   eth: { name: 'eth', label: 'Ethernet II', type: FT.PROTOCOL },
-  dst: { name: 'eth.dst', label: 'Destination', type: FT.ETHER },
-  src: { name: 'eth.src', label: 'Source', type: FT.ETHER },
-  addr: { name: 'eth.addr', label: 'Address', type: FT.ETHER },
-  lg: { name: 'eth.lg', label: 'LG bit', type: FT.BOOLEAN, bits: 24, mask: 0x020000, tf: ['Locally administered address (this is NOT the factory default)', 'Globally unique address (factory default)'] },
-  ig: { name: 'eth.ig', label: 'IG bit', type: FT.BOOLEAN, bits: 24, mask: 0x010000, tf: ['Group address (multicast/broadcast)', 'Individual address (unicast)'] },
+  dst: { name: 'eth.dst', label: 'Destination', type: FT.ETHER, blurb: 'Destination Hardware Address' },
+  // With name resolution off (tshark -n) a "resolved" address is the address itself; kept as an
+  // address rather than a string so that dissecting builds no strings.
+  dstResolved: { name: 'eth.dst_resolved', label: 'Destination (resolved)', type: FT.ETHER },
+  dstOui: { name: 'eth.dst.oui', label: 'Destination OUI', type: FT.UINT, bits: 24 },
+  addr: { name: 'eth.addr', label: 'Address', type: FT.ETHER, blurb: 'Source or Destination Hardware Address' },
+  addrResolved: { name: 'eth.addr_resolved', label: 'Address (resolved)', type: FT.ETHER },
+  addrOui: { name: 'eth.addr.oui', label: 'Address OUI', type: FT.UINT, bits: 24 },
+  dstLg: { name: 'eth.dst.lg', label: 'LG bit', type: FT.BOOLEAN, bits: 24, mask: 0x020000, tf: LG },
+  lg: { name: 'eth.lg', label: 'LG bit', type: FT.BOOLEAN, bits: 24, mask: 0x020000, tf: LG },
+  dstIg: { name: 'eth.dst.ig', label: 'IG bit', type: FT.BOOLEAN, bits: 24, mask: 0x010000, tf: IG },
+  ig: { name: 'eth.ig', label: 'IG bit', type: FT.BOOLEAN, bits: 24, mask: 0x010000, tf: IG },
+  src: { name: 'eth.src', label: 'Source', type: FT.ETHER, blurb: 'Source Hardware Address' },
+  srcResolved: { name: 'eth.src_resolved', label: 'Source (resolved)', type: FT.ETHER },
+  srcOui: { name: 'eth.src.oui', label: 'Source OUI', type: FT.UINT, bits: 24 },
+  srcLg: { name: 'eth.src.lg', label: 'LG bit', type: FT.BOOLEAN, bits: 24, mask: 0x020000, tf: LG },
+  srcIg: { name: 'eth.src.ig', label: 'IG bit', type: FT.BOOLEAN, bits: 24, mask: 0x010000, tf: IG },
   type: { name: 'eth.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
   len: { name: 'eth.len', label: 'Length', type: FT.UINT, bits: 16 },
-  padding: { name: 'eth.padding', label: 'Padding', type: FT.BYTES },
-  trailer: { name: 'eth.trailer', label: 'Trailer', type: FT.BYTES },
+  invalidLentype: { name: 'eth.invalid_lentype', label: 'Invalid length/type', type: FT.UINT, base: Base.HEX_DEC, bits: 16 },
+  trailer: { name: 'eth.trailer', label: 'Trailer', type: FT.BYTES, blurb: 'Ethernet Trailer or Checksum' },
 });
 
-function address(c: Ctx, id: number, off: number, end: number): void {
-  if (!c.field(id, off, 6, end)) return;
-  const i = c.f.count - 1;
-  c.f.push(i);
+/** One address and its subtree, in Wireshark's order (dissect_address_data). */
+function address(c: Ctx, off: number, src: boolean): void {
+  const f = c.f;
   const b0 = c.u8(off);
-  c.f.add(F.lg, off, 3, b0 & 2 ? 1 : 0);
-  c.f.add(F.ig, off, 3, b0 & 1);
-  c.f.pop();
-  c.f.add(F.addr, off, 6, 0, EF.HIDDEN);
+  const oui = (b0 << 16) | (c.u8(off + 1) << 8) | c.u8(off + 2);
+  f.push(f.add(src ? F.src : F.dst, off, ADDR_LEN));
+  f.add(src ? F.srcResolved : F.dstResolved, off, ADDR_LEN, 0, EF.HIDDEN | EF.GENERATED);
+  f.add(src ? F.srcOui : F.dstOui, off, OUI_LEN, oui, EF.HIDDEN | EF.GENERATED);
+  f.add(F.addr, off, ADDR_LEN);
+  f.add(F.addrResolved, off, ADDR_LEN, 0, EF.HIDDEN | EF.GENERATED);
+  f.add(F.addrOui, off, OUI_LEN, oui, EF.HIDDEN | EF.GENERATED);
+  const lg = (b0 >> 1) & 1;
+  const ig = b0 & 1;
+  f.add(src ? F.srcLg : F.dstLg, off, OUI_LEN, lg);
+  f.add(F.lg, off, OUI_LEN, lg, EF.HIDDEN);
+  f.add(src ? F.srcIg : F.dstIg, off, OUI_LEN, ig);
+  f.add(F.ig, off, OUI_LEN, ig, EF.HIDDEN);
+  f.pop();
 }
 
-export function dissectEthernet(c: Ctx, off: number, end: number): void {
-  c.proto(F.eth, off, off + ETH_HEADER_LEN);
-  address(c, F.dst, off + DST, end);
-  address(c, F.src, off + SRC, end);
-  if (!c.has(off + TYPE, 2, end)) return;
+/**
+ * Dissect an Ethernet frame. `fcsLen` is 0 (no FCS), 4 (FCS present) or -1 (unknown: guess).
+ * Checks made: the 14-byte header is read before anything is added (Wireshark reads the type
+ * first, so a shorter frame shows no Ethernet item at all).
+ */
+function ethernet(c: Ctx, off: number, end: number, fcsLen: number): void {
+  const f = c.f;
+  if (!c.has(off, ETH_HEADER_LEN, end)) return;
   const type = c.u16(off + TYPE);
-  if (type <= 1500) {
-    c.f.add(F.len, off + TYPE, 2, type);
-    c.f.pop();
-    const llc = c.tables.lookup('ethertype', -1);
-    c.call(llc ?? dissectData, off + ETH_HEADER_LEN, Math.min(end, off + ETH_HEADER_LEN + type));
+  const eth = c.proto(F.eth, off, off + ETH_HEADER_LEN);
+  address(c, off + DST, false);
+  address(c, off + SRC, true);
+  const payload = off + ETH_HEADER_LEN;
+  if (type > IEEE_802_3_MAX_LEN && type < ETHERNET_II_MIN_LEN) {
+    f.add(F.invalidLentype, off + TYPE, 2, type);
+    f.pop();
+    c.call(dissectData, payload, end);
     return;
   }
-  c.f.add(F.type, off + TYPE, 2, type);
-  c.f.pop();
-  dispatchEthertype(c, type, off + ETH_HEADER_LEN, end);
+  if (type <= IEEE_802_3_MAX_LEN && type !== 0) {
+    f.pop();
+    // "If they are 0xffff, then what follows the 802.3 header is an IPX payload, meaning no 802.2."
+    const isLlc = !(payload + 2 <= Math.min(end, c.b.length) && c.u16(payload) === 0xffff);
+    ieee8023(c, type, isLlc, payload, end, eth, F.len, F.trailer, fcsLen, off);
+    return;
+  }
+  f.add(F.type, off + TYPE, 2, type);
+  f.pop();
+  ethertype(c, type, payload, end, eth, F.trailer, fcsLen, off);
 }
 
-/** Hand a payload to the dissector for `type` (shared by Ethernet, VLAN, SLL, GRE, Geneve …). */
+/** An Ethernet frame without FCS (the inner frame of VXLAN, GRE, MPLS pseudowires …). */
+export function dissectEthernet(c: Ctx, off: number, end: number): void {
+  ethernet(c, off, end, 0);
+}
+
+/** LINKTYPE_ETHERNET: the capture does not say whether the FCS is there. */
+function dissectEthernetMaybeFcs(c: Ctx, off: number, end: number): void {
+  ethernet(c, off, end, -1);
+}
+
+/** Hand a payload to the dissector for `type`, with no trailer handling (Geneve, GRE …). */
 export function dispatchEthertype(c: Ctx, type: number, off: number, end: number): void {
   const d = c.tables.lookup('ethertype', type);
   c.call(d ?? dissectData, off, end);
 }
 
 registerDissector('eth', dissectEthernet);
-bind('wtap_encap', 1, 'eth');
+registerDissector('eth_maybefcs', dissectEthernetMaybeFcs);
+bind('wtap_encap', 1, 'eth_maybefcs');
 bind('ethertype', 0x6558, 'eth');

@@ -1,4 +1,4 @@
-// Geneve (RFC 8926 section 3; Wireshark packet-geneve.c). UDP 6081 (NSX-T, OVN, AWS GWLB, GCP).
+// Geneve (RFC 8926 section 3; Wireshark 4.0 packet-geneve.c). UDP 6081 (NSX-T, OVN, AWS GWLB, GCP).
 //
 //    0                   1                   2                   3
 //    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -12,12 +12,15 @@
 //   |                 Variable-Length Option Data                   |
 // "Opt Len: The length of the option fields, expressed in 4-byte multiples" and an option's
 // "Length: ... expressed in 4-byte multiples, not including the 4-byte option header".
+// Wireshark shows both lengths in bytes under one field name, `geneve.option.length`; it hides
+// `geneve.reserved` and an option's flags when they are zero. An option longer than what is
+// left of the option list ends the list (expert info only) and the payload is still dissected.
 // The payload is chosen by Protocol Type through the EtherType table (0x6558 = inner Ethernet;
 // GCP sends 0x0800 / 0x86dd with no inner Ethernet).
 
-import { Base, FT, registerFields } from '../fields/registry.ts';
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { ETHERTYPE_NAMES, dispatchEthertype } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -32,24 +35,43 @@ const OPT_TYPE = 2;
 const OPT_LEN = 3;
 const OPT_HEADER_LEN = OPT_LEN + 1;
 
+/** Google's option class (0x0132) and its three option types (Wireshark's option_names). */
+const GCP_CLASS = 0x0132;
+const GCP_VNID = 1;
+const GCP_ENDPOINT = 2;
+const GCP_PROFILE = 3;
+
+/** Option classes (IANA "Geneve Option Class"; Wireshark 4.0's class_id_names, ranges flattened). */
+const CLASS_NAMES = names([
+  [0x0100, 'Linux'], [0x0101, 'Open vSwitch'], [0x0102, 'Open Virtual Networking (OVN)'],
+  [0x0103, 'In-band Network Telemetry (INT)'], [0x0104, 'VMware'], [0x0105, 'Amazon.com, Inc.'],
+  [0x0106, 'Cisco Systems, Inc.'], [0x0107, 'Oracle Corporation'], [0x0132, 'Google LLC'],
+]);
+
 export const F = registerFields({
   geneve: { name: 'geneve', label: 'Generic Network Virtualization Encapsulation', type: FT.PROTOCOL },
   version: { name: 'geneve.version', label: 'Version', type: FT.UINT, bits: 8 },
-  optLen: { name: 'geneve.options_length', label: 'Options Length', type: FT.UINT, bits: 8 },
   flags: { name: 'geneve.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
-  oam: { name: 'geneve.flags.oam', label: 'Operations, Administration and Management Frame', type: FT.BOOLEAN, bits: 8, mask: 0x80, tf: ['True', 'False'] },
-  critical: { name: 'geneve.flags.critical', label: 'Critical Options Present', type: FT.BOOLEAN, bits: 8, mask: 0x40, tf: ['True', 'False'] },
-  flagsReserved: { name: 'geneve.flags.reserved', label: 'Reserved', type: FT.UINT, bits: 8, mask: 0x3f },
+  oam: { name: 'geneve.flags.oam', label: 'Operations, Administration and Management Frame', type: FT.BOOLEAN, bits: 8, mask: 0x80 },
+  critical: { name: 'geneve.flags.critical', label: 'Critical Options Present', type: FT.BOOLEAN, bits: 8, mask: 0x40 },
+  flagsReserved: { name: 'geneve.flags.reserved', label: 'Reserved', type: FT.BOOLEAN, bits: 8, mask: 0x3f },
   protoType: { name: 'geneve.proto_type', label: 'Protocol Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
   vni: { name: 'geneve.vni', label: 'Virtual Network Identifier (VNI)', type: FT.UINT, base: Base.HEX_DEC, bits: 24 },
   reserved: { name: 'geneve.reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 8 },
-  options: { name: 'geneve.options', label: 'Options', type: FT.BYTES },
-  optClass: { name: 'geneve.option.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16 },
+  options: { name: 'geneve.options', label: 'Geneve Options', type: FT.BYTES },
+  optClass: { name: 'geneve.option.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
   optType: { name: 'geneve.option.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 8 },
-  optCrit: { name: 'geneve.option.type.critical', label: 'Critical', type: FT.BOOLEAN, bits: 8, mask: 0x80, tf: ['True', 'False'] },
-  optFlags: { name: 'geneve.option.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xe0 },
-  optLength: { name: 'geneve.option.length', label: 'Length', type: FT.UINT, bits: 8 },
-  optData: { name: 'geneve.option.unknown.data', label: 'Unknown Option Data', type: FT.BYTES },
+  optCritical: { name: 'geneve.option.type.critical', label: 'Critical Option', type: FT.BOOLEAN, bits: 8, mask: 0x80 },
+  optFlags: { name: 'geneve.option.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  optFlagsReserved: { name: 'geneve.option.flags.reserved', label: 'Reserved', type: FT.BOOLEAN, bits: 8, mask: 0xe0 },
+  length: { name: 'geneve.option.length', label: 'Length', type: FT.UINT, bits: 8 },
+  option: { name: 'geneve.option', label: 'Option', type: FT.BYTES },
+  gcpVnid: { name: 'geneve.option.gcp.vnid', label: 'GCP Virtual Network ID', type: FT.UINT },
+  gcpReserved: { name: 'geneve.option.gcp.reserved', label: 'GCP Reserved bits', type: FT.BOOLEAN, mask: 0x0000000e },
+  gcpDirection: { name: 'geneve.option.gcp.direction', label: 'GCP Traffic Direction', type: FT.BOOLEAN, mask: 0x00000001, tf: ['Egress', 'Ingress'] },
+  gcpEndpoint: { name: 'geneve.option.gcp.endpoint', label: 'GCP Endpoint ID', type: FT.BYTES },
+  gcpProfile: { name: 'geneve.option.gcp.profile', label: 'GCP Profile ID', type: FT.UINT, bits: 64 },
+  unknownData: { name: 'geneve.option.unknown.data', label: 'Unknown Option Data', type: FT.BYTES },
 });
 
 export function dissectGeneve(c: Ctx, off: number, end: number): void {
@@ -57,57 +79,88 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
   if (!c.has(off, 1, end)) return;
   const b0 = c.u8(off + VER_OPTLEN);
   const optBytes = (b0 & 0x3f) * 4;
-  c.proto(F.geneve, off, off + GENEVE_HEADER_LEN + optBytes);
+  const payload = off + GENEVE_HEADER_LEN + optBytes;
+  c.proto(F.geneve, off, payload);
   f.add(F.version, off, 1, b0 >> 6);
-  f.add(F.optLen, off, 1, optBytes);
+  f.add(F.length, off, 1, optBytes);
   const flags = c.uint(F.flags, off + FLAGS, 1, end);
   if (flags >= 0) {
     f.push(f.count - 1);
-    f.add(F.oam, off + FLAGS, 1, (flags >> 7) & 1);
-    f.add(F.critical, off + FLAGS, 1, (flags >> 6) & 1);
+    f.add(F.oam, off + FLAGS, 1, flags & 0x80 ? 1 : 0);
+    f.add(F.critical, off + FLAGS, 1, flags & 0x40 ? 1 : 0);
     f.add(F.flagsReserved, off + FLAGS, 1, flags & 0x3f);
     f.pop();
   }
   const proto = c.uint(F.protoType, off + PROTO, 2, end);
   c.uint(F.vni, off + VNI, 3, end);
-  c.uint(F.reserved, off + RESERVED, 1, end);
-  if (optBytes > 0) options(c, off + GENEVE_HEADER_LEN, off + GENEVE_HEADER_LEN + optBytes, end);
+  if (c.has(off + RESERVED, 1, end)) {
+    const rsvd = c.u8(off + RESERVED);
+    f.add(F.reserved, off + RESERVED, 1, rsvd, rsvd === 0 ? EF.HIDDEN : 0);
+  }
+  if (optBytes > 0) options(c, off + GENEVE_HEADER_LEN, payload, end);
   f.pop();
   if (c.stop) return;
-  dispatchEthertype(c, proto, off + GENEVE_HEADER_LEN + optBytes, end);
+  dispatchEthertype(c, proto, payload, end);
 }
 
-/** The option list [off, optEnd): each option checked against both its own length and the list's. */
+/** The option list [off, optEnd). Reads raise the usual bounds errors; an option whose length runs
+ *  past the list ends the list without stopping the packet (Wireshark's ei_geneve_opt_len_invalid). */
 function options(c: Ctx, off: number, optEnd: number, end: number): void {
   const f = c.f;
   if (!c.field(F.options, off, optEnd - off, end)) return;
   f.push(f.count - 1);
-  let o = off;
-  while (o < optEnd && !c.stop) {
-    if (o + OPT_HEADER_LEN > optEnd) {
-      c.fail(Status.MALFORMED);
-      break;
-    }
-    const optLen = OPT_HEADER_LEN + (c.u8(o + OPT_LEN) & 0x1f) * 4;
+  for (let o = off; o < optEnd; ) {
+    if (!c.has(o, OPT_HEADER_LEN, end)) break;
     const cls = c.u16(o + OPT_CLASS);
     const type = c.u8(o + OPT_TYPE);
-    const item = f.text(o, optLen, `Option: Class 0x${cls.toString(16)} Type 0x${type.toString(16)}`);
-    f.push(item);
-    f.add(F.optClass, o + OPT_CLASS, 2, cls);
-    f.add(F.optType, o + OPT_TYPE, 1, type);
-    f.add(F.optCrit, o + OPT_TYPE, 1, type >> 7);
-    f.add(F.optFlags, o + OPT_LEN, 1, c.u8(o + OPT_LEN) >> 5);
-    f.add(F.optLength, o + OPT_LEN, 1, optLen);
+    const lenByte = c.u8(o + OPT_LEN);
+    const optLen = OPT_HEADER_LEN + (lenByte & 0x1f) * 4;
     if (o + optLen > optEnd) {
-      f.pop();
-      c.fail(Status.MALFORMED);
+      f.text(o + OPT_LEN, 1, `Option class 0x${cls.toString(16).padStart(4, '0')} type 0x${type.toString(16).padStart(2, '0')}: length of ${optLen} is past end of options`);
       break;
     }
-    if (optLen > OPT_HEADER_LEN) f.add(F.optData, o + OPT_HEADER_LEN, optLen - OPT_HEADER_LEN);
+    if (!c.field(F.option, o, optLen, end)) break;
+    f.push(f.count - 1);
+    f.add(F.optClass, o + OPT_CLASS, 2, cls);
+    f.add(F.optType, o + OPT_TYPE, 1, type);
+    f.add(F.optCritical, o + OPT_TYPE, 1, type & 0x80 ? 1 : 0, EF.HIDDEN);
+    const optFlags = lenByte >> 5;
+    f.push(f.add(F.optFlags, o + OPT_LEN, 1, optFlags, optFlags === 0 ? EF.HIDDEN : 0));
+    f.add(F.optFlagsReserved, o + OPT_LEN, 1, optFlags);
     f.pop();
+    f.add(F.length, o + OPT_LEN, 1, optLen);
+    optionData(c, cls, type, o + OPT_HEADER_LEN, optLen - OPT_HEADER_LEN, end);
+    f.pop();
+    if (c.stop) break;
     o += optLen;
   }
   f.pop();
+}
+
+function optionData(c: Ctx, cls: number, type: number, off: number, n: number, end: number): void {
+  if (cls === GCP_CLASS && type === GCP_VNID) {
+    // proto_tree_add_bits_item(28 bits), then the direction and reserved bits of the same word.
+    if (!c.has(off, 4, end)) return;
+    const w = c.u32(off);
+    c.f.add(F.gcpVnid, off, 4, w >>> 4);
+    c.f.add(F.gcpDirection, off, 4, w & 1);
+    c.f.add(F.gcpReserved, off, 4, w & 0x0e);
+  } else if (cls === GCP_CLASS && type === GCP_ENDPOINT) {
+    c.field(F.gcpEndpoint, off, n, end);
+  } else if (cls === GCP_CLASS && type === GCP_PROFILE) {
+    if (!c.has(off, n, end)) return;
+    // An FT_UINT64 of n bytes: exact in a double below 2^53, printed through a BigInt beyond that.
+    let hi = 0;
+    let lo = 0;
+    for (let i = 0; i < n && i < 8; i++) {
+      hi = hi * 256 + Math.floor(lo / 0x1000000);
+      lo = (lo % 0x1000000) * 256 + c.u8(off + i);
+    }
+    if (hi < 0x200000) c.f.add(F.gcpProfile, off, n, hi * 0x100000000 + lo);
+    else c.f.addStr(F.gcpProfile, off, n, ((BigInt(hi) << 32n) | BigInt(lo)).toString());
+  } else {
+    c.field(F.unknownData, off, n, end);
+  }
 }
 
 registerDissector('geneve', dissectGeneve);

@@ -1,4 +1,5 @@
-// IPv4 (RFC 791; Wireshark packet-ip.c).
+// IPv4 (RFC 791; Wireshark packet-ip.c, dissect_ip_v4, with its 4.0 defaults: checksum not
+// verified, TSO zero lengths accepted, fragments reassembled).
 //
 //    0                   1                   2                   3
 //    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
@@ -9,13 +10,20 @@
 //   |                       Source Address                          |
 //   |                    Destination Address                        |
 //   |                    Options                    |    Padding    |
+//
+// Bogus values end the IP layer as Wireshark does: a version other than 4 (6 is handed to IPv6:
+// "I have a Linux cooked capture with ethertype IPv4 containing an IPv6 packet"), a header length
+// under 20, a total length under the header length (except 0, taken as TSO / BIG TCP: the
+// length is then the frame's). A total length past the frame is only flagged.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { bind, registerDissector } from './tables.ts';
+import { dissectIpv4Options, sourceRouteDst } from './ipv4-options.ts';
+import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
+import { bind, dissectorByName, registerDissector } from './tables.ts';
 
 const VHL = 0;
 const TOS = 1;
@@ -31,21 +39,27 @@ export const IPV4_MIN_HEADER_LEN = DST + 4;
 
 export const IP_PROTO_NAMES = names([
   [0, 'IPv6 Hop-by-Hop Option'], [1, 'ICMP'], [2, 'IGMP'], [4, 'IPIP'], [6, 'TCP'], [17, 'UDP'], [41, 'IPv6'],
-  [43, 'IPv6 Routing'], [44, 'IPv6 Fragment'], [47, 'GRE'], [50, 'ESP'], [51, 'AH'], [58, 'ICMPv6'],
-  [59, 'IPv6 No Next Header'], [60, 'IPv6 Destination Option'], [89, 'OSPF IGP'], [103, 'PIM'], [112, 'VRRP'],
-  [132, 'SCTP'], [135, 'Mobility Header'], [137, 'MPLS in IP'],
+  [43, 'Routing Header for IPv6'], [44, 'Fragment Header for IPv6'], [47, 'GRE'], [50, 'Encap Security Payload'],
+  [51, 'Authentication Header'], [58, 'ICMPv6'], [59, 'No Next Header for IPv6'], [60, 'Destination Options for IPv6'],
+  [89, 'OSPF IGP'], [103, 'PIM'], [112, 'VRRP'], [132, 'SCTP'], [135, 'Mobile IPv6'], [137, 'MPLS in IP'],
 ]);
+
+/** proto_checksum_vals. */
+export const CHECKSUM_STATUS = names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]);
+export const CHECKSUM_UNVERIFIED = 2;
+export const ECN_NAMES = names([[0, 'Not ECN-Capable Transport'], [1, "ECN-Capable Transport codepoint '01'"],
+  [2, "ECN-Capable Transport codepoint '10'"], [3, 'Congestion Experienced']]);
 
 export const F = registerFields({
   ip: { name: 'ip', label: 'Internet Protocol Version 4', type: FT.PROTOCOL },
   version: { name: 'ip.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0xf0 },
-  hdrLen: { name: 'ip.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8, mask: 0x0f },
+  hdrLen: { name: 'ip.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8 },
   dsfield: { name: 'ip.dsfield', label: 'Differentiated Services Field', type: FT.UINT, base: Base.HEX, bits: 8 },
   dscp: { name: 'ip.dsfield.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, bits: 8, mask: 0xfc },
-  ecn: { name: 'ip.dsfield.ecn', label: 'Explicit Congestion Notification', type: FT.UINT, bits: 8, mask: 0x03 },
+  ecn: { name: 'ip.dsfield.ecn', label: 'Explicit Congestion Notification', type: FT.UINT, bits: 8, mask: 0x3, names: ECN_NAMES },
   len: { name: 'ip.len', label: 'Total Length', type: FT.UINT, bits: 16 },
   id: { name: 'ip.id', label: 'Identification', type: FT.UINT, base: Base.HEX_DEC, bits: 16 },
-  flags: { name: 'ip.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  flags: { name: 'ip.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xe0 },
   rb: { name: 'ip.flags.rb', label: 'Reserved bit', type: FT.BOOLEAN, bits: 8, mask: 0x80, tf: ['Set', 'Not set'] },
   df: { name: 'ip.flags.df', label: "Don't fragment", type: FT.BOOLEAN, bits: 8, mask: 0x40, tf: ['Set', 'Not set'] },
   mf: { name: 'ip.flags.mf', label: 'More fragments', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: ['Set', 'Not set'] },
@@ -53,76 +67,147 @@ export const F = registerFields({
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: FT.UINT, bits: 8 },
   proto: { name: 'ip.proto', label: 'Protocol', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
+  checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
   src: { name: 'ip.src', label: 'Source Address', type: FT.IPV4 },
-  dst: { name: 'ip.dst', label: 'Destination Address', type: FT.IPV4 },
   addr: { name: 'ip.addr', label: 'Source or Destination Address', type: FT.IPV4 },
+  // Host names are the addresses themselves: like tshark -n, Decapod resolves no names.
+  srcHost: { name: 'ip.src_host', label: 'Source Host', type: FT.IPV4 },
+  host: { name: 'ip.host', label: 'Source or Destination Host', type: FT.IPV4 },
+  dst: { name: 'ip.dst', label: 'Destination Address', type: FT.IPV4 },
+  dstHost: { name: 'ip.dst_host', label: 'Destination Host', type: FT.IPV4 },
+  curRt: { name: 'ip.cur_rt', label: 'Current Route', type: FT.IPV4 },
+  curRtHost: { name: 'ip.cur_rt_host', label: 'Current Route Host', type: FT.IPV4 },
+  fragments: { name: 'ip.fragments', label: 'IPv4 Fragments', type: FT.BYTES },
+  fragment: { name: 'ip.fragment', label: 'IPv4 Fragment', type: FT.FRAMENUM },
+  fragmentError: { name: 'ip.fragment.error', label: 'Defragmentation error', type: FT.FRAMENUM },
+  overlap: { name: 'ip.fragment.overlap', label: 'Fragment overlap', type: FT.BOOLEAN },
+  conflict: { name: 'ip.fragment.overlap.conflict', label: 'Conflicting data in fragment overlap', type: FT.BOOLEAN },
+  multipleTails: { name: 'ip.fragment.multipletails', label: 'Multiple tail fragments found', type: FT.BOOLEAN },
+  tooLong: { name: 'ip.fragment.toolongfragment', label: 'Fragment too long', type: FT.BOOLEAN },
+  fragmentCount: { name: 'ip.fragment.count', label: 'Fragment count', type: FT.UINT },
+  reassembledIn: { name: 'ip.reassembled_in', label: 'Reassembled IPv4 in frame', type: FT.FRAMENUM },
+  reassembledLength: { name: 'ip.reassembled.length', label: 'Reassembled IPv4 length', type: FT.UINT },
+  reassembledData: { name: 'ip.reassembled.data', label: 'Reassembled IPv4 data', type: FT.BYTES },
 });
+
+const FRAGMENT_IDS: FragmentFieldIds = {
+  fragments: F.fragments, fragment: F.fragment, error: F.fragmentError, overlap: F.overlap, conflict: F.conflict,
+  multipleTails: F.multipleTails, tooLong: F.tooLong, count: F.fragmentCount, reassembledIn: F.reassembledIn,
+  length: F.reassembledLength, data: F.reassembledData,
+};
+
+function dstAddress(c: Ctx, off: number, end: number): void {
+  address(c, F.dst, F.dstHost, off, end);
+}
+
+function address(c: Ctx, id: number, hostId: number, off: number, end: number): void {
+  if (!c.field(id, off, 4, end)) return;
+  c.f.add(F.addr, off, 4, 0, EF.HIDDEN);
+  c.f.add(hostId, off, 4, 0, EF.HIDDEN | EF.GENERATED);
+  c.f.add(F.host, off, 4, 0, EF.HIDDEN | EF.GENERATED);
+}
 
 export function dissectIpv4(c: Ctx, off: number, end: number): void {
   const f = c.f;
-  if (!c.has(off, 1, end)) return;
+  if (!c.has(off + VHL, 1, end)) return;
   const vhl = c.u8(off + VHL);
+  const version = vhl >> 4;
+  if (version === 6) {
+    const v6 = dissectorByName('ipv6');
+    if (v6) return v6(c, off, end);
+  }
   const hlen = (vhl & 0x0f) * 4;
-  c.proto(F.ip, off, off + Math.max(hlen, IPV4_MIN_HEADER_LEN));
-  f.add(F.version, off, 1, vhl >> 4);
-  if (hlen < IPV4_MIN_HEADER_LEN) {
-    // "Bogus IP header length (n, must be at least 20)": Wireshark stops here.
-    f.add(F.hdrLen, off, 1, hlen);
-    c.fail(Status.MALFORMED);
+  c.proto(F.ip, off, Math.min(off + hlen, end));
+  f.add(F.version, off, 1, version);
+  if (version !== 4) {
+    c.status |= Status.MALFORMED; // "Bogus IPv4 version"
     return;
   }
   f.add(F.hdrLen, off, 1, hlen);
+  if (hlen < IPV4_MIN_HEADER_LEN) {
+    c.status |= Status.MALFORMED; // "Bogus IP header length (%u, must be at least 20)"
+    return;
+  }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
-  if (tos >= 0) {
-    f.push(f.count - 1);
-    f.add(F.dscp, off + TOS, 1, tos >> 2);
-    f.add(F.ecn, off + TOS, 1, tos & 3);
-    f.pop();
+  if (tos < 0) return;
+  f.push(f.count - 1);
+  f.add(F.dscp, off + TOS, 1, tos >> 2);
+  f.add(F.ecn, off + TOS, 1, tos & 3);
+  f.pop();
+  if (!c.has(off + LEN, 2, end)) return;
+  let ipLen = c.u16(off + LEN);
+  let payloadEnd = end;
+  if (ipLen < hlen) {
+    if (ipLen !== 0) {
+      f.add(F.len, off + LEN, 2, ipLen);
+      c.status |= Status.MALFORMED; // "Bogus IP length (%u, less than header length %u)"
+      return;
+    }
+    // ip.tso_support (on by default): "Assume the zero length is the result of TSO, and use the
+    // reported length instead" (BIG TCP sends > 64 KiB datagrams this way).
+    ipLen = end - off;
+    f.add(F.len, off + LEN, 2, ipLen, EF.GENERATED);
+  } else {
+    f.add(F.len, off + LEN, 2, ipLen);
+    if (off + ipLen <= end) payloadEnd = off + ipLen;
+    else if (!c.inErrorPkt) c.status |= Status.MALFORMED; // "IPv4 total length exceeds packet length"
   }
-  let totalLen = c.has(off + LEN, 2, end) ? c.u16(off + LEN) : -1;
-  if (totalLen === 0) {
-    // TSO / BIG TCP: a zero total length means "as long as the frame" (Wireshark does the same).
-    totalLen = Math.min(end, c.b.length) - off;
-  }
-  if (totalLen >= 0) f.add(F.len, off + LEN, 2, totalLen);
-  c.uint(F.id, off + ID, 2, end);
-  const fragWord = c.has(off + FRAG, 2, end) ? c.u16(off + FRAG) : 0;
-  if (c.has(off + FRAG, 1, end)) {
-    f.push(f.add(F.flags, off + FRAG, 1, fragWord >> 13));
-    f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
-    f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);
-    f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
-    f.pop();
-  }
-  c.bits(F.fragOffset, off + FRAG, 2, (fragWord & 0x1fff) * 8, end);
+  const ipId = c.uint(F.id, off + ID, 2, end);
+  if (!c.has(off + FRAG, 2, end)) return;
+  const fragWord = c.u16(off + FRAG);
+  f.push(f.add(F.flags, off + FRAG, 1, fragWord >> 13));
+  f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
+  f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);
+  f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
+  f.pop();
+  f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
   c.uint(F.ttl, off + TTL, 1, end);
   const proto = c.uint(F.proto, off + PROTO, 1, end);
-  c.uint(F.checksum, off + CSUM, 2, end);
-  if (c.field(F.src, off + SRC, 4, end)) f.add(F.addr, off + SRC, 4, 0, EF.HIDDEN);
-  if (c.field(F.dst, off + DST, 4, end)) f.add(F.addr, off + DST, 4, 0, EF.HIDDEN);
+  if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
+  f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
+  address(c, F.src, F.srcHost, off + SRC, end);
+  // "If there's an IP strict or loose source routing option, then the final L3 IP destination
+  // address will be the last entry in the routing header" (RFC 791 section 3.1).
+  const routeDst = hlen > IPV4_MIN_HEADER_LEN ? sourceRouteDst(c, off + IPV4_MIN_HEADER_LEN, off + hlen) : -1;
+  if (routeDst < 0) address(c, F.dst, F.dstHost, off + DST, end);
+  else if (c.field(F.curRt, off + DST, 4, end)) f.add(F.curRtHost, off + DST, 4, 0, EF.HIDDEN | EF.GENERATED);
   if (c.stop) return;
-  if (totalLen < hlen) {
-    // "Bogus IP length (n, less than header length m)"
-    c.fail(Status.MALFORMED);
-    return;
-  }
-  // Options (between the fixed header and hlen) are shown as bytes here; see ipv4-options.ts.
-  c.has(off, hlen, end);
-  f.pop();
+  if (hlen > IPV4_MIN_HEADER_LEN) dissectIpv4Options(c, off, off + hlen, end, dstAddress);
   if (c.stop) return;
+  const dst = routeDst < 0 ? off + DST : routeDst;
+  c.netBuf = c.b;
   c.netSrc = off + SRC;
-  c.netDst = off + DST;
+  c.netDst = dst;
   c.netLen = 4;
   c.ipProto = proto;
-  const payloadEnd = Math.min(end, off + totalLen);
-  const fragOffset = fragWord & 0x1fff;
-  if (fragWord & 0x2000 || fragOffset !== 0) {
+  const payload = off + hlen;
+  const upper = c.tables.ipProto[proto] ?? dissectData;
+  const more = (fragWord & 0x2000) !== 0;
+  const fragOffset = (fragWord & 0x1fff) * 8;
+  if (more || fragOffset !== 0) {
     c.status |= Status.FRAGMENT;
-    dissectData(c, off + hlen, payloadEnd);
-    return;
+    const plen = ipLen - hlen;
+    if (off + ipLen <= Math.min(end, c.b.length)) {
+      const key = (proto ^ ipId ^ c.u32(off + SRC) ^ c.u32(dst)) >>> 0;
+      const r = addFragment(c, c.reasm.ipv4, FRAGMENT_IDS, key, off + SRC, dst, 4, fragOffset, payload, plen, more);
+      if (r) {
+        c.status |= Status.REASSEMBLED;
+        dissectReassembled(c, FRAGMENT_IDS, r, 'Reassembled IPv4', () => f.pop(), upper);
+        return;
+      }
+      f.pop();
+      dissectData(c, payload, payloadEnd);
+      return;
+    }
+    if (fragOffset !== 0) {
+      // Not the first fragment: just show it as a fragment.
+      f.pop();
+      dissectData(c, payload, payloadEnd);
+      return;
+    }
   }
-  const d = c.tables.ipProto[proto];
-  c.call(d ?? dissectData, off + hlen, payloadEnd);
+  f.pop();
+  if (payloadEnd > payload) c.call(upper, payload, payloadEnd);
 }
 
 registerDissector('ip', dissectIpv4);

@@ -1,2 +1,305 @@
-// Placeholder: this dissector is being written.
-export {};
+// IPv6 (RFC 8200; Wireshark packet-ipv6.c dissect_ipv6 / ipv6_dissect_next, 4.0 defaults:
+// reassembly on, TSO off, extension headers under the IPv6 item).
+//
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//   |Version| Traffic Class |           Flow Label                  |
+//   |         Payload Length        |  Next Header  |   Hop Limit   |
+//   |                     Source Address (128)                      |
+//   |                  Destination Address (128)                    |
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//
+// The extension header chain (Hop-by-Hop, Routing, Fragment, Destination Options) is walked in a
+// loop, not by recursion, so a chain of 100 headers costs nothing more than depth. The upper layer
+// is dissected beside the IPv6 item, not under it. A version other than 6 leaves the bytes to
+// `data`; a Payload Length of 0 with a Jumbo Payload option (RFC 2675) takes the option's length.
+
+import { Base, FT, fieldByName, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import { etherText, ipv4Text } from '../fields/format.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { dissectData } from './data.ts';
+import { ECN_NAMES, IP_PROTO_NAMES } from './ipv4.ts';
+import { dissectOptionsHeader, jumboLength } from './ipv6-options.ts';
+import { dissectFragmentHeader, dissectRouting, FRAGMENT_HEADER_LEN, type FragmentHeader, type RoutingResult } from './ipv6-routing.ts';
+import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
+import { bind, registerDissector } from './tables.ts';
+
+const VFC = 0;
+const FLOW = 1;
+const PLEN = 4;
+const NXT = 6;
+const HLIM = 7;
+const SRC = 8;
+const DST = 24;
+export const IPV6_HEADER_LEN = DST + 16;
+
+const HOPOPTS = 0;
+const ROUTING = 43;
+const FRAGMENT = 44;
+const NONE = 59;
+const DSTOPTS = 60;
+
+export const F = registerFields({
+  ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: FT.PROTOCOL },
+  version: { name: 'ipv6.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0xf0 },
+  tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: FT.UINT, base: Base.HEX, mask: 0x0ff00000 },
+  dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, mask: 0x0fc00000 },
+  ecn: { name: 'ipv6.tclass.ecn', label: 'Explicit Congestion Notification', type: FT.UINT, mask: 0x00300000, names: ECN_NAMES },
+  flow: { name: 'ipv6.flow', label: 'Flow Label', type: FT.UINT, base: Base.HEX, bits: 24, mask: 0xfffff },
+  plen: { name: 'ipv6.plen', label: 'Payload Length', type: FT.UINT, bits: 16 },
+  nxt: { name: 'ipv6.nxt', label: 'Next Header', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES },
+  hlim: { name: 'ipv6.hlim', label: 'Hop Limit', type: FT.UINT, bits: 8 },
+  src: { name: 'ipv6.src', label: 'Source Address', type: FT.IPV6 },
+  addr: { name: 'ipv6.addr', label: 'Source or Destination Address', type: FT.IPV6 },
+  srcHost: { name: 'ipv6.src_host', label: 'Source Host', type: FT.IPV6 },
+  host: { name: 'ipv6.host', label: 'Source or Destination Host', type: FT.IPV6 },
+  dst: { name: 'ipv6.dst', label: 'Destination Address', type: FT.IPV6 },
+  dstHost: { name: 'ipv6.dst_host', label: 'Destination Host', type: FT.IPV6 },
+  srcSlaacMac: { name: 'ipv6.src_slaac_mac', label: 'Source SLAAC MAC', type: FT.ETHER },
+  dstSlaacMac: { name: 'ipv6.dst_slaac_mac', label: 'Destination SLAAC MAC', type: FT.ETHER },
+  slaacMac: { name: 'ipv6.slaac_mac', label: 'SLAAC MAC', type: FT.ETHER },
+  src6to4Gw: { name: 'ipv6.src_6to4_gw_ipv4', label: 'Source 6to4 Gateway IPv4', type: FT.IPV4 },
+  src6to4Sla: { name: 'ipv6.src_6to4_sla_id', label: 'Source 6to4 SLA ID', type: FT.UINT, bits: 16 },
+  dst6to4Gw: { name: 'ipv6.dst_6to4_gw_ipv4', label: 'Destination 6to4 Gateway IPv4', type: FT.IPV4 },
+  dst6to4Sla: { name: 'ipv6.dst_6to4_sla_id', label: 'Destination 6to4 SLA ID', type: FT.UINT, bits: 16 },
+  gw6to4: { name: 'ipv6.6to4_gw_ipv4', label: '6to4 Gateway IPv4', type: FT.IPV4 },
+  sla6to4: { name: 'ipv6.6to4_sla_id', label: '6to4 SLA ID', type: FT.UINT, bits: 16 },
+  srcTsIpv4: { name: 'ipv6.src_ts_ipv4', label: 'Source Teredo Server IPv4', type: FT.IPV4 },
+  srcTcPort: { name: 'ipv6.src_tc_port', label: 'Source Teredo Port', type: FT.UINT, bits: 16 },
+  srcTcIpv4: { name: 'ipv6.src_tc_ipv4', label: 'Source Teredo Client IPv4', type: FT.IPV4 },
+  dstTsIpv4: { name: 'ipv6.dst_ts_ipv4', label: 'Destination Teredo Server IPv4', type: FT.IPV4 },
+  dstTcPort: { name: 'ipv6.dst_tc_port', label: 'Destination Teredo Port', type: FT.UINT, bits: 16 },
+  dstTcIpv4: { name: 'ipv6.dst_tc_ipv4', label: 'Destination Teredo Client IPv4', type: FT.IPV4 },
+  tsIpv4: { name: 'ipv6.ts_ipv4', label: 'Teredo Server IPv4', type: FT.IPV4 },
+  tcPort: { name: 'ipv6.tc_port', label: 'Teredo Port', type: FT.UINT, bits: 16 },
+  tcIpv4: { name: 'ipv6.tc_ipv4', label: 'Teredo Client IPv4', type: FT.IPV4 },
+  srcIsatap: { name: 'ipv6.src_isatap_ipv4', label: 'Source ISATAP IPv4', type: FT.IPV4 },
+  dstIsatap: { name: 'ipv6.dst_isatap_ipv4', label: 'Destination ISATAP IPv4', type: FT.IPV4 },
+  isatap: { name: 'ipv6.isatap_ipv4', label: 'ISATAP IPv4', type: FT.IPV4 },
+  srcEmbed: { name: 'ipv6.src_embed_ipv4', label: 'Source Embedded IPv4', type: FT.IPV4 },
+  dstEmbed: { name: 'ipv6.dst_embed_ipv4', label: 'Destination Embedded IPv4', type: FT.IPV4 },
+  embed: { name: 'ipv6.embed_ipv4', label: 'Embedded IPv4', type: FT.IPV4 },
+  embedPrefix: { name: 'ipv6.embed_ipv4_prefix', label: 'Embedded IPv4 Prefix', type: FT.BYTES },
+  fragments: { name: 'ipv6.fragments', label: 'IPv6 Fragments', type: FT.NONE },
+  fragment: { name: 'ipv6.fragment', label: 'IPv6 Fragment', type: FT.FRAMENUM },
+  fragmentError: { name: 'ipv6.fragment.error', label: 'Defragmentation error', type: FT.FRAMENUM },
+  overlap: { name: 'ipv6.fragment.overlap', label: 'Fragment overlap', type: FT.BOOLEAN },
+  conflict: { name: 'ipv6.fragment.overlap.conflict', label: 'Conflicting data in fragment overlap', type: FT.BOOLEAN },
+  multipleTails: { name: 'ipv6.fragment.multipletails', label: 'Multiple tail fragments found', type: FT.BOOLEAN },
+  tooLong: { name: 'ipv6.fragment.toolongfragment', label: 'Fragment too long', type: FT.BOOLEAN },
+  fragmentCount: { name: 'ipv6.fragment.count', label: 'Fragment count', type: FT.UINT },
+  reassembledIn: { name: 'ipv6.reassembled.in', label: 'Reassembled IPv6 in frame', type: FT.FRAMENUM },
+  reassembledLength: { name: 'ipv6.reassembled.length', label: 'Reassembled IPv6 length', type: FT.UINT },
+  reassembledData: { name: 'ipv6.reassembled.data', label: 'Reassembled IPv6 data', type: FT.BYTES },
+});
+
+const FRAGMENT_IDS: FragmentFieldIds = {
+  fragments: F.fragments, fragment: F.fragment, error: F.fragmentError, overlap: F.overlap, conflict: F.conflict,
+  multipleTails: F.multipleTails, tooLong: F.tooLong, count: F.fragmentCount, reassembledIn: F.reassembledIn,
+  length: F.reassembledLength, data: F.reassembledData,
+};
+
+let ipVersion = -1;
+
+export function dissectIpv6(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  const item = c.proto(F.ipv6, off, Math.min(off + IPV6_HEADER_LEN, end));
+  if (!c.has(off + VFC, 1, end)) return;
+  const version = c.u8(off + VFC) >> 4;
+  f.add(F.version, off, 1, version);
+  // "This field makes the filter match on "ip.version == 6" possible".
+  if (ipVersion < 0) ipVersion = fieldByName('ip.version')?.id ?? -1;
+  if (ipVersion >= 0) f.add(ipVersion, off, 1, version, EF.HIDDEN);
+  if (version !== 6) {
+    // "Bogus IPv6 version": the dissector refuses the packet, its bytes go to data.
+    c.status |= Status.MALFORMED;
+    f.pop();
+    dissectData(c, off, end);
+    return;
+  }
+  if (end - off < IPV6_HEADER_LEN) c.status |= Status.MALFORMED; // "IPv6 header must be exactly 40 bytes"
+  if (!c.has(off, 4, end)) return;
+  const word = c.u32(off);
+  f.push(f.add(F.tclass, off, 4, (word >>> 20) & 0xff));
+  f.add(F.dscp, off, 4, (word >>> 22) & 0x3f);
+  f.add(F.ecn, off, 4, (word >>> 20) & 3);
+  f.pop();
+  f.add(F.flow, off + FLOW, 3, word & 0xfffff);
+  const plen = c.uint(F.plen, off + PLEN, 2, end);
+  const nxt = c.uint(F.nxt, off + NXT, 1, end);
+  c.uint(F.hlim, off + HLIM, 1, end);
+  address(c, F.src, F.srcHost, off + SRC, end);
+  address(c, F.dst, F.dstHost, off + DST, end);
+  if (c.stop) return;
+  addressExtras(c, off + SRC, off + DST);
+  let payloadLen = plen;
+  if (plen === 0 && nxt === HOPOPTS) {
+    const jumbo = jumboLength(c, off + IPV6_HEADER_LEN, end);
+    if (jumbo) payloadLen = jumbo;
+    else c.status |= Status.WARNING; // ipv6.opt.jumbo.missing
+  } else if (plen === 0 && nxt !== NONE) c.status |= Status.WARNING; // ipv6.plen_zero
+  if (!c.inErrorPkt && payloadLen > end - off - IPV6_HEADER_LEN) c.status |= Status.WARNING; // plen_exceeds_framing
+  const dgramEnd = Math.min(end, off + IPV6_HEADER_LEN + payloadLen);
+  chain(c, item, off, nxt, off + IPV6_HEADER_LEN, dgramEnd, IPV6_HEADER_LEN, plen, off + DST);
+}
+
+const route: RoutingResult = { len: 0, dst: 0 };
+const frag: FragmentHeader = { nxt: 0, offset: 0, more: false, ident: 0 };
+
+/**
+ * Walk the extension headers from `o` (ipv6_dissect_next). `extLen` is the IPv6 item's length so
+ * far, `fragPlen` the Payload Length left after the headers seen (what a fragment carries),
+ * `dst` the offset of the destination used as reassembly key.
+ */
+function chain(c: Ctx, item: number, ip: number, nxt: number, o: number, end: number, extLen: number,
+               fragPlen: number, dst: number): void {
+  const f = c.f;
+  for (;;) {
+    if (c.stop) return;
+    let len: number;
+    if (nxt === HOPOPTS || nxt === DSTOPTS) {
+      len = dissectOptionsHeader(c, nxt === HOPOPTS, o, end);
+      if (len < 0) return;
+      nxt = c.u8(o);
+    } else if (nxt === ROUTING) {
+      route.dst = dst;
+      dissectRouting(c, o, end, route);
+      if (route.len < 0) return;
+      len = route.len;
+      dst = route.dst;
+      nxt = c.u8(o);
+    } else if (nxt === FRAGMENT) {
+      if (!dissectFragmentHeader(c, o, end, frag)) return;
+      nxt = frag.nxt;
+      o += FRAGMENT_HEADER_LEN;
+      extLen += FRAGMENT_HEADER_LEN;
+      fragPlen -= FRAGMENT_HEADER_LEN;
+      // An atomic fragment (offset 0, M clear, RFC 6946) is not reassembled.
+      if (fragPlen === 0 || (frag.offset === 0 && !frag.more)) continue;
+      c.status |= Status.FRAGMENT;
+      // A Payload Length below the headers' is an unsigned wrap in Wireshark: the bytes never exist.
+      if (fragPlen > 0 && o + fragPlen <= Math.min(end, c.b.length)) {
+        const r = addFragment(c, c.reasm.ipv6, FRAGMENT_IDS, frag.ident, ip + SRC, dst, 16, frag.offset, o, fragPlen, frag.more);
+        if (r) {
+          c.status |= Status.REASSEMBLED;
+          const next = nxt;
+          const ext = extLen;
+          const d = dst;
+          dissectReassembled(c, FRAGMENT_IDS, r, 'Reassembled IPv6', () => undefined, (c2, s, e) => {
+            chain(c2, item, ip, next, s, e, ext, 0, d);
+          });
+          return;
+        }
+      }
+      f.pop();
+      dissectData(c, o, end);
+      return;
+    } else break;
+    o += len;
+    extLen += len;
+    fragPlen -= len;
+  }
+  // Done with the chain: the IPv6 item now covers the extension headers too.
+  f.len[item] = Math.max(0, Math.min(ip + extLen, f.bytesOf(item).length) - ip);
+  f.pop();
+  c.netBuf = f.bytesOf(item);
+  c.netSrc = ip + SRC;
+  c.netDst = dst;
+  c.netLen = 16;
+  c.ipProto = nxt;
+  if (nxt === NONE) dissectData(c, o, end);
+  else c.call(c.tables.ipProto[nxt] ?? dissectData, o, end);
+}
+
+function address(c: Ctx, id: number, hostId: number, off: number, end: number): void {
+  if (!c.field(id, off, 16, end)) return;
+  c.f.add(F.addr, off, 16, 0, EF.HIDDEN);
+  c.f.add(hostId, off, 16, 0, EF.HIDDEN | EF.GENERATED);
+  c.f.add(F.host, off, 16, 0, EF.HIDDEN | EF.GENERATED);
+}
+
+/** What Wireshark derives from special addresses: each kind for the source, then the destination. */
+function addressExtras(c: Ctx, src: number, dst: number): void {
+  sixToFour(c, src, F.src6to4Gw, F.src6to4Sla);
+  sixToFour(c, dst, F.dst6to4Gw, F.dst6to4Sla);
+  teredo(c, src, F.srcTsIpv4, F.srcTcPort, F.srcTcIpv4);
+  teredo(c, dst, F.dstTsIpv4, F.dstTcPort, F.dstTcIpv4);
+  slaac(c, src, F.srcSlaacMac);
+  slaac(c, dst, F.dstSlaacMac);
+  embedded(c, src, F.srcIsatap, F.isatap, isatap);
+  embedded(c, dst, F.dstIsatap, F.isatap, isatap);
+  embedded(c, src, F.srcEmbed, F.embed, wellKnownPrefix);
+  embedded(c, dst, F.dstEmbed, F.embed, wellKnownPrefix);
+}
+
+/** RFC 3056 section 2: 2002:V4ADDR:SLA::/64. */
+function sixToFour(c: Ctx, a: number, gw: number, sla: number): void {
+  if (c.u16(a) !== 0x2002) return;
+  const f = c.f;
+  f.add(gw, a + 2, 4, 0, EF.GENERATED);
+  f.add(sla, a + 6, 2, c.u16(a + 6), EF.GENERATED);
+  f.add(F.gw6to4, a + 2, 4, 0, EF.GENERATED | EF.HIDDEN);
+  f.add(F.sla6to4, a + 6, 2, c.u16(a + 6), EF.GENERATED | EF.HIDDEN);
+}
+
+const scratch = new Uint8Array(6);
+
+/** RFC 4380 section 4: 2001:0000:server:flags:~port:~client (port and client are inverted). */
+function teredo(c: Ctx, a: number, ts: number, port: number, tc: number): void {
+  if (c.u32(a) !== 0x20010000) return;
+  const f = c.f;
+  const mapped = c.u16(a + 10) ^ 0xffff;
+  for (let i = 0; i < 4; i++) scratch[i] = ~(c.b[a + 12 + i] as number) & 0xff;
+  const client = ipv4Text(scratch, 0);
+  f.add(ts, a + 4, 4, 0, EF.GENERATED);
+  f.add(port, a + 10, 2, mapped, EF.GENERATED);
+  f.addStr(tc, a + 12, 4, client, EF.GENERATED);
+  f.add(F.tsIpv4, a + 4, 4, 0, EF.GENERATED | EF.HIDDEN);
+  f.add(F.tcPort, a + 10, 2, mapped, EF.GENERATED | EF.HIDDEN);
+  f.addStr(F.tcIpv4, a + 12, 4, client, EF.GENERATED | EF.HIDDEN);
+}
+
+/** RFC 4291 appendix A: a modified EUI-64 interface identifier (U/L bit set, ff:fe in the middle). */
+function slaac(c: Ctx, a: number, mac: number): void {
+  const b = c.b;
+  if (!((b[a + 8] as number) & 0x02) || c.u16(a + 11) !== 0xfffe) return;
+  scratch[0] = (b[a + 8] as number) & ~0x02;
+  scratch[1] = b[a + 9] as number;
+  scratch[2] = b[a + 10] as number;
+  scratch[3] = b[a + 13] as number;
+  scratch[4] = b[a + 14] as number;
+  scratch[5] = b[a + 15] as number;
+  const text = etherText(scratch, 0);
+  c.f.addStr(mac, a + 8, 8, text, EF.GENERATED);
+  c.f.addStr(F.slaacMac, a + 8, 8, text, EF.GENERATED | EF.HIDDEN);
+}
+
+/** RFC 5214 section 6.1: ISATAP's ::0200:5efe:V4ADDR or ::5efe:V4ADDR. */
+function isatap(c: Ctx, a: number): boolean {
+  return (c.u32(a + 8) & 0xfcffffff) === 0x00005efe;
+}
+
+/** RFC 6052 section 2.1: the Well-Known Prefix 64:ff9b::/96. */
+function wellKnownPrefix(c: Ctx, a: number): boolean {
+  return c.u32(a) === 0x0064ff9b && c.u32(a + 4) === 0 && c.u32(a + 8) === 0;
+}
+
+/** An IPv4 address carried in the last 32 bits: the specific field, then the generic one
+ *  (hidden for ISATAP; for RFC 6052 Wireshark also shows the prefix, and the generic one). */
+function embedded(c: Ctx, a: number, specific: number, generic: number, test: (c: Ctx, a: number) => boolean): void {
+  if (!test(c, a)) return;
+  const f = c.f;
+  if (test === isatap) {
+    f.add(specific, a + 12, 4, 0, EF.GENERATED);
+    f.add(generic, a + 12, 4, 0, EF.GENERATED | EF.HIDDEN);
+    return;
+  }
+  f.add(F.embedPrefix, a, 12, 0, EF.GENERATED);
+  f.add(specific, a + 12, 4, 0, EF.GENERATED);
+  f.add(generic, a + 12, 4, 0, EF.GENERATED);
+}
+
+registerDissector('ipv6', dissectIpv6);
+bind('ethertype', 0x86dd, 'ipv6');
+bind('ip.proto', 41, 'ipv6');

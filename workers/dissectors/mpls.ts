@@ -1,2 +1,146 @@
-// Placeholder: this dissector is being written.
-export {};
+// MPLS label stack (RFC 3032 §2.1) and what follows its bottom (RFC 4385 §2, RFC 4928 §5, RFC 5586
+// §2.1), with Wireshark 4.0 packet-mpls.c's choices. EtherTypes 0x8847/0x8848, PPP 0x0281/0x0283,
+// IP protocol 137 (RFC 4023), UDP 6635 (RFC 7510), GRE.
+//
+//    0                   1                   2                   3
+//    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//   |                Label                  | Exp |S|       TTL     |   one entry, repeated until S
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+// Each entry is its own `mpls` item, as in Wireshark. The stack carries no payload type: Wireshark
+// 4.0 looks at the first nibble after the bottom entry — 4: IPv4, 6: IPv6, 1: a PW Associated
+// Channel Header ("the first nibble … is 0001", RFC 4385), 0: an Ethernet pseudowire, with or
+// without its control word; anything else: data. A label-13 (GAL) bottom entry is followed by the
+// Generic Associated Channel header (RFC 5586). The PW ACH and Ethernet-PW pieces live here too.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import type { Ctx } from './context.ts';
+import { dissectData } from './data.ts';
+import { dissectEthernet } from './ethernet.ts';
+import { bind, registerDissector } from './tables.ts';
+import './mpls-echo.ts';
+
+export const MPLS_ENTRY_LEN = 4;
+const LABEL_GACH = 13;
+const ETHERTYPE_IPV4 = 0x0800;
+const ETHERTYPE_IPV6 = 0x86dd;
+const ACH_LEN = 4;
+const PWCW_LEN = 4;
+const ETH_MIN = 14;
+/** The U/L and I/G bits of a MAC address's first octet. */
+const LOCAL_BIT = 0x02;
+const GROUP_BIT = 0x01;
+
+const SPECIAL_LABELS = names([
+  [0, 'IPv4 Explicit-Null'], [1, 'Router Alert'], [2, 'IPv6 Explicit-Null'], [3, 'Implicit-Null'],
+  [7, 'Entropy Label Indicator'], [13, 'Generic Associated Channel Label (GAL)'], [14, 'OAM Alert'],
+  [15, 'Extension'],
+]);
+
+export const F = registerFields({
+  mpls: { name: 'mpls', label: 'MultiProtocol Label Switching Header', type: FT.PROTOCOL },
+  label: { name: 'mpls.label', label: 'MPLS Label', type: FT.UINT, base: Base.DEC_HEX, mask: 0xfffff000, names: SPECIAL_LABELS },
+  exp: { name: 'mpls.exp', label: 'MPLS Experimental Bits', type: FT.UINT, mask: 0x00000e00 },
+  bottom: { name: 'mpls.bottom', label: 'MPLS Bottom Of Label Stack', type: FT.UINT, mask: 0x00000100 },
+  ttl: { name: 'mpls.ttl', label: 'MPLS TTL', type: FT.UINT, mask: 0x000000ff },
+  pwach: { name: 'pwach', label: 'PW Associated Channel Header', type: FT.PROTOCOL },
+  achVer: { name: 'pwach.ver', label: 'Channel Version', type: FT.UINT, bits: 8, mask: 0x0f },
+  achRes: { name: 'pwach.res', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 8 },
+  achType: { name: 'pwach.channel_type', label: 'Channel Type', type: FT.UINT, base: Base.HEX, bits: 16 },
+  pwethcw: { name: 'pwethcw', label: 'PW Ethernet Control Word', type: FT.PROTOCOL },
+  pwethSeq: { name: 'pweth.cw.sequence_number', label: 'PW sequence number (ethernet)', type: FT.UINT, bits: 16 },
+});
+
+export function dissectMpls(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  let o = off;
+  let label = -1;
+  let bos = 0;
+  while (o < end) {
+    if (!c.has(o, MPLS_ENTRY_LEN, end)) return;
+    const w = c.u32(o);
+    label = w >>> 12;
+    bos = (w >>> 8) & 1;
+    c.proto(F.mpls, o, o + MPLS_ENTRY_LEN);
+    f.add(F.label, o, MPLS_ENTRY_LEN, label);
+    f.add(F.exp, o, MPLS_ENTRY_LEN, (w >>> 9) & 7);
+    f.add(F.bottom, o, MPLS_ENTRY_LEN, bos);
+    f.add(F.ttl, o, MPLS_ENTRY_LEN, w & 0xff);
+    f.pop();
+    o += MPLS_ENTRY_LEN;
+    if (label === LABEL_GACH && bos) {
+      c.call(dissectPwAch, o, end);
+      return;
+    }
+    if (bos) break;
+  }
+  // The first nibble of the payload: read even when the stack ran to the end (a bounds error then).
+  if (!c.has(o, 1, end)) return;
+  const t = c.tables;
+  switch (c.u8(o) >> 4) {
+    case 4:
+      c.call(t.lookup('ethertype', ETHERTYPE_IPV4) ?? dissectData, o, end);
+      return;
+    case 6:
+      c.call(t.lookup('ethertype', ETHERTYPE_IPV6) ?? dissectData, o, end);
+      return;
+    case 1:
+      c.call(dissectPwAch, o, end);
+      return;
+    case 0:
+      c.call(dissectPwEthHeuristic, o, end);
+      return;
+    default:
+      c.call(dissectData, o, end);
+  }
+}
+
+/** PW Associated Channel Header (RFC 4385 §3): 0001 | version | reserved | channel type. */
+function dissectPwAch(c: Ctx, off: number, end: number): void {
+  // "Error processing Message" when fewer than 4 bytes remain: no header, no payload.
+  if (end - off < ACH_LEN) return;
+  if (!c.has(off, ACH_LEN, end)) return;
+  c.proto(F.pwach, off, off + ACH_LEN);
+  c.f.add(F.achVer, off, 1, c.u8(off) & 0x0f);
+  c.f.add(F.achRes, off + 1, 1, c.u8(off + 1));
+  c.f.add(F.achType, off + 2, 2, c.u16(off + 2));
+  c.f.pop();
+  c.call(dissectData, off + ACH_LEN, end);
+}
+
+/**
+ * Wireshark's "pw_eth_heuristic": an Ethernet pseudowire whose control word (RFC 4448 §3: "the
+ * first nibble … MUST be 0000") may or may not be there. Wireshark takes the bytes for a plain
+ * Ethernet header when both addresses belong to manufacturers it knows (its OUI database). We have
+ * no such database: two globally administered addresses, a unicast source and a known EtherType
+ * stand in for it.
+ */
+function dissectPwEthHeuristic(c: Ctx, off: number, end: number): void {
+  if (looksLikePlainEthernet(c, off, end)) {
+    c.call(dissectEthernet, off, end);
+    return;
+  }
+  if (!c.has(off, PWCW_LEN, end)) return;
+  c.proto(F.pwethcw, off, off + PWCW_LEN);
+  c.f.add(F.pwethSeq, off + 2, 2, c.u16(off + 2));
+  c.f.pop();
+  c.call(dissectEthernet, off + PWCW_LEN, end);
+}
+
+function looksLikePlainEthernet(c: Ctx, off: number, end: number): boolean {
+  if (Math.min(end, c.b.length) - off < ETH_MIN) return false;
+  const da = c.u8(off);
+  const sa = c.u8(off + 6);
+  if (da & LOCAL_BIT || sa & (LOCAL_BIT | GROUP_BIT)) return false;
+  return c.tables.lookup('ethertype', c.u16(off + 12)) !== undefined;
+}
+
+registerDissector('mpls', dissectMpls);
+bind('ethertype', 0x8847, 'mpls');
+bind('ethertype', 0x8848, 'mpls');
+bind('ppp.protocol', 0x0281, 'mpls');
+bind('ppp.protocol', 0x0283, 'mpls');
+bind('gre.proto', 0x8847, 'mpls');
+bind('gre.proto', 0x8848, 'mpls');
+bind('ip.proto', 137, 'mpls');
+bind('udp.port', 6635, 'mpls');

@@ -1,2 +1,283 @@
-// Placeholder: this dissector is being written.
-export {};
+// TCP (RFC 9293 section 3.1; Wireshark packet-tcp.c), with relative sequence numbers, window
+// scaling and the port dispatch every TCP payload goes through.
+//
+//    0                   1                   2                   3
+//    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//   |          Source Port          |       Destination Port        |
+//   |                        Sequence Number                        |
+//   |                    Acknowledgment Number                      |
+//   |  Data |     |A|C|E|U|A|P|R|S|F|                               |
+//   | Offset| Rsv |E|W|C|R|C|S|S|Y|I|            Window             |
+//   |       |     | |R|E|G|K|H|T|N|N|                               |
+//   |           Checksum            |         Urgent Pointer        |
+//   |                           [Options]                           |
+//
+// Items come in Wireshark 4.0's order: ports (and the hidden tcp.port pair), stream, segment
+// length, relative then raw sequence number, next sequence number, acknowledgment, header length,
+// the 12 flag bits, window (raw, then scaled), checksum, urgent pointer, options, payload.
+// Wireshark reads the header's fixed fields up front, so fewer than 16 bytes after the ports stop
+// the packet; a data offset below 5 words is shown and ends the TCP item ("Bogus TCP header
+// length"). AE is the former NS bit (RFC 3540, reassigned to AccECN); once a handshake has
+// negotiated AccECN, AE/CWR/ECE are one 3-bit ACE counter.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { dissectData } from './data.ts';
+import { bind, registerDissector } from './tables.ts';
+import { ACCECN_ASKED, ACCECN_ON, ACK, SYN, WS_NOT_USED, transportState } from '../analysis/tcp-state.ts';
+import { dissectTcpOptions, expert } from './tcp-options.ts';
+import { tcpPayload } from './tcp-pdus.ts';
+
+const SPORT = 0;
+const DPORT = 2;
+const SEQ = 4;
+const ACKNO = 8;
+const OFFSET_FLAGS = 12;
+const WINDOW = 14;
+const CSUM = 16;
+const URGENT = 18;
+export const TCP_HEADER_LEN = URGENT + 2;
+/** Bytes Wireshark reads before adding anything past the ports (through the window). */
+const READ_AHEAD = WINDOW + 2;
+
+const FIN = 0x001;
+const AE_CWR_ECE = 0x1c0;
+/** Flag letters from the most significant of the 12 bits (Wireshark's tcp_flags_to_str). */
+const FLAG_LETTERS = 'RRRACEUAPRSF';
+const FLAG_NAMES: readonly [number, string][] = [
+  [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'],
+  [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'], [0xe00, 'Reserved'],
+];
+
+const flag = (name: string, label: string, mask: number) =>
+  ({ name, label, type: FT.BOOLEAN, bits: 12, mask, tf: ['Set', 'Not set'] as const });
+
+export const F = registerFields({
+  tcp: { name: 'tcp', label: 'Transmission Control Protocol', type: FT.PROTOCOL },
+  srcport: { name: 'tcp.srcport', label: 'Source Port', type: FT.UINT, bits: 16 },
+  dstport: { name: 'tcp.dstport', label: 'Destination Port', type: FT.UINT, bits: 16 },
+  port: { name: 'tcp.port', label: 'Source or Destination Port', type: FT.UINT, bits: 16 },
+  stream: { name: 'tcp.stream', label: 'Stream index', type: FT.UINT },
+  len: { name: 'tcp.len', label: 'TCP Segment Len', type: FT.UINT },
+  seq: { name: 'tcp.seq', label: 'Sequence Number', type: FT.UINT },
+  seqRaw: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: FT.UINT },
+  nxtseq: { name: 'tcp.nxtseq', label: 'Next Sequence Number', type: FT.UINT },
+  ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: FT.UINT },
+  ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: FT.UINT },
+  hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8 },
+  flags: { name: 'tcp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
+  res: flag('tcp.flags.res', 'Reserved', 0xe00),
+  ae: flag('tcp.flags.ae', 'Accurate ECN', 0x100),
+  cwr: flag('tcp.flags.cwr', 'Congestion Window Reduced', 0x080),
+  ece: flag('tcp.flags.ece', 'ECN-Echo', 0x040),
+  ace: { name: 'tcp.flags.ace', label: 'ACE', type: FT.UINT, bits: 12, mask: 0x1c0 },
+  urg: flag('tcp.flags.urg', 'Urgent', 0x020),
+  ackFlag: flag('tcp.flags.ack', 'Acknowledgment', 0x010),
+  push: flag('tcp.flags.push', 'Push', 0x008),
+  reset: flag('tcp.flags.reset', 'Reset', 0x004),
+  syn: flag('tcp.flags.syn', 'Syn', 0x002),
+  fin: flag('tcp.flags.fin', 'Fin', 0x001),
+  str: { name: 'tcp.flags.str', label: 'TCP Flags', type: FT.STRING },
+  windowValue: { name: 'tcp.window_size_value', label: 'Window', type: FT.UINT, bits: 16 },
+  window: { name: 'tcp.window_size', label: 'Calculated window size', type: FT.UINT },
+  scaleFactor: {
+    name: 'tcp.window_size_scalefactor', label: 'Window size scaling factor', type: FT.INT,
+    names: names([[-1, 'unknown'], [-2, 'no window scaling used']]),
+  },
+  checksum: { name: 'tcp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
+  checksumStatus: {
+    name: 'tcp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8,
+    names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
+  },
+  urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
+  options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES },
+  payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES },
+});
+
+const CHECKSUM_UNVERIFIED = 2;
+
+export function dissectTcp(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  const tcpEntry = c.proto(F.tcp, off, Math.min(end, off + TCP_HEADER_LEN));
+  const sport = c.uint(F.srcport, off + SPORT, 2, end);
+  const dport = c.uint(F.dstport, off + DPORT, 2, end);
+  if (c.stop) return;
+  f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
+  f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  // Inside an ICMP error quoting IPv4, which "only contains up to the sequence number", Wireshark
+  // shows the raw sequence number before anything can be missing.
+  if (c.inErrorPkt && c.netLen === 4) c.uint(F.seq, off + SEQ, 4, end);
+  if (!c.has(off, READ_AHEAD, end)) return;
+  const seq = c.u32(off + SEQ);
+  const ack = c.u32(off + ACKNO);
+  const word = c.u16(off + OFFSET_FLAGS);
+  const hlen = (word >> 12) * 4;
+  const flags = word & 0x0fff;
+  const seglen = end - off - hlen;
+  const haveSeglen = seglen >= 0;
+
+  const st = transportState(c).tcp;
+  const track = !c.inErrorPkt;
+  const s = track ? st.stream(c, sport, dport, flags, seq) : -1;
+  const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
+  if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
+  if (haveSeglen) f.add(F.len, off, 0, seglen, EF.GENERATED);
+  if (fwd >= 0 && haveSeglen && c.firstPass) st.noteSequence(fwd, flags, seq, ack);
+  const seqBase = fwd >= 0 && st.hasBase(fwd) ? (st.baseSeq[fwd] as number) : 0;
+  const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? (st.baseSeq[fwd ^ 1] as number) : 0;
+  const relSeq = (seq - seqBase) >>> 0;
+  f.add(F.seq, off + SEQ, 4, relSeq);
+  f.add(F.seqRaw, off + SEQ, 4, seq);
+  if (hlen < TCP_HEADER_LEN) {
+    f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
+    expert(c, off + OFFSET_FLAGS, 1, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`, Status.MALFORMED);
+    return;
+  }
+  if (haveSeglen) {
+    // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
+    f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
+  } else {
+    expert(c, off, 0, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
+  }
+  if (flags & ACK) f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
+  else {
+    f.add(F.ack, off + ACKNO, 4, ack);
+    if (ack !== 0) expert(c, off + ACKNO, 4, 'The acknowledgment number field is nonzero while the ACK flag is not set');
+  }
+  f.add(F.ackRaw, off + ACKNO, 4, ack);
+  f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
+  if (s >= 0 && c.firstPass) noteAccEcn(st.accEcn, s, flags);
+  const ace = s >= 0 && !(flags & SYN) && st.accEcn[s] === ACCECN_ON;
+  dissectFlags(c, off + OFFSET_FLAGS, flags, ace);
+  const win = c.u16(off + WINDOW);
+  f.add(F.windowValue, off + WINDOW, 2, win);
+  // RFC 7323 section 2.2: "The window field in a segment where the SYN bit is set (i.e., a <SYN>
+  // or <SYN,ACK>) MUST NOT be scaled."
+  const scale = fwd >= 0 ? (st.winScale[fwd] as number) : -1;
+  if (flags & SYN || scale < 0) f.add(F.window, off + WINDOW, 2, win, EF.GENERATED);
+  else f.add(F.window, off + WINDOW, 2, win * 2 ** scale, EF.GENERATED);
+  if (!(flags & SYN)) f.add(F.scaleFactor, off + WINDOW, 2, scale < 0 ? scale : 2 ** scale, EF.GENERATED);
+  if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
+  f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
+  const urgent = c.uint(F.urgent, off + URGENT, 2, end);
+  if (urgent < 0) return;
+  if (urgent !== 0 && !(flags & 0x020)) expert(c, off + URGENT, 2, 'The urgent pointer field is nonzero while the URG flag is not set');
+  let wscale = -1;
+  if (hlen > TCP_HEADER_LEN) {
+    f.add(F.options, off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN);
+    if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
+    f.push(f.count - 1);
+    wscale = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase).wscale;
+    f.pop();
+  }
+  f.len[tcpEntry] = hlen;
+  if (fwd >= 0 && c.firstPass) {
+    st.noteWindowScale(fwd, flags, wscale);
+    if ((flags & (SYN | ACK)) === SYN) st.serverPort[s] = dport;
+    else if (flags & SYN) st.serverPort[s] = sport;
+  }
+  f.pop();
+  if (c.stop || !haveSeglen || seglen === 0) return;
+  const poff = off + hlen;
+  f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  c.srcPort = sport;
+  c.dstPort = dport;
+  // The payload dispatcher reads the segment's ports from here (no closure per packet); saved
+  // around the call for TCP nested in a tunnel carried by TCP.
+  const outerS = cur.s;
+  const outerSport = cur.sport;
+  const outerDport = cur.dport;
+  cur.s = s;
+  cur.sport = sport;
+  cur.dport = dport;
+  tcpPayload(c, fwd, seq, poff, end, tcpEntry, dispatchCurrent);
+  cur.s = outerS;
+  cur.sport = outerSport;
+  cur.dport = outerDport;
+}
+
+const cur = { s: -1, sport: 0, dport: 0 };
+
+function dispatchCurrent(c: Ctx, off: number, end: number): void {
+  dispatchTcp(c, cur.s, cur.sport, cur.dport, off, end);
+}
+
+/** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
+function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
+  const f = c.f;
+  f.push(f.add(F.flags, o, 2, flags));
+  f.add(F.res, o, 1, flags & 0xe00 ? 1 : 0);
+  if (ace) f.add(F.ace, o, 2, (flags & AE_CWR_ECE) >> 6);
+  else {
+    f.add(F.ae, o, 1, flags & 0x100 ? 1 : 0);
+    f.add(F.cwr, o + 1, 1, flags & 0x080 ? 1 : 0);
+    f.add(F.ece, o + 1, 1, flags & 0x040 ? 1 : 0);
+  }
+  f.add(F.urg, o + 1, 1, flags & 0x020 ? 1 : 0);
+  f.add(F.ackFlag, o + 1, 1, flags & 0x010 ? 1 : 0);
+  f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
+  f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
+  f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
+  f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
+  f.addStr(F.str, o, 2, flagString(flags, ace), EF.GENERATED);
+  f.pop();
+}
+
+/** The flags as Wireshark spells them; a string, built only for TCP packets (one per packet). */
+export function flagString(flags: number, ace: boolean): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) {
+    if (ace && i >= 3 && i <= 5) {
+      s += i === 4 ? String((flags & AE_CWR_ECE) >> 6) : '-';
+      continue;
+    }
+    s += flags & (0x800 >> i) ? FLAG_LETTERS[i] : '\u00b7';
+  }
+  return s;
+}
+
+/** Flag names for the Info column and the Flags line ("SYN, ACK"; "<None>" when none). */
+export function flagNames(flags: number, ace: boolean): string {
+  const out: string[] = [];
+  for (const [bit, name] of FLAG_NAMES) {
+    if (ace && bit & AE_CWR_ECE) continue;
+    if (flags & bit) out.push(name);
+  }
+  if (ace) out.push(`ACE=${(flags & AE_CWR_ECE) >> 6}`);
+  return out.length ? out.join(', ') : '<None>';
+}
+
+/**
+ * AccECN negotiation (RFC 9768 section 3.1): a SYN with AE, CWR and ECE all set asks for it, and a
+ * SYN-ACK with AE or CWR set agrees; from then on, AE, CWR and ECE carry the ACE counter.
+ */
+function noteAccEcn(acc: Uint8Array, s: number, flags: number): void {
+  if ((flags & (SYN | ACK)) === SYN) acc[s] = (flags & AE_CWR_ECE) === AE_CWR_ECE ? ACCECN_ASKED : 0;
+  else if ((flags & (SYN | ACK)) === (SYN | ACK) && acc[s] === ACCECN_ASKED && flags & 0x180) acc[s] = ACCECN_ON;
+}
+
+/**
+ * Wireshark's decode_tcp_ports: "Try the server port captured on the SYN or SYN|ACK packet. After
+ * that try the port number with the lower value first, followed by the port number with the higher
+ * value", then the heuristic dissectors, then data.
+ */
+export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off: number, end: number): void {
+  const t = c.tables;
+  const server = s >= 0 ? (transportState(c).tcp.serverPort[s] as number) : 0;
+  const low = sport > dport ? dport : sport;
+  const high = sport > dport ? sport : dport;
+  const d = (server !== 0 ? t.tcpPort[server] : undefined) ??
+    (low !== 0 ? t.tcpPort[low] : undefined) ?? (high !== 0 ? t.tcpPort[high] : undefined);
+  if (d) {
+    c.call(d, off, end);
+    return;
+  }
+  for (const h of t.tcpHeuristics) if (h(c, off, end)) return;
+  c.call(dissectData, off, end);
+}
+
+registerDissector('tcp', dissectTcp);
+bind('ip.proto', 6, 'tcp');

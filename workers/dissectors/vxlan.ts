@@ -1,15 +1,18 @@
-// VXLAN (RFC 7348 section 5; Wireshark packet-vxlan.c).
+// VXLAN (RFC 7348 section 5) with the Group Policy extension (draft-smith-vxlan-group-policy);
+// Wireshark 4.0 packet-vxlan.c, whose field names and order this follows.
 //
 //    0                   1                   2                   3
 //    0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
 //   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-//   |R|R|R|R|I|R|R|R|            Reserved                           |
+//   |G|R|R|R|I|R|R|R|R|D|R|R|A|R|R|R|        Group Policy ID        |
 //   |                VXLAN Network Identifier (VNI) |   Reserved    |
 //   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
-// Ports: 4789 (IANA) and 8472 (the Linux kernel's default, flannel): Wireshark 4.4 and later
-// register both (`#define UDP_PORT_VXLAN "4789,8472"`), and so do we.
-// "The inner Ethernet frame ... does not include the FCS" (RFC 7348 §5), so the payload goes to
-// Ethernet without FCS. The G (group policy, VXLAN-GBP) bit and its policy id are shown when set.
+// Wireshark reads the first 16 bits as one flags word (G, I, D, A and the reserved rest) and
+// always shows the next 16 bits as the Group Policy ID, whether or not G is set.
+// Ports: 4789 (IANA) and 8472 (the Linux kernel's default, flannel). Wireshark 4.4 and later
+// register both (`#define UDP_PORT_VXLAN "4789,8472"`); 4.0 had only 4789. We follow 4.4.
+// RFC 7348 figures 1 and 2: "(Note that the original Ethernet Frame's FCS is not included)",
+// so the payload is an Ethernet frame without FCS.
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
@@ -22,17 +25,23 @@ const VNI = 4;
 const RESERVED = 7;
 export const VXLAN_HEADER_LEN = RESERVED + 1;
 
+const FLAG_G = 0x8000;
+const FLAG_I = 0x0800;
+const FLAG_D = 0x0040;
+const FLAG_A = 0x0008;
+const FLAGS_RESERVED = 0x77b7;
+
 export const F = registerFields({
   vxlan: { name: 'vxlan', label: 'Virtual eXtensible Local Area Network', type: FT.PROTOCOL },
   flags: { name: 'vxlan.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
-  gbp: { name: 'vxlan.flags.gbp', label: 'GBP Extension', type: FT.BOOLEAN, bits: 16, mask: 0x8000, tf: ['Defined', 'Not defined'] },
-  vniFlag: { name: 'vxlan.flags.vni', label: 'VXLAN Network ID (VNI)', type: FT.BOOLEAN, bits: 16, mask: 0x0800, tf: ['True', 'False'] },
-  dontLearn: { name: 'vxlan.flags.d', label: "Don't Learn", type: FT.BOOLEAN, bits: 16, mask: 0x0040, tf: ['True', 'False'] },
-  policyApplied: { name: 'vxlan.flags.a', label: 'Policy Applied', type: FT.BOOLEAN, bits: 16, mask: 0x0008, tf: ['True', 'False'] },
-  groupPolicyId: { name: 'vxlan.gbp', label: 'Group Policy ID', type: FT.UINT, bits: 16 },
-  reserved24: { name: 'vxlan.reserved_24', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 16 },
+  flagG: { name: 'vxlan.flag_g', label: 'GBP Extension', type: FT.BOOLEAN, bits: 16, mask: FLAG_G, tf: ['Defined', 'Not defined'] },
+  flagI: { name: 'vxlan.flag_i', label: 'VXLAN Network ID (VNI)', type: FT.BOOLEAN, bits: 16, mask: FLAG_I },
+  flagD: { name: 'vxlan.flag_d', label: "Don't Learn", type: FT.BOOLEAN, bits: 16, mask: FLAG_D },
+  flagA: { name: 'vxlan.flag_a', label: 'Policy Applied', type: FT.BOOLEAN, bits: 16, mask: FLAG_A },
+  flagsReserved: { name: 'vxlan.flags_reserved', label: 'Reserved(R)', type: FT.UINT, base: Base.HEX, bits: 16, mask: FLAGS_RESERVED },
+  gbp: { name: 'vxlan.gbp', label: 'Group Policy ID', type: FT.UINT, bits: 16 },
   vni: { name: 'vxlan.vni', label: 'VXLAN Network Identifier (VNI)', type: FT.UINT, bits: 24 },
-  reserved8: { name: 'vxlan.reserved_8', label: 'Reserved', type: FT.UINT, bits: 8 },
+  reserved8: { name: 'vxlan.reserved8', label: 'Reserved', type: FT.UINT, bits: 8 },
 });
 
 export function dissectVxlan(c: Ctx, off: number, end: number): void {
@@ -40,16 +49,15 @@ export function dissectVxlan(c: Ctx, off: number, end: number): void {
   c.proto(F.vxlan, off, off + VXLAN_HEADER_LEN);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags < 0) return;
+  // The bitmask items in Wireshark 4.0's order: G, I, D, A, then the reserved bits.
   f.push(f.count - 1);
-  f.add(F.gbp, off + FLAGS, 2, (flags >> 15) & 1);
-  f.add(F.vniFlag, off + FLAGS, 2, (flags >> 11) & 1);
-  if (flags & 0x8000) {
-    f.add(F.dontLearn, off + FLAGS, 2, (flags >> 6) & 1);
-    f.add(F.policyApplied, off + FLAGS, 2, (flags >> 3) & 1);
-  }
+  f.add(F.flagG, off + FLAGS, 2, flags & FLAG_G ? 1 : 0);
+  f.add(F.flagI, off + FLAGS, 2, flags & FLAG_I ? 1 : 0);
+  f.add(F.flagD, off + FLAGS, 2, flags & FLAG_D ? 1 : 0);
+  f.add(F.flagA, off + FLAGS, 2, flags & FLAG_A ? 1 : 0);
+  f.add(F.flagsReserved, off + FLAGS, 2, flags & FLAGS_RESERVED);
   f.pop();
-  if (flags & 0x8000) c.uint(F.groupPolicyId, off + GBP, 2, end);
-  else c.uint(F.reserved24, off + GBP, 2, end);
+  c.uint(F.gbp, off + GBP, 2, end);
   c.uint(F.vni, off + VNI, 3, end);
   c.uint(F.reserved8, off + RESERVED, 1, end);
   f.pop();

@@ -2,7 +2,7 @@
 // details-tree line as Wireshark shows it (labelText). Addresses and byte strings are read from the
 // packet bytes only here, at display time, so dissecting builds no strings.
 
-import { EF, type FieldList } from './field-list.ts';
+import { EF, WS, type FieldList } from './field-list.ts';
 import { Base, FT, fieldById, type FieldDef } from './registry.ts';
 
 const HEX = '0123456789abcdef';
@@ -60,9 +60,12 @@ export function bytesHex(b: Uint8Array, o: number, n: number, sep = ''): string 
 }
 
 /** An integer in the field's base. `both` gives the label form (`0x1b68 (7016)`); tshark's
- *  -T fields prints only the first representation of BASE_HEX_DEC / BASE_DEC_HEX (`ip.id` = `0x1b68`). */
-function uintText(def: FieldDef, v: number, both = false): string {
-  const digits = Math.max(1, Math.ceil(def.bits / 4));
+ *  -T fields prints only the first representation of BASE_HEX_DEC / BASE_DEC_HEX (`ip.id` = `0x1b68`).
+ *  In labels (`label`), a masked field's hex is as wide as its mask, as Wireshark's
+ *  hfinfo_hex_digits makes it (`MPLS Label: 21 (0x00015)`); -T fields keeps the type's width. */
+function uintText(def: FieldDef, v: number, both = false, label = both): string {
+  const width = label && def.mask ? 32 - Math.clz32(def.mask) - (31 - Math.clz32(def.mask & -def.mask)) : def.bits;
+  const digits = Math.max(1, Math.ceil(width / 4));
   const hex = (): string => '0x' + (v < 0 ? (v >>> 0) : v).toString(16).padStart(digits, '0');
   switch (def.base) {
     case Base.HEX:
@@ -102,6 +105,9 @@ export function escapeString(s: string): string {
 /** The value of entry `i` as `tshark -T fields` prints it. */
 export function valueText(fl: FieldList, i: number): string {
   const def = fieldById(fl.id[i] as number);
+  // tshark 4.0 prints a present FT_NONE field as "1" (`ipv6.opt`, `icmpv6.opt`, expert items);
+  // a label set on the item (`ipv6.opt` says "PadN") is not its value.
+  if (def.type === FT.NONE && def.id !== WS.text && def.id !== WS.expert) return '1';
   if ((fl.flags[i] as number) & EF.STR) return fl.str[i] ?? '';
   const b = fl.bytesOf(i);
   const o = fl.off[i] as number;
@@ -147,8 +153,9 @@ export function labelText(fl: FieldList, i: number): string {
     value = word;
     if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${word}`;
   } else if ((def.type === FT.UINT || def.type === FT.INT) && !((fl.flags[i] as number) & EF.STR)) {
-    const raw = uintText(def, v, true);
+    // A named value shows only the first representation: `Router Alert (1)`, `IPv4 (0x0800)`.
     const name = def.names?.get(v);
+    const raw = uintText(def, v, name === undefined, true);
     value = name !== undefined ? `${name} (${raw})` : raw;
     if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
   } else {

@@ -17,9 +17,11 @@
 
 export const DEFAULT_CHUNK_SIZE = 4 << 20;
 const MIN_SCRATCH = 64 << 10;
+/** Past this the scratch buffer grows to exactly what a record needs, not double. */
+const MAX_SCRATCH_DOUBLING = 64 << 20;
 /** Yield to the event loop (a macrotask) at most this often, so a worker stays responsive. */
 const YIELD_EVERY_MS = 15;
-const EMPTY = new Uint8Array(0);
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 /** An I/O failure of the Blob itself (e.g. the file changed on disk), as opposed to bad content. */
 export class ReadError extends Error {}
@@ -29,7 +31,7 @@ export type ProgressFn = (bytesDone: number, bytesTotal: number) => void;
 export class ChunkReader {
   /** The window: `buf[pos, end)` is the file from offset `base + pos` on. */
   buf: Uint8Array = EMPTY;
-  view = new DataView(EMPTY.buffer);
+  view: DataView = new DataView(EMPTY.buffer);
   pos = 0;
   end = 0;
   /** File offset of `buf[0]`. */
@@ -37,14 +39,14 @@ export class ChunkReader {
   readonly size: number;
 
   private readonly chunkSize: number;
-  private chunk = EMPTY;
-  private chunkView = new DataView(EMPTY.buffer);
+  private chunk: Uint8Array = EMPTY;
+  private chunkView: DataView = new DataView(EMPTY.buffer);
   private chunkBase = 0;
   /** While the window is the scratch buffer: the first byte of `chunk` not copied into it yet. */
   private chunkPos = 0;
   private inScratch = false;
-  private scratch = EMPTY;
-  private scratchView = new DataView(EMPTY.buffer);
+  private scratch: Uint8Array = EMPTY;
+  private scratchView: DataView = new DataView(EMPTY.buffer);
   private nextOffset = 0;
   private pending: Promise<Uint8Array> | null = null;
   private lastYield = now();
@@ -55,7 +57,7 @@ export class ChunkReader {
     private readonly onProgress?: ProgressFn,
   ) {
     this.size = blob.size;
-    this.chunkSize = Math.max(1, Math.floor(chunkSize));
+    this.chunkSize = Number.isFinite(chunkSize) && chunkSize >= 1 ? Math.floor(chunkSize) : DEFAULT_CHUNK_SIZE;
   }
 
   /** File offset of the read position. */
@@ -113,7 +115,7 @@ export class ChunkReader {
   private reserveScratch(n: number, have: number): void {
     const from = this.pos;
     if (this.scratch.length < n) {
-      const grown = new Uint8Array(Math.max(n, this.scratch.length * 2, MIN_SCRATCH));
+      const grown = new Uint8Array(Math.max(n, Math.min(this.scratch.length * 2, MAX_SCRATCH_DOUBLING), MIN_SCRATCH));
       grown.set(this.buf.subarray(from, from + have));
       this.scratch = grown;
       this.scratchView = new DataView(grown.buffer);

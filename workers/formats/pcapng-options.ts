@@ -28,7 +28,7 @@ export class OptionCursor {
   length = 0;
   /** Set when next() stopped on damage rather than at the end of the list. */
   error: string | null = null;
-  private v = new DataView(new ArrayBuffer(0));
+  private v: DataView = new DataView(new ArrayBuffer(0));
   private le = true;
   private p = 0;
   private end = 0;

@@ -11,14 +11,17 @@
 // with units = 10^e or 2^e, and 2^64-1 when that would not fit in 64 bits (e ≥ 20 or e ≥ 64:
 // Wireshark 4.0 accepts such an IDB; pcapng-idb-tsresol-bin-high.pcapng).
 //
-// Per packet, the usual cases (10^0..10^-9, 2^0..2^-23, ts < 2^52) are exact in doubles; every
-// other case takes a BigInt path.
+// Per packet, the usual resolutions (10^0..10^-9, 2^0..2^-23) are computed exactly in doubles,
+// with one division when ts < 2^52 and a base-2^16 long division otherwise; every other case
+// (finer resolutions, huge offsets, coarse units with huge counts) takes a BigInt path.
 
 import type { PacketRecord } from './record.ts';
 
 const TWO_32 = 4294967296;
-/** Fast path bound on the high word: ts < 2^52, so q·units stays exact. */
+/** Below this high word, ts < 2^52 and one double division is exact (after divStep's correction). */
 const FAST_HIGH_LIMIT = 1 << 20;
+/** From here on a quotient of a 64-bit ts fits in 2^53 (for fewer units per second: BigInt). */
+const MIN_UNITS_LONG_DIVISION = 1 << 11;
 const MASK_64 = (1n << 64n) - 1n;
 const NS_PER_S = 1000000000n;
 const TSRESOL_BINARY = 0x80;
@@ -68,26 +71,53 @@ export class TimestampConverter {
 
   /** Sets rec.tsSec / rec.tsNsec from the two unsigned 32-bit halves of a timestamp. */
   convert(high: number, low: number, rec: PacketRecord): void {
-    if (this.path !== Path.SLOW && high < FAST_HIGH_LIMIT) {
+    if (this.path !== Path.SLOW) {
       const units = this.unitsPerSecond;
-      const ts = high * TWO_32 + low;
-      let sec = Math.floor(ts / units);
-      let rem = ts - sec * units;
-      // The division is rounded: correct floor() by one step either way.
-      if (rem < 0) {
-        sec--;
-        rem += units;
-      } else if (rem >= units) {
-        sec++;
-        rem -= units;
+      let sec: number;
+      if (high < FAST_HIGH_LIMIT) {
+        // ts < 2^52: one division.
+        sec = divStep(high * TWO_32 + low, units);
+      } else if (units >= MIN_UNITS_LONG_DIVISION) {
+        // Long division in base 2^16: every partial dividend is < units · 2^16 < 2^53, and the
+        // quotient < 2^64 / units ≤ 2^53, so all of it is exact (ns timestamps of today land here).
+        const q3 = divStep(high >>> 16, units);
+        const q2 = divStep(remainder * 65536 + (high & 0xffff), units);
+        const q1 = divStep(remainder * 65536 + (low >>> 16), units);
+        const q0 = divStep(remainder * 65536 + (low & 0xffff), units);
+        sec = ((q3 * 65536 + q2) * 65536 + q1) * 65536 + q0;
+      } else {
+        this.slow(high, low, rec);
+        return;
       }
       rec.tsSec = sec + this.offsetSeconds;
-      rec.tsNsec = this.path === Path.DECIMAL ? rem * this.nsMul : Math.floor((rem * 1e9) / units);
+      rec.tsNsec = this.path === Path.DECIMAL ? remainder * this.nsMul : Math.floor((remainder * 1e9) / units);
       return;
     }
+    this.slow(high, low, rec);
+  }
+
+  private slow(high: number, low: number, rec: PacketRecord): void {
     const ts = (BigInt(high) << 32n) | BigInt(low);
     const units = this.units;
     rec.tsSec = Number(ts / units + this.offset);
     rec.tsNsec = Number((((ts % units) * NS_PER_S) & MASK_64) / units);
   }
+}
+
+/** The remainder of the last divStep (a module variable: no allocation per packet). */
+let remainder = 0;
+
+/** floor(n / d) for integers n < 2^53, d ≤ 2^37; the rounded division is corrected by one step. */
+function divStep(n: number, d: number): number {
+  let q = Math.floor(n / d);
+  let r = n - q * d;
+  if (r < 0) {
+    q--;
+    r += d;
+  } else if (r >= d) {
+    q++;
+    r -= d;
+  }
+  remainder = r;
+  return q;
 }

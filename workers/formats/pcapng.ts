@@ -69,17 +69,23 @@ const PKT_DATA = 28;
 const SPB_ORIGLEN = 8;
 const SPB_DATA = 12;
 const CB_DATA = 12;
+/** Fixed parts of the blocks that are only skipped: an NRB's first record header (Record Type,
+ * Record Value Length), an ISB's Interface ID and Timestamp, a DSB's Secrets Type and Length. */
+const NRB_FIXED_END = BLOCK_HEADER_LEN + 4;
+const ISB_FIXED_END = BLOCK_HEADER_LEN + 12;
+const DSB_FIXED_END = BLOCK_HEADER_LEN + 8;
 
 /** Fixed part + block header and trailer: a shorter block is damaged (Wireshark's MIN_*_SIZE). */
+const MIN_EPB_LEN = PKT_DATA + BLOCK_TRAILER_LEN;
 const MIN_LENGTHS: ReadonlyMap<number, number> = new Map([
   [BT_SHB, SHB_OPTIONS + BLOCK_TRAILER_LEN],
   [BT_IDB, IDB_OPTIONS + BLOCK_TRAILER_LEN],
   [BT_PB, PKT_DATA + BLOCK_TRAILER_LEN],
   [BT_SPB, SPB_DATA + BLOCK_TRAILER_LEN],
-  [BT_NRB, BLOCK_HEADER_LEN + 4 + BLOCK_TRAILER_LEN],
-  [BT_ISB, BLOCK_HEADER_LEN + 12 + BLOCK_TRAILER_LEN],
-  [BT_EPB, PKT_DATA + BLOCK_TRAILER_LEN],
-  [BT_DSB, BLOCK_HEADER_LEN + 8 + BLOCK_TRAILER_LEN],
+  [BT_NRB, NRB_FIXED_END + BLOCK_TRAILER_LEN],
+  [BT_ISB, ISB_FIXED_END + BLOCK_TRAILER_LEN],
+  [BT_EPB, MIN_EPB_LEN],
+  [BT_DSB, DSB_FIXED_END + BLOCK_TRAILER_LEN],
   [BT_CB_COPY, CB_DATA + BLOCK_TRAILER_LEN],
   [BT_CB_NO_COPY, CB_DATA + BLOCK_TRAILER_LEN],
 ]);
@@ -149,21 +155,24 @@ class PcapngReader {
         else return `pcapng SHB at offset ${off} has unknown byte-order magic ${hex32(bom)}`;
       }
       const len = r.view.getUint32(p + 4, this.le);
-      const name = blockName(type);
-      const min = MIN_LENGTHS.get(type) ?? MIN_BLOCK_LEN;
-      if (len < min) return `pcapng ${name} at offset ${off} has length ${len}, shorter than its ${min}-byte minimum`;
-      if (len % 4 !== 0) return `pcapng ${name} at offset ${off} has length ${len}, not a multiple of 4`;
-      if (len > MAX_RECORD_BYTES) return `pcapng ${name} at offset ${off} has length ${len}, more than the ${MAX_RECORD_BYTES}-byte limit`;
+      const min = type === BT_EPB ? MIN_EPB_LEN : (MIN_LENGTHS.get(type) ?? MIN_BLOCK_LEN);
+      if (len < min) return `pcapng ${blockName(type)} at offset ${off} has length ${len}, shorter than its ${min}-byte minimum`;
+      if (len % 4 !== 0) return `pcapng ${blockName(type)} at offset ${off} has length ${len}, not a multiple of 4`;
+      if (len > MAX_RECORD_BYTES) {
+        return `pcapng ${blockName(type)} at offset ${off} has length ${len}, more than the ${MAX_RECORD_BYTES}-byte limit`;
+      }
       if (r.end - p < len) {
         const left = r.remaining;
         if (!(await r.need(len))) {
-          return `pcapng ${name} at offset ${off} is cut off by the end of the file (needs ${len} bytes, ${left} left)`;
+          return `pcapng ${blockName(type)} at offset ${off} is cut off by the end of the file (needs ${len} bytes, ${left} left)`;
         }
         p = r.pos;
       }
       const v = r.view;
       const trailer = v.getUint32(p + len - BLOCK_TRAILER_LEN, this.le);
-      if (trailer !== len) return `pcapng ${name} at offset ${off} has length ${len} in its header but ${trailer} in its trailer`;
+      if (trailer !== len) {
+        return `pcapng ${blockName(type)} at offset ${off} has length ${len} in its header but ${trailer} in its trailer`;
+      }
       let damage: string | null = null;
       switch (type) {
         case BT_EPB: damage = this.packet(v, p, len, off, v.getUint32(p + EPB_INTERFACE, this.le)); break;

@@ -8,10 +8,9 @@ import type { FieldList } from '../fields/field-list.ts';
 import { AddrKind, type AddressTable } from './addresses.ts';
 import { NO_VNI, type PacketTable } from './packet-table.ts';
 
+/** A field's id, or -2 (matches no entry) when no dissector registers it. */
 function id(name: string): number {
-  const def = fieldByName(name);
-  if (!def) throw new Error(`summarize: field ${name} is not registered`);
-  return def.id;
+  return fieldByName(name)?.id ?? -2;
 }
 
 /** Field ids the summary reads, resolved once all dissectors have registered. */

@@ -1,0 +1,353 @@
+// The capture session as the UI sees it: the one owner of the engine (the Web Worker behind a
+// Comlink proxy), and the reactive facts about the open capture — file names and reports, packet
+// and displayed counts, load progress, sort, filter, Decode As rules, and the notices to show.
+//
+// `epoch` counts changes of the displayed list that invalidate rows already fetched (end of a load,
+// sort, filter, Decode As). While a file loads, rows are only appended, so the count grows and the
+// epoch stays: rows on screen stay valid and the first screen shows before indexing ends.
+
+import * as Comlink from 'comlink';
+import type { CaptureApi, DecodeAsRule, DecodeAsSuggestion, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
+
+/** The engine behind the API: a worker in the app, an in-process fake in unit tests. */
+export interface Engine {
+  api: CaptureApi;
+  terminate(): void;
+}
+
+export type EngineFactory = (onCrash: (message: string) => void) => Engine;
+
+/** The real engine: workers/capture.worker.ts in a module Web Worker. */
+export const workerEngine: EngineFactory = (onCrash) => {
+  const worker = new Worker(new URL('../../../workers/capture.worker.ts', import.meta.url), { type: 'module', name: 'decapod-engine' });
+  worker.addEventListener('error', (e) => onCrash(e.message || 'the capture engine failed to start'));
+  worker.addEventListener('messageerror', () => onCrash('a message from the capture engine could not be read'));
+  const remote = Comlink.wrap<CaptureApi>(worker);
+  return {
+    // Remote<CaptureApi> has the same shape (every method already returns a Promise)
+    api: remote as unknown as CaptureApi,
+    terminate() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+};
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'warning' | 'info';
+  text: string;
+}
+
+export interface SortState {
+  key: SortKey;
+  descending: boolean;
+}
+
+const UNSORTED: SortState = { key: 'frame', descending: false };
+
+/** Wireshark's header-click cycle: ascending, descending, back to capture order. */
+export function nextSort(current: SortState, key: SortKey): SortState {
+  if (current.key !== key) return { key, descending: false };
+  if (!current.descending) return { key, descending: true };
+  return UNSORTED;
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export class CaptureSession {
+  readonly #makeEngine: EngineFactory;
+  #engine: Engine | null = null;
+
+  #names = $state.raw<string[]>([]);
+  #files = $state.raw<FileReport[]>([]);
+  #packets = $state(0);
+  #displayed = $state(0);
+  #loading = $state(false);
+  #progress = $state.raw<LoadProgress | null>(null);
+  #loadMs = $state<number | null>(null);
+  #firstSec = $state(0);
+  #firstNsec = $state(0);
+  #epoch = $state(0);
+  #busy = $state('');
+  #notices = $state.raw<Notice[]>([]);
+  #suggestions = $state.raw<DecodeAsSuggestion[]>([]);
+  #rules = $state.raw<DecodeAsRule[]>([]);
+  #sort = $state.raw<SortState>(UNSORTED);
+  #filter = $state('');
+  #filterError = $state<string | null>(null);
+
+  /** Bumped by each open: answers (and progress) of an older open are dropped. */
+  #generation = 0;
+  #noticeId = 0;
+  /** The zero of relative times is known for this load. */
+  #firstKnown = false;
+  /** The open (or Decode As) in progress; sort and filter wait for it. */
+  #pending: Promise<void> = Promise.resolve();
+
+  constructor(makeEngine: EngineFactory = workerEngine) {
+    this.#makeEngine = makeEngine;
+  }
+
+  get names(): readonly string[] {
+    return this.#names;
+  }
+  get files(): readonly FileReport[] {
+    return this.#files;
+  }
+  get packets(): number {
+    return this.#packets;
+  }
+  get displayed(): number {
+    return this.#displayed;
+  }
+  get loading(): boolean {
+    return this.#loading;
+  }
+  get progress(): LoadProgress | null {
+    return this.#progress;
+  }
+  get loadMs(): number | null {
+    return this.#loadMs;
+  }
+  get firstSec(): number {
+    return this.#firstSec;
+  }
+  get firstNsec(): number {
+    return this.#firstNsec;
+  }
+  get epoch(): number {
+    return this.#epoch;
+  }
+  /** What the engine is doing besides loading (`Sorting…`), '' when idle. */
+  get busy(): string {
+    return this.#busy;
+  }
+  get notices(): readonly Notice[] {
+    return this.#notices;
+  }
+  get suggestions(): readonly DecodeAsSuggestion[] {
+    return this.#suggestions;
+  }
+  get rules(): readonly DecodeAsRule[] {
+    return this.#rules;
+  }
+  get sort(): SortState {
+    return this.#sort;
+  }
+  get filter(): string {
+    return this.#filter;
+  }
+  get filterError(): string | null {
+    return this.#filterError;
+  }
+  get hasCapture(): boolean {
+    return this.#names.length > 0;
+  }
+
+  #api(): CaptureApi {
+    if (!this.#engine) this.#engine = this.#makeEngine((message) => this.#crashed(message));
+    return this.#engine.api;
+  }
+
+  #crashed(message: string): void {
+    this.#engine?.terminate();
+    this.#engine = null;
+    this.#generation++;
+    this.#loading = false;
+    this.#progress = null;
+    this.#busy = '';
+    this.notify('error', `The capture engine stopped: ${message}. Open the files again to continue.`);
+  }
+
+  notify(kind: Notice['kind'], text: string): void {
+    this.#notices = [...this.#notices, { id: ++this.#noticeId, kind, text }];
+  }
+
+  dismiss(id: number): void {
+    this.#notices = this.#notices.filter((n) => n.id !== id);
+  }
+
+  /**
+   * Open and index files (several are merged by time). File objects go to the worker, which reads
+   * them in slices; nothing is read on this thread. Opening while a load runs cancels that load.
+   */
+  open(files: readonly File[]): Promise<void> {
+    const list = [...files];
+    if (list.length === 0) return Promise.resolve();
+    if (this.#loading && this.#engine) {
+      // the worker is busy with the old files: a fresh one is quicker than waiting
+      this.#engine.terminate();
+      this.#engine = null;
+      this.#sort = UNSORTED;
+      this.#filter = '';
+    }
+    const gen = ++this.#generation;
+    const names = list.map((f) => f.name);
+    const bytesTotal = list.reduce((s, f) => s + f.size, 0);
+    this.#names = names;
+    this.#files = [];
+    this.#packets = 0;
+    this.#displayed = 0;
+    this.#loadMs = null;
+    this.#firstKnown = false;
+    this.#loading = true;
+    this.#progress = { bytesDone: 0, bytesTotal, packets: 0, file: names[0] ?? '' };
+    this.#suggestions = [];
+    this.#notices = this.#notices.filter((n) => n.kind === 'info');
+    this.#epoch++;
+    const onProgress = Comlink.proxy((p: LoadProgress) => {
+      if (gen !== this.#generation) return;
+      this.#progress = p;
+      // rows are appended while loading, never reordered: no epoch change
+      if (p.packets > this.#packets) {
+        this.#packets = p.packets;
+        this.#displayed = p.packets;
+      }
+    });
+    const run = (async () => {
+      try {
+        const result = await this.#api().open(list, names, [...this.#rules], onProgress);
+        if (gen !== this.#generation) return;
+        this.#accept(result);
+        for (const f of result.files) if (f.error) this.notify('error', `${f.name}: ${f.error}`);
+        if (result.packets === 0 && result.files.every((f) => !f.error)) this.notify('info', `${names.join(', ')}: the capture holds no packets.`);
+      } catch (e) {
+        if (gen !== this.#generation) return;
+        this.notify('error', `Could not open ${names.join(', ')}: ${messageOf(e)}`);
+      } finally {
+        if (gen === this.#generation) {
+          this.#loading = false;
+          this.#progress = null;
+        }
+      }
+    })();
+    this.#pending = run;
+    return run;
+  }
+
+  /** Fetch public/sample.pcap and open it. */
+  async openSample(url = 'sample.pcap'): Promise<void> {
+    try {
+      const res = await fetch(url);
+      if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
+      const blob = await res.blob();
+      await this.open([new File([blob], 'sample.pcap', { type: 'application/vnd.tcpdump.pcap' })]);
+    } catch (e) {
+      this.notify('error', `Could not load the sample capture: ${messageOf(e)}`);
+    }
+  }
+
+  /**
+   * The first row's time, seen while a file still loads (the OpenResult brings the final one):
+   * relative times are right from the first screen instead of jumping when the load ends.
+   */
+  noteFirstTime(sec: number, nsec: number): void {
+    if (!this.#loading || this.#firstKnown || Number.isNaN(sec)) return;
+    this.#firstSec = sec;
+    this.#firstNsec = nsec;
+    this.#firstKnown = true;
+  }
+
+  #accept(r: OpenResult): void {
+    this.#firstKnown = true;
+    this.#files = r.files;
+    this.#packets = r.packets;
+    this.#displayed = r.displayed;
+    this.#firstSec = r.firstSec;
+    this.#firstNsec = r.firstNsec;
+    this.#loadMs = r.loadMs;
+    this.#suggestions = r.suggestions;
+    this.#epoch++;
+  }
+
+  /** A window of displayed rows. */
+  getRows(start: number, count: number): Promise<RowWindow> {
+    return this.#api().getRows(start, count);
+  }
+
+  getDetails(frame: number): Promise<PacketDetails> {
+    return this.#api().getDetails(frame);
+  }
+
+  positionOf(frame: number): Promise<number> {
+    return this.#api().positionOf(frame);
+  }
+
+  /** Click on a column header: cycle its sort (after any load in progress). */
+  async sortBy(key: SortKey): Promise<void> {
+    await this.#pending;
+    const next = nextSort(this.#sort, key);
+    await this.#run('Sorting…', async () => {
+      await this.#api().sort(next.key, next.descending);
+      this.#sort = next;
+      this.#epoch++;
+    });
+  }
+
+  /** Apply a display filter ('' clears it). Returns false when it does not parse. */
+  async applyFilter(expr: string): Promise<boolean> {
+    await this.#pending;
+    let ok = true;
+    await this.#run('Filtering…', async () => {
+      const r = await this.#api().applyFilter(expr);
+      if (!r.ok) {
+        ok = false;
+        this.#filterError = r.error ?? 'The filter does not parse';
+        return;
+      }
+      this.#filter = expr.trim();
+      this.#filterError = null;
+      this.#displayed = r.displayed;
+      this.#epoch++;
+    });
+    return ok;
+  }
+
+  /** Replace the Decode As rules and re-index. */
+  async setDecodeAs(rules: readonly DecodeAsRule[]): Promise<void> {
+    await this.#pending;
+    this.#rules = [...rules];
+    if (!this.hasCapture) return;
+    const gen = this.#generation;
+    const run = this.#run('Dissecting again…', async () => {
+      this.#loading = true;
+      try {
+        const r = await this.#api().setDecodeAs([...rules]);
+        if (gen === this.#generation) this.#accept(r);
+      } finally {
+        if (gen === this.#generation) this.#loading = false;
+      }
+    });
+    this.#pending = run;
+    await run;
+  }
+
+  /** Accept a Decode As suggestion (UDP port → VXLAN / Geneve). */
+  acceptSuggestion(s: DecodeAsSuggestion): Promise<void> {
+    const rest = this.#rules.filter((r) => !(r.table === s.table && r.value === s.value));
+    return this.setDecodeAs([...rest, { table: s.table, value: s.value, proto: s.proto }]);
+  }
+
+  async #run(what: string, job: () => Promise<void>): Promise<void> {
+    const gen = this.#generation;
+    this.#busy = what;
+    try {
+      await job();
+    } catch (e) {
+      if (gen === this.#generation) this.notify('error', `${what.replace(/…$/, '')} failed: ${messageOf(e)}`);
+    } finally {
+      if (gen === this.#generation) this.#busy = '';
+    }
+  }
+
+  /** Stop the engine (tests, page unload). */
+  dispose(): void {
+    this.#generation++;
+    this.#engine?.terminate();
+    this.#engine = null;
+  }
+}

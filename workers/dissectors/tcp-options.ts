@@ -1,0 +1,230 @@
+// TCP options (RFC 9293 section 3.2; Wireshark packet-tcp.c dissect_tcpopt_* and
+// dissect_ip_tcp_options), called by tcp.ts for the bytes between the fixed header and the data
+// offset. Each option is a kind byte, then (except EOL and NOP) a length byte counting both:
+//
+//   +--------+--------+---------...
+//   |  Kind  | Length |  data
+//   +--------+--------+---------...
+//
+// As Wireshark: an option whose length byte is missing, below 2, or runs past the header ends the
+// list with an expert note; an option of a fixed size with another length shows its kind and
+// length and is skipped; after End of Option List the rest must be zero padding.
+// Multipath TCP (kind 30, RFC 8684) is shown minimally: subtype, version or flags, first values.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF, WS } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+
+const KIND = 0;
+const LEN = 1;
+const DATA = 2;
+
+const OPT_NAMES = names([
+  [0, 'End of Option List'], [1, 'No-Operation'], [2, 'Maximum Segment Size'], [3, 'Window Scale'],
+  [4, 'SACK Permitted'], [5, 'SACK'], [6, 'Echo'], [7, 'Echo Reply'], [8, 'Time Stamp Option'],
+  [11, 'CC'], [12, 'CC.NEW'], [13, 'CC.ECHO'], [19, 'TCP MD5 signature'], [27, 'Quick-Start Response'],
+  [28, 'User Timeout'], [29, 'TCP Authentication Option'], [30, 'Multipath TCP'], [34, 'TCP Fast Open Cookie'],
+  [253, 'RFC3692-style Experiment 1'], [254, 'RFC3692-style Experiment 2'],
+]);
+
+const MPTCP_SUBTYPES = names([
+  [0, 'Multipath Capable'], [1, 'Join Connection'], [2, 'Data Sequence Signal'], [3, 'Add Address'],
+  [4, 'Remove Address'], [5, 'Change Subflow Priority'], [6, 'TCP Fallback'], [7, 'Fast Close'], [8, 'TCP Reset'],
+]);
+
+export const O = registerFields({
+  kind: { name: 'tcp.option_kind', label: 'Kind', type: FT.UINT, bits: 8, names: OPT_NAMES },
+  len: { name: 'tcp.option_len', label: 'Length', type: FT.UINT, bits: 8 },
+  eol: { name: 'tcp.options.eol', label: 'TCP Option - End of Option List (EOL)', type: FT.BYTES },
+  nop: { name: 'tcp.options.nop', label: 'TCP Option - No-Operation (NOP)', type: FT.BYTES },
+  mss: { name: 'tcp.options.mss', label: 'TCP Option - Maximum segment size', type: FT.BYTES },
+  mssVal: { name: 'tcp.options.mss_val', label: 'MSS Value', type: FT.UINT, bits: 16 },
+  wscale: { name: 'tcp.options.wscale', label: 'TCP Option - Window scale', type: FT.BYTES },
+  shift: { name: 'tcp.options.wscale.shift', label: 'Shift count', type: FT.UINT, bits: 8 },
+  multiplier: { name: 'tcp.options.wscale.multiplier', label: 'Multiplier', type: FT.UINT, bits: 16 },
+  sackPerm: { name: 'tcp.options.sack_perm', label: 'TCP Option - SACK permitted', type: FT.BYTES },
+  sack: { name: 'tcp.options.sack', label: 'TCP Option - SACK', type: FT.BYTES },
+  sackLe: { name: 'tcp.options.sack_le', label: 'TCP SACK Left Edge', type: FT.UINT },
+  sackRe: { name: 'tcp.options.sack_re', label: 'TCP SACK Right Edge', type: FT.UINT },
+  sackCount: { name: 'tcp.options.sack.count', label: 'TCP SACK Count', type: FT.UINT, bits: 8 },
+  timestamp: { name: 'tcp.options.timestamp', label: 'TCP Option - Timestamps', type: FT.BYTES },
+  tsval: { name: 'tcp.options.timestamp.tsval', label: 'Timestamp value', type: FT.UINT },
+  tsecr: { name: 'tcp.options.timestamp.tsecr', label: 'Timestamp echo reply', type: FT.UINT },
+  md5: { name: 'tcp.options.md5', label: 'TCP Option - TCP MD5 signature', type: FT.BYTES },
+  md5Digest: { name: 'tcp.options.md5.digest', label: 'MD5 digest', type: FT.BYTES },
+  userTo: { name: 'tcp.options.user_to', label: 'TCP Option - User Timeout', type: FT.BYTES },
+  tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: FT.BYTES },
+  tfoCookie: { name: 'tcp.options.tfo.cookie', label: 'Fast Open Cookie', type: FT.BYTES },
+  experimental: { name: 'tcp.options.experimental', label: 'TCP Option - Experimental', type: FT.BYTES },
+  exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16 },
+  expData: { name: 'tcp.options.experimental.data', label: 'Data', type: FT.BYTES },
+  unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: FT.BYTES },
+  unknownPayload: { name: 'tcp.options.unknown.payload', label: 'Payload', type: FT.BYTES },
+  mptcp: { name: 'mptcp', label: 'Multipath Transmission Control Protocol', type: FT.PROTOCOL },
+  mpSubtype: { name: 'tcp.options.mptcp.subtype', label: 'Multipath TCP subtype', type: FT.UINT, bits: 8, mask: 0xf0, names: MPTCP_SUBTYPES },
+  mpVersion: { name: 'tcp.options.mptcp.version', label: 'Multipath TCP version', type: FT.UINT, bits: 8, mask: 0x0f },
+  mpFlags: { name: 'tcp.options.mptcp.flags', label: 'Multipath TCP flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  mpData: { name: 'tcp.options.mptcp.data', label: 'Data', type: FT.BYTES },
+});
+
+/** What the options told the TCP layer. */
+export interface TcpOptionInfo {
+  /** Window scale shift count, or -1 when there was no Window Scale option. */
+  wscale: number;
+}
+
+const info: TcpOptionInfo = { wscale: -1 };
+
+/** An expert note in the tree (Wireshark's expert_add_info). */
+export function expert(c: Ctx, off: number, len: number, msg: string, bit = Status.WARNING): void {
+  c.f.addStr(WS.expert, off, len, msg);
+  c.status |= bit;
+}
+
+/**
+ * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
+ * `sackBase` is subtracted from SACK edges (relative sequence numbers of the reverse direction).
+ */
+export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number): TcpOptionInfo {
+  const f = c.f;
+  info.wscale = -1;
+  let o = off;
+  while (o < end && !c.stop) {
+    const kind = c.u8(o + KIND);
+    if (kind === 0 || kind === 1) {
+      f.push(f.add(kind === 0 ? O.eol : O.nop, o, 1));
+      f.add(O.kind, o, 1, kind);
+      f.pop();
+      o++;
+      if (kind === 0 && !allZero(c.b, o, end)) {
+        expert(c, o, end - o, 'Non-zero header padding');
+        return info;
+      }
+      continue;
+    }
+    if (o + LEN >= end) {
+      expert(c, o, 1, `${optName(kind)} (length byte past end of options)`, Status.MALFORMED);
+      return info;
+    }
+    const len = c.u8(o + LEN);
+    if (len < 2) {
+      expert(c, o, 2, `${optName(kind)} (with too-short option length = ${len} byte${len === 1 ? '' : 's'})`, Status.MALFORMED);
+      return info;
+    }
+    if (o + len > end) {
+      expert(c, o, end - o, `${optName(kind)} (option length = ${len} bytes says option goes past end of options)`, Status.MALFORMED);
+      return info;
+    }
+    option(c, kind, o, len, sackBase);
+    o += len;
+  }
+  return info;
+}
+
+/** One option of `len` (>= 2) bytes at o, all inside the header. */
+function option(c: Ctx, kind: number, o: number, len: number, sackBase: number): void {
+  const f = c.f;
+  const d = o + DATA;
+  const fixed = (item: number, want: number): boolean => {
+    f.push(f.add(item, o, len));
+    f.add(O.kind, o, 1, kind);
+    f.add(O.len, o + LEN, 1, len);
+    if (len === want) return true;
+    expert(c, o + LEN, 1, `option length should be ${want}`, Status.MALFORMED);
+    return false;
+  };
+  switch (kind) {
+    case 2:
+      if (fixed(O.mss, 4)) f.add(O.mssVal, d, 2, c.u16(d));
+      break;
+    case 3:
+      if (fixed(O.wscale, 3)) {
+        const shift = c.u8(d);
+        f.add(O.shift, d, 1, shift);
+        // RFC 7323 section 2.3: "If a Window Scale option is received with a shift.cnt value larger
+        // than 14, the TCP SHOULD log the error but MUST use 14 instead of the specified value."
+        if (shift > 14) expert(c, d, 1, 'Window scale shift exceeds 14');
+        f.add(O.multiplier, d, 1, 2 ** Math.min(shift, 14));
+        info.wscale = shift;
+      }
+      break;
+    case 4:
+      fixed(O.sackPerm, 2);
+      break;
+    case 8:
+      if (fixed(O.timestamp, 10)) {
+        f.add(O.tsval, d, 4, c.u32(d));
+        f.add(O.tsecr, d + 4, 4, c.u32(d + 4));
+      }
+      break;
+    case 5: {
+      f.push(f.add(O.sack, o, len));
+      f.add(O.kind, o, 1, kind);
+      f.add(O.len, o + LEN, 1, len);
+      let n = 0;
+      for (let e = d; e + 8 <= o + len; e += 8, n++) {
+        f.add(O.sackLe, e, 4, (c.u32(e) - sackBase) >>> 0);
+        f.add(O.sackRe, e + 4, 4, (c.u32(e + 4) - sackBase) >>> 0);
+      }
+      f.add(O.sackCount, o, 0, n, EF.GENERATED);
+      break;
+    }
+    case 19:
+      if (fixed(O.md5, 18)) f.add(O.md5Digest, d, 16);
+      break;
+    case 28:
+      fixed(O.userTo, 4);
+      break;
+    case 34:
+      f.push(f.add(O.tfo, o, len));
+      f.add(O.kind, o, 1, kind);
+      f.add(O.len, o + LEN, 1, len);
+      if (len > 2) f.add(O.tfoCookie, d, len - 2);
+      break;
+    case 30:
+      mptcp(c, o, len);
+      return;
+    case 253:
+    case 254:
+      f.push(f.add(O.experimental, o, len));
+      f.add(O.kind, o, 1, kind);
+      f.add(O.len, o + LEN, 1, len);
+      if (len >= 4) f.add(O.exid, d, 2, c.u16(d));
+      if (len > 4) f.add(O.expData, d + 2, len - 4);
+      break;
+    default:
+      f.push(f.add(O.unknown, o, len));
+      f.add(O.kind, o, 1, kind);
+      f.add(O.len, o + LEN, 1, len);
+      if (len > 2) f.add(O.unknownPayload, d, len - 2);
+  }
+  f.pop();
+}
+
+/** Multipath TCP (RFC 8684 section 3): a protocol item of its own, as Wireshark shows it. */
+function mptcp(c: Ctx, o: number, len: number): void {
+  const f = c.f;
+  f.push(f.add(O.mptcp, o, len));
+  f.add(O.kind, o, 1, 30);
+  f.add(O.len, o + LEN, 1, len);
+  if (len >= 3) {
+    const b = c.u8(o + DATA);
+    const subtype = b >> 4;
+    f.add(O.mpSubtype, o + DATA, 1, subtype);
+    if (subtype === 0) f.add(O.mpVersion, o + DATA, 1, b & 0x0f);
+  }
+  if (len >= 4) f.add(O.mpFlags, o + DATA + 1, 1, c.u8(o + DATA + 1));
+  if (len > 4) f.add(O.mpData, o + DATA + 2, len - 4);
+  f.pop();
+}
+
+function allZero(b: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (b[i] !== 0) return false;
+  return true;
+}
+
+function optName(kind: number): string {
+  const n = OPT_NAMES.get(kind);
+  return n ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
+}
