@@ -2,9 +2,9 @@
 // prints what `tshark -n -r FILE -T fields -E separator=/t -E occurrence=a -E aggregator=,` prints.
 // Node-only glue: argument parsing, files, stdout. Everything else is the engine in workers/.
 
-import { openAsBlob } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { parseArgs, type CliArgs } from './args.ts';
+import { openFileBlob } from './file-blob.ts';
 import { exportFields } from '../workers/export/fields.ts';
 import { loadProfileRules } from './profile.ts';
 import { compileFilterForCli } from './filter.ts';
@@ -12,6 +12,11 @@ import { compileFilterForCli } from './filter.ts';
 const USAGE = `usage: decapod fields FILE [-e FIELD]... [-d TABLE==VALUE,PROTO]... [-Y FILTER] [-E header=y] [--profile FILE]`;
 
 export async function main(argv: string[]): Promise<number> {
+  // A closed pipe (`decapod fields … | head`) ends the output quietly, as tshark does.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   let args: CliArgs;
   try {
     args = parseArgs(argv);
@@ -28,9 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     if (!info || !info.isFile()) throw new Error(`cannot open "${args.file}": no such file`);
     const rules = [...(args.profile ? await loadProfileRules(args.profile) : []), ...args.rules];
     const filter = args.filter !== undefined ? compileFilterForCli(args.filter, rules) : undefined;
-    const blob = await openAsBlob(args.file);
+    const file = openFileBlob(args.file);
     const out = new StdoutWriter();
-    const result = await exportFields(blob, { fields: args.fields, rules, header: args.header, write: (t) => out.write(t), filter });
+    const result = await exportFields(file.blob, { fields: args.fields, rules, header: args.header, write: (t) => out.write(t), filter }).finally(file.close);
     await out.flush();
     if (result.error !== null) {
       process.stderr.write(`decapod: "${args.file}": ${result.error}\n`);
@@ -43,17 +48,33 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** Buffered stdout that respects back-pressure (a pipe to `head` or `diff` must not lose lines). */
+/** Stdout that respects back-pressure (a pipe to `head` or `diff` must not lose lines): while the
+ *  pipe is full, text waits in a queue that drains on 'drain', with one listener at a time. */
 class StdoutWriter {
-  private pending: Promise<void> = Promise.resolve();
+  private queue: string[] = [];
+  private blocked = false;
+  private idle: (() => void)[] = [];
 
   write(text: string): void {
-    if (!process.stdout.write(text)) {
-      this.pending = new Promise((resolve) => process.stdout.once('drain', () => resolve()));
-    }
+    if (this.blocked) this.queue.push(text);
+    else if (!process.stdout.write(text)) this.block();
   }
 
-  async flush(): Promise<void> {
-    await this.pending;
+  private block(): void {
+    this.blocked = true;
+    process.stdout.once('drain', () => {
+      this.blocked = false;
+      while (this.queue.length > 0) {
+        if (!process.stdout.write(this.queue.shift() as string)) {
+          this.block();
+          return;
+        }
+      }
+      for (const f of this.idle.splice(0)) f();
+    });
+  }
+
+  flush(): Promise<void> {
+    return this.blocked ? new Promise((resolve) => this.idle.push(resolve)) : Promise.resolve();
   }
 }

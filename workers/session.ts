@@ -33,8 +33,8 @@ interface OpenFile {
   /** The Blob that record offsets refer to (decompressed for gzip). */
   data: Blob;
   report: FileReport;
-  /** pcapng interface id within the file → session interface index. */
-  ifaces: number[];
+  /** pcapng interface id within the file (-1 for Custom Block records) → session interface index. */
+  ifaces: Map<number, number>;
 }
 
 export class CaptureSession implements CaptureApi {
@@ -93,7 +93,7 @@ export class CaptureSession implements CaptureApi {
     for (let fi = 0; fi < blobs.length; fi++) {
       const blob = blobs[fi] as Blob;
       const name = names[fi] ?? `file ${fi + 1}`;
-      const file: OpenFile = { name, data: blob, ifaces: [], report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
+      const file: OpenFile = { name, data: blob, ifaces: new Map(), report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
       this.files.push(file);
       const onRecord = (rec: PacketRecord): void => {
         frame++;
@@ -131,12 +131,12 @@ export class CaptureSession implements CaptureApi {
   }
 
   private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {
-    const known = file.ifaces[rec.interfaceId];
+    const known = file.ifaces.get(rec.interfaceId);
     if (known !== undefined && this.ifaceLink[known] === rec.linkType) return known;
     const g = this.ifaceLink.length;
     this.ifaceLink.push(rec.linkType);
     this.ifaceFile.push(fi);
-    file.ifaces[rec.interfaceId] = g;
+    file.ifaces.set(rec.interfaceId, g);
     return g;
   }
 

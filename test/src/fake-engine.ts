@@ -117,6 +117,14 @@ export class FakeApi implements CaptureApi {
   }
 
   async close(): Promise<void> {}
+
+  async decodeAsTables() {
+    return { protocols: ['geneve', 'vxlan'], defaults: [] };
+  }
+
+  async setColoringRules(rules: unknown[]): Promise<(string | null)[]> {
+    return rules.map(() => null);
+  }
 }
 
 export function fakeFactory(make: () => FakeApi): { factory: (onCrash: (m: string) => void) => Engine; made: FakeApi[]; terminated: number } {
@@ -124,7 +132,12 @@ export function fakeFactory(make: () => FakeApi): { factory: (onCrash: (m: strin
   state.factory = () => {
     const api = make();
     state.made.push(api);
-    return { api, terminate: () => state.terminated++ };
+    return {
+      api,
+      terminate: () => {
+        state.terminated++;
+      },
+    };
   };
   return state;
 }

@@ -58,6 +58,7 @@ export class EchoTracker {
     const addr = pair(b, src, dst, alen);
     // wmem_tree_insert32_array replaces an earlier request filed under the same key.
     const i = list.findIndex((p) => p.key0 === key0 && p.key1 === key1 && sameAddr(p.addr, addr));
+    if (i >= 0 && (list[i] as Pending).frame === frame) return; // the same frame dissected again
     const p: Pending = { addr, key0, key1, frame, sec, nsec, match: null };
     if (i >= 0) list[i] = p;
     else list.push(p);
@@ -81,7 +82,9 @@ export class EchoTracker {
     if (!list) return undefined;
     const addr = pair(b, src, dst, alen);
     const p = list.find((q) => q.key0 === key0 && q.key1 === key1 && sameAddr(q.addr, addr));
-    if (!p || p.match) return undefined;
+    if (!p) return undefined;
+    // "We have already seen this response, or an identical one" (unless it is this very frame again).
+    if (p.match) return p.match.reply === frame ? p.match : undefined;
     p.match = { request: p.frame, reply: frame, ms: msDelta(sec, nsec, p.sec, p.nsec) };
     this.byFrame.set(p.frame, p.match);
     this.byFrame.set(frame, p.match);

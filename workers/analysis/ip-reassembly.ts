@@ -66,7 +66,8 @@ export class FragmentTable {
   private orderStart = 0;
   private live = 0;
   private pendingBytes = 0;
-  private done = new Map<number, Reassembled[]>();
+  /** Completed datagrams by the number of each frame that made them up (an array only when several). */
+  private done = new Map<number, Reassembled | Reassembled[]>();
   private doneOrder: Reassembled[] = [];
   private doneStart = 0;
   private doneBytes = 0;
@@ -120,8 +121,10 @@ export class FragmentTable {
 
   /** The completed datagram that frame `frame` is part of, if any (for passes after the first). */
   lookup(frame: number, id: number): Reassembled | undefined {
-    const list = this.done.get(frame);
-    if (list) for (const r of list) if (r.id === id) return r;
+    const hit = this.done.get(frame);
+    if (hit === undefined) return undefined;
+    if (!Array.isArray(hit)) return hit.id === id ? hit : undefined;
+    for (const r of hit) if (r.id === id) return r;
     return undefined;
   }
 
@@ -181,9 +184,11 @@ export class FragmentTable {
     for (const fd of head.frags) fd.data = null;
     const r: Reassembled = { id: head.id, frame, data, frags: head.frags };
     for (const fd of head.frags) {
-      const list = this.done.get(fd.frame);
-      if (!list) this.done.set(fd.frame, [r]);
-      else if (!list.includes(r)) list.push(r);
+      const hit = this.done.get(fd.frame);
+      if (hit === undefined) this.done.set(fd.frame, r);
+      else if (Array.isArray(hit)) {
+        if (!hit.includes(r)) hit.push(r);
+      } else if (hit !== r) this.done.set(fd.frame, [hit, r]);
     }
     this.doneOrder.push(r);
     this.doneBytes += datalen;
@@ -224,11 +229,13 @@ export class FragmentTable {
   private forget(r: Reassembled): void {
     this.doneBytes -= r.data.length;
     for (const fd of r.frags) {
-      const list = this.done.get(fd.frame);
-      if (!list) continue;
-      const rest = list.filter((x) => x !== r);
-      if (rest.length === 0) this.done.delete(fd.frame);
-      else this.done.set(fd.frame, rest);
+      const hit = this.done.get(fd.frame);
+      if (hit === r) this.done.delete(fd.frame);
+      else if (Array.isArray(hit)) {
+        const rest = hit.filter((x) => x !== r);
+        if (rest.length === 0) this.done.delete(fd.frame);
+        else this.done.set(fd.frame, rest.length === 1 ? (rest[0] as Reassembled) : rest);
+      }
     }
   }
 }

@@ -1,2 +1,377 @@
-// Placeholder: this dissector is being written.
-export {};
+// DNS (RFC 1035 section 4.1; Wireshark packet-dns.c), over UDP and TCP, and the same messages as
+// multicast DNS (RFC 6762, UDP 5353) and LLMNR (RFC 4795, UDP 5355).
+//
+//    0  1  2  3  4  5  6  7  8  9 10 11 12 13 14 15
+//   +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+//   |                      ID                       |
+//   |QR|   Opcode  |AA|TC|RD|RA| Z|AD|CD|   RCODE   |
+//   |                    QDCOUNT                    |
+//   |                    ANCOUNT                    |
+//   |                    NSCOUNT                    |
+//   |                    ARCOUNT                    |
+//   +--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+--+
+//   Question, Answer, Authority, Additional sections
+//
+// Over TCP "the message is prefixed with a two byte length field which gives the message length,
+// excluding the two byte length field" (RFC 1035 section 4.2.2); messages split over segments are
+// reassembled (tcp-pdus.ts). Names are in dns-name.ts, record data in dns-rr.ts. Requests and
+// responses are matched per conversation (dns-transactions.ts). A UDP payload on no DNS port is
+// tried by Wireshark's heuristic, which dns_udp_8053.pcap relies on.
+
+import { Base, FT, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { F as FRAME } from './frame.ts';
+import { dnsName, readName } from './dns-name.ts';
+import { dissectRdata } from './dns-rr.ts';
+import { CLASS_NAMES, OPCODE_NAMES, RCODE_NAMES, TYPE_NAMES, className, typeMnemonic } from './dns-types.ts';
+import { dnsTransactions } from './dns-transactions.ts';
+import { tcpDissectPdus } from './tcp-pdus.ts';
+import { bind, registerDissector, registerHeuristic } from './tables.ts';
+import { transportState, udpStream } from '../analysis/tcp-state.ts';
+
+const ID = 0;
+const FLAGS = 2;
+const QDCOUNT = 4;
+const ANCOUNT = 6;
+const NSCOUNT = 8;
+const ARCOUNT = 10;
+export const DNS_HEADER_LEN = ARCOUNT + 2;
+/** The TCP length prefix. */
+const TCP_PREFIX = 2;
+
+const QR = 0x8000;
+const IP_PROTO_TCP = 6;
+const OPCODE_UPDATE = 5;
+const T_OPT = 41;
+/** mDNS: the top bit of a question's class asks for a unicast reply, of a record's class says "cache flush". */
+const CLASS_TOP = 0x8000;
+
+const bit = (name: string, label: string, mask: number, tf: readonly [string, string]) =>
+  ({ name, label, type: FT.BOOLEAN, bits: 16, mask, tf });
+
+export const F = registerFields({
+  dns: { name: 'dns', label: 'Domain Name System', type: FT.PROTOCOL },
+  mdns: { name: 'mdns', label: 'Multicast Domain Name System', type: FT.PROTOCOL },
+  llmnr: { name: 'llmnr', label: 'Link-local Multicast Name Resolution', type: FT.PROTOCOL },
+  length: { name: 'dns.length', label: 'Length', type: FT.UINT, bits: 16 },
+  id: { name: 'dns.id', label: 'Transaction ID', type: FT.UINT, base: Base.HEX, bits: 16 },
+  flags: { name: 'dns.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
+  response: bit('dns.flags.response', 'Response', 0x8000, ['Message is a response', 'Message is a query']),
+  opcode: { name: 'dns.flags.opcode', label: 'Opcode', type: FT.UINT, bits: 16, mask: 0x7800, names: OPCODE_NAMES },
+  authoritative: bit('dns.flags.authoritative', 'Authoritative', 0x0400, ['Server is an authority for domain', 'Server is not an authority for domain']),
+  conflict: bit('dns.flags.conflict', 'Conflict', 0x0400, ['The name is not considered unique', 'The name is considered unique']),
+  truncated: bit('dns.flags.truncated', 'Truncated', 0x0200, ['Message is truncated', 'Message is not truncated']),
+  recdesired: bit('dns.flags.recdesired', 'Recursion desired', 0x0100, ['Do query recursively', "Don't do query recursively"]),
+  tentative: bit('dns.flags.tentative', 'Tentative', 0x0100, ['Tentative', 'Not tentative']),
+  recavail: bit('dns.flags.recavail', 'Recursion available', 0x0080, ['Server can do recursive queries', "Server can't do recursive queries"]),
+  z: bit('dns.flags.z', 'Z', 0x0040, ['reserved (1)', 'reserved (0)']),
+  authenticated: bit('dns.flags.authenticated', 'Answer authenticated', 0x0020,
+    ['Answer/authority portion was authenticated by the server', 'Answer/authority portion was not authenticated by the server']),
+  checkdisable: bit('dns.flags.checkdisable', 'Non-authenticated data', 0x0010, ['Acceptable', 'Unacceptable']),
+  rcode: { name: 'dns.flags.rcode', label: 'Reply code', type: FT.UINT, bits: 16, mask: 0x000f, names: RCODE_NAMES },
+  queries: { name: 'dns.count.queries', label: 'Questions', type: FT.UINT, bits: 16 },
+  zones: { name: 'dns.count.zones', label: 'Zones', type: FT.UINT, bits: 16 },
+  answers: { name: 'dns.count.answers', label: 'Answer RRs', type: FT.UINT, bits: 16 },
+  prerequisites: { name: 'dns.count.prerequisites', label: 'Prerequisites', type: FT.UINT, bits: 16 },
+  authRr: { name: 'dns.count.auth_rr', label: 'Authority RRs', type: FT.UINT, bits: 16 },
+  updates: { name: 'dns.count.updates', label: 'Updates', type: FT.UINT, bits: 16 },
+  addRr: { name: 'dns.count.add_rr', label: 'Additional RRs', type: FT.UINT, bits: 16 },
+  qryName: { name: 'dns.qry.name', label: 'Name', type: FT.STRING },
+  qryNameLen: { name: 'dns.qry.name.len', label: 'Name Length', type: FT.UINT, bits: 16 },
+  labels: { name: 'dns.count.labels', label: 'Label Count', type: FT.UINT, bits: 16 },
+  qryType: { name: 'dns.qry.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
+  qryClass: { name: 'dns.qry.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
+  qu: bit('dns.qry.qu', '"QU" question', 0x8000, ['True', 'False']),
+  respName: { name: 'dns.resp.name', label: 'Name', type: FT.STRING },
+  respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
+  respClass: { name: 'dns.resp.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
+  cacheFlush: bit('dns.resp.cache_flush', 'Cache flush', 0x8000, ['True', 'False']),
+  ttl: { name: 'dns.resp.ttl', label: 'Time to live', type: FT.UINT },
+  rdLen: { name: 'dns.resp.len', label: 'Data length', type: FT.UINT, bits: 16 },
+  payloadSize: { name: 'dns.rr.udp_payload_size', label: 'UDP payload size', type: FT.UINT, bits: 16 },
+  extRcode: { name: 'dns.resp.ext_rcode', label: 'Higher bits in extended RCODE', type: FT.UINT, base: Base.HEX, bits: 8 },
+  ednsVersion: { name: 'dns.resp.edns0_version', label: 'EDNS0 version', type: FT.UINT, bits: 8 },
+  ednsZ: { name: 'dns.resp.z', label: 'Z', type: FT.UINT, base: Base.HEX, bits: 16 },
+  ednsDo: bit('dns.resp.z.do', 'DO bit', 0x8000, ['Accepts DNSSEC security RRs', 'Cannot handle DNSSEC security RRs']),
+  ednsReserved: { name: 'dns.resp.z.reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x7fff },
+  responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
+  responseTo: { name: 'dns.response_to', label: 'Request In', type: FT.FRAMENUM },
+  time: { name: 'dns.time', label: 'Time', type: FT.RELATIVE_TIME },
+  unsolicited: { name: 'dns.unsolicited', label: 'Unsolicited', type: FT.BOOLEAN },
+  retransmission: { name: 'dns.retransmission', label: 'Retransmission', type: FT.BOOLEAN },
+  retransmitRequestIn: { name: 'dns.retransmit_request_in', label: 'Retransmitted request. Original request in', type: FT.FRAMENUM },
+  retransmitResponseIn: { name: 'dns.retransmit_response_in', label: 'Retransmitted response. Original response in', type: FT.FRAMENUM },
+});
+
+const enum Kind {
+  DNS,
+  MDNS,
+  LLMNR,
+}
+
+/** Budget of name-label steps per message: a crafted message full of long pointer chains stops here. */
+const NAME_BUDGET = 1 << 20;
+
+/** A DNS message in [off, end); `proto` is its protocol item (dns, mdns or llmnr), already open. */
+function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: number): void {
+  const f = c.f;
+  // Wireshark reads the whole header before adding any of it.
+  if (!c.has(off, DNS_HEADER_LEN, end)) return;
+  const id = c.uint(F.id, off + ID, 2, end);
+  const flags = c.u16(off + FLAGS);
+  const response = (flags & QR) !== 0;
+  const opcode = (flags >> 11) & 0x0f;
+  f.push(f.add(F.flags, off + FLAGS, 2, flags));
+  const o = off + FLAGS;
+  f.add(F.response, o, 2, response ? 1 : 0);
+  f.add(F.opcode, o, 2, opcode);
+  if (kind === Kind.LLMNR) {
+    f.add(F.conflict, o, 2, (flags >> 10) & 1);
+    f.add(F.truncated, o, 2, (flags >> 9) & 1);
+    f.add(F.tentative, o, 2, (flags >> 8) & 1);
+  } else {
+    if (response) f.add(F.authoritative, o, 2, (flags >> 10) & 1);
+    f.add(F.truncated, o, 2, (flags >> 9) & 1);
+    f.add(F.recdesired, o, 2, (flags >> 8) & 1);
+    if (response) f.add(F.recavail, o, 2, (flags >> 7) & 1);
+    f.add(F.z, o, 2, (flags >> 6) & 1);
+    f.add(F.authenticated, o, 2, (flags >> 5) & 1);
+    f.add(F.checkdisable, o, 2, (flags >> 4) & 1);
+  }
+  if (response) f.add(F.rcode, o, 2, flags & 0x0f);
+  f.pop();
+  const update = opcode === OPCODE_UPDATE;
+  const qd = c.uint(update ? F.zones : F.queries, off + QDCOUNT, 2, end);
+  const an = c.uint(update ? F.prerequisites : F.answers, off + ANCOUNT, 2, end);
+  const ns = c.uint(update ? F.updates : F.authRr, off + NSCOUNT, 2, end);
+  const ar = c.uint(F.addRr, off + ARCOUNT, 2, end);
+  if (c.stop) return;
+  budget = NAME_BUDGET;
+  let p = off + DNS_HEADER_LEN;
+  if (qd > 0) p = questions(c, p, qd, off, end, kind, update ? 'Zone' : 'Queries');
+  if (an > 0 && p >= 0) p = records(c, p, an, off, end, kind, update ? 'Prerequisites' : 'Answers');
+  if (ns > 0 && p >= 0) p = records(c, p, ns, off, end, kind, update ? 'Updates' : 'Authoritative nameservers');
+  if (ar > 0 && p >= 0) p = records(c, p, ar, off, end, kind, 'Additional records');
+  if (c.stop || c.inErrorPkt) return;
+  track(c, off, convKey, id, response);
+}
+
+let budget = 0;
+
+function name(c: Ctx, o: number, msg: number, end: number): number {
+  if (--budget < 0) {
+    c.fail(Status.MALFORMED);
+    return -1;
+  }
+  return readName(c, o, msg, end);
+}
+
+/** The question section; returns the offset after it, or -1 when the packet stopped. */
+function questions(c: Ctx, p: number, count: number, msg: number, end: number, kind: Kind, title: string): number {
+  const f = c.f;
+  const section = f.text(p, 0, title);
+  f.push(section);
+  for (let i = 0; i < count; i++) {
+    const n = name(c, p, msg, end);
+    if (n < 0 || !c.has(p + n, 4, end)) break;
+    const type = c.u16(p + n);
+    let cls = c.u16(p + n + 2);
+    const qu = kind === Kind.MDNS ? cls & CLASS_TOP : 0;
+    if (kind === Kind.MDNS) cls &= ~CLASS_TOP;
+    let line = `${dnsName.text}: type ${typeMnemonic(type)}, class ${className(cls)}`;
+    if (kind === Kind.MDNS) line += `, "${qu ? 'QU' : 'QM'}" question`;
+    f.push(f.text(p, n + 4, line));
+    f.addStr(F.qryName, p, n, dnsName.text);
+    f.add(F.qryNameLen, p, n, dnsName.len, EF.GENERATED);
+    f.add(F.labels, p, n, dnsName.labels, EF.GENERATED);
+    f.add(F.qryType, p + n, 2, type);
+    f.add(F.qryClass, p + n + 2, 2, cls);
+    if (kind === Kind.MDNS) f.add(F.qu, p + n + 2, 2, qu ? 1 : 0);
+    f.pop();
+    p += n + 4;
+  }
+  f.pop();
+  f.len[section] = Math.max(0, p - (f.off[section] as number));
+  return c.stop ? -1 : p;
+}
+
+/** An answer, authority or additional section. */
+function records(c: Ctx, p: number, count: number, msg: number, end: number, kind: Kind, title: string): number {
+  const f = c.f;
+  const section = f.text(p, 0, title);
+  f.push(section);
+  for (let i = 0; i < count && !c.stop; i++) {
+    const n = name(c, p, msg, end);
+    if (n < 0 || !c.has(p + n, 10, end)) break;
+    const owner = dnsName.text;
+    const h = p + n;
+    // The record's line covers its data, and Wireshark's tree refuses an item past the captured
+    // bytes: a record cut by the capture shows nothing of itself.
+    if (!c.has(p, n + 10 + c.u16(h + 8), end)) break;
+    const type = c.u16(h);
+    const rawClass = c.u16(h + 2);
+    const flush = kind === Kind.MDNS && type !== T_OPT ? rawClass & CLASS_TOP : 0;
+    const cls = flush ? rawClass & ~CLASS_TOP : rawClass;
+    const dlen = c.u16(h + 8);
+    let line = type === T_OPT ? `${owner}: type ${typeMnemonic(type)}` : `${owner}: type ${typeMnemonic(type)}, class ${className(cls)}`;
+    const rr = f.text(p, n + 10 + dlen, line);
+    f.push(rr);
+    f.addStr(F.respName, p, n, owner);
+    f.add(F.respType, h, 2, type);
+    if (type === T_OPT) {
+      // RFC 6891 section 6.1.2: "CLASS: requestor's UDP payload size", and the TTL carries the
+      // extended RCODE, the version and the flags.
+      f.add(F.payloadSize, h + 2, 2, rawClass);
+      f.add(F.extRcode, h + 4, 1, c.u8(h + 4));
+      f.add(F.ednsVersion, h + 5, 1, c.u8(h + 5));
+      const z = c.u16(h + 6);
+      f.push(f.add(F.ednsZ, h + 6, 2, z));
+      f.add(F.ednsDo, h + 6, 2, z >> 15);
+      f.add(F.ednsReserved, h + 6, 2, z & 0x7fff);
+      f.pop();
+    } else {
+      f.add(F.respClass, h + 2, 2, cls);
+      if (kind === Kind.MDNS) f.add(F.cacheFlush, h + 2, 2, flush ? 1 : 0);
+      f.add(F.ttl, h + 4, 4, c.u32(h + 4));
+    }
+    f.add(F.rdLen, h + 8, 2, dlen);
+    if (dlen > 0) {
+      const suffix = dissectRdata(c, type, h + 10, dlen, msg, end);
+      if (suffix !== '') line += suffix;
+    }
+    if (flush) line += ', cache flush';
+    f.str[rr] = line;
+    f.pop();
+    p = h + 10 + dlen;
+  }
+  f.pop();
+  f.len[section] = Math.max(0, Math.min(p, end) - (f.off[section] as number));
+  return c.stop ? -1 : p;
+}
+
+/** dns.response_in / response_to / time / unsolicited / retransmission, after the sections. */
+function track(c: Ctx, off: number, convKey: number, id: number, response: boolean): void {
+  if (convKey < 0) return;
+  const f = c.f;
+  const t = frameTime(c);
+  const m = dnsTransactions(c).match(c, convKey, id, response, t.sec, t.nsec);
+  if (!response) {
+    if (m.retransmission && m.reqFrame) {
+      f.add(F.retransmission, off, 0, 1, EF.GENERATED);
+      f.add(F.retransmitRequestIn, off, 0, m.reqFrame, EF.GENERATED);
+    }
+    if (m.repFrame) f.add(F.responseIn, off, 0, m.repFrame, EF.GENERATED);
+    return;
+  }
+  if (!m.reqFrame) {
+    f.add(F.unsolicited, off, 0, 1, EF.GENERATED);
+    return;
+  }
+  if (m.retransmission && m.repFrame) {
+    f.add(F.retransmission, off, 0, 1, EF.GENERATED);
+    f.add(F.retransmitResponseIn, off, 0, m.repFrame, EF.GENERATED);
+  }
+  f.add(F.responseTo, off, 0, m.reqFrame, EF.GENERATED);
+  f.addStr(F.time, off, 0, relTime(m.sec, m.nsec), EF.GENERATED);
+}
+
+const time = { sec: 0, nsec: 0 };
+
+function frameTime(c: Ctx): { sec: number; nsec: number } {
+  const i = c.f.find(FRAME.time);
+  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
+  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
+  return time;
+}
+
+/** Seconds and nanoseconds (nanoseconds in [0, 1e9)) as tshark prints a relative time. */
+function relTime(sec: number, nsec: number): string {
+  if (sec < 0 && nsec > 0) {
+    sec++;
+    nsec = 1e9 - nsec;
+    return `-${Math.abs(sec)}.${String(nsec).padStart(9, '0')}`;
+  }
+  return `${sec}.${String(nsec).padStart(9, '0')}`;
+}
+
+/** Conversation key for transactions: UDP streams even, TCP streams odd (-1: none). */
+function udpConv(c: Ctx): number {
+  const s = udpStream(c, c.srcPort, c.dstPort);
+  return s < 0 ? -1 : s * 2;
+}
+
+function tcpConv(c: Ctx): number {
+  if (c.netLen === 0) return -1;
+  const s = transportState(c).tcp.conv.find(c.netBuf, c.netSrc, c.netDst, c.netLen, c.srcPort, c.dstPort, c.frameNo);
+  return s < 0 ? -1 : s * 2 + 1;
+}
+
+/** DNS on a port or by Decode As: length-prefixed messages when the transport is TCP. */
+export function dissectDns(c: Ctx, off: number, end: number): void {
+  if (c.ipProto === IP_PROTO_TCP) dissectDnsTcp(c, off, end);
+  else dissectDnsUdp(c, off, end);
+}
+
+function dissectDnsUdp(c: Ctx, off: number, end: number): void {
+  c.proto(F.dns, off, end);
+  dissectMessage(c, off, end, Kind.DNS, udpConv(c));
+}
+
+function dissectMdns(c: Ctx, off: number, end: number): void {
+  c.proto(F.mdns, off, end);
+  dissectMessage(c, off, end, Kind.MDNS, udpConv(c));
+}
+
+function dissectLlmnr(c: Ctx, off: number, end: number): void {
+  c.proto(F.llmnr, off, end);
+  dissectMessage(c, off, end, Kind.LLMNR, udpConv(c));
+}
+
+/** One length-prefixed message of DNS over TCP. */
+function dissectDnsTcpPdu(c: Ctx, off: number, end: number): void {
+  c.proto(F.dns, off, end);
+  c.uint(F.length, off, TCP_PREFIX, end);
+  dissectMessage(c, off + TCP_PREFIX, end, Kind.DNS, tcpConv(c));
+}
+
+function dnsPduLength(b: Uint8Array, o: number): number {
+  return TCP_PREFIX + (((b[o] as number) << 8) | (b[o + 1] as number));
+}
+
+function dissectDnsTcp(c: Ctx, off: number, end: number): void {
+  tcpDissectPdus(c, off, end, TCP_PREFIX, dnsPduLength, dissectDnsTcpPdu);
+}
+
+/**
+ * Wireshark's DNS-over-UDP heuristic (on by default): a standard query with one question and no
+ * answer or authority records, or a standard response with at most one question, at most 100
+ * answers and at most 10 authority records; at most 10 additional records; more than a header.
+ */
+function dnsHeuristic(c: Ctx, off: number, end: number): boolean {
+  if (end - off <= DNS_HEADER_LEN || Math.min(end, c.b.length) - off < DNS_HEADER_LEN) return false;
+  const flags = c.u16(off + FLAGS);
+  if ((flags >> 11) & 0x0f) return false;
+  const qd = c.u16(off + QDCOUNT);
+  const an = c.u16(off + ANCOUNT);
+  const ns = c.u16(off + NSCOUNT);
+  const ar = c.u16(off + ARCOUNT);
+  if (flags & QR) {
+    if (qd > 1 || an > 100 || ns > 10) return false;
+  } else if (qd !== 1 || an !== 0 || ns !== 0) return false;
+  if (ar > 10) return false;
+  c.call(dissectDnsUdp, off, end);
+  return true;
+}
+
+registerDissector('dns', dissectDns);
+registerDissector('mdns', dissectMdns);
+registerDissector('llmnr', dissectLlmnr);
+bind('udp.port', 53, 'dns');
+bind('tcp.port', 53, 'dns');
+bind('tcp.port', 5353, 'dns');
+bind('udp.port', 5353, 'mdns');
+bind('udp.port', 5355, 'llmnr');
+registerHeuristic('udp', 'dns_udp', dnsHeuristic);
+

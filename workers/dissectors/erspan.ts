@@ -9,16 +9,21 @@
 //   |                          Timestamp                            |
 //   |             SGT               |P|    FT   |   Hw ID   |D|Gra|O|
 //   |  Platform ID  |        Platform Specific Info (optional) …     |
-// Type I has no ERSPAN header at all: "ERSPAN type I has no extra gre header bytes (all flags 0)",
-// so Wireshark decides by the GRE flags-and-version word: 0 means type I, anything else means
-// the version nibble of the first ERSPAN word. The mirrored frame follows, without FCS.
+// Type I has no ERSPAN header at all. Wireshark 4.0 decides by the GRE header: "Frames with a GRE
+// type of 0x88BE have an ERSPAN header iff the 'sequence number present' flag is set in the GRE
+// header" (no GRE header at all, as from an ipgre cooked capture, also means type I); 0x22EB frames
+// always have one. The header's version nibble then picks type II or III; an unknown version is
+// shown (twice, as Wireshark 4.0 adds it before and inside its switch) and nothing follows. The
+// mirrored frame follows without FCS; a type III "Frame Type" other than Ethernet (0) is data.
 
 import { FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { dissectData } from './data.ts';
 import { dissectEthernet } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
-const TYPE_I = 0xffff;
+const GRE_SEQUENCE = 0x1000;
+const FT_ETHERNET = 0;
 const VER_VLAN = 0;
 const COS_SPAN = 2;
 const INDEX = 4;
@@ -30,9 +35,10 @@ const FLAGS3 = 10;
 export const ERSPAN_III_HEADER_LEN = FLAGS3 + 2;
 const SUBHEADER_LEN = 8;
 
-const VERSION_NAMES = names([[1, 'Type II'], [2, 'Type III'], [TYPE_I, 'Type I']]);
-/** The protocol item's label by version (type I at 0): "Encapsulated Remote Switch Packet ANalysis Type II". */
-const ITEM_LABELS = ['Type I', 'Type II', 'Type III'].map((t) => `Encapsulated Remote Switch Packet ANalysis ${t}`);
+const VERSION_NAMES = names([[1, 'Type II'], [2, 'Type III']]);
+/** The protocol item's label: "… Type I" without a header, else by version ("… Type II", or "… Unknown"). */
+const TYPE_I_LABEL = 'Encapsulated Remote Switch Packet ANalysis Type I';
+const ITEM_LABELS = ['Unknown', 'Type II', 'Type III'].map((t) => `Encapsulated Remote Switch Packet ANalysis ${t}`);
 const TRUNCATED_NAMES = names([[0, 'Not truncated'], [1, 'Truncated']]);
 
 export const F = registerFields({
@@ -41,7 +47,7 @@ export const F = registerFields({
   vlan: { name: 'erspan.vlan', label: 'Vlan', type: FT.UINT, bits: 16, mask: 0x0fff },
   cos: { name: 'erspan.cos', label: 'COS', type: FT.UINT, bits: 16, mask: 0xe000 },
   encap: { name: 'erspan.encap', label: 'Encap', type: FT.UINT, bits: 16, mask: 0x1800, names: names([[0, 'Originally without VLAN tag'], [1, 'Originally ISL encapsulated'], [2, 'Originally 802.1Q encapsulated'], [3, 'VLAN tag preserved in frame']]) },
-  bso: { name: 'erspan.bso', label: 'Bad/Short/Oversized', type: FT.UINT, bits: 16, mask: 0x1800, names: names([[0, 'Good frame'], [1, 'Short frame'], [2, 'Oversized frame'], [3, 'Bad frame']]) },
+  bso: { name: 'erspan.bso', label: 'Bad/Short/Oversized', type: FT.UINT, bits: 16, mask: 0x1800, names: names([[0, 'Good or unknown integrity'], [1, 'Short frame'], [2, 'Oversized frame'], [3, 'CRC or alignment error']]) },
   truncated: { name: 'erspan.truncated', label: 'Truncated', type: FT.UINT, bits: 16, mask: 0x0400, names: TRUNCATED_NAMES },
   spanid: { name: 'erspan.spanid', label: 'SpanID', type: FT.UINT, bits: 16, mask: 0x03ff },
   reserved: { name: 'erspan.reserved', label: 'Reserved', type: FT.UINT, mask: 0xfff00000 },
@@ -80,14 +86,32 @@ function bits(c: Ctx, id: number, o: number, n: number, w: number): void {
   c.f.add(id, o, n, ((w & m) >>> 0) / (lowest || 1));
 }
 
+/** GRE type 0x88be: type I unless the GRE header has a sequence number. */
 export function dissectErspan(c: Ctx, off: number, end: number): void {
-  // Wireshark's dissector data is the GRE flags word; none (an "ipgre" cooked capture) means type I.
-  const version = c.greFlags <= 0 ? TYPE_I : c.has(off, 2, end) ? c.u16(off) >> 12 : -1;
-  if (version < 0) return;
-  // Type I's item is empty; the others run to the end of the packet, as Wireshark's do.
-  const item = c.proto(F.erspan, off, version === TYPE_I ? off : end);
-  c.f.str[item] = ITEM_LABELS[version === TYPE_I ? 0 : version] ?? 'Encapsulated Remote Switch Packet ANalysis Unknown';
+  if (c.greFlags < 0 || !(c.greFlags & GRE_SEQUENCE)) {
+    const item = c.proto(F.erspan, off, off);
+    c.f.str[item] = TYPE_I_LABEL;
+    c.f.pop();
+    c.call(dissectEthernet, off, end);
+    return;
+  }
+  withHeader(c, off, end);
+}
+
+/** GRE type 0x22eb: always a header. */
+export function dissectErspan22eb(c: Ctx, off: number, end: number): void {
+  withHeader(c, off, end);
+}
+
+function withHeader(c: Ctx, off: number, end: number): void {
+  const item = c.proto(F.erspan, off, end);
+  if (!c.has(off + VER_VLAN, 2, end)) return;
+  const w0 = c.u16(off + VER_VLAN);
+  const version = w0 >> 12;
+  c.f.str[item] = (ITEM_LABELS[version] ?? ITEM_LABELS[0]) as string;
+  bits(c, F.version, off + VER_VLAN, 2, w0);
   let o = off;
+  let frameType = FT_ETHERNET;
   if (version === 1) {
     o = header(c, o, F.encap, end);
     if (c.has(o, 4, end)) {
@@ -110,28 +134,26 @@ export function dissectErspan(c: Ctx, off: number, end: number): void {
       bits(c, F.direction, o, 2, w);
       bits(c, F.gra, o, 2, w);
       bits(c, F.o, o, 2, w);
+      frameType = (w >> 10) & 0x1f;
       sub = (w & 1) === 1;
     }
     o += 2;
     if (sub) o = subheader(c, o, end);
-  } else if (version !== TYPE_I) {
-    // "Unknown version": Wireshark shows the version and hands nothing on.
-    if (c.has(o, 2, end)) bits(c, F.version, o, 2, c.u16(o));
+  } else {
+    // "Unknown version": the version once more, with the expert info, and no payload.
+    bits(c, F.version, off + VER_VLAN, 2, w0);
     c.f.pop();
     return;
   }
   c.f.pop();
   if (c.stop) return;
-  c.call(dissectEthernet, o, end);
+  c.call(frameType === FT_ETHERNET ? dissectEthernet : dissectData, o, end);
 }
 
-/** The first two words of types II and III (`encapOrBso` is the field of bits 11-12); returns the next offset. */
+/** The first two words of types II and III after the version (`encapOrBso` is the field of bits
+ *  11-12); returns the next offset. */
 function header(c: Ctx, o: number, encapOrBso: number, end: number): number {
-  if (c.has(o + VER_VLAN, 2, end)) {
-    const w = c.u16(o + VER_VLAN);
-    bits(c, F.version, o + VER_VLAN, 2, w);
-    bits(c, F.vlan, o + VER_VLAN, 2, w);
-  }
+  if (c.has(o + VER_VLAN, 2, end)) bits(c, F.vlan, o + VER_VLAN, 2, c.u16(o + VER_VLAN));
   if (c.has(o + COS_SPAN, 2, end)) {
     const w = c.u16(o + COS_SPAN);
     bits(c, F.cos, o + COS_SPAN, 2, w);
@@ -169,5 +191,6 @@ PLATFORMS[5] = PLATFORMS[6] = [F.pid5Switch, F.pid5Port, F.pid5Ts];
 PLATFORMS[0] = PLATFORMS[7] = [F.pid7Rsvd, F.pid7Source, F.pid7Ts];
 
 registerDissector('erspan', dissectErspan);
+registerDissector('erspan_iii', dissectErspan22eb);
 bind('gre.proto', 0x88be, 'erspan');
-bind('gre.proto', 0x22eb, 'erspan');
+bind('gre.proto', 0x22eb, 'erspan_iii');

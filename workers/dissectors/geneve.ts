@@ -21,6 +21,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
 import { ETHERTYPE_NAMES, dispatchEthertype } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -148,8 +149,15 @@ function optionData(c: Ctx, cls: number, type: number, off: number, n: number, e
   } else if (cls === GCP_CLASS && type === GCP_ENDPOINT) {
     c.field(F.gcpEndpoint, off, n, end);
   } else if (cls === GCP_CLASS && type === GCP_PROFILE) {
+    // An FT_UINT64 of n bytes. Wireshark throws on 0 bytes ("Trying to fetch a 64-bit integer with
+    // length 0") and reads the first 8 of a longer field, flagging it malformed but going on.
+    if (n === 0) {
+      c.fail(Status.MALFORMED);
+      return;
+    }
     if (!c.has(off, n, end)) return;
-    // An FT_UINT64 of n bytes: exact in a double below 2^53, printed through a BigInt beyond that.
+    if (n > 8) c.status |= Status.MALFORMED;
+    // Exact in a double below 2^53, printed through a BigInt beyond that.
     let hi = 0;
     let lo = 0;
     for (let i = 0; i < n && i < 8; i++) {

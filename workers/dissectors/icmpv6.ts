@@ -1,2 +1,159 @@
-// Placeholder: this dissector is being written.
-export {};
+// ICMPv6 (RFC 4443; Wireshark packet-icmpv6.c, dissect_icmpv6).
+//
+//    0                   1                   2                   3
+//   +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+//   |     Type      |     Code      |          Checksum             |
+//   |                         Message Body                          |
+//
+// The checksum covers the IPv6 pseudo-header (RFC 8200 section 8.1: source, final destination,
+// upper-layer length, next header 58). Error messages (types 1-4) quote "as much of invoking
+// packet as possible", dissected as one more IPv6 layer under the ICMPv6 item with
+// Ctx.inErrorPkt set. Neighbor Discovery and its options are in icmpv6-nd.ts, Multicast
+// Listener Discovery and Router Renumbering in icmpv6-mld.ts.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import { EchoTracker, type EchoMatch } from '../analysis/ip-echo.ts';
+import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { dissectData } from './data.ts';
+import { frameTime } from './icmp.ts';
+import { dissectMld, dissectMldv2Report, dissectRouterRenumbering } from './icmpv6-mld.ts';
+import { dissectNeighborDiscovery } from './icmpv6-nd.ts';
+import { checksum, onesSum } from './ip-checksum.ts';
+import { CHECKSUM_STATUS } from './ipv4.ts';
+import { dissectIpv6 } from './ipv6.ts';
+import { bind, registerDissector } from './tables.ts';
+
+const TYPE = 0;
+const CODE = 1;
+const CSUM = 2;
+const BODY = 4;
+export const ICMPV6_HEADER_LEN = BODY;
+const IPPROTO_ICMPV6 = 58;
+
+const DST_UNREACH = 1;
+const PACKET_TOO_BIG = 2;
+const TIME_EXCEEDED = 3;
+const PARAM_PROBLEM = 4;
+const ECHO_REQUEST = 128;
+const ECHO_REPLY = 129;
+
+export const ICMPV6_TYPES = names([[1, 'Destination Unreachable'], [2, 'Packet Too Big'], [3, 'Time Exceeded'],
+  [4, 'Parameter Problem'], [128, 'Echo (ping) request'], [129, 'Echo (ping) reply'], [130, 'Multicast Listener Query'],
+  [131, 'Multicast Listener Report'], [132, 'Multicast Listener Done'], [133, 'Router Solicitation'],
+  [134, 'Router Advertisement'], [135, 'Neighbor Solicitation'], [136, 'Neighbor Advertisement'], [137, 'Redirect'],
+  [138, 'Router Renumbering'], [139, 'ICMP Node Information Query'], [140, 'ICMP Node Information Response'],
+  [141, 'Inverse Neighbor Discovery Solicitation Message'], [142, 'Inverse Neighbor Discovery Advertisement Message'],
+  [143, 'Multicast Listener Report Message v2'], [144, 'Home Agent Address Discovery Request Message'],
+  [145, 'Home Agent Address Discovery Reply Message'], [146, 'Mobile Prefix Solicitation'],
+  [147, 'Mobile Prefix Advertisement'], [151, 'Multicast Router Advertisement'], [152, 'Multicast Router Solicitation'],
+  [153, 'Multicast Router Termination'], [155, 'RPL Control Message']]);
+
+export const F = registerFields({
+  icmpv6: { name: 'icmpv6', label: 'Internet Control Message Protocol v6', type: FT.PROTOCOL },
+  type: { name: 'icmpv6.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMPV6_TYPES },
+  code: { name: 'icmpv6.code', label: 'Code', type: FT.UINT, bits: 8 },
+  checksum: { name: 'icmpv6.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
+  checksumStatus: { name: 'icmpv6.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  reserved: { name: 'icmpv6.reserved', label: 'Reserved', type: FT.BYTES },
+  data: { name: 'icmpv6.data', label: 'Data', type: FT.BYTES },
+  mtu: { name: 'icmpv6.mtu', label: 'MTU', type: FT.UINT },
+  pointer: { name: 'icmpv6.pointer', label: 'Pointer', type: FT.UINT },
+  echoIdentifier: { name: 'icmpv6.echo.identifier', label: 'Identifier', type: FT.UINT, base: Base.HEX, bits: 16 },
+  echoSequence: { name: 'icmpv6.echo.sequence_number', label: 'Sequence', type: FT.UINT, bits: 16 },
+  respIn: { name: 'icmpv6.resp_in', label: 'Response In', type: FT.FRAMENUM },
+  respTo: { name: 'icmpv6.resp_to', label: 'Response To', type: FT.FRAMENUM },
+  resptime: { name: 'icmpv6.resptime', label: 'Response Time', type: FT.DOUBLE },
+});
+
+export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  c.proto(F.icmpv6, off, end);
+  const type = c.uint(F.type, off + TYPE, 1, end);
+  c.uint(F.code, off + CODE, 1, end);
+  if (c.stop) return;
+  // "The packet isn't part of a fragmented datagram and isn't truncated, so we can checksum it."
+  const fragmented = (c.status & (Status.FRAGMENT | Status.REASSEMBLED)) === Status.FRAGMENT;
+  const verify = !fragmented && !c.inErrorPkt && end <= c.b.length && c.netSrc >= 0;
+  checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off) : 0);
+  if (c.stop) return;
+  const body = off + BODY;
+  switch (type) {
+    case DST_UNREACH: case TIME_EXCEEDED:
+      c.field(F.reserved, body, 4, end);
+      contained(c, body + 4, end);
+      break;
+    case PACKET_TOO_BIG:
+      c.uint(F.mtu, body, 4, end);
+      contained(c, body + 4, end);
+      break;
+    case PARAM_PROBLEM:
+      c.uint(F.pointer, body, 4, end);
+      contained(c, body + 4, end);
+      break;
+    case ECHO_REQUEST: case ECHO_REPLY:
+      c.uint(F.echoIdentifier, body, 2, end);
+      c.uint(F.echoSequence, body + 2, 2, end);
+      if (c.stop) break;
+      if (!c.inErrorPkt) echo(c, type === ECHO_REQUEST, off);
+      dissectData(c, body + 4, end);
+      break;
+    case 130: case 131: case 132:
+      dissectMld(c, type, body, end, F.reserved);
+      break;
+    case 138:
+      dissectRouterRenumbering(c, c.u8(off + CODE), body, end, F.reserved);
+      break;
+    case 143:
+      dissectMldv2Report(c, body, end, F.reserved);
+      break;
+    default:
+      if (!dissectNeighborDiscovery(c, type, body, end, F.reserved)) dissectData(c, body, end);
+  }
+  f.pop();
+}
+
+/** The sum of the pseudo-header: source, destination (final, after a routing header), length, 58. */
+function pseudoHeaderSum(c: Ctx, length: number): number {
+  const b = c.netBuf;
+  let s = onesSum(b, c.netSrc, c.netSrc + c.netLen, 0) + onesSum(b, c.netDst, c.netDst + c.netLen, 0);
+  s += (length >>> 16) + (length & 0xffff) + IPPROTO_ICMPV6;
+  return s;
+}
+
+/** "Decode the IPv6 header of the original datagram" (or data if it does not look like one). */
+function contained(c: Ctx, o: number, end: number): void {
+  if (o >= Math.min(end, c.b.length)) return;
+  const saved = c.inErrorPkt;
+  c.inErrorPkt = true;
+  if ((c.u8(o) & 0xf0) === 0x60) c.call(dissectIpv6, o, end);
+  else dissectData(c, o, end);
+  c.inErrorPkt = saved;
+}
+
+/** Echo request / reply matching: a request is filed under its own checksum, a reply under the
+ *  request checksum it implies ("the difference between echo request & reply" is 0x0100). */
+function echo(c: Ctx, request: boolean, off: number): void {
+  const f = c.f;
+  if (c.netSrc < 0) return;
+  const tracker = c.reasm.icmpv6Echo;
+  const cksum = c.u16(off + CSUM);
+  const key1 = c.u32(off + BODY);
+  let m: EchoMatch | undefined;
+  if (!c.firstPass) m = tracker.lookup(c.frameNo);
+  else {
+    const t = frameTime(c);
+    if (request) tracker.request(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, cksum, key1);
+    else m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, EchoTracker.replyChecksum(cksum, 0x0100), key1);
+  }
+  if (!m) return;
+  if (m.request === c.frameNo) f.add(F.respIn, off, 0, m.reply, EF.GENERATED);
+  else {
+    f.add(F.respTo, off, 0, m.request, EF.GENERATED);
+    f.add(F.resptime, off, 0, m.ms, EF.GENERATED);
+  }
+}
+
+registerDissector('icmpv6', dissectIcmpv6);
+bind('ip.proto', 58, 'icmpv6');

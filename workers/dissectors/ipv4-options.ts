@@ -13,6 +13,8 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
+import { E, ipExpert } from './ip-expert.ts';
+import { optionData, type DstAdder } from './ipv4-option-kinds.ts';
 
 const EOL = 0;
 const NOP = 1;
@@ -27,6 +29,8 @@ const SSRR = 137;
 /** Where the options start in the IPv4 header, and where its TTL is (for Quick-Start). */
 const OPTIONS_START = 20;
 const IP_TTL = 8;
+/** IPOLEN_MAX: the most an option can be (a 60-byte header less the fixed 20). */
+const MAX_OPTION_LEN = 40;
 const TYPE = 0;
 const LENGTH = 1;
 const DATA = 2;
@@ -43,41 +47,6 @@ export const F = registerFields({
   cls: { name: 'ip.opt.type.class', label: 'Class', type: FT.UINT, bits: 8, mask: 0x60, names: CLASS_NAMES },
   number: { name: 'ip.opt.type.number', label: 'Number', type: FT.UINT, bits: 8, mask: 0x1f, names: NUMBER_NAMES },
   len: { name: 'ip.opt.len', label: 'Length', type: FT.UINT, bits: 8 },
-  ptr: { name: 'ip.opt.ptr', label: 'Pointer', type: FT.UINT, bits: 8 },
-  sid: { name: 'ip.opt.sid', label: 'Stream Identifier', type: FT.UINT, bits: 16 },
-  mtu: { name: 'ip.opt.mtu', label: 'MTU', type: FT.UINT, bits: 16 },
-  idNumber: { name: 'ip.opt.id_number', label: 'ID Number', type: FT.UINT, bits: 16 },
-  ohc: { name: 'ip.opt.ohc', label: 'Outbound Hop Count', type: FT.UINT, bits: 16 },
-  rhc: { name: 'ip.opt.rhc', label: 'Return Hop Count', type: FT.UINT, bits: 16 },
-  originator: { name: 'ip.opt.originator', label: 'Originator IP Address', type: FT.IPV4 },
-  ra: { name: 'ip.opt.ra', label: 'Router Alert', type: FT.UINT, bits: 16, names: names([[0, 'Router shall examine packet']]) },
-  addr: { name: 'ip.opt.addr', label: 'IP Address', type: FT.IPV4 },
-  padding: { name: 'ip.opt.padding', label: 'Padding', type: FT.BYTES },
-  qsFunc: { name: 'ip.opt.qs_func', label: 'Function', type: FT.UINT, bits: 8, mask: 0xf0, names: names([[0, 'Rate request'], [8, 'Rate report']]) },
-  qsRate: { name: 'ip.opt.qs_rate', label: 'Rate', type: FT.UINT, bits: 8, mask: 0xf },
-  qsTtl: { name: 'ip.opt.qs_ttl', label: 'QS TTL', type: FT.UINT, bits: 8 },
-  qsTtlDiff: { name: 'ip.opt.qs_ttl_diff', label: 'TTL Diff', type: FT.UINT, bits: 8 },
-  qsUnused: { name: 'ip.opt.qs_unused', label: 'Not Used', type: FT.UINT, bits: 8 },
-  qsNonce: { name: 'ip.opt.qs_nonce', label: 'QS Nonce', type: FT.UINT, base: Base.HEX, mask: 0xfffffffc },
-  qsReserved: { name: 'ip.opt.qs_reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, mask: 0x3 },
-  secRfc791Sec: { name: 'ip.opt.sec_rfc791_sec', label: 'Security', type: FT.UINT, base: Base.HEX, bits: 16 },
-  secRfc791Comp: { name: 'ip.opt.sec_rfc791_comp', label: 'Compartments', type: FT.UINT, bits: 16 },
-  secCl: { name: 'ip.opt.sec_cl', label: 'Classification Level', type: FT.UINT, base: Base.HEX, bits: 8 },
-  secFlags: { name: 'ip.opt.sec_prot_auth_flags', label: 'Protection Authority Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
-  extSecFormat: { name: 'ip.opt.ext_sec_add_sec_info_format_code', label: 'Additional Security Info Format Code', type: FT.UINT, base: Base.HEX, bits: 8 },
-  extSecInfo: { name: 'ip.opt.ext_sec_add_sec_info', label: 'Additional Security Info', type: FT.BYTES },
-  cipsoDoi: { name: 'ip.cipso.doi', label: 'DOI', type: FT.UINT },
-  recRt: { name: 'ip.rec_rt', label: 'Recorded Route', type: FT.IPV4 },
-  recRtHost: { name: 'ip.rec_rt_host', label: 'Recorded Route Host', type: FT.IPV4 },
-  srcRt: { name: 'ip.src_rt', label: 'Source Route', type: FT.IPV4 },
-  srcRtHost: { name: 'ip.src_rt_host', label: 'Source Route Host', type: FT.IPV4 },
-  emptyRt: { name: 'ip.empty_rt', label: 'Empty Route', type: FT.IPV4 },
-  emptyRtHost: { name: 'ip.empty_rt_host', label: 'Empty Route Host', type: FT.IPV4 },
-  overflow: { name: 'ip.opt.overflow', label: 'Overflow', type: FT.UINT, bits: 8, mask: 0xf0 },
-  flag: { name: 'ip.opt.flag', label: 'Flag', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xf,
-    names: names([[0, 'Time stamps only'], [1, 'Time stamp and address'], [3, 'Time stamps for prespecified addresses']]) },
-  timeStamp: { name: 'ip.opt.time_stamp', label: 'Time stamp', type: FT.UINT },
-  timeStampAddr: { name: 'ip.opt.time_stamp_addr', label: 'Address', type: FT.IPV4 },
   eol: { name: 'ip.options.eol', label: 'IP Option - End of Options List (EOL)', type: FT.BYTES },
   nop: { name: 'ip.options.nop', label: 'IP Option - No-Operation (NOP)', type: FT.BYTES },
   security: { name: 'ip.options.security', label: 'IP Option - Security', type: FT.BYTES },
@@ -129,9 +98,6 @@ export function sourceRouteDst(c: Ctx, start: number, optEnd: number): number {
   return -1;
 }
 
-/** Adds ip.dst and its hidden companions for an address at `off` (from ipv4.ts). */
-export type DstAdder = (c: Ctx, off: number, end: number) => void;
-
 /**
  * The options of the IPv4 header at `ip`, up to its header length `optEnd`. A source route's
  * final destination is shown with `dst` (Wireshark puts ip.dst there, not in the header).
@@ -174,9 +140,7 @@ export function dissectIpv4Options(c: Ctx, ip: number, optEnd: number, end: numb
     if (known) {
       // A length wrong for the kind is only flagged (ip.opt.len.invalid); reading past the
       // option's own length is an exception that ends the packet, as in Wireshark.
-      const rule = known[2];
-      if ((rule > 0 && len !== rule) || (rule < 0 && len < -rule)) c.status |= Status.WARNING;
-      option(c, known[0], type, o, len, end, ip, dst);
+      option(c, known, type, o, len, end, ip, dst);
       if (c.stop) break;
       f.str[list] += `, ${name}`;
     } else f.text(o, len, `${name} (${len} byte${s})`);
@@ -186,8 +150,7 @@ export function dissectIpv4Options(c: Ctx, ip: number, optEnd: number, end: numb
 }
 
 function bogus(c: Ctx, off: number, len: number, text: string): void {
-  c.f.text(off, Math.max(0, len), text);
-  c.status |= Status.WARNING; // ip.opt.len.invalid
+  ipExpert(c, c.f.text(off, Math.max(0, len), text), E.ipOptLenInvalid, text);
 }
 
 function optionType(c: Ctx, o: number): void {
@@ -201,117 +164,20 @@ function optionType(c: Ctx, o: number): void {
 }
 
 /** One known option with a length: its item, type, length, then what its kind carries. */
-function option(c: Ctx, item: number, type: number, o: number, len: number, end: number, ip: number, dst: DstAdder): void {
+function option(c: Ctx, known: readonly [number, string, number], type: number, o: number, len: number, end: number,
+                ip: number, dst: DstAdder): void {
   const f = c.f;
-  if (!c.field(item, o, len, end)) return;
+  if (!c.field(known[0], o, len, end)) return;
   f.push(f.count - 1);
   optionType(c, o);
-  f.add(F.len, o + LENGTH, 1, len);
-  const d = o + DATA;
-  const dataEnd = o + len;
-  end = Math.min(end, dataEnd); // the option's bytes are all its fields may read
-  switch (type) {
-    case RR: case LSRR: case SSRR: route(c, type, o, len, end, dst); break;
-    case TS: timestamp(c, o, len, end); break;
-    case 136: c.uint(F.sid, d, 2, end); break;
-    case 11: case 12: c.uint(F.mtu, d, 2, end); break;
-    case 82:
-      c.uint(F.idNumber, d, 2, end);
-      c.uint(F.ohc, d + 2, 2, end);
-      c.uint(F.rhc, d + 4, 2, end);
-      c.field(F.originator, d + 6, 4, end);
-      break;
-    case 148: c.uint(F.ra, d, 2, end); break;
-    case 149: {
-      let a = d;
-      for (; a + 4 <= dataEnd; a += 4) c.field(F.addr, a, 4, end);
-      if (a < dataEnd) c.field(F.padding, a, dataEnd - a, end);
-      break;
-    }
-    case QS: quickStart(c, d, c.u8(ip + IP_TTL), end); break;
-    case SEC:
-      // RFC 791's 11-byte form (security, compartments, handling, TCC) or RFC 1108's.
-      if (len === 11 && c.has(d, 2, end) && SEC_RFC791.has(c.u16(d))) {
-        c.uint(F.secRfc791Sec, d, 2, end);
-        c.uint(F.secRfc791Comp, d + 2, 2, end);
-      } else {
-        c.uint(F.secCl, d, 1, end);
-        if (len > 3) c.uint(F.secFlags, d + 1, 1, end);
-      }
-      break;
-    case ESEC:
-      c.uint(F.extSecFormat, d, 1, end);
-      if (len > 3) c.field(F.extSecInfo, d + 1, len - 3, end);
-      break;
-    case CIPSO: c.uint(F.cipsoDoi, d, 4, end); break;
+  const lenItem = f.add(F.len, o + LENGTH, 1, len);
+  const rule = known[2];
+  if (rule > 0 && len !== rule) {
+    ipExpert(c, lenItem, E.ipOptLenInvalid, `${known[1]} (with option length = ${len} byte${len === 1 ? '' : 's'}; should be ${rule})`);
+  } else if (rule < 0 && len > MAX_OPTION_LEN) {
+    ipExpert(c, lenItem, E.ipOptLenInvalid, 'Invalid length for option');
   }
+  optionData(c, type, o, len, Math.min(end, o + len), ip, dst);
   f.pop();
 }
 
-const SEC_RFC791 = new Set([0x0000, 0xf135, 0x789a, 0xbc4d, 0x5e26, 0xaf13, 0xd788, 0x6bc5, 0x35e2, 0x9af1, 0x4d78,
-  0x24bd, 0x135e, 0x89af, 0xc4d6, 0xe26b]);
-
-/** Loose / strict source route and record route: each 4-byte slot by where the pointer is. */
-function route(c: Ctx, type: number, o: number, len: number, end: number, dst: DstAdder): void {
-  const ptr = c.uint(F.ptr, o + 2, 1, end);
-  if (ptr < 0 || ptr < 4 || ptr & 3) return; // "points before first address" / "to middle of address"
-  let slot = 3;
-  for (let left = len - 3; left > 0; left -= 4, slot += 4) {
-    if (left < 4) {
-      c.status |= Status.WARNING; // ip.subopt_too_long
-      break;
-    }
-    const a = o + slot;
-    let id: number;
-    let host: number;
-    if (ptr > len || slot + 1 < ptr) [id, host] = [F.recRt, F.recRtHost];
-    else if (type !== RR && slot === len - 4) {
-      // This is the destination (Wireshark adds ip.dst here, in place of the header's).
-      dst(c, a, end);
-      if (c.stop) return;
-      continue;
-    } else if (type === RR) [id, host] = [F.emptyRt, F.emptyRtHost];
-    else [id, host] = [F.srcRt, F.srcRtHost];
-    if (!c.field(id, a, 4, end)) return;
-    c.f.add(host, a, 4, 0, EF.HIDDEN | EF.GENERATED);
-  }
-}
-
-function timestamp(c: Ctx, o: number, len: number, end: number): void {
-  const f = c.f;
-  if (c.uint(F.ptr, o + 2, 1, end) < 0 || !c.has(o + 3, 1, end)) return;
-  const of = c.u8(o + 3);
-  f.add(F.overflow, o + 3, 1, of >> 4);
-  f.add(F.flag, o + 3, 1, of & 0xf);
-  const flag = of & 0xf;
-  let a = o + 4;
-  for (let left = len - 4; left > 0 && !c.stop; ) {
-    const entry = flag === 1 || flag === 3 ? 8 : 4;
-    if (left < entry) {
-      f.text(a, left, 'Suboption would go past end of option');
-      c.status |= Status.WARNING; // ip.subopt_too_long
-      break;
-    }
-    if (entry === 8) c.field(F.timeStampAddr, a, 4, end);
-    c.uint(F.timeStamp, a + entry - 4, 4, end);
-    a += entry;
-    left -= entry;
-  }
-}
-
-function quickStart(c: Ctx, d: number, ttl: number, end: number): void {
-  const f = c.f;
-  if (!c.has(d, 1, end)) return;
-  const cmd = c.u8(d);
-  f.add(F.qsFunc, d, 1, cmd >> 4);
-  f.add(F.qsRate, d, 1, cmd & 0xf);
-  if (cmd >> 4 === 0) {
-    const qsTtl = c.uint(F.qsTtl, d + 1, 1, end);
-    if (qsTtl < 0) return;
-    f.add(F.qsTtlDiff, d + 1, 1, (ttl - qsTtl) & 0xff, EF.GENERATED);
-  } else c.uint(F.qsUnused, d + 1, 1, end);
-  if (!c.has(d + 2, 4, end)) return;
-  const nonce = c.u32(d + 2);
-  f.add(F.qsNonce, d + 2, 4, nonce >>> 2);
-  f.add(F.qsReserved, d + 2, 4, nonce & 3);
-}

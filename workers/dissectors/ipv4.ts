@@ -22,6 +22,7 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectIpv4Options, sourceRouteDst } from './ipv4-options.ts';
+import { E, ipExpert } from './ip-expert.ts';
 import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
 
@@ -96,6 +97,26 @@ const FRAGMENT_IDS: FragmentFieldIds = {
   length: F.reassembledLength, data: F.reassembledData,
 };
 
+/**
+ * "If an IP is destined for an IP address in the Local Network Control Block (e.g. 224.0.0.0/24),
+ * the packet should never be routed and the TTL would be expected to be 1 (see RFC 3171).
+ * Flag a low TTL if the packet is not destined for a multicast address … and the payload isn't
+ * protocol 103 (PIM)" (nor OSPF).
+ */
+function ttlExpert(c: Ctx, ttlItem: number, ttl: number, dst: number, proto: number): void {
+  if ((dst & 0xffffff00) >>> 0 === 0xe0000000) {
+    const expected = LNCB_TTL.get(dst) ?? 1;
+    if (expected >= 0 && ttl !== expected) {
+      ipExpert(c, ttlItem, E.ipTtlLncb, `"Time To Live" != ${expected} for a packet sent to the Local Network Control Block (see RFC 3171)`, 0);
+    }
+  } else if ((dst & 0xf0000000) >>> 0 !== 0xe0000000 && ttl < 5 && proto !== 103 && proto !== 89) {
+    ipExpert(c, ttlItem, E.ipTtlTooSmall, `"Time To Live" only ${ttl}`, 0);
+  }
+}
+
+/** TTLs expected for some 224.0.0.x groups (VRRP and GLBP 255, mDNS and LLMNR any: -1). */
+const LNCB_TTL = new Map([[0xe0000012, 255], [0xe0000066, 255], [0xe00000fb, -1], [0xe00000fc, -1]]);
+
 function dstAddress(c: Ctx, off: number, end: number): void {
   address(c, F.dst, F.dstHost, off, end);
 }
@@ -118,14 +139,14 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   }
   const hlen = (vhl & 0x0f) * 4;
   c.proto(F.ip, off, Math.min(off + hlen, end));
-  f.add(F.version, off, 1, version);
+  const versionItem = f.add(F.version, off, 1, version);
   if (version !== 4) {
-    c.status |= Status.MALFORMED; // "Bogus IPv4 version"
+    ipExpert(c, versionItem, E.ipBogusVersion, 'Bogus IPv4 version', Status.MALFORMED);
     return;
   }
-  f.add(F.hdrLen, off, 1, hlen);
+  const hdrLenItem = f.add(F.hdrLen, off, 1, hlen);
   if (hlen < IPV4_MIN_HEADER_LEN) {
-    c.status |= Status.MALFORMED; // "Bogus IP header length (%u, must be at least 20)"
+    ipExpert(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`, Status.MALFORMED);
     return;
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
@@ -139,8 +160,8 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   let payloadEnd = end;
   if (ipLen < hlen) {
     if (ipLen !== 0) {
-      f.add(F.len, off + LEN, 2, ipLen);
-      c.status |= Status.MALFORMED; // "Bogus IP length (%u, less than header length %u)"
+      const item = f.add(F.len, off + LEN, 2, ipLen);
+      ipExpert(c, item, E.ipBogusLength, `Bogus IP length (${ipLen}, less than header length ${hlen})`, Status.MALFORMED);
       return;
     }
     // ip.tso_support (on by default): "Assume the zero length is the result of TSO, and use the
@@ -148,9 +169,11 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     ipLen = end - off;
     f.add(F.len, off + LEN, 2, ipLen, EF.GENERATED);
   } else {
-    f.add(F.len, off + LEN, 2, ipLen);
+    const item = f.add(F.len, off + LEN, 2, ipLen);
     if (off + ipLen <= end) payloadEnd = off + ipLen;
-    else if (!c.inErrorPkt) c.status |= Status.MALFORMED; // "IPv4 total length exceeds packet length"
+    else if (!c.inErrorPkt) {
+      ipExpert(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`, Status.MALFORMED);
+    }
   }
   const ipId = c.uint(F.id, off + ID, 2, end);
   if (!c.has(off + FRAG, 2, end)) return;
@@ -161,7 +184,8 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
   f.pop();
   f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
-  c.uint(F.ttl, off + TTL, 1, end);
+  const ttl = c.uint(F.ttl, off + TTL, 1, end);
+  const ttlItem = f.count - 1;
   const proto = c.uint(F.proto, off + PROTO, 1, end);
   if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
   f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
@@ -169,6 +193,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   // "If there's an IP strict or loose source routing option, then the final L3 IP destination
   // address will be the last entry in the routing header" (RFC 791 section 3.1).
   const routeDst = hlen > IPV4_MIN_HEADER_LEN ? sourceRouteDst(c, off + IPV4_MIN_HEADER_LEN, off + hlen) : -1;
+  if (c.has(routeDst < 0 ? off + DST : routeDst, 4, end)) ttlExpert(c, ttlItem, ttl, c.u32(routeDst < 0 ? off + DST : routeDst), proto);
   if (routeDst < 0) address(c, F.dst, F.dstHost, off + DST, end);
   else if (c.field(F.curRt, off + DST, 4, end)) f.add(F.curRtHost, off + DST, 4, 0, EF.HIDDEN | EF.GENERATED);
   if (c.stop) return;

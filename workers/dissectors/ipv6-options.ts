@@ -13,6 +13,7 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
+import { E, ipExpert } from './ip-expert.ts';
 import { IP_PROTO_NAMES } from './ipv4.ts';
 
 const PAD1 = 0x00;
@@ -97,7 +98,7 @@ export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: numbe
     f.add(F.change, p, 1, (type >> 5) & 1);
     f.add(F.rest, p, 1, type & 0x1f);
     f.pop();
-    f.add(F.length, p + 1, 1, optLen);
+    const lengthItem = f.add(F.length, p + 1, 1, optLen);
     const d = p + 2;
     const fixed = DATA_LEN.get(type);
     let used = 0;
@@ -112,7 +113,9 @@ export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: numbe
     else if ((type & 0x1f) === 0x1e) used = c.field(F.experimental, d, optLen, end) ? optLen : -1;
     else used = c.field(F.unknown, d, optLen, end) ? optLen : -1;
     if (used < 0) return -1;
-    if (fixed !== undefined && optLen !== fixed) c.status |= Status.WARNING; // ipv6.opt.invalid_len
+    if (fixed !== undefined && optLen !== fixed) {
+      ipExpert(c, lengthItem, E.ipv6OptInvalidLen, `${name}: Invalid length (${optLen} bytes)`, Status.MALFORMED);
+    }
     if (used < optLen && !c.field(F.unknownData, d + used, optLen - used, end)) return -1;
     f.pop();
     p = d + Math.max(used, optLen);

@@ -11,7 +11,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
+import { E, ipExpert } from './ip-expert.ts';
 import { IP_PROTO_NAMES } from './ipv4.ts';
 
 const NXT = 0;
@@ -77,12 +77,13 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
   f.len[proto] = Math.max(0, Math.min(o + total, end, c.b.length) - o);
   f.add(F.lenOct, o + LEN, 1, total, EF.GENERATED);
   const type = c.uint(F.type, o + TYPE, 1, end);
+  const typeItem = f.count - 1;
   const segleft = c.uint(F.segleft, o + SEGLEFT, 1, end);
   if (c.stop) return;
   const d = o + DATA;
   const dataEnd = Math.min(o + total, end);
   if (type === RT0) {
-    c.status |= Status.WARNING; // ipv6.routing.deprecated
+    ipExpert(c, typeItem, E.ipv6RoutingDeprecated, 'Routing header type is deprecated', 0);
     if (!c.field(F.srcReserved, d, 4, dataEnd)) return;
     const count = hdrLen >> 1;
     let last = -1;

@@ -15,13 +15,14 @@
 
 import { Base, FT, fieldByName, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { etherText, ipv4Text } from '../fields/format.ts';
+import { addressExtras } from './ipv6-address.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { ECN_NAMES, IP_PROTO_NAMES } from './ipv4.ts';
 import { dissectOptionsHeader, jumboLength } from './ipv6-options.ts';
 import { dissectFragmentHeader, dissectRouting, FRAGMENT_HEADER_LEN, type FragmentHeader, type RoutingResult } from './ipv6-routing.ts';
+import { E, ipExpert } from './ip-expert.ts';
 import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -56,31 +57,6 @@ export const F = registerFields({
   host: { name: 'ipv6.host', label: 'Source or Destination Host', type: FT.IPV6 },
   dst: { name: 'ipv6.dst', label: 'Destination Address', type: FT.IPV6 },
   dstHost: { name: 'ipv6.dst_host', label: 'Destination Host', type: FT.IPV6 },
-  srcSlaacMac: { name: 'ipv6.src_slaac_mac', label: 'Source SLAAC MAC', type: FT.ETHER },
-  dstSlaacMac: { name: 'ipv6.dst_slaac_mac', label: 'Destination SLAAC MAC', type: FT.ETHER },
-  slaacMac: { name: 'ipv6.slaac_mac', label: 'SLAAC MAC', type: FT.ETHER },
-  src6to4Gw: { name: 'ipv6.src_6to4_gw_ipv4', label: 'Source 6to4 Gateway IPv4', type: FT.IPV4 },
-  src6to4Sla: { name: 'ipv6.src_6to4_sla_id', label: 'Source 6to4 SLA ID', type: FT.UINT, bits: 16 },
-  dst6to4Gw: { name: 'ipv6.dst_6to4_gw_ipv4', label: 'Destination 6to4 Gateway IPv4', type: FT.IPV4 },
-  dst6to4Sla: { name: 'ipv6.dst_6to4_sla_id', label: 'Destination 6to4 SLA ID', type: FT.UINT, bits: 16 },
-  gw6to4: { name: 'ipv6.6to4_gw_ipv4', label: '6to4 Gateway IPv4', type: FT.IPV4 },
-  sla6to4: { name: 'ipv6.6to4_sla_id', label: '6to4 SLA ID', type: FT.UINT, bits: 16 },
-  srcTsIpv4: { name: 'ipv6.src_ts_ipv4', label: 'Source Teredo Server IPv4', type: FT.IPV4 },
-  srcTcPort: { name: 'ipv6.src_tc_port', label: 'Source Teredo Port', type: FT.UINT, bits: 16 },
-  srcTcIpv4: { name: 'ipv6.src_tc_ipv4', label: 'Source Teredo Client IPv4', type: FT.IPV4 },
-  dstTsIpv4: { name: 'ipv6.dst_ts_ipv4', label: 'Destination Teredo Server IPv4', type: FT.IPV4 },
-  dstTcPort: { name: 'ipv6.dst_tc_port', label: 'Destination Teredo Port', type: FT.UINT, bits: 16 },
-  dstTcIpv4: { name: 'ipv6.dst_tc_ipv4', label: 'Destination Teredo Client IPv4', type: FT.IPV4 },
-  tsIpv4: { name: 'ipv6.ts_ipv4', label: 'Teredo Server IPv4', type: FT.IPV4 },
-  tcPort: { name: 'ipv6.tc_port', label: 'Teredo Port', type: FT.UINT, bits: 16 },
-  tcIpv4: { name: 'ipv6.tc_ipv4', label: 'Teredo Client IPv4', type: FT.IPV4 },
-  srcIsatap: { name: 'ipv6.src_isatap_ipv4', label: 'Source ISATAP IPv4', type: FT.IPV4 },
-  dstIsatap: { name: 'ipv6.dst_isatap_ipv4', label: 'Destination ISATAP IPv4', type: FT.IPV4 },
-  isatap: { name: 'ipv6.isatap_ipv4', label: 'ISATAP IPv4', type: FT.IPV4 },
-  srcEmbed: { name: 'ipv6.src_embed_ipv4', label: 'Source Embedded IPv4', type: FT.IPV4 },
-  dstEmbed: { name: 'ipv6.dst_embed_ipv4', label: 'Destination Embedded IPv4', type: FT.IPV4 },
-  embed: { name: 'ipv6.embed_ipv4', label: 'Embedded IPv4', type: FT.IPV4 },
-  embedPrefix: { name: 'ipv6.embed_ipv4_prefix', label: 'Embedded IPv4 Prefix', type: FT.BYTES },
   fragments: { name: 'ipv6.fragments', label: 'IPv6 Fragments', type: FT.NONE },
   fragment: { name: 'ipv6.fragment', label: 'IPv6 Fragment', type: FT.FRAMENUM },
   fragmentError: { name: 'ipv6.fragment.error', label: 'Defragmentation error', type: FT.FRAMENUM },
@@ -107,18 +83,18 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   const item = c.proto(F.ipv6, off, Math.min(off + IPV6_HEADER_LEN, end));
   if (!c.has(off + VFC, 1, end)) return;
   const version = c.u8(off + VFC) >> 4;
-  f.add(F.version, off, 1, version);
+  const versionItem = f.add(F.version, off, 1, version);
+  if (version !== 6) ipExpert(c, versionItem, E.ipv6BogusVersion, 'Bogus IPv6 version', Status.MALFORMED);
   // "This field makes the filter match on "ip.version == 6" possible".
   if (ipVersion < 0) ipVersion = fieldByName('ip.version')?.id ?? -1;
   if (ipVersion >= 0) f.add(ipVersion, off, 1, version, EF.HIDDEN);
   if (version !== 6) {
-    // "Bogus IPv6 version": the dissector refuses the packet, its bytes go to data.
-    c.status |= Status.MALFORMED;
+    // The dissector refuses the packet: its bytes go to data.
     f.pop();
     dissectData(c, off, end);
     return;
   }
-  if (end - off < IPV6_HEADER_LEN) c.status |= Status.MALFORMED; // "IPv6 header must be exactly 40 bytes"
+  if (end - off < IPV6_HEADER_LEN) ipExpert(c, item, E.ipv6InvalidHeader, 'IPv6 header must be exactly 40 bytes', Status.MALFORMED);
   if (!c.has(off, 4, end)) return;
   const word = c.u32(off);
   f.push(f.add(F.tclass, off, 4, (word >>> 20) & 0xff));
@@ -127,7 +103,11 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   f.pop();
   f.add(F.flow, off + FLOW, 3, word & 0xfffff);
   const plen = c.uint(F.plen, off + PLEN, 2, end);
+  const plenItem = f.count - 1;
   const nxt = c.uint(F.nxt, off + NXT, 1, end);
+  if (plen === 0 && nxt >= 0 && nxt !== HOPOPTS && nxt !== NONE) {
+    ipExpert(c, plenItem, E.ipv6PlenZero, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))', 0);
+  }
   c.uint(F.hlim, off + HLIM, 1, end);
   address(c, F.src, F.srcHost, off + SRC, end);
   address(c, F.dst, F.dstHost, off + DST, end);
@@ -137,9 +117,11 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   if (plen === 0 && nxt === HOPOPTS) {
     const jumbo = jumboLength(c, off + IPV6_HEADER_LEN, end);
     if (jumbo) payloadLen = jumbo;
-    else c.status |= Status.WARNING; // ipv6.opt.jumbo.missing
-  } else if (plen === 0 && nxt !== NONE) c.status |= Status.WARNING; // ipv6.plen_zero
-  if (!c.inErrorPkt && payloadLen > end - off - IPV6_HEADER_LEN) c.status |= Status.WARNING; // plen_exceeds_framing
+    else ipExpert(c, plenItem, E.ipv6JumboMissing, 'IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing', Status.MALFORMED);
+  }
+  if (!c.inErrorPkt && payloadLen > end - off - IPV6_HEADER_LEN) {
+    ipExpert(c, plenItem, E.ipv6PlenExceedsFraming, `IPv6 payload length exceeds framing length (${end - off - IPV6_HEADER_LEN} bytes)`);
+  }
   const dgramEnd = Math.min(end, off + IPV6_HEADER_LEN + payloadLen);
   chain(c, item, off, nxt, off + IPV6_HEADER_LEN, dgramEnd, IPV6_HEADER_LEN, plen, off + DST);
 }
@@ -217,87 +199,6 @@ function address(c: Ctx, id: number, hostId: number, off: number, end: number): 
   c.f.add(F.addr, off, 16, 0, EF.HIDDEN);
   c.f.add(hostId, off, 16, 0, EF.HIDDEN | EF.GENERATED);
   c.f.add(F.host, off, 16, 0, EF.HIDDEN | EF.GENERATED);
-}
-
-/** What Wireshark derives from special addresses: each kind for the source, then the destination. */
-function addressExtras(c: Ctx, src: number, dst: number): void {
-  sixToFour(c, src, F.src6to4Gw, F.src6to4Sla);
-  sixToFour(c, dst, F.dst6to4Gw, F.dst6to4Sla);
-  teredo(c, src, F.srcTsIpv4, F.srcTcPort, F.srcTcIpv4);
-  teredo(c, dst, F.dstTsIpv4, F.dstTcPort, F.dstTcIpv4);
-  slaac(c, src, F.srcSlaacMac);
-  slaac(c, dst, F.dstSlaacMac);
-  embedded(c, src, F.srcIsatap, F.isatap, isatap);
-  embedded(c, dst, F.dstIsatap, F.isatap, isatap);
-  embedded(c, src, F.srcEmbed, F.embed, wellKnownPrefix);
-  embedded(c, dst, F.dstEmbed, F.embed, wellKnownPrefix);
-}
-
-/** RFC 3056 section 2: 2002:V4ADDR:SLA::/64. */
-function sixToFour(c: Ctx, a: number, gw: number, sla: number): void {
-  if (c.u16(a) !== 0x2002) return;
-  const f = c.f;
-  f.add(gw, a + 2, 4, 0, EF.GENERATED);
-  f.add(sla, a + 6, 2, c.u16(a + 6), EF.GENERATED);
-  f.add(F.gw6to4, a + 2, 4, 0, EF.GENERATED | EF.HIDDEN);
-  f.add(F.sla6to4, a + 6, 2, c.u16(a + 6), EF.GENERATED | EF.HIDDEN);
-}
-
-const scratch = new Uint8Array(6);
-
-/** RFC 4380 section 4: 2001:0000:server:flags:~port:~client (port and client are inverted). */
-function teredo(c: Ctx, a: number, ts: number, port: number, tc: number): void {
-  if (c.u32(a) !== 0x20010000) return;
-  const f = c.f;
-  const mapped = c.u16(a + 10) ^ 0xffff;
-  for (let i = 0; i < 4; i++) scratch[i] = ~(c.b[a + 12 + i] as number) & 0xff;
-  const client = ipv4Text(scratch, 0);
-  f.add(ts, a + 4, 4, 0, EF.GENERATED);
-  f.add(port, a + 10, 2, mapped, EF.GENERATED);
-  f.addStr(tc, a + 12, 4, client, EF.GENERATED);
-  f.add(F.tsIpv4, a + 4, 4, 0, EF.GENERATED | EF.HIDDEN);
-  f.add(F.tcPort, a + 10, 2, mapped, EF.GENERATED | EF.HIDDEN);
-  f.addStr(F.tcIpv4, a + 12, 4, client, EF.GENERATED | EF.HIDDEN);
-}
-
-/** RFC 4291 appendix A: a modified EUI-64 interface identifier (U/L bit set, ff:fe in the middle). */
-function slaac(c: Ctx, a: number, mac: number): void {
-  const b = c.b;
-  if (!((b[a + 8] as number) & 0x02) || c.u16(a + 11) !== 0xfffe) return;
-  scratch[0] = (b[a + 8] as number) & ~0x02;
-  scratch[1] = b[a + 9] as number;
-  scratch[2] = b[a + 10] as number;
-  scratch[3] = b[a + 13] as number;
-  scratch[4] = b[a + 14] as number;
-  scratch[5] = b[a + 15] as number;
-  const text = etherText(scratch, 0);
-  c.f.addStr(mac, a + 8, 8, text, EF.GENERATED);
-  c.f.addStr(F.slaacMac, a + 8, 8, text, EF.GENERATED | EF.HIDDEN);
-}
-
-/** RFC 5214 section 6.1: ISATAP's ::0200:5efe:V4ADDR or ::5efe:V4ADDR. */
-function isatap(c: Ctx, a: number): boolean {
-  return (c.u32(a + 8) & 0xfcffffff) === 0x00005efe;
-}
-
-/** RFC 6052 section 2.1: the Well-Known Prefix 64:ff9b::/96. */
-function wellKnownPrefix(c: Ctx, a: number): boolean {
-  return c.u32(a) === 0x0064ff9b && c.u32(a + 4) === 0 && c.u32(a + 8) === 0;
-}
-
-/** An IPv4 address carried in the last 32 bits: the specific field, then the generic one
- *  (hidden for ISATAP; for RFC 6052 Wireshark also shows the prefix, and the generic one). */
-function embedded(c: Ctx, a: number, specific: number, generic: number, test: (c: Ctx, a: number) => boolean): void {
-  if (!test(c, a)) return;
-  const f = c.f;
-  if (test === isatap) {
-    f.add(specific, a + 12, 4, 0, EF.GENERATED);
-    f.add(generic, a + 12, 4, 0, EF.GENERATED | EF.HIDDEN);
-    return;
-  }
-  f.add(F.embedPrefix, a, 12, 0, EF.GENERATED);
-  f.add(specific, a + 12, 4, 0, EF.GENERATED);
-  f.add(generic, a + 12, 4, 0, EF.GENERATED);
 }
 
 registerDissector('ipv6', dissectIpv6);

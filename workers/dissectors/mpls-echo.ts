@@ -16,6 +16,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const VERSION = 0;
@@ -67,6 +68,17 @@ function ntpTime(c: Ctx, id: number, o: number, end: number): void {
 
 export function dissectMplsEcho(c: Ctx, off: number, end: number): void {
   const f = c.f;
+  // Wireshark rejects the payload (it becomes data) when it is shorter than the fixed header or
+  // its version is not 1 (RFC 8029 §3: "The Version Number is currently 1").
+  if (end - off < MPLS_ECHO_HEADER_LEN) {
+    c.call(dissectData, off, end);
+    return;
+  }
+  if (!c.has(off + VERSION, 2, end)) return;
+  if (c.u16(off + VERSION) !== 1) {
+    c.call(dissectData, off, end);
+    return;
+  }
   c.proto(F.echo, off, end);
   c.uint(F.version, off + VERSION, 2, end);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);

@@ -14,22 +14,27 @@
 // Generic Associated Channel header (RFC 5586). The PW ACH and Ethernet-PW pieces live here too.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import type { Ctx } from './context.ts';
+import type { Ctx, Dissector } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectEthernet } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
-import './mpls-echo.ts';
+import { dissectMplsEcho } from './mpls-echo.ts';
 
 export const MPLS_ENTRY_LEN = 4;
 const LABEL_GACH = 13;
+const LABEL_OAM_ALERT = 14;
+const LABEL_ITDM = 628871;
 const ETHERTYPE_IPV4 = 0x0800;
 const ETHERTYPE_IPV6 = 0x86dd;
 const ACH_LEN = 4;
+/** Associated channel types (IANA "MPLS Generalized Associated Channel (G-ACh) Types"). */
+const ACH_IPV4 = 0x0021;
+const ACH_LSP_PING = 0x0025;
+const ACH_IPV6 = 0x0057;
 const PWCW_LEN = 4;
 const ETH_MIN = 14;
-/** The U/L and I/G bits of a MAC address's first octet. */
+/** The U/L bit of a MAC address's first octet: set in locally administered addresses. */
 const LOCAL_BIT = 0x02;
-const GROUP_BIT = 0x01;
 
 const SPECIAL_LABELS = names([
   [0, 'IPv4 Explicit-Null'], [1, 'Router Alert'], [2, 'IPv6 Explicit-Null'], [3, 'Implicit-Null'],
@@ -69,13 +74,19 @@ export function dissectMpls(c: Ctx, off: number, end: number): void {
     f.pop();
     o += MPLS_ENTRY_LEN;
     if (label === LABEL_GACH && bos) {
-      c.call(dissectPwAch, o, end);
+      c.call(dissectGach, o, end);
       return;
     }
     if (bos) break;
   }
   // The first nibble of the payload: read even when the stack ran to the end (a bounds error then).
   if (!c.has(o, 1, end)) return;
+  // Wireshark 4.0's mpls.label table binds the OAM Alert label (ITU-T Y.1711) and, by a default
+  // preference, label 628871 (TDM over MPLS); neither is decoded here, their payload is data.
+  if (label === LABEL_OAM_ALERT || label === LABEL_ITDM) {
+    c.call(dissectData, o, end);
+    return;
+  }
   const t = c.tables;
   switch (c.u8(o) >> 4) {
     case 4:
@@ -95,25 +106,40 @@ export function dissectMpls(c: Ctx, off: number, end: number): void {
   }
 }
 
-/** PW Associated Channel Header (RFC 4385 §3): 0001 | version | reserved | channel type. */
+/** PW Associated Channel Header (RFC 4385 §3): 0001 | version | reserved | channel type. After a
+ *  GAL it is the Generic Associated Channel header (RFC 5586), with the same layout. */
 function dissectPwAch(c: Ctx, off: number, end: number): void {
+  achHeader(c, off, end, 'PW Associated Channel Header');
+}
+
+function dissectGach(c: Ctx, off: number, end: number): void {
+  achHeader(c, off, end, 'Generic Associated Channel Header');
+}
+
+function achHeader(c: Ctx, off: number, end: number, label: string): void {
   // "Error processing Message" when fewer than 4 bytes remain: no header, no payload.
   if (end - off < ACH_LEN) return;
   if (!c.has(off, ACH_LEN, end)) return;
-  c.proto(F.pwach, off, off + ACH_LEN);
+  const type = c.u16(off + 2);
+  c.f.str[c.proto(F.pwach, off, off + ACH_LEN)] = label;
   c.f.add(F.achVer, off, 1, c.u8(off) & 0x0f);
   c.f.add(F.achRes, off + 1, 1, c.u8(off + 1));
-  c.f.add(F.achType, off + 2, 2, c.u16(off + 2));
+  c.f.add(F.achType, off + 2, 2, type);
   c.f.pop();
-  c.call(dissectData, off + ACH_LEN, end);
+  // Wireshark's pwach.channel_type table, for the channel types whose protocol we have.
+  let d: Dissector | undefined;
+  if (type === ACH_IPV4) d = c.tables.lookup('ethertype', ETHERTYPE_IPV4);
+  else if (type === ACH_IPV6) d = c.tables.lookup('ethertype', ETHERTYPE_IPV6);
+  else if (type === ACH_LSP_PING) d = dissectMplsEcho;
+  c.call(d ?? dissectData, off + ACH_LEN, end);
 }
 
 /**
  * Wireshark's "pw_eth_heuristic": an Ethernet pseudowire whose control word (RFC 4448 §3: "the
  * first nibble … MUST be 0000") may or may not be there. Wireshark takes the bytes for a plain
- * Ethernet header when both addresses belong to manufacturers it knows (its OUI database). We have
- * no such database: two globally administered addresses, a unicast source and a known EtherType
- * stand in for it.
+ * Ethernet header when both addresses' OUIs are in its manufacturer database. We have no such
+ * database: two globally administered addresses (the U/L bit clear, as every listed OUI has) and
+ * an EtherType we know stand in for it.
  */
 function dissectPwEthHeuristic(c: Ctx, off: number, end: number): void {
   if (looksLikePlainEthernet(c, off, end)) {
@@ -129,9 +155,7 @@ function dissectPwEthHeuristic(c: Ctx, off: number, end: number): void {
 
 function looksLikePlainEthernet(c: Ctx, off: number, end: number): boolean {
   if (Math.min(end, c.b.length) - off < ETH_MIN) return false;
-  const da = c.u8(off);
-  const sa = c.u8(off + 6);
-  if (da & LOCAL_BIT || sa & (LOCAL_BIT | GROUP_BIT)) return false;
+  if (c.u8(off) & LOCAL_BIT || c.u8(off + 6) & LOCAL_BIT) return false;
   return c.tables.lookup('ethertype', c.u16(off + 12)) !== undefined;
 }
 

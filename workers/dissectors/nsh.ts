@@ -12,7 +12,7 @@
 // fixed 4-byte context headers ("the Length MUST be of value 0x6"); MD type 2 has TLVs
 //   |          Metadata Class       |      Type     |U|    Length   |  Variable Metadata …
 // padded to 4 bytes. Where Length contradicts the MD type, Wireshark uses the value the RFC
-// requires, and hands the rest to Next Protocol: 1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH.
+// requires, and hands the rest to Next Protocol: 1 IPv4, 2 IPv6, 3 Ethernet, 4 NSH, 5 MPLS.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
@@ -32,7 +32,7 @@ const MD2_MIN_LEN = CONTEXT;
 const TLV_HEADER_LEN = 4;
 
 /** Next Protocol → the EtherType whose dissector handles it (Wireshark's nsh.next_proto table). */
-const NEXT_PROTO_ETHERTYPE = [-1, 0x0800, 0x86dd, 0x6558, 0x894f];
+const NEXT_PROTO_ETHERTYPE = [-1, 0x0800, 0x86dd, 0x6558, 0x894f, 0x8847];
 
 export const F = registerFields({
   nsh: { name: 'nsh', label: 'Network Service Header', type: FT.PROTOCOL },
@@ -91,10 +91,10 @@ export function dissectNsh(c: Ctx, off: number, end: number): void {
 function metadata(c: Ctx, o: number, stop: number, end: number): void {
   const f = c.f;
   while (o < stop && !c.stop) {
-    if (!c.has(o, TLV_HEADER_LEN, end)) return;
+    c.uint(F.metadataClass, o, 2, end);
+    c.uint(F.metadataType, o + 2, 1, end);
+    if (!c.has(o + 3, 1, end)) return;
     const len = c.u8(o + 3) & 0x7f;
-    f.add(F.metadataClass, o, 2, c.u16(o));
-    f.add(F.metadataType, o + 2, 1, c.u8(o + 2));
     f.add(F.unassignedBit, o + 3, 1, c.u8(o + 3) >> 7);
     f.add(F.metadataLen, o + 3, 1, len);
     if (len > 0) c.field(F.metadata, o + TLV_HEADER_LEN, len, end);

@@ -12,7 +12,8 @@
 // Multipath TCP (kind 30, RFC 8684) is shown minimally: subtype, version or flags, first values.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF, WS } from '../fields/field-list.ts';
+import { EF } from '../fields/field-list.ts';
+import { expert } from './expert.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 
@@ -75,12 +76,6 @@ export interface TcpOptionInfo {
 }
 
 const info: TcpOptionInfo = { wscale: -1 };
-
-/** An expert note in the tree (Wireshark's expert_add_info). */
-export function expert(c: Ctx, off: number, len: number, msg: string, bit = Status.WARNING): void {
-  c.f.addStr(WS.expert, off, len, msg);
-  c.status |= bit;
-}
 
 /**
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).

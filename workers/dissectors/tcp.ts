@@ -28,7 +28,8 @@ import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
 import { ACCECN_ASKED, ACCECN_ON, ACK, SYN, WS_NOT_USED, transportState } from '../analysis/tcp-state.ts';
-import { dissectTcpOptions, expert } from './tcp-options.ts';
+import { dissectTcpOptions } from './tcp-options.ts';
+import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
 
 const SPORT = 0;
@@ -167,7 +168,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   if (urgent !== 0 && !(flags & 0x020)) expert(c, off + URGENT, 2, 'The urgent pointer field is nonzero while the URG flag is not set');
   let wscale = -1;
   if (hlen > TCP_HEADER_LEN) {
-    f.add(F.options, off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN);
+    const shown = Math.min(hlen, Math.min(end, c.b.length) - off) - TCP_HEADER_LEN;
+    f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
     f.push(f.count - 1);
     wscale = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase).wscale;

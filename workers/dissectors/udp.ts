@@ -6,13 +6,21 @@
 //   +--------+--------+--------+--------+
 //   |     Length      |    Checksum     |
 //   +--------+--------+--------+--------+
+//
+// Lengths, as Wireshark 4.0 treats them: a Length below 8 is shown ("bogus, must be >= 8") and
+// ends the dissection there, with no checksum and no payload (BIG TCP / GSO frames carry 0 here:
+// tshark stops at UDP); a Length beyond the IP payload is flagged but dissection goes on with what
+// the IP payload holds (inside an ICMP error, a short quote is expected and not flagged); a Length
+// of 0 over IPv6 is a jumbogram (RFC 2675 section 4: "the UDP Length field is set to zero").
 
-import { Base, FT, registerFields } from '../fields/registry.ts';
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
+import { expert } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
+import { udpStream } from '../analysis/tcp-state.ts';
 
 const SPORT = 0;
 const DPORT = 2;
@@ -27,8 +35,17 @@ export const F = registerFields({
   port: { name: 'udp.port', label: 'Source or Destination Port', type: FT.UINT, bits: 16 },
   length: { name: 'udp.length', label: 'Length', type: FT.UINT, bits: 16 },
   checksum: { name: 'udp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
+  checksumStatus: {
+    name: 'udp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8,
+    names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
+  },
+  stream: { name: 'udp.stream', label: 'Stream index', type: FT.UINT },
   payload: { name: 'udp.payload', label: 'UDP payload', type: FT.BYTES },
 });
+
+const CHECKSUM_UNVERIFIED = 2;
+const CHECKSUM_NOT_PRESENT = 3;
+const CHECKSUM_ILLEGAL = 4;
 
 export function dissectUdp(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -38,32 +55,48 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
   f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
-  const ulen = c.uint(F.length, off + LEN, 2, end);
-  if (c.stop) return;
+  let ulen = c.uint(F.length, off + LEN, 2, end);
+  if (ulen < 0) return;
   const reported = end - off;
+  if (ulen === 0 && c.netLen === 16) ulen = reported; // jumbogram
   if (ulen < UDP_HEADER_LEN) {
-    // "Bad length value %u < 8": Wireshark stops dissecting here.
-    c.fail(Status.MALFORMED);
+    expert(c, off + LEN, 2, `Bad length value ${ulen} < 8`, Status.MALFORMED);
     return;
   }
-  if (ulen > reported) {
-    // "Bad length value %u > IP payload length": Wireshark marks it and stops.
-    c.fail(Status.MALFORMED);
-    return;
+  if (ulen > reported && !c.inErrorPkt) {
+    expert(c, off + LEN, 2, `Bad length value ${ulen} > IP payload length`, Status.MALFORMED);
   }
-  c.uint(F.checksum, off + CSUM, 2, end);
+  const sum = c.uint(F.checksum, off + CSUM, 2, end);
+  if (sum < 0) return;
+  // A zero checksum means "no checksum" over IPv4; over IPv6 it is illegal (RFC 8200 section 8.1:
+  // "IPv6 receivers must discard UDP packets containing a zero checksum"), except in an ICMP quote.
+  let status = CHECKSUM_UNVERIFIED;
+  if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
+  f.push(f.count - 1);
+  f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
   f.pop();
-  if (c.stop) return;
+  if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
+  const s = udpStream(c, sport, dport);
+  if (s >= 0) f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);
+  if (ulen === UDP_HEADER_LEN) return;
+  const poff = off + UDP_HEADER_LEN;
+  // decode_udp_ports: the payload is cut at the UDP length when that is shorter than the IP payload.
+  const pend = Math.min(end, off + ulen);
+  if (c.inErrorPkt && Math.min(pend, c.b.length) <= poff) return;
+  // Wireshark adds the payload item "to the end" of the IP payload (its label alone says the UDP
+  // length), so udp.payload shows every byte after the header, also past a short UDP length.
+  f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  f.pop();
   c.srcPort = sport;
   c.dstPort = dport;
-  const pend = off + ulen;
-  if (pend > off + UDP_HEADER_LEN) dispatchUdp(c, sport, dport, off + UDP_HEADER_LEN, pend);
+  dispatchUdp(c, sport, dport, poff, pend);
 }
 
 /**
  * Wireshark's decode_udp_ports: "We try the port number with the lower value first, followed by
  * the port number with the higher value" (so both directions pick the same dissector), ports of 0
- * are ignored, then the heuristic dissectors, then data.
+ * are ignored, then the heuristic dissectors, then data. A Decode As rule on either port comes
+ * before the heuristics (dissector_is_uint_changed); the default tables resolve both the same way.
  */
 export function dispatchUdp(c: Ctx, sport: number, dport: number, off: number, end: number): void {
   const t = c.tables;

@@ -62,7 +62,7 @@ export function dissectVxlanGpe(c: Ctx, off: number, end: number): void {
   f.add(F.iBit, off + FLAGS, 1, (flags >> 3) & 1);
   f.add(F.pBit, off + FLAGS, 1, (flags >> 2) & 1);
   f.add(F.oBit, off + FLAGS, 1, flags & 1);
-  const rsvd = flags & FLAGS_RESERVED_MASK;
+  const rsvd = (flags & FLAGS_RESERVED_MASK) >> 1; // shifted by the mask's lowest bit, as all masked fields are
   f.num[f.addStr(VXLAN.flagsReserved, off + FLAGS, 1, DEC[rsvd] as string)] = rsvd;
   f.pop();
   c.uint(F.reserved16, off + RESERVED16, 2, end);

@@ -64,21 +64,30 @@ export function bytesHex(b: Uint8Array, o: number, n: number, sep = ''): string 
  *  In labels (`label`), a masked field's hex is as wide as its mask, as Wireshark's
  *  hfinfo_hex_digits makes it (`MPLS Label: 21 (0x00015)`); -T fields keeps the type's width. */
 function uintText(def: FieldDef, v: number, both = false, label = both): string {
-  const width = label && def.mask ? 32 - Math.clz32(def.mask) - (31 - Math.clz32(def.mask & -def.mask)) : def.bits;
-  const digits = Math.max(1, Math.ceil(width / 4));
-  const hex = (): string => '0x' + (v < 0 ? (v >>> 0) : v).toString(16).padStart(digits, '0');
+  const bits = label && def.mask ? maskWidth(def.mask) : def.bits;
   switch (def.base) {
     case Base.HEX:
-      return hex();
+      return hexText(v, bits);
     case Base.HEX_DEC:
-      return both ? `${hex()} (${v})` : hex();
+      return both ? `${hexText(v, bits)} (${v})` : hexText(v, bits);
     case Base.DEC_HEX:
-      return both ? `${v} (${hex()})` : String(v);
+      return both ? `${v} (${hexText(v, bits)})` : String(v);
     case Base.OCT:
       return v === 0 ? '0' : '0' + v.toString(8);
     default:
       return String(v);
   }
+}
+
+/** Bits from a mask's lowest set bit to its highest (Wireshark's hfinfo_mask_bitwidth). */
+function maskWidth(mask: number): number {
+  return 32 - Math.clz32(mask) - (31 - Math.clz32(mask & -mask));
+}
+
+/** `0x` and lowercase hex, zero-padded to the width of a `bits`-bit integer (no closure: hot path). */
+function hexText(v: number, bits: number): string {
+  const digits = bits <= 4 ? 1 : (bits + 3) >> 2;
+  return '0x' + (v < 0 ? v >>> 0 : v).toString(16).padStart(digits, '0');
 }
 
 /** Seconds and nanoseconds as tshark prints frame.time_epoch (nanoseconds are not normalised). */
@@ -129,6 +138,8 @@ export function valueText(fl: FieldList, i: number): string {
     case FT.ETHER:
       return etherText(b, o);
     case FT.BYTES:
+      // tshark prints an empty byte string as "<MISSING>" (dns.opt.data of a zero-length option).
+      if ((fl.len[i] as number) === 0) return '<MISSING>';
       return bytesHex(b, o, Math.max(0, Math.min(fl.len[i] as number, b.length - o)));
     case FT.ABSOLUTE_TIME:
       return epochText(v, fl.aux[i] as number);

@@ -104,8 +104,29 @@ describe('GRE', () => {
     const d = dissect(hex(CHECKSUM.slice(0, 32) + total + CHECKSUM.slice(36, GRE_OFFSET * 2) + gre));
     expect(d.values('gre.routing.address_family')).toEqual(['8', '0']);
     expect(d.values('gre.routing.src_length')).toEqual(['0', '0']);
-    expect(d.values('gre.routing.information')).toEqual(['']);
+    // An empty byte string prints as tshark prints it.
+    expect(d.values('gre.routing.information')).toEqual(['<MISSING>']);
     expect(d.values('ip.src')).toEqual(['192.168.0.1', '10.0.0.1']);
+  });
+
+  it('hands Ethernet, IPv6 and MPLS payloads to their dissectors', () => {
+    /** IPv4 / GRE (no options) / payload, with the IPv4 total length set. */
+    const gre = (type: string, payload: string): Uint8Array => {
+      const total = (20 + 4 + payload.length / 2).toString(16).padStart(4, '0');
+      return hex('00112233445566778899aabb08004500' + total + '00000000402f0000c0a80001c0a80002' + '0000' + type + payload);
+    };
+    const ipv4 = '4500001c00010000400100000a0000010a0000020800f7ff00000000';
+    const ipv6 = '6000000000083a40' + 'fd00' + '00'.repeat(13) + '01' + 'fd00' + '00'.repeat(13) + '02' + '8000000000000000';
+    const teb = dissect(gre('6558', '0011223344550066778899aa0800' + ipv4));
+    expect(teb.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'eth', 'ip']);
+    expect(teb.values('eth.src')).toEqual(['66:77:88:99:aa:bb', '00:66:77:88:99:aa']);
+    const v6 = dissect(gre('86dd', ipv6));
+    expect(v6.protocols.slice(0, 4)).toEqual(['eth', 'ip', 'gre', 'ipv6']);
+    expect(v6.values('ipv6.dst')).toEqual(['fd00::2']);
+    const mpls = dissect(gre('8847', '0006413f' + ipv4));
+    expect(mpls.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'mpls', 'ip']);
+    expect(mpls.values('mpls.label')).toEqual(['100']);
+    expect(mpls.values('gre.proto')).toEqual(['0x8847']);
   });
 
   it('hands type 0x2001 to NHRP (nhrp.pcapng frame 1)', () => {

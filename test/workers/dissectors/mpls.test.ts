@@ -63,10 +63,12 @@ describe('MPLS', () => {
   it('chooses the payload by its first nibble, as Wireshark 4.0 does', () => {
     // 4: IPv4 even when the total length does not fit (tshark 4.0 makes no length check).
     expect(dissect(withPayload('450000300000000040110000010203040506070800010002000800000000')).protocols).toContain('ip');
-    // 1: PW Associated Channel Header, then data.
-    const ach = dissect(withPayload('100000570000'));
+    // 1: PW Associated Channel Header, then its channel type's protocol (0x0021: IPv4), or data.
+    const ach = dissect(withPayload('10007ff80000'));
     expect(ach.protocols).toEqual(['eth', 'mpls', 'pwach', 'data']);
-    expect(ach.values('pwach.channel_type')).toEqual(['0x0057']);
+    expect(ach.values('pwach.channel_type')).toEqual(['0x7ff8']);
+    const achIp = dissect(withPayload('10000021' + '4500001400000000400100000102030405060708'));
+    expect(achIp.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'pwach', 'ip']);
     // 0 and no plausible Ethernet header: a 4-byte control word, then Ethernet.
     const cw = dissect(withPayload('00000007' + '00112233445566778899aabb0800' + '45'));
     expect(cw.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'pwethcw', 'eth']);
@@ -85,6 +87,28 @@ describe('MPLS', () => {
     const d = dissect(hex('00112233445566778899aabb8847' + '0000d1ff' + '10007ff8' + 'aabb'));
     expect(d.values('mpls.label')).toEqual(['13']);
     expect(d.protocols).toEqual(['eth', 'mpls', 'pwach', 'data']);
+  });
+
+  it('decodes an LSP ping over UDP 3503 (lspping-fec-ldp.pcap frame 2, here over Ethernet)', () => {
+    const ping = '0001000001020000000000000000000140cd7b240001ce7500000000000000000001000c000100050c01010120000000';
+    const udp = (payload: string): Uint8Array => {
+      const n = payload.length / 2;
+      return hex('00112233445566778899aabb08004500' + (28 + n).toString(16).padStart(4, '0') + '000000004011000001020304050607080daf0daf' + (8 + n).toString(16).padStart(4, '0') + '0000' + payload);
+    };
+    const d = dissect(udp(ping));
+    expect(d.protocols.slice(2)).toEqual(['udp', 'mpls-echo']);
+    expect(d.values('mpls_echo.version')).toEqual(['1']);
+    expect(d.values('mpls_echo.flags')).toEqual(['0x0000']);
+    expect(d.values('mpls_echo.msg_type')).toEqual(['1']);
+    expect(d.values('mpls_echo.reply_mode')).toEqual(['2']);
+    expect(d.values('mpls_echo.sequence')).toEqual(['1']);
+    // NTP era 1: tshark shows "Jul 21, 2070 16:45:24.000027564 UTC".
+    expect(d.values('mpls_echo.timestamp_sent')).toEqual(['3173186724.000027564']);
+    expect(d.values('mpls_echo.tlv.type')).toEqual(['1']);
+    expect(d.values('mpls_echo.tlv.len')).toEqual(['12']);
+    // Wireshark rejects a payload shorter than the fixed header, or of another version: data.
+    expect(dissect(udp(ping.slice(0, 62))).protocols.slice(2)).toEqual(['udp', 'data']);
+    expect(dissect(udp('0002' + ping.slice(4))).protocols.slice(2)).toEqual(['udp', 'data']);
   });
 
   it('never throws on a stack cut short, and keeps what came before', () => {

@@ -1,0 +1,240 @@
+// Decode As and shared profiles in Chromium, as a person uses them: VXLAN on UDP 4792 (a port
+// nothing binds) shows as plain UDP until a rule is added in the Decode As dialog; the rule
+// survives a reload (IndexedDB); an exported profile file, a Wireshark decode_as_entries file and a
+// share link each bring the same decode to a fresh browser profile; a damaged link changes nothing.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openApp, openFiles, waitForPackets, type AppPage } from './browser.ts';
+import { vxlanOnPort } from '../src/profiles/fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'decapod-e2e-profiles-'));
+/** vxlan.pcap from the corpus with its VXLAN moved to UDP 4792: 10 packets, VNI 100. */
+const CAPTURE = join(dir, 'vxlan-4792.pcap');
+writeFileSync(CAPTURE, vxlanOnPort(4792).bytes);
+const PACKETS = 10;
+/** Frame 1: outer 192.168.203.1 → 192.168.202.1 (the VTEPs), inner 192.168.203.3 → 192.168.203.5. */
+const OUTER_SRC = '192.168.203.1';
+const INNER_SRC = '192.168.203.3';
+
+/** Text of a column's cell in the row at `rowIndex` (1-based), by the column's header title. */
+async function cell(page: Page, rowIndex: number, title: string): Promise<string> {
+  const grid = page.getByRole('grid', { name: 'Packet list' });
+  const titles = await grid.locator('[role="columnheader"]').allTextContents();
+  const col = titles.findIndex((t) => t.trim().replace(/[▲▼]/g, '').trim() === title);
+  if (col < 0) throw new Error(`no column "${title}" (columns: ${titles.join(', ')})`);
+  return (await grid.locator(`[role="row"][aria-rowindex="${rowIndex}"] [role="gridcell"]`).nth(col).textContent()) ?? '';
+}
+
+/** Wait until the Source cell of frame 1 reads `want` (a re-decode replaces the rows). */
+async function waitForSource(page: Page, want: string, timeout = 20_000): Promise<void> {
+  const t0 = Date.now();
+  let last = '';
+  while (Date.now() - t0 < timeout) {
+    last = await cell(page, 1, 'Source').catch(() => '');
+    if (last === want) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`row 1's Source stayed "${last}", expected "${want}"`);
+}
+
+async function openCapture(page: Page): Promise<void> {
+  await openFiles(page, [CAPTURE]);
+  await waitForPackets(page, PACKETS);
+}
+
+function profileButton(page: Page) {
+  return page.getByRole('button', { name: /^Profile:/ });
+}
+
+async function menuItem(page: Page, name: string | RegExp): Promise<void> {
+  await profileButton(page).click();
+  await page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitem', { name }).click();
+}
+
+/** The profile in use, as the toolbar shows it. */
+async function activeProfile(page: Page): Promise<string> {
+  return ((await profileButton(page).textContent()) ?? '').replace(/^\s*Profile:\s*/, '').replace(/▾\s*$/, '').trim();
+}
+
+/** The decode a person checks: inner addresses in the list, VXLAN with VNI 100 in the tree. */
+async function expectVxlanDecode(page: Page): Promise<void> {
+  await waitForSource(page, INNER_SRC);
+  await page.locator('[role="row"][aria-rowindex="1"]').click();
+  const tree = page.getByRole('tree', { name: 'Packet details' });
+  await tree.getByRole('treeitem', { name: /^Virtual eXtensible Local Area Network/ }).waitFor();
+}
+
+describe('Decode As and profiles', () => {
+  let browser: Browser;
+  let first: AppPage;
+  let exported = '';
+  let link = '';
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows UDP 4792 as plain UDP, with a suggestion to decode it as VXLAN', async () => {
+    first = await openApp(browser);
+    const { page } = first;
+    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await openCapture(page);
+    expect(await cell(page, 1, 'Source')).toBe(OUTER_SRC);
+    expect(await cell(page, 1, 'Protocol')).toBe('UDP');
+    const banner = page.getByRole('group', { name: 'Decode As suggestion' });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('UDP 4792 looks like VXLAN');
+  });
+
+  it('adds a rule in the Decode As dialog: the packets become VXLAN, the selection stays', async () => {
+    const { page } = first;
+    await page.locator('[role="row"][aria-rowindex="3"]').click();
+    await page.getByRole('button', { name: 'Decode As…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Decode As' });
+    await dialog.waitFor();
+    // opened from the selected packet: a new rule for its port, waiting for a protocol
+    expect(await dialog.getByRole('combobox', { name: 'Table of rule 1' }).inputValue()).toBe('udp.port');
+    expect(await dialog.getByRole('textbox', { name: 'Value of rule 1' }).inputValue()).toBe('4792');
+    await dialog.getByRole('combobox', { name: 'Protocol of rule 1' }).selectOption('vxlan');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForSource(page, INNER_SRC);
+    expect(await cell(page, 1, 'Protocol')).not.toBe('UDP');
+    // the packet selected before is still selected, and its details show the VXLAN layer
+    expect(await page.locator('[role="row"][aria-selected="true"]').getAttribute('aria-rowindex')).toBe('3');
+    await page.getByRole('tree', { name: 'Packet details' }).getByRole('treeitem', { name: /^Virtual eXtensible Local Area Network/ }).waitFor();
+    // the suggestion is gone: the port has a rule now
+    expect(await page.getByRole('group', { name: 'Decode As suggestion' }).count()).toBe(0);
+  });
+
+  it('keeps the rule after a reload', async () => {
+    const { page } = first;
+    await page.reload();
+    await page.getByRole('grid', { name: 'Packet list' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await profileButton(page).click();
+    const item = page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitemradio', { name: /Default/ });
+    expect(await item.textContent()).toContain('1 rule');
+    await page.keyboard.press('Escape');
+    await openCapture(page);
+    await expectVxlanDecode(page);
+  });
+
+  it('exports the profile to a file that a fresh browser profile imports, with the same decode', async () => {
+    const { page } = first;
+    const download = page.waitForEvent('download');
+    await menuItem(page, 'Export profile (.json)');
+    const d = await download;
+    exported = join(dir, d.suggestedFilename());
+    await d.saveAs(exported);
+    expect(d.suggestedFilename()).toBe('Default.decapod-profile.json');
+    const json = JSON.parse(readFileSync(exported, 'utf8')) as { format: string; version: number; decodeAs: unknown[] };
+    expect(json.format).toBe('decapod-profile');
+    expect(json.version).toBe(1);
+    expect(json.decodeAs).toEqual([{ table: 'udp.port', value: 4792, proto: 'vxlan' }]);
+
+    const fresh = await openApp(browser);
+    const p2 = fresh.page;
+    await p2.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    const chooser = p2.waitForEvent('filechooser');
+    await menuItem(p2, 'Import profile or Wireshark file…');
+    await (await chooser).setFiles(exported);
+    // the fresh browser has its own "Default": the import asks, and nothing is overwritten
+    const ask = p2.getByRole('dialog', { name: /^Import profile from/ });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('You already have a profile named Default');
+    await ask.getByRole('button', { name: 'Add as “Default (2)”' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await activeProfile(p2)).toBe('Default (2)');
+    await openCapture(p2);
+    await expectVxlanDecode(p2);
+    expect(fresh.errors).toEqual([]);
+    await p2.context().close();
+  });
+
+  it('copies a share link that a fresh browser profile opens, accepts and decodes with', async () => {
+    const { page } = first;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    // a named profile, so that the link adds it without a name clash
+    await menuItem(page, /^Duplicate/);
+    const name = page.getByRole('dialog', { name: /^Duplicate/ });
+    await name.getByRole('textbox').fill('Overlay team');
+    await name.getByRole('button', { name: 'Create' }).click();
+    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Overlay team'));
+    await menuItem(page, 'Copy share link');
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.notice')).some((n) => n.textContent?.includes('Share link')));
+    link = await page.evaluate(() => navigator.clipboard.readText());
+    const url = new URL(link);
+    expect(url.origin + url.pathname).toBe(new URL(inject('baseURL')).origin + new URL(inject('baseURL')).pathname);
+    expect(url.search).toBe('');
+    expect(url.hash).toMatch(/^#profile=[A-Za-z0-9_-]+$/);
+
+    const fresh = await openApp(browser);
+    const p3 = fresh.page;
+    await p3.goto(link);
+    const ask = p3.getByRole('dialog', { name: 'Add the profile from this link?' });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('Overlay team');
+    expect(await ask.textContent()).toContain('udp.port 4792 → VXLAN');
+    await ask.getByRole('button', { name: 'Add profile' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await activeProfile(p3)).toBe('Overlay team');
+    // the profile is read from the fragment once; the address bar no longer carries it
+    expect(await p3.evaluate(() => location.hash)).toBe('');
+    await openCapture(p3);
+    await expectVxlanDecode(p3);
+    expect(fresh.errors).toEqual([]);
+    await p3.context().close();
+  });
+
+  it('refuses a truncated or tampered link with a message, changing nothing', async () => {
+    const fresh = await openApp(browser);
+    const p4 = fresh.page;
+    const payload = new URL(link).hash.slice('#profile='.length);
+    for (const bad of [payload.slice(0, payload.length - 12), payload.slice(0, 40) + (payload[40] === 'A' ? 'B' : 'A') + payload.slice(41)]) {
+      await p4.goto(`${inject('baseURL')}#profile=${bad}`);
+      await p4.getByRole('grid', { name: 'Packet list' }).waitFor();
+      const alert = p4.getByRole('alert').filter({ hasText: 'The profile link is damaged' });
+      await alert.first().waitFor();
+      expect(await p4.getByRole('dialog').count()).toBe(0);
+      expect(await activeProfile(p4)).toBe('Default');
+    }
+    await profileButton(p4).click();
+    expect(await p4.getByRole('menu', { name: 'Profiles' }).getByRole('menuitemradio').count()).toBe(1);
+    await p4.context().close();
+  });
+
+  it("imports Wireshark's decode_as_entries into a fresh browser profile, with the same decode", async () => {
+    const entries = join(dir, 'decode_as_entries');
+    writeFileSync(entries, '# "Decode As" entries file for Wireshark 4.2.2.\n#\ndecode_as_entry: udp.port,4792,(none),VXLAN\n');
+    const fresh = await openApp(browser);
+    const p5 = fresh.page;
+    await p5.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await openCapture(p5);
+    expect(await cell(p5, 1, 'Source')).toBe(OUTER_SRC);
+    const chooser = p5.waitForEvent('filechooser');
+    await menuItem(p5, 'Import profile or Wireshark file…');
+    await (await chooser).setFiles(entries);
+    const ask = p5.getByRole('dialog', { name: /^Import Wireshark Decode As rules/ });
+    await ask.waitFor();
+    expect(await ask.textContent()).toContain('udp.port 4792 → VXLAN');
+    await ask.getByRole('button', { name: 'Import' }).click();
+    await expectVxlanDecode(p5);
+    // and exports it back in Wireshark's format
+    const download = p5.waitForEvent('download');
+    await menuItem(p5, 'Export Wireshark decode_as_entries');
+    const out = join(dir, 'exported_decode_as_entries');
+    await (await download).saveAs(out);
+    expect(readFileSync(out, 'utf8')).toContain('decode_as_entry: udp.port,4792,(none),VXLAN\n');
+    expect(fresh.errors).toEqual([]);
+    await p5.context().close();
+  });
+});

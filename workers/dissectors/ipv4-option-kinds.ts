@@ -1,0 +1,177 @@
+// The data of each IPv4 option kind (RFC 791 section 3.1 record / source routes and time stamp,
+// RFC 1108 and RFC 791 security, RFC 1063 MTU, RFC 1393 traceroute, RFC 2113 router alert,
+// RFC 1770 selective directed broadcast, RFC 4782 Quick-Start; Wireshark packet-ip.c
+// dissect_ipopt_*). The caller has added the option's item, type and length; `end` is the
+// option's end, so reading past the option's own length ends the packet as it does in Wireshark.
+//
+//   Route options:  | type | length | pointer | route data (4-byte addresses)…
+//   Time Stamp:     | 68 | length | pointer | overflow(4) flag(4) | [address] timestamp …
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { E, ipExpert } from './ip-expert.ts';
+
+const RR = 7;
+const QS = 25;
+const TS = 68;
+const SEC = 130;
+const LSRR = 131;
+const ESEC = 133;
+const CIPSO = 134;
+const SSRR = 137;
+const DATA = 2;
+/** Where the TTL is in the IPv4 header (Quick-Start shows the TTL difference). */
+const IP_TTL = 8;
+
+/** Adds ip.dst and its hidden companions for an address at `off` (from ipv4.ts). */
+export type DstAdder = (c: Ctx, off: number, end: number) => void;
+
+export const K = registerFields({
+  ptr: { name: 'ip.opt.ptr', label: 'Pointer', type: FT.UINT, bits: 8 },
+  sid: { name: 'ip.opt.sid', label: 'Stream Identifier', type: FT.UINT, bits: 16 },
+  mtu: { name: 'ip.opt.mtu', label: 'MTU', type: FT.UINT, bits: 16 },
+  idNumber: { name: 'ip.opt.id_number', label: 'ID Number', type: FT.UINT, bits: 16 },
+  ohc: { name: 'ip.opt.ohc', label: 'Outbound Hop Count', type: FT.UINT, bits: 16 },
+  rhc: { name: 'ip.opt.rhc', label: 'Return Hop Count', type: FT.UINT, bits: 16 },
+  originator: { name: 'ip.opt.originator', label: 'Originator IP Address', type: FT.IPV4 },
+  ra: { name: 'ip.opt.ra', label: 'Router Alert', type: FT.UINT, bits: 16, names: names([[0, 'Router shall examine packet']]) },
+  addr: { name: 'ip.opt.addr', label: 'IP Address', type: FT.IPV4 },
+  padding: { name: 'ip.opt.padding', label: 'Padding', type: FT.BYTES },
+  qsFunc: { name: 'ip.opt.qs_func', label: 'Function', type: FT.UINT, bits: 8, mask: 0xf0, names: names([[0, 'Rate request'], [8, 'Rate report']]) },
+  qsRate: { name: 'ip.opt.qs_rate', label: 'Rate', type: FT.UINT, bits: 8, mask: 0xf },
+  qsTtl: { name: 'ip.opt.qs_ttl', label: 'QS TTL', type: FT.UINT, bits: 8 },
+  qsTtlDiff: { name: 'ip.opt.qs_ttl_diff', label: 'TTL Diff', type: FT.UINT, bits: 8 },
+  qsUnused: { name: 'ip.opt.qs_unused', label: 'Not Used', type: FT.UINT, bits: 8 },
+  qsNonce: { name: 'ip.opt.qs_nonce', label: 'QS Nonce', type: FT.UINT, base: Base.HEX, mask: 0xfffffffc },
+  qsReserved: { name: 'ip.opt.qs_reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, mask: 0x3 },
+  secRfc791Sec: { name: 'ip.opt.sec_rfc791_sec', label: 'Security', type: FT.UINT, base: Base.HEX, bits: 16 },
+  secRfc791Comp: { name: 'ip.opt.sec_rfc791_comp', label: 'Compartments', type: FT.UINT, bits: 16 },
+  secCl: { name: 'ip.opt.sec_cl', label: 'Classification Level', type: FT.UINT, base: Base.HEX, bits: 8 },
+  secFlags: { name: 'ip.opt.sec_prot_auth_flags', label: 'Protection Authority Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  extSecFormat: { name: 'ip.opt.ext_sec_add_sec_info_format_code', label: 'Additional Security Info Format Code', type: FT.UINT, base: Base.HEX, bits: 8 },
+  extSecInfo: { name: 'ip.opt.ext_sec_add_sec_info', label: 'Additional Security Info', type: FT.BYTES },
+  cipsoDoi: { name: 'ip.cipso.doi', label: 'DOI', type: FT.UINT },
+  recRt: { name: 'ip.rec_rt', label: 'Recorded Route', type: FT.IPV4 },
+  recRtHost: { name: 'ip.rec_rt_host', label: 'Recorded Route Host', type: FT.IPV4 },
+  srcRt: { name: 'ip.src_rt', label: 'Source Route', type: FT.IPV4 },
+  srcRtHost: { name: 'ip.src_rt_host', label: 'Source Route Host', type: FT.IPV4 },
+  emptyRt: { name: 'ip.empty_rt', label: 'Empty Route', type: FT.IPV4 },
+  emptyRtHost: { name: 'ip.empty_rt_host', label: 'Empty Route Host', type: FT.IPV4 },
+  overflow: { name: 'ip.opt.overflow', label: 'Overflow', type: FT.UINT, bits: 8, mask: 0xf0 },
+  flag: { name: 'ip.opt.flag', label: 'Flag', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xf,
+    names: names([[0, 'Time stamps only'], [1, 'Time stamp and address'], [3, 'Time stamps for prespecified addresses']]) },
+  timeStamp: { name: 'ip.opt.time_stamp', label: 'Time stamp', type: FT.UINT },
+  timeStampAddr: { name: 'ip.opt.time_stamp_addr', label: 'Address', type: FT.IPV4 },
+});
+
+/** The data of option `type` at `o` (length `len`, ending at `end`); `ip` is the IPv4 header. */
+export function optionData(c: Ctx, type: number, o: number, len: number, end: number, ip: number, dst: DstAdder): void {
+  const d = o + DATA;
+  const dataEnd = o + len;
+  switch (type) {
+    case RR: case LSRR: case SSRR: route(c, type, o, len, end, dst); break;
+    case TS: timestamp(c, o, len, end); break;
+    case 136: c.uint(K.sid, d, 2, end); break;
+    case 11: case 12: c.uint(K.mtu, d, 2, end); break;
+    case 82:
+      c.uint(K.idNumber, d, 2, end);
+      c.uint(K.ohc, d + 2, 2, end);
+      c.uint(K.rhc, d + 4, 2, end);
+      c.field(K.originator, d + 6, 4, end);
+      break;
+    case 148: c.uint(K.ra, d, 2, end); break;
+    case 149: {
+      let a = d;
+      for (; a + 4 <= dataEnd; a += 4) c.field(K.addr, a, 4, end);
+      if (a < dataEnd) c.field(K.padding, a, dataEnd - a, end);
+      break;
+    }
+    case QS: quickStart(c, d, c.u8(ip + IP_TTL), end); break;
+    case SEC:
+      // RFC 791's 11-byte form (security, compartments, handling, TCC) or RFC 1108's.
+      if (len === 11 && c.has(d, 2, end) && SEC_RFC791.has(c.u16(d))) {
+        c.uint(K.secRfc791Sec, d, 2, end);
+        c.uint(K.secRfc791Comp, d + 2, 2, end);
+      } else {
+        c.uint(K.secCl, d, 1, end);
+        if (len > 3) c.uint(K.secFlags, d + 1, 1, end);
+      }
+      break;
+    case ESEC:
+      c.uint(K.extSecFormat, d, 1, end);
+      if (len > 3) c.field(K.extSecInfo, d + 1, len - 3, end);
+      break;
+    case CIPSO: c.uint(K.cipsoDoi, d, 4, end); break;
+  }
+}
+
+const SEC_RFC791 = new Set([0x0000, 0xf135, 0x789a, 0xbc4d, 0x5e26, 0xaf13, 0xd788, 0x6bc5, 0x35e2, 0x9af1, 0x4d78,
+  0x24bd, 0x135e, 0x89af, 0xc4d6, 0xe26b]);
+
+/** Loose / strict source route and record route: each 4-byte slot by where the pointer is. */
+function route(c: Ctx, type: number, o: number, len: number, end: number, dst: DstAdder): void {
+  const ptr = c.uint(K.ptr, o + 2, 1, end);
+  if (ptr < 0) return;
+  const ptrItem = c.f.count - 1;
+  if (ptr < 4) return ipExpert(c, ptrItem, E.ipOptPtrBefore, 'Pointer points before first address');
+  if (ptr & 3) return ipExpert(c, ptrItem, E.ipOptPtrMiddle, 'Pointer points to middle of address');
+  let slot = 3;
+  for (let left = len - 3; left > 0; left -= 4, slot += 4) {
+    if (left < 4) {
+      ipExpert(c, ptrItem, E.ipSuboptTooLong, 'Suboption would go past end of option');
+      break;
+    }
+    const a = o + slot;
+    let id: number;
+    let host: number;
+    if (ptr > len || slot + 1 < ptr) [id, host] = [K.recRt, K.recRtHost];
+    else if (type !== RR && slot === len - 4) {
+      // This is the destination (Wireshark adds ip.dst here, in place of the header's).
+      dst(c, a, end);
+      if (c.stop) return;
+      continue;
+    } else if (type === RR) [id, host] = [K.emptyRt, K.emptyRtHost];
+    else [id, host] = [K.srcRt, K.srcRtHost];
+    if (!c.field(id, a, 4, end)) return;
+    c.f.add(host, a, 4, 0, EF.HIDDEN | EF.GENERATED);
+  }
+}
+
+function timestamp(c: Ctx, o: number, len: number, end: number): void {
+  const f = c.f;
+  if (c.uint(K.ptr, o + 2, 1, end) < 0 || !c.has(o + 3, 1, end)) return;
+  const of = c.u8(o + 3);
+  f.add(K.overflow, o + 3, 1, of >> 4);
+  f.add(K.flag, o + 3, 1, of & 0xf);
+  const flag = of & 0xf;
+  let a = o + 4;
+  for (let left = len - 4; left > 0 && !c.stop; ) {
+    const entry = flag === 1 || flag === 3 ? 8 : 4;
+    if (left < entry) {
+      ipExpert(c, f.text(a, left, 'Suboption would go past end of option'), E.ipSuboptTooLong, 'Suboption would go past end of option');
+      break;
+    }
+    if (entry === 8) c.field(K.timeStampAddr, a, 4, end);
+    c.uint(K.timeStamp, a + entry - 4, 4, end);
+    a += entry;
+    left -= entry;
+  }
+}
+
+function quickStart(c: Ctx, d: number, ttl: number, end: number): void {
+  const f = c.f;
+  if (!c.has(d, 1, end)) return;
+  const cmd = c.u8(d);
+  f.add(K.qsFunc, d, 1, cmd >> 4);
+  f.add(K.qsRate, d, 1, cmd & 0xf);
+  if (cmd >> 4 === 0) {
+    const qsTtl = c.uint(K.qsTtl, d + 1, 1, end);
+    if (qsTtl < 0) return;
+    f.add(K.qsTtlDiff, d + 1, 1, (ttl - qsTtl) & 0xff, EF.GENERATED);
+  } else c.uint(K.qsUnused, d + 1, 1, end);
+  if (!c.has(d + 2, 4, end)) return;
+  const nonce = c.u32(d + 2);
+  f.add(K.qsNonce, d + 2, 4, nonce >>> 2);
+  f.add(K.qsReserved, d + 2, 4, nonce & 3);
+}
