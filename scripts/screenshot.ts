@@ -1,5 +1,6 @@
-// docs/screenshot.png: the app with ../shared/corpus/captures/vxlan.pcap open, the first packet's
-// VXLAN layer expanded and its VNI selected (bytes highlighted), in the light theme at 1440×900.
+// docs/screenshot.png: the app with ../shared/corpus/captures/vxlan.pcap open, the overlay columns
+// (outer source and destination, VNI) shown, the first packet's VXLAN layer expanded and its VNI
+// selected (bytes highlighted), in the light theme at 1440×900.
 // Builds the app, serves it with `vite preview` on a free port, drives Debian's Chromium.
 //
 //   npx tsx scripts/screenshot.ts [--dark] [--out docs/screenshot.png] [--capture FILE]
@@ -50,6 +51,11 @@ try {
     const s = document.querySelector('footer[role="status"]')?.textContent ?? '';
     return /Packets: [1-9]/.test(s) && !s.includes('Loading');
   });
+  for (const column of ['Outer source', 'Outer destination', 'VNI']) {
+    await page.getByRole('button', { name: 'View ▾' }).click();
+    await page.getByRole('menuitemcheckbox', { name: column }).click();
+    await page.keyboard.press('Escape');
+  }
   await page.locator('[role="row"][aria-rowindex="1"]').click();
   const tree = page.getByRole('tree', { name: 'Packet details' });
   const vxlan = tree.getByRole('treeitem', { name: /^Virtual eXtensible Local Area Network/ }).first();

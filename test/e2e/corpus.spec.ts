@@ -96,6 +96,18 @@ describe('corpus captures', () => {
     expect(packets).toBe(total);
   });
 
+  it('marks malformed and truncated packets in the list', async () => {
+    const { page } = app;
+    await openFiles(page, [join(CAPTURES, 'ipv6-bad-version.pcap')]);
+    await loaded(page, 'ipv6-bad-version.pcap');
+    const row2 = page.locator('[role="row"][aria-rowindex="2"]');
+    expect(await row2.getAttribute('title')).toContain('Malformed packet');
+    expect(await row2.evaluate((r) => r.classList.contains('malformed') && r.classList.contains('c-bad'))).toBe(true);
+    await openFiles(page, [join(CAPTURES, 'geneve-truncated.pcapng')]);
+    await loaded(page, 'geneve-truncated.pcapng');
+    expect(await page.locator('[role="row"][aria-rowindex="1"]').getAttribute('title')).toContain('Truncated');
+  });
+
   it('left no uncaught errors', () => {
     expect(app.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   });

@@ -43,6 +43,12 @@ describe('a million packets', () => {
         w.maxRows = 0;
         const count = (): number => grid.querySelectorAll('[role="row"][aria-rowindex]').length;
         new MutationObserver(() => (w.maxRows = Math.max(w.maxRows, count()))).observe(grid, { childList: true, subtree: true });
+        // and add up layout shifts (nothing should move while the counts run)
+        const s = window as unknown as { shift: number };
+        s.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) s.shift += (e as PerformanceEntry & { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: false });
       });
       const t0 = Date.now();
       await openFiles(page, [file]);
@@ -64,6 +70,8 @@ describe('a million packets', () => {
 
       await waitForPackets(page, N, 400_000);
       const loadSeconds = (Date.now() - t0) / 1000;
+      const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+      expect(shift, 'cumulative layout shift while loading').toBeLessThan(0.02);
       const s = await statusText(page);
       expect(s).toContain('million.pcap');
       expect(s).toContain(`Displayed: ${N}`);
@@ -103,7 +111,7 @@ describe('a million packets', () => {
       expect(maxRows).toBeGreaterThan(10);
       expect(maxRows).toBeLessThanOrEqual(MAX_DOM_ROWS);
       expect(app.errors).toEqual([]);
-      console.log(`1M packets: first rows at ${earlyPackets} packets indexed; loaded in ${loadSeconds.toFixed(1)} s (${s.match(/Load time: \S+/)?.[0]}); at most ${maxRows} rows in the DOM`);
+      console.log(`1M packets: first rows at ${earlyPackets} packets indexed; loaded in ${loadSeconds.toFixed(1)} s (${s.match(/Load time: \S+/)?.[0]}); at most ${maxRows} rows in the DOM; layout shift ${shift.toFixed(4)}`);
     },
     600_000,
   );

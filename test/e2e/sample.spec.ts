@@ -161,6 +161,39 @@ describe('sample capture', () => {
     expect(await cell(page, 37, 'Outer source')).toBe('172.16.0.1');
   });
 
+  it('resizes panes and columns by dragging, and panes by keyboard', async () => {
+    const { page } = app;
+    const grid = page.getByRole('grid', { name: 'Packet list' });
+    const h0 = (await grid.boundingBox())?.height ?? 0;
+    const bar = page.getByRole('separator', { name: 'Resize packet list' });
+    const b = await bar.boundingBox();
+    if (!b) throw new Error('no splitter');
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 4 });
+    await page.mouse.up();
+    const h1 = (await grid.boundingBox())?.height ?? 0;
+    expect(h1).toBeGreaterThan(h0 + 100);
+    const v = Number(await bar.getAttribute('aria-valuenow'));
+    await bar.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(Number(await bar.getAttribute('aria-valuenow'))).toBe(v - 4);
+
+    const source = page.getByRole('columnheader', { name: 'Source', exact: true });
+    const w0 = (await source.boundingBox())?.width ?? 0;
+    const handle = source.locator('.resize');
+    const hb = await handle.boundingBox();
+    if (!hb) throw new Error('no resize handle');
+    await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(hb.x + hb.width / 2 + 60, hb.y + hb.height / 2, { steps: 4 });
+    await page.mouse.up();
+    expect((await source.boundingBox())?.width ?? 0).toBeGreaterThan(w0 + 50);
+    // a drag on the header's edge does not sort
+    expect(await source.getAttribute('aria-sort')).toBeNull();
+  });
+
   it('decodes UDP 4792 as VXLAN when the suggestion is taken', async () => {
     const { page } = app;
     // frames 51-54 are VXLAN on UDP 4792, a port nothing binds

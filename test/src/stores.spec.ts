@@ -259,7 +259,7 @@ describe('ViewSettings', () => {
     expect(v.columns.map((c) => c.id)).toEqual(['no', 'time', 'outerSrc', 'vni', 'src', 'dst', 'protocol', 'length', 'info']);
     v.setWidth('src', 200);
     v.setTimeFormat('absolute');
-    expect(v.template.startsWith('72px 128px 132px 72px 200px')).toBe(true);
+    expect(v.template.startsWith('72px 128px 148px 72px 200px')).toBe(true);
     expect(v.template.endsWith('minmax(360px, 1fr)')).toBe(true);
     const again = new ViewSettings(store);
     expect(again.isVisible('vni')).toBe(true);

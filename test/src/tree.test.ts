@@ -17,6 +17,8 @@ const tree: TreeNode[] = [
   ]),
   n('Ethernet II', 'eth', 50, 14, [n('Destination: 00:30:88:01:00:02', 'eth.dst', 50, 6)]),
   n('Reassembled payload', '', 0, 10, [], 1),
+  n('IPv6 Fragments', 'ipv6.fragments', 0, 30, [n('Frame: 5, payload: 0-29', 'ipv6.fragment', 0, 30, [], 1)], 1),
+  n('Domain Name System', 'dns', 8, 22, [n('Transaction ID: 0x9f91', 'dns.id', 8, 2, [], 1)], 1),
 ];
 
 describe('details tree', () => {
@@ -32,6 +34,8 @@ describe('details tree', () => {
       'VXLAN Network Identifier (VNI): 100',
       'Ethernet II',
       'Reassembled payload',
+      'IPv6 Fragments',
+      'Domain Name System',
     ]);
     const vni = lines[5];
     expect(vni?.depth).toBe(2);
@@ -65,8 +69,10 @@ describe('details tree', () => {
     expect(fieldAtByte(tree, 0, 45)).toEqual([3]);
     // the inner Ethernet header, not the outer one
     expect(fieldAtByte(tree, 0, 52)).toEqual([4, 0]);
-    // bytes of another data source
-    expect(fieldAtByte(tree, 1, 3)).toEqual([5]);
+    // bytes of another data source: the last node in tree order holding the byte wins, so the
+    // reassembled payload's own layer beats the fragment list that points into it
+    expect(fieldAtByte(tree, 1, 3)).toEqual([6, 0]);
+    expect(fieldAtByte(tree, 1, 9)).toEqual([7, 0]);
     expect(fieldAtByte(tree, 2, 3)).toBeNull();
   });
 

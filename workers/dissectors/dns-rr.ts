@@ -247,10 +247,10 @@ function padded(b: Uint8Array, o: number, n: number, size: number): Uint8Array {
   return pad;
 }
 
-/** Bytes as a string, one character per byte (TXT strings, CHAIN names). */
+/** Bytes as a string, one character per byte, ending at a NUL as C strings do (TXT, CHAIN). */
 function latin1(b: Uint8Array, o: number, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(b[o + i] as number);
+  for (let i = 0; i < n && b[o + i] !== 0; i++) s += String.fromCharCode(b[o + i] as number);
   return s;
 }
 

@@ -261,8 +261,7 @@ function track(c: Ctx, off: number, convKey: number, id: number, response: boole
     if (m.retransmission && m.reqFrame) {
       f.add(F.retransmission, off, 0, 1, EF.GENERATED);
       f.add(F.retransmitRequestIn, off, 0, m.reqFrame, EF.GENERATED);
-    }
-    if (m.repFrame) f.add(F.responseIn, off, 0, m.repFrame, EF.GENERATED);
+    } else if (m.repFrame) f.add(F.responseIn, off, 0, m.repFrame, EF.GENERATED);
     return;
   }
   if (!m.reqFrame) {
@@ -272,6 +271,7 @@ function track(c: Ctx, off: number, convKey: number, id: number, response: boole
   if (m.retransmission && m.repFrame) {
     f.add(F.retransmission, off, 0, 1, EF.GENERATED);
     f.add(F.retransmitResponseIn, off, 0, m.repFrame, EF.GENERATED);
+    return;
   }
   f.add(F.responseTo, off, 0, m.reqFrame, EF.GENERATED);
   f.addStr(F.time, off, 0, relTime(m.sec, m.nsec), EF.GENERATED);

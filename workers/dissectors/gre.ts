@@ -13,17 +13,16 @@
 // "If either the Checksum Present bit or the Routing Present bit are set, BOTH the Checksum and
 // Offset fields are present" (RFC 1701 §2.1). Enhanced GRE is recognised, as Wireshark does, by
 // Protocol Type 0x880b (PPP) with a non-zero version, or by the two 3GPP2 A10 types.
-// The payload goes through the `gre.proto` table; the types Wireshark's own gre.proto table maps
-// to the same dissectors as the EtherType table fall back to that table, so that IPv6, ARP or PPP
-// bound only as EtherTypes by their owners are still found. The flags word is left in
-// c.greFlags for the payload (ERSPAN tells type I from type II by it).
+// The payload goes through the `gre.proto` table; types that Wireshark's gre.proto table gives to
+// the same dissectors as the EtherType table fall back to that table (IPv6, ARP, PPP bound only as
+// EtherTypes by their owners). The flags word is left in c.greFlags (ERSPAN reads the S bit).
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
-import './cmd.ts';
+import './cmd.ts'; // Cisco MetaData and NHRP come with GRE (and register themselves on import)
 import './nhrp.ts';
 
 const FLAGS = 0;
@@ -71,8 +70,7 @@ export const F = registerFields({
   strictBit: { name: 'gre.flags.strict_source_route', label: 'Strict Source Route Bit', type: FT.BOOLEAN, bits: 16, mask: GRE_STRICT, tf: YES_NO },
   recursion: { name: 'gre.flags.recursion_control', label: 'Recursion control', type: FT.UINT, bits: 16, mask: GRE_RECURSION },
   ackBit: { name: 'gre.flags.ack', label: 'Acknowledgment', type: FT.BOOLEAN, bits: 16, mask: GRE_ACK, tf: YES_NO },
-  // Wireshark registers this name twice (mask 0x00f8, and 0x0078 for enhanced GRE); both print the
-  // same decimal value, so one registration serves.
+  // Registered twice by Wireshark (masks 0x00f8, and 0x0078 in enhanced GRE): same decimal value.
   reserved: { name: 'gre.flags.reserved', label: 'Flags (Reserved)', type: FT.UINT, bits: 16, mask: GRE_RESERVED },
   version: { name: 'gre.flags.version', label: 'Version', type: FT.UINT, bits: 16, mask: GRE_VERSION, names: names([[0, 'GRE'], [1, 'Enhanced GRE']]) },
   proto: { name: 'gre.proto', label: 'Protocol Type', type: FT.UINT, base: Base.HEX, bits: 16, names: GRE_TYPE_NAMES },
@@ -104,8 +102,7 @@ export const F = registerFields({
 
 export function dissectGre(c: Ctx, off: number, end: number): void {
   const f = c.f;
-  // Wireshark reads both words (and a WCCP payload's first byte) before adding any item.
-  if (!c.has(off, GRE_BASE_HEADER_LEN, end)) return;
+  if (!c.has(off, GRE_BASE_HEADER_LEN, end)) return; // both words are read before any item is added
   const flags = c.u16(off + FLAGS);
   const type = c.u16(off + PROTO);
   const isPpp = (type === ETHERTYPE_PPP && (flags & GRE_VERSION) !== 0) || type === ETHERTYPE_3GPP2 || type === ETHERTYPE_CDMA2000_A10_UBS;
@@ -213,8 +210,7 @@ function wccp2(c: Ctx, o: number, end: number): number {
   return o + 4;
 }
 
-/** 3GPP2 A10 attributes (A.S0012-C §2.6.1): id, length, value, until an id with the top bit set.
- *  Of the values only the flow discriminator is shown. */
+/** 3GPP2 A10 attributes (A.S0012-C §2.6.1) up to an id with the top bit set; only flow IDs shown. */
 function attributes(c: Ctx, o: number, end: number): number {
   const f = c.f;
   const start = o;

@@ -15,11 +15,11 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { EchoTracker, type EchoMatch } from '../analysis/ip-echo.ts';
+import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { F as FRAME } from './frame.ts';
+import { echoDataTime, trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { dissectIcmpExtensions } from './icmp-extensions.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS, dissectIpv4 } from './ipv4.ts';
@@ -86,6 +86,8 @@ export const F = registerFields({
   dataTimeRelative: { name: 'icmp.data_time_relative', label: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
 });
 
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime };
+
 export function dissectIcmp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.icmp, off, end);
@@ -144,12 +146,18 @@ export function dissectIcmp(c: Ctx, off: number, end: number): void {
       quoted(c, type, origLen, off, end);
       break;
     case ECHO_REPLY: case ECHO:
-      if (!c.inErrorPkt) echo(c, type === ECHO, off);
+      if (!c.inErrorPkt && c.has(off + WORD2, 4, end)) {
+        const cksum = c.u16(off + CSUM);
+        // A request is filed under the checksum its reply will have ("the difference between echo
+        // request & reply" is the type, 0x0800 in the first word); a reply under its own.
+        const key0 = type === ECHO ? EchoTracker.replyChecksum(cksum, 0x0800) : cksum === 0xffff ? 0 : cksum;
+        trackEcho(c, c.reasm.icmpEcho, type === ECHO, key0, c.u32(off + WORD2), off, ECHO_IDS);
+      }
       if (Math.min(end, c.b.length) - body < 8) {
         dissectData(c, body, end);
         break;
       }
-      dissectData(c, dataTime(c, body, end), end);
+      dissectData(c, echoDataTime(c, body, end, F.dataTime, F.dataTimeRelative), end);
       break;
     case ROUTER_ADVERT: {
       const n = c.u8(off + WORD2);
@@ -193,76 +201,6 @@ function quoted(c: Ctx, type: number, origLen: number, off: number, end: number)
   if (reported > ICMP_HEADER_LEN + ORIGINAL_DATAGRAM_MIN && quotedLen <= ORIGINAL_DATAGRAM_MIN) {
     dissectIcmpExtensions(c, body + (origLen || ORIGINAL_DATAGRAM_MIN), end);
   }
-}
-
-/** Echo request / reply matching (Wireshark's transaction_start / transaction_end). */
-function echo(c: Ctx, request: boolean, off: number): void {
-  const f = c.f;
-  if (c.netSrc < 0 || !c.has(off + WORD2, 4, off + ICMP_HEADER_LEN)) return;
-  const tracker = c.reasm.icmpEcho;
-  const cksum = c.u16(off + CSUM);
-  const key1 = c.u32(off + WORD2);
-  let m: EchoMatch | undefined;
-  if (!c.firstPass) m = tracker.lookup(c.frameNo);
-  else {
-    const t = frameTime(c);
-    if (request) {
-      tracker.request(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, EchoTracker.replyChecksum(cksum, 0x0800), key1);
-    } else {
-      m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, cksum === 0xffff ? 0 : cksum, key1);
-    }
-  }
-  if (!m) return;
-  if (m.request === c.frameNo) f.add(F.respIn, off, 0, m.reply, EF.GENERATED);
-  else {
-    f.add(F.respTo, off, 0, m.request, EF.GENERATED);
-    f.add(F.resptime, off, 0, m.ms, EF.GENERATED);
-  }
-}
-
-const time = { sec: 0, nsec: 0 };
-
-/** The frame's timestamp (frame.time_epoch, added by the frame layer), or 0. */
-export function frameTime(c: Ctx): { sec: number; nsec: number } {
-  const i = c.f.find(FRAME.time);
-  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
-  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
-  return time;
-}
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/**
- * "Interpret the first 8 bytes of the icmp data as a timestamp, but only if it does look like
- * it's a timestamp" (a struct timeval within a day of the frame, big then little endian).
- * Returns where the data after it starts.
- */
-function dataTime(c: Ctx, o: number, end: number): number {
-  const t = frameTime(c);
-  let sec = c.u32(o);
-  let usec = c.u32(o + 4);
-  const near = (s: number, us: number): boolean => Math.abs((s - t.sec) | 0) < 86400 && us < 1000000;
-  if (!near(sec, usec)) {
-    sec = swap32(sec);
-    usec = swap32(usec);
-  }
-  if (!near(sec, usec) || !c.has(o, 8, end)) return o;
-  const d = new Date(sec * 1000);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  const nsec = usec * 1000;
-  const abs = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(nsec).padStart(9, '0')} UTC`;
-  c.f.addStr(F.dataTime, o, 8, abs);
-  let ds = t.sec - sec;
-  let dn = t.nsec - nsec;
-  if (ds > 0 && dn < 0) { dn += 1e9; ds--; } else if (ds < 0 && dn > 0) { dn -= 1e9; ds++; }
-  const neg = ds < 0 || dn < 0;
-  c.f.addStr(F.dataTimeRelative, o, 8, `${neg ? '-' : ''}${Math.abs(ds)}.${String(Math.abs(dn)).padStart(9, '0')}`, EF.GENERATED);
-  return o + 8;
-}
-
-function swap32(v: number): number {
-  return (((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24)) >>> 0;
 }
 
 registerDissector('icmp', dissectIcmp);

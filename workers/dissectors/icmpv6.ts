@@ -13,11 +13,11 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { EchoTracker, type EchoMatch } from '../analysis/ip-echo.ts';
+import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { frameTime } from './icmp.ts';
+import { trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { dissectMld, dissectMldv2Report, dissectRouterRenumbering } from './icmpv6-mld.ts';
 import { dissectNeighborDiscovery } from './icmpv6-nd.ts';
 import { checksum, onesSum } from './ip-checksum.ts';
@@ -67,6 +67,8 @@ export const F = registerFields({
   resptime: { name: 'icmpv6.resptime', label: 'Response Time', type: FT.DOUBLE },
 });
 
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime };
+
 export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.icmpv6, off, end);
@@ -96,7 +98,13 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
       c.uint(F.echoIdentifier, body, 2, end);
       c.uint(F.echoSequence, body + 2, 2, end);
       if (c.stop) break;
-      if (!c.inErrorPkt) echo(c, type === ECHO_REQUEST, off);
+      if (!c.inErrorPkt) {
+        // A request is filed under its own checksum, a reply under the request checksum it implies
+        // ("the difference between echo request & reply" is 0x0100 in the first word).
+        const cksum = c.u16(off + CSUM);
+        const key0 = type === ECHO_REQUEST ? cksum : EchoTracker.replyChecksum(cksum, 0x0100);
+        trackEcho(c, c.reasm.icmpv6Echo, type === ECHO_REQUEST, key0, c.u32(body), off, ECHO_IDS);
+      }
       dissectData(c, body + 4, end);
       break;
     case 130: case 131: case 132:
@@ -130,29 +138,6 @@ function contained(c: Ctx, o: number, end: number): void {
   if ((c.u8(o) & 0xf0) === 0x60) c.call(dissectIpv6, o, end);
   else dissectData(c, o, end);
   c.inErrorPkt = saved;
-}
-
-/** Echo request / reply matching: a request is filed under its own checksum, a reply under the
- *  request checksum it implies ("the difference between echo request & reply" is 0x0100). */
-function echo(c: Ctx, request: boolean, off: number): void {
-  const f = c.f;
-  if (c.netSrc < 0) return;
-  const tracker = c.reasm.icmpv6Echo;
-  const cksum = c.u16(off + CSUM);
-  const key1 = c.u32(off + BODY);
-  let m: EchoMatch | undefined;
-  if (!c.firstPass) m = tracker.lookup(c.frameNo);
-  else {
-    const t = frameTime(c);
-    if (request) tracker.request(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, cksum, key1);
-    else m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, EchoTracker.replyChecksum(cksum, 0x0100), key1);
-  }
-  if (!m) return;
-  if (m.request === c.frameNo) f.add(F.respIn, off, 0, m.reply, EF.GENERATED);
-  else {
-    f.add(F.respTo, off, 0, m.request, EF.GENERATED);
-    f.add(F.resptime, off, 0, m.ms, EF.GENERATED);
-  }
 }
 
 registerDissector('icmpv6', dissectIcmpv6);

@@ -9,10 +9,8 @@
 // ("says option goes past end of options"), as Wireshark does; an unknown option is skipped by
 // its length. Each known option is an `ip.options.<name>` item holding its bytes.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { E, ipExpert } from './ip-expert.ts';
 import { optionData, type DstAdder } from './ipv4-option-kinds.ts';
 
@@ -26,14 +24,12 @@ const LSRR = 131;
 const ESEC = 133;
 const CIPSO = 134;
 const SSRR = 137;
-/** Where the options start in the IPv4 header, and where its TTL is (for Quick-Start). */
+/** Where the options start in the IPv4 header. */
 const OPTIONS_START = 20;
-const IP_TTL = 8;
 /** IPOLEN_MAX: the most an option can be (a 60-byte header less the fixed 20). */
 const MAX_OPTION_LEN = 40;
 const TYPE = 0;
 const LENGTH = 1;
-const DATA = 2;
 
 const CLASS_NAMES = names([[0, 'Control'], [1, 'Reserved for future use'], [2, 'Debugging and measurement'], [3, 'Reserved for future use']]);
 const NUMBER_NAMES = names([[0, 'End of Option List (EOL)'], [1, 'No-Operation (NOP)'], [2, 'Security'], [3, 'Loose source route'],

@@ -36,10 +36,12 @@ const ETH_MIN = 14;
 /** The U/L bit of a MAC address's first octet: set in locally administered addresses. */
 const LOCAL_BIT = 0x02;
 
+/** Labels 0-15 are reserved (RFC 3032 §2.1, RFC 7274); Wireshark names the unassigned ones "Unknown". */
 const SPECIAL_LABELS = names([
   [0, 'IPv4 Explicit-Null'], [1, 'Router Alert'], [2, 'IPv6 Explicit-Null'], [3, 'Implicit-Null'],
-  [7, 'Entropy Label Indicator'], [13, 'Generic Associated Channel Label (GAL)'], [14, 'OAM Alert'],
-  [15, 'Extension'],
+  [4, 'Unknown'], [5, 'Unknown'], [6, 'Unknown'], [7, 'Entropy Label Indicator'], [8, 'Unknown'],
+  [9, 'Unknown'], [10, 'Unknown'], [11, 'Unknown'], [12, 'Unknown'],
+  [13, 'Generic Associated Channel Label (GAL)'], [14, 'OAM Alert'], [15, 'Extension'],
 ]);
 
 export const F = registerFields({

@@ -24,8 +24,8 @@ export interface ColumnDef {
 export const COLUMNS: readonly ColumnDef[] = [
   { id: 'no', title: 'No.', description: 'Frame number', sort: 'frame', width: 72, align: 'end', optional: false, defaultVisible: true },
   { id: 'time', title: 'Time', description: 'Time', sort: 'time', width: 128, align: 'end', optional: false, defaultVisible: true },
-  { id: 'outerSrc', title: 'Outer source', description: 'Outer source (tunnel endpoint, VTEP)', sort: 'outerSrc', width: 132, align: 'start', optional: true, defaultVisible: false },
-  { id: 'outerDst', title: 'Outer destination', description: 'Outer destination (tunnel endpoint, VTEP)', sort: 'outerDst', width: 132, align: 'start', optional: true, defaultVisible: false },
+  { id: 'outerSrc', title: 'Outer source', description: 'Outer source (tunnel endpoint, VTEP)', sort: 'outerSrc', width: 148, align: 'start', optional: true, defaultVisible: false },
+  { id: 'outerDst', title: 'Outer destination', description: 'Outer destination (tunnel endpoint, VTEP)', sort: 'outerDst', width: 148, align: 'start', optional: true, defaultVisible: false },
   { id: 'vni', title: 'VNI', description: 'VXLAN / Geneve network identifier', sort: 'vni', width: 72, align: 'end', optional: true, defaultVisible: false },
   { id: 'src', title: 'Source', description: 'Source address (innermost)', sort: 'src', width: 150, align: 'start', optional: false, defaultVisible: true },
   { id: 'srcPort', title: 'Src port', description: 'Source port (innermost transport)', sort: 'srcPort', width: 72, align: 'end', optional: true, defaultVisible: false },

@@ -71,27 +71,22 @@ export function ancestry(roots: readonly TreeNode[], path: Path): TreeNode[] {
 }
 
 /**
- * The innermost field covering byte `offset` of data source `source`: the deepest node whose
- * range holds it (ties go to the shorter range), as Wireshark selects on a click in the bytes.
+ * The field a click on byte `offset` of data source `source` selects: as Wireshark's
+ * proto_find_field_from_offset does, the last node in tree (pre-)order whose range holds the byte —
+ * a child after its parent, a later layer after an earlier one. So the innermost field wins, and a
+ * reassembled payload's own layers (DNS) win over the fragment list that points into it.
  */
 export function fieldAtByte(roots: readonly TreeNode[], source: number, offset: number): Path | null {
   let best: Path | null = null;
-  let bestDepth = -1;
-  let bestLength = Infinity;
-  const walk = (nodes: readonly TreeNode[], parent: number[], depth: number): void => {
+  const walk = (nodes: readonly TreeNode[], parent: number[]): void => {
     nodes.forEach((n, i) => {
       const path = [...parent, i];
-      const covers = n.source === source && n.length > 0 && offset >= n.offset && offset < n.offset + n.length;
-      if (covers && (depth > bestDepth || (depth === bestDepth && n.length < bestLength))) {
-        best = path;
-        bestDepth = depth;
-        bestLength = n.length;
-      }
+      if (n.source === source && n.length > 0 && offset >= n.offset && offset < n.offset + n.length) best = path;
       // children of a node that does not cover the byte may still do (text lines with no range)
-      walk(n.children, path, depth + 1);
+      walk(n.children, path);
     });
   };
-  walk(roots, [], 0);
+  walk(roots, []);
   return best;
 }
 

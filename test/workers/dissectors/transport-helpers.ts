@@ -63,6 +63,7 @@ export function again(d: PacketDissector, frames: ReadonlyArray<string | Uint8Ar
 export function truncations(frame: string, base: number, n: number, fields: readonly string[]): Fields[] {
   const bytes = hex(frame);
   const out: Fields[] = [];
-  for (let k = 0; k < n; k++) out.push(read(new PacketDissector(), bytes.slice(0, base + k), 1, fields, bytes.length));
+  const d = new PacketDissector();
+  for (let k = 0; k < n; k++) out.push(read(d, bytes.slice(0, base + k), k + 1, fields, bytes.length));
   return out;
 }

@@ -112,7 +112,7 @@ describe('column fast path = dissection', () => {
   let haveGen = false;
   beforeAll(() => {
     haveGen = generateCapture(gen, 20000, 1);
-  });
+  }, 120_000);
 
   it('random filters parse', () => {
     expect(RANDOM.length).toBe(300);

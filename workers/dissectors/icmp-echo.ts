@@ -1,0 +1,94 @@
+// Echo request / reply matching for ICMP and ICMPv6 (Wireshark's transaction_start and
+// transaction_end: `resp_in` on a request, once the capture has been read; `resp_to` and
+// `resptime` on its reply), and the timestamp ping(8) puts at the start of ICMP echo data.
+
+import { EF } from '../fields/field-list.ts';
+import type { EchoTracker, EchoMatch } from '../analysis/ip-echo.ts';
+import type { Ctx } from './context.ts';
+import { F as FRAME } from './frame.ts';
+
+export interface EchoFieldIds {
+  respIn: number;
+  respTo: number;
+  resptime: number;
+}
+
+/** File (first pass) or look up (later passes) the echo at `off`, under (`key0`, `key1`) between
+ *  the innermost IP addresses, and add what is known about its partner. */
+export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: number, key1: number, off: number,
+                          ids: EchoFieldIds): void {
+  if (c.netSrc < 0) return;
+  let m: EchoMatch | undefined;
+  if (!c.firstPass) m = tracker.lookup(c.frameNo);
+  else {
+    const t = frameTime(c);
+    if (request) tracker.request(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, key0, key1);
+    else m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, key0, key1);
+  }
+  if (!m) return;
+  if (m.request === c.frameNo) c.f.add(ids.respIn, off, 0, m.reply, EF.GENERATED);
+  else {
+    c.f.add(ids.respTo, off, 0, m.request, EF.GENERATED);
+    c.f.add(ids.resptime, off, 0, m.ms, EF.GENERATED);
+  }
+}
+
+const time = { sec: 0, nsec: 0 };
+
+/** The frame's timestamp (frame.time_epoch, added by the frame layer), or 0. */
+export function frameTime(c: Ctx): { sec: number; nsec: number } {
+  const i = c.f.find(FRAME.time);
+  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
+  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
+  return time;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * "Interpret the first 8 bytes of the icmp data as a timestamp, but only if it does look like
+ * it's a timestamp" (a struct timeval within a day of the frame, big then little endian), shown
+ * as tshark prints an absolute time in UTC and as the frame's time relative to it.
+ * Returns where the data after it starts.
+ */
+export function echoDataTime(c: Ctx, o: number, end: number, absId: number, relId: number): number {
+  const t = frameTime(c);
+  let sec = c.u32(o);
+  let usec = c.u32(o + 4);
+  if (!near(sec, usec, t.sec)) {
+    sec = swap32(sec);
+    usec = swap32(usec);
+  }
+  if (!near(sec, usec, t.sec) || !c.has(o, 8, end)) return o;
+  const d = new Date(sec * 1000);
+  const nsec = usec * 1000;
+  const abs = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ` +
+    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(nsec).padStart(9, '0')} UTC`;
+  c.f.addStr(absId, o, 8, abs);
+  // nstime_delta, then printed as tshark prints a relative time.
+  let ds = t.sec - sec;
+  let dn = t.nsec - nsec;
+  if (ds > 0 && dn < 0) {
+    dn += 1e9;
+    ds--;
+  } else if (ds < 0 && dn > 0) {
+    dn -= 1e9;
+    ds++;
+  }
+  const sign = ds < 0 || dn < 0 ? '-' : '';
+  c.f.addStr(relId, o, 8, `${sign}${Math.abs(ds)}.${String(Math.abs(dn)).padStart(9, '0')}`, EF.GENERATED);
+  return o + 8;
+}
+
+/** Within a day of the frame (the difference taken as a 32-bit int, as Wireshark's cast does). */
+function near(sec: number, usec: number, frameSec: number): boolean {
+  return Math.abs((sec - frameSec) | 0) < 86400 && usec < 1000000;
+}
+
+function two(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function swap32(v: number): number {
+  return (((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24)) >>> 0;
+}
