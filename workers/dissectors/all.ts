@@ -20,6 +20,7 @@ import './arcnet.ts';
 import './ipnet.ts';
 import './vsock.ts';
 import './arp.ts';
+import './avsp.ts';
 // network
 import './mpls.ts';
 import './ipv4.ts';
