@@ -38,9 +38,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   const { build, preview } = await import('vite');
   const outDir = mkdtempSync(join(tmpdir(), 'decapod-e2e-dist-'));
-  await build({ root: REPO, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { checks: { bundlerTimings: false } } } });
-  const port = await freePort();
-  const server = await preview({ root: REPO, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  let server: Awaited<ReturnType<typeof preview>>;
+  try {
+    await build({ root: REPO, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { checks: { bundlerTimings: false } } } });
+    const port = await freePort();
+    server = await preview({ root: REPO, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+  } catch (e) {
+    rmSync(outDir, { recursive: true, force: true });
+    throw e;
+  }
+  const port = (server.httpServer.address() as { port: number }).port;
   project.provide('baseURL', `http://127.0.0.1:${port}/`);
   return async () => {
     await server.close();
