@@ -13,6 +13,7 @@ import { etherText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import { FT } from '../fields/registry.ts';
 import type { CompiledIR, IRTest, IRValue, Rel, SetItem } from './ir.ts';
 import type { RangeSpec } from './lexer.ts';
+import { Time, timeAbs, timeAdd, timeCompare, timeNeg, timeSub } from './time.ts';
 import { intBytes, isByteLike, type VType, type Value } from './types.ts';
 import type { PacketView } from './view.ts';
 
@@ -74,6 +75,7 @@ function test(t: IRTest): TestFn {
 function nonZero(x: Value): boolean {
   if (typeof x === 'number') return x !== 0;
   if (typeof x === 'string') return x.length > 0;
+  if (x instanceof Time) return x.s !== 0 || x.ns !== 0;
   for (let i = 0; i < x.length; i++) if (x[i] !== 0) return true;
   return false;
 }
@@ -88,9 +90,10 @@ function comparator(type: VType, leftType: VType, prefix: number): Cmp {
       return leftType === 'uint' ? (a, b) => ((a as number) >= 0 && (b as number) < 0 ? NaN : sign((a as number) - (b as number))) : (a, b) => sign((a as number) - (b as number));
     case 'int':
     case 'float':
-    case 'time':
     case 'bool':
       return (a, b) => sign((a as number) - (b as number));
+    case 'time':
+      return (a, b) => timeCompare(a as Time, b as Time);
     case 'ipv4': {
       const m = prefix >= 32 ? 0xffffffff : prefix <= 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
       return (a, b) => sign((((a as number) & m) >>> 0) - (((b as number) & m) >>> 0));
@@ -149,7 +152,7 @@ function relTest(rel: Rel): (c: number) => boolean {
 
 function contains(hay: Value, needle: Value): boolean {
   if (typeof hay === 'string') return hay.includes(needle as string);
-  if (typeof hay === 'number' || typeof needle !== 'object') return false;
+  if (!(hay instanceof Uint8Array) || !(needle instanceof Uint8Array)) return false;
   const n = needle.length;
   if (n === 0) return true;
   const first = needle[0];
@@ -367,7 +370,10 @@ function value(x: IRValue): ValNode {
       const src = value(x.src);
       return node((v) => {
         const n = src.run(v);
-        for (let k = 0; k < n; k++) buf[k] = Math.abs(src.buf[k] as number);
+        for (let k = 0; k < n; k++) {
+          const x = src.buf[k] as Value;
+          buf[k] = x instanceof Time ? timeAbs(x) : Math.abs(x as number);
+        }
         return n;
       });
     }
@@ -375,7 +381,10 @@ function value(x: IRValue): ValNode {
       const src = value(x.src);
       return node((v) => {
         const n = src.run(v);
-        for (let k = 0; k < n; k++) buf[k] = -(src.buf[k] as number);
+        for (let k = 0; k < n; k++) {
+          const x = src.buf[k] as Value;
+          buf[k] = x instanceof Time ? timeNeg(x) : -(x as number);
+        }
         return n;
       });
     }
@@ -402,6 +411,7 @@ function value(x: IRValue): ValNode {
 
 function arithOp(op: string, type: VType): (a: Value, b: Value) => Value | null {
   const integer = type === 'uint' || type === 'int';
+  if (type === 'time') return op === '+' ? (a, b) => timeAdd(a as Time, b as Time) : op === '-' ? (a, b) => timeSub(a as Time, b as Time) : () => null;
   switch (op) {
     case '+':
       return (a, b) => (a as number) + (b as number);
@@ -468,7 +478,7 @@ function utf8Length(s: string): number {
 function asBytes(x: Value, from: VType): Uint8Array {
   if (typeof x === 'string') return enc.encode(x);
   if (typeof x === 'number') return from === 'ipv4' ? Uint8Array.of(x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255) : new Uint8Array(0);
-  return x;
+  return x instanceof Uint8Array ? x : new Uint8Array(0);
 }
 
 /** Apply a slice's ranges (concatenated); null when any range falls outside the value. */

@@ -14,6 +14,7 @@ import type { FilterInput } from './compile.ts';
 import type { TestFn } from './evaluate.ts';
 import type { CompiledIR, FieldRef, IRTest, IRValue } from './ir.ts';
 import { ALIAS_BASE, Col, ShapeIndex, derive, type Shape } from './shapes.ts';
+import { Time } from './time.ts';
 import type { Value } from './types.ts';
 import type { FieldListView, PacketView } from './view.ts';
 
@@ -161,7 +162,7 @@ function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache
     case Col.CAP_LEN:
       return num(t.capLen);
     case Col.TIME:
-      return def.type === FT.ABSOLUTE_TIME ? (r) => (t.sec[r] as number) + (t.nsec[r] as number) / 1e9 : null;
+      return def.type === FT.ABSOLUTE_TIME ? (r) => new Time(t.sec[r] as number, t.nsec[r] as number) : null;
     default:
       return null;
   }

@@ -15,6 +15,7 @@ import type { RangeSpec } from './lexer.ts';
 import { compileRegex } from './regex.ts';
 import { closestField } from './suggest.ts';
 import { compatible, ftName, isByteLike, isNumeric, typeName, vtypeOf, type VType } from './types.ts';
+import { Time, timeAdd, timeNeg, timeSub } from './time.ts';
 import { fromChar, fromString, fromWord, LiteralError, type Const } from './values.ts';
 
 export class SemError extends Error {
@@ -251,7 +252,7 @@ class Analyzer {
         const src = this.value(v.expr, expect);
         const t = src.type;
         if (!(t === 'uint' || t === 'int' || t === 'float' || t === 'time')) return err(`${ftName(this.defOf(src) ?? expect?.def ?? null, t)} cannot -.`, v.expr);
-        if (src.k === 'const') return { k: 'const', c: { ...src.c, v: -(src.c.v as number) }, type: t };
+        if (src.k === 'const') return { k: 'const', c: { ...src.c, v: src.c.v instanceof Time ? timeNeg(src.c.v) : -(src.c.v as number) }, type: t };
         return { k: 'neg', src, type: t === 'uint' ? 'int' : t };
       }
     }
@@ -285,7 +286,7 @@ class Analyzer {
     const first = lConst ? this.value(v.right, expect) : this.value(v.left, expect);
     const def = this.defOf(first);
     const t = first.type;
-    const okArith = t === 'uint' || t === 'int' || t === 'float' || t === 'time';
+    const okArith = t === 'uint' || t === 'int' || t === 'float' || (t === 'time' && (v.op === '+' || v.op === '-'));
     const okAnd = t === 'uint' || t === 'int' || t === 'bytes' || t === 'proto' || t === 'ether';
     if (v.op === '&' ? !okAnd : !okArith) return err(`${ftName(def, t)} cannot ${v.op}.`, lConst ? v.right : v.left);
     const inner: Expect = { type: t, def };
@@ -300,6 +301,7 @@ class Analyzer {
     if (l.k !== 'const' || r.k !== 'const') return err('Constant arithmetic expression is invalid here.', at);
     const a = l.c.v;
     const b = r.c.v;
+    if (a instanceof Time && b instanceof Time && (op === '+' || op === '-')) return { k: 'const', c: { type: 'time', v: op === '+' ? timeAdd(a, b) : timeSub(a, b), prefix: 0 }, type: 'time' };
     if (typeof a !== 'number' || typeof b !== 'number') return err(`${ftName(expect.def, expect.type)} cannot do arithmetic.`, at);
     let v: number;
     switch (op) {

@@ -1,12 +1,14 @@
 // Value types of the filter language and how registry field types map onto them. A value at run
-// time is a number (integers, booleans as 0/1, times in seconds, IPv4 addresses as uint32), a
-// Uint8Array (IPv6 and MAC addresses, byte strings, the bytes a protocol spans) or a string.
+// time is a number (integers, booleans as 0/1, doubles, IPv4 addresses as uint32), a Time
+// (seconds and nanoseconds), a Uint8Array (IPv6 and MAC addresses, byte strings, the bytes a
+// protocol spans) or a string.
 
 import { FT, type FieldDef } from '../fields/registry.ts';
+import type { Time } from './time.ts';
 
 export type VType = 'uint' | 'int' | 'float' | 'time' | 'bool' | 'ipv4' | 'ipv6' | 'ether' | 'bytes' | 'string' | 'proto' | 'none';
 
-export type Value = number | Uint8Array | string;
+export type Value = number | Uint8Array | string | Time;
 
 export function vtypeOf(def: FieldDef): VType {
   switch (def.type) {

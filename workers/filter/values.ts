@@ -3,6 +3,7 @@
 // messages are Wireshark 4.0's wording.
 
 import type { FieldDef } from '../fields/registry.ts';
+import { Time, parseTime } from './time.ts';
 import { intBytes, typeName, type VType, type Value } from './types.ts';
 
 /** A typed constant. `prefix` is the CIDR length of an IPv4 / IPv6 literal (32 / 128 when none). */
@@ -70,12 +71,16 @@ export function fromWord(text: string, t: VType, def: FieldDef | null): Const {
       }
       return fail(`"${text}" cannot be found among the possible values for ${def?.name ?? 'this field'}.`);
     }
-    case 'float':
-    case 'time': {
+    case 'float': {
       if (/^[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$/.test(text)) return c(Number(text));
       const v = parseInteger(text);
       if (v !== null) return c(v);
       return fail(`"${text}" is not a valid number.`);
+    }
+    case 'time': {
+      const t = parseTime(text);
+      if (t === null) return fail(`"${text}" is not a valid time.`);
+      return c(t);
     }
     case 'ipv4': {
       const r = parseIpv4Cidr(text);
@@ -149,8 +154,9 @@ export function fromChar(value: number, text: string, t: VType, def: FieldDef | 
     case 'bool':
       return { type: t, v: value !== 0 ? 1 : 0, prefix: 0 };
     case 'float':
-    case 'time':
       return { type: t, v: value, prefix: 0 };
+    case 'time':
+      return { type: t, v: new Time(value, 0), prefix: 0 };
     case 'bytes':
     case 'proto':
       return { type: t, v: Uint8Array.of(value), prefix: 0 };

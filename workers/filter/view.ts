@@ -5,6 +5,7 @@
 import { FT, allFields, type FieldDef } from '../fields/registry.ts';
 import { EF, type FieldList } from '../fields/field-list.ts';
 import type { FieldRef } from './ir.ts';
+import { Time, timeFromSeconds } from './time.ts';
 import type { Value } from './types.ts';
 
 export interface PacketView {
@@ -25,12 +26,13 @@ export function entryValue(fl: FieldList, i: number, def: FieldDef): Value {
     case FT.INT:
     case FT.FRAMENUM:
     case FT.DOUBLE:
-    case FT.RELATIVE_TIME:
       return fl.num[i] as number;
+    case FT.RELATIVE_TIME:
+      return timeFromSeconds(fl.num[i] as number);
     case FT.BOOLEAN:
       return (fl.num[i] as number) !== 0 ? 1 : 0;
     case FT.ABSOLUTE_TIME:
-      return (fl.num[i] as number) + (fl.aux[i] as number) / 1e9;
+      return new Time(fl.num[i] as number, fl.aux[i] as number);
     case FT.IPV4: {
       const b = fl.bytesOf(i);
       const o = fl.off[i] as number;

@@ -52,8 +52,10 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   const fid = fl.id;
   const par = fl.parent;
   let top = I.frame;
-  let firstSrc = -1, firstDst = -1, lastSrc = -1, lastDst = -1, netLayers = 0, netKind = 0, firstKind = 0;
-  let ethSrc = -1, ethDst = -1;
+  // Like Wireshark's pinfo->src/dst, the address columns take the last layer that sets them: an
+  // ARP inside VXLAN shows its inner MACs, an ICMP inside VXLAN its inner IPs.
+  let src = -1, dst = -1, srcKind = 0, dstKind = 0;
+  let firstSrc = -1, firstDst = -1, firstKind = 0, netLayers = 0;
   let sport = 0, dport = 0, vni = NO_VNI, flags = 0, proto = 255;
   for (let i = 0; i < n; i++) {
     const f = fid[i] as number;
@@ -69,15 +71,20 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
         firstSrc = i;
         firstKind = kind;
       }
-      lastSrc = i;
-      netKind = kind;
+      src = i;
+      srcKind = kind;
       netLayers++;
     } else if (f === I.ipDst || f === I.ip6Dst) {
       if (firstDst < 0) firstDst = i;
-      lastDst = i;
-    } else if (f === I.ethSrc) ethSrc = i;
-    else if (f === I.ethDst) ethDst = i;
-    else if (f === I.tcpSport || f === I.udpSport) sport = fl.num[i] as number;
+      dst = i;
+      dstKind = f === I.ipDst ? AddrKind.IPV4 : AddrKind.IPV6;
+    } else if (f === I.ethSrc) {
+      src = i;
+      srcKind = AddrKind.MAC;
+    } else if (f === I.ethDst) {
+      dst = i;
+      dstKind = AddrKind.MAC;
+    } else if (f === I.tcpSport || f === I.udpSport) sport = fl.num[i] as number;
     else if (f === I.tcpDport || f === I.udpDport) dport = fl.num[i] as number;
     else if ((f === I.vxlanVni || f === I.geneveVni) && vni === NO_VNI) vni = fl.num[i] as number;
     else if (f === I.tcpFlags) flags = fl.num[i] as number;
@@ -89,17 +96,11 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   t.vni[r] = vni;
   t.tcpFlags[r] = flags;
   t.ipProto[r] = proto;
-  if (lastSrc >= 0 && lastDst >= 0) {
-    t.src[r] = addrs.intern(fl.bytesOf(lastSrc), fl.off[lastSrc] as number, netKind);
-    t.dst[r] = addrs.intern(fl.bytesOf(lastDst), fl.off[lastDst] as number, netKind);
-  } else if (ethSrc >= 0 && ethDst >= 0) {
-    t.src[r] = addrs.intern(fl.bytesOf(ethSrc), fl.off[ethSrc] as number, AddrKind.MAC);
-    t.dst[r] = addrs.intern(fl.bytesOf(ethDst), fl.off[ethDst] as number, AddrKind.MAC);
-  } else {
-    t.src[r] = 0;
-    t.dst[r] = 0;
-  }
-  if (netLayers >= 2 && firstDst >= 0) {
+  t.src[r] = src >= 0 ? addrs.intern(fl.bytesOf(src), fl.off[src] as number, srcKind) : 0;
+  t.dst[r] = dst >= 0 ? addrs.intern(fl.bytesOf(dst), fl.off[dst] as number, dstKind) : 0;
+  // Tunnel endpoints: the outermost IP header of a packet that has another layer inside a tunnel.
+  const tunnelled = netLayers >= 2 || (vni !== NO_VNI && firstSrc >= 0);
+  if (tunnelled && firstDst >= 0 && firstSrc !== src) {
     t.outerSrc[r] = addrs.intern(fl.bytesOf(firstSrc), fl.off[firstSrc] as number, firstKind);
     t.outerDst[r] = addrs.intern(fl.bytesOf(firstDst), fl.off[firstDst] as number, firstKind);
   } else {

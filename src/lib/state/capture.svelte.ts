@@ -7,7 +7,7 @@
 // epoch stays: rows on screen stay valid and the first screen shows before indexing ends.
 
 import * as Comlink from 'comlink';
-import type { CaptureApi, DecodeAsRule, DecodeAsSuggestion, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
+import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsSuggestion, DecodeAsTables, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
 
 /** The engine behind the API: a worker in the app, an in-process fake in unit tests. */
 export interface Engine {
@@ -79,6 +79,8 @@ export class CaptureSession {
   #sort = $state.raw<SortState>(UNSORTED);
   #filter = $state('');
   #filterError = $state<string | null>(null);
+  /** The profile's colouring rules, sent again to each new engine. */
+  #coloring: ColoringFilter[] = [];
 
   /** Bumped by each open: answers (and progress) of an older open are dropped. */
   #generation = 0;
@@ -210,7 +212,9 @@ export class CaptureSession {
     });
     const run = (async () => {
       try {
-        const result = await this.#api().open(list, names, [...this.#rules], onProgress);
+        const api = this.#api();
+        if (this.#coloring.length > 0) void api.setColoringRules([...this.#coloring]).catch(() => undefined);
+        const result = await api.open(list, names, [...this.#rules], onProgress);
         if (gen !== this.#generation) return;
         this.#accept(result);
         for (const f of result.files) if (f.error) this.notify('error', `${f.name}: ${f.error}`);
@@ -264,9 +268,38 @@ export class CaptureSession {
     this.#epoch++;
   }
 
-  /** A window of displayed rows. */
-  getRows(start: number, count: number): Promise<RowWindow> {
-    return this.#api().getRows(start, count);
+  /** A window of displayed rows, with the values of custom columns when asked for. */
+  getRows(start: number, count: number, custom?: CustomColumn[]): Promise<RowWindow> {
+    return this.#api().getRows(start, count, custom && custom.length > 0 ? custom : undefined);
+  }
+
+  /** What the Decode As dialog offers: the engine's protocols and built-in bindings. */
+  decodeAsTables(): Promise<DecodeAsTables> {
+    return this.#api().decodeAsTables();
+  }
+
+  /** A display filter's error, or null when it compiles (the profile editor's check). */
+  async checkFilter(expr: string): Promise<string | null> {
+    const r = await this.#api().checkFilter(expr);
+    return r.ok ? null : (r.error ?? 'the filter does not parse');
+  }
+
+  /**
+   * The profile's colouring rules: rows then carry the index of the first that matches
+   * (RowWindow.colorRule). Answers each rule's filter error, or null. Rows already fetched are
+   * dropped (epoch), so that the list repaints with the new colours.
+   */
+  async setColoringRules(rules: readonly ColoringFilter[]): Promise<(string | null)[]> {
+    this.#coloring = rules.map((r) => ({ filter: r.filter, disabled: r.disabled === true }));
+    await this.#pending;
+    try {
+      const errors = await this.#api().setColoringRules([...this.#coloring]);
+      this.#epoch++;
+      return errors;
+    } catch (e) {
+      this.notify('error', `The coloring rules could not be applied: ${messageOf(e)}`);
+      return rules.map(() => null);
+    }
   }
 
   getDetails(frame: number): Promise<PacketDetails> {

@@ -27,7 +27,7 @@ async function runEngine(bytes: Uint8Array): Promise<{ records: Rec[]; error: st
   const table = new PacketTable(16);
   const addrs = new AddressTable();
   const records: Rec[] = [];
-  const opened = await readCapture(new Blob([bytes]), (rec) => {
+  const opened = await readCapture(new Blob([bytes as Uint8Array<ArrayBuffer>]), (rec) => {
     records.push({ offset: rec.fileOffset, bytes: rec.data.slice() });
     const fl = d.dissect(rec, records.length);
     const r = table.addRow();
