@@ -3,7 +3,7 @@
 // (<capture>.json.gz), and its error for every filter of invalid.txt (invalid.json). The tests
 // read these files and never run tshark.
 //
-//   npx tsx scripts/make-filter-fixtures.ts [--check N]     (needs tshark, sharkd and python3)
+//   npx tsx scripts/make-filter-fixtures.ts [--check N] [--values-only]   (needs tshark, sharkd, python3)
 //
 // Matches come from sharkd (the same dfilter engine as tshark, loaded once per capture, so the
 // whole run takes minutes instead of hours). One sharkd per capture: a sharkd that had loaded
@@ -12,15 +12,17 @@
 // UDP 8472 is decoded as VXLAN everywhere (a decode_as_entries file in a private config dir), as
 // Decapod does by default. Each capture's file also holds tshark's values of the fields the
 // filters name, so that the test can tell a filter bug (same field values, different answer)
-// from a dissector gap.
+// from a dissector gap: the protocols' columns say whether tshark has the protocol's item (a
+// protocol in frame.protocols may have no item, when its dissector failed before adding it).
+// `--values-only` keeps the recorded matches and re-runs only the field values.
 
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { CORPUS_CAPTURES, EXPECTED, GENERATED, generateCapture, namesIn, readList, sha256, type ExpectedCapture } from '../test/workers/filter/fixtures.ts';
 
 const run = promisify(execFile);
@@ -81,6 +83,7 @@ interface Job {
 async function main(): Promise<void> {
   const at = process.argv.indexOf('--check');
   const checkN = at > 0 ? Number(process.argv[at + 1]) || 0 : 0;
+  const valuesOnly = process.argv.includes('--values-only');
   const valid = readList('valid.txt');
   const invalid = readList('invalid.txt');
   const cfg = mkdtempSync(join(tmpdir(), 'wscfg-'));
@@ -120,19 +123,26 @@ async function main(): Promise<void> {
 
   const pairs: { job: Job; filter: string; frames: number[] }[] = [];
   const one = async (job: Job): Promise<void> => {
-    const s = new Sharkd(env);
-    const load = await s.call('load', { file: job.path });
-    if (load.error) throw new Error(`sharkd cannot load ${job.name}: ${load.error.message}`);
-    const matches: Record<string, number[]> = {};
-    for (const f of valid) {
-      const r = await s.call('frames', { filter: f });
-      if (r.error) throw new Error(`${job.name}: "${f}": ${r.error.message}`);
-      const frames = (r.result as { num: number }[]).map((x) => x.num);
-      matches[f] = frames;
-      pairs.push({ job, filter: f, frames });
+    const file = join(EXPECTED, `${job.name}.json.gz`);
+    let matches: Record<string, number[]> = {};
+    if (valuesOnly && existsSync(file)) {
+      matches = (JSON.parse(gunzipSync(readFileSync(file)).toString()) as ExpectedCapture).matches;
+      if (valid.some((f) => matches[f] === undefined)) throw new Error(`${job.name}: --values-only, but valid.txt has new filters`);
+    } else {
+      const s = new Sharkd(env);
+      const load = await s.call('load', { file: job.path });
+      if (load.error) throw new Error(`sharkd cannot load ${job.name}: ${load.error.message}`);
+      for (const f of valid) {
+        const r = await s.call('frames', { filter: f });
+        if (r.error) throw new Error(`${job.name}: "${f}": ${r.error.message}`);
+        const frames = (r.result as { num: number }[]).map((x) => x.num);
+        matches[f] = frames;
+        pairs.push({ job, filter: f, frames });
+      }
+      await s.close();
     }
-    await s.close();
-    const args = ['-n', '-r', job.path, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', '-e', 'frame.protocols', ...names.flatMap((n) => ['-e', n])];
+    const columns = [...names, ...protocols];
+    const args = ['-n', '-r', job.path, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', '-e', 'frame.protocols', ...columns.flatMap((n) => ['-e', n])];
     const { stdout } = await run('tshark', args, { env, maxBuffer: 1 << 28 });
     const lines = stdout.split('\n');
     if (lines[lines.length - 1] === '') lines.pop();
@@ -140,12 +150,12 @@ async function main(): Promise<void> {
       capture: job.name,
       ...(job.name === 'generated' ? { generated: { ...GENERATED, sha256: sha256(job.path) } } : {}),
       frames: lines.length,
-      fields: ['frame.protocols', ...names],
+      fields: ['frame.protocols', ...columns],
       protocols,
       values: lines.map((l) => l.split('\t')),
       matches,
     };
-    writeFileSync(join(EXPECTED, `${job.name}.json.gz`), gzipSync(JSON.stringify(doc)));
+    writeFileSync(file, gzipSync(JSON.stringify(doc)));
     process.stdout.write(`${job.name}: ${lines.length} frames\n`);
   };
   // two at a time

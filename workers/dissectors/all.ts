@@ -36,6 +36,7 @@ import './dns.ts';
 import './dhcp.ts';
 import './dhcpv6.ts';
 import './ntp.ts';
+import './syslog.ts';
 // tunnels
 import './gre.ts';
 import './erspan.ts';

@@ -81,11 +81,6 @@ export const R = registerFields({
  */
 export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, msg: number, end: number): string {
   const f = c.f;
-  const name = (id: number, o: number): number => {
-    const n = readName(c, o, msg, end);
-    if (n >= 0) f.addStr(id, o, n, dnsName.text);
-    return n;
-  };
   switch (type) {
     case 1:
       if (!c.field(R.a, off, 4, end)) return '';
@@ -94,16 +89,16 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       if (!c.field(R.aaaa, off, 16, end)) return '';
       return `, addr ${ipv6Text(c.b, off)}`;
     case 2:
-      return name(R.ns, off) < 0 ? '' : `, ns ${dnsName.text}`;
+      return nameField(c, R.ns, off, msg, end) < 0 ? '' : `, ns ${dnsName.text}`;
     case 5:
-      return name(R.cname, off) < 0 ? '' : `, cname ${dnsName.text}`;
+      return nameField(c, R.cname, off, msg, end) < 0 ? '' : `, cname ${dnsName.text}`;
     case 12:
-      return name(R.ptr, off) < 0 ? '' : `, ${dnsName.text}`;
+      return nameField(c, R.ptr, off, msg, end) < 0 ? '' : `, ${dnsName.text}`;
     case 6: {
-      const m = name(R.soaMname, off);
+      const m = nameField(c, R.soaMname, off, msg, end);
       if (m < 0) return '';
       const mname = dnsName.text;
-      const r = name(R.soaRname, off + m);
+      const r = nameField(c, R.soaRname, off + m, msg, end);
       if (r < 0) return '';
       let o = off + m + r;
       for (const id of [R.soaSerial, R.soaRefresh, R.soaRetry, R.soaExpire, R.soaMinimum]) {
@@ -114,7 +109,7 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
     }
     case 15: {
       const pref = c.uint(R.mxPref, off, 2, end);
-      if (pref < 0 || name(R.mx, off + 2) < 0) return '';
+      if (pref < 0 || nameField(c, R.mx, off + 2, msg, end) < 0) return '';
       return `, preference ${pref}, mx ${dnsName.text}`;
     }
     case 16: {
@@ -131,7 +126,7 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       const p = c.uint(R.srvPriority, off, 2, end);
       const w = c.uint(R.srvWeight, off + 2, 2, end);
       const port = c.uint(R.srvPort, off + 4, 2, end);
-      if (c.stop || name(R.srvTarget, off + 6) < 0) return '';
+      if (c.stop || nameField(c, R.srvTarget, off + 6, msg, end) < 0) return '';
       return `, priority ${p}, weight ${w}, port ${port}, target ${dnsName.text}`;
     }
     case 43:
@@ -144,7 +139,7 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       rrsig(c, off, dlen, msg, end);
       return '';
     case 47:
-      name(R.nsecNext, off);
+      nameField(c, R.nsecNext, off, msg, end);
       return '';
     case 48:
       c.uint(R.dnskeyFlags, off, 2, end);
@@ -159,6 +154,13 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       c.field(R.data, off, dlen, end);
       return '';
   }
+}
+
+/** A name as field `id` (the bytes it takes at `o`, or -1 when the packet stopped). */
+function nameField(c: Ctx, id: number, o: number, msg: number, end: number): number {
+  const n = readName(c, o, msg, end);
+  if (n >= 0) c.f.addStr(id, o, n, dnsName.text);
+  return n;
 }
 
 /** RRSIG (RFC 4034 section 3.1); the two times are seconds since 1970 (mod 2^32). */

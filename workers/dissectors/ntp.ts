@@ -107,7 +107,10 @@ export function dissectNtp(c: Ctx, off: number, end: number): void {
   c.uint(F.rootdelay, off + ROOT_DELAY, 4, end);
   c.uint(F.rootdispersion, off + ROOT_DISPERSION, 4, end);
   c.field(F.refid, off + REFID, 4, end);
-  for (const [id, o] of [[F.reftime, REFTIME], [F.org, ORG], [F.rec, REC], [F.xmt, XMT]] as const) timestamp(c, id, off + o, end);
+  timestamp(c, F.reftime, off + REFTIME, end);
+  timestamp(c, F.org, off + ORG, end);
+  timestamp(c, F.rec, off + REC, end);
+  timestamp(c, F.xmt, off + XMT, end);
   const rest = off + NTP_HEADER_LEN;
   if (c.stop || rest + 4 > end) return;
   // RFC 5905 section 7.3: "Key Identifier (keyid): 32-bit unsigned integer used by the client and

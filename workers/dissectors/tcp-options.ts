@@ -117,24 +117,30 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
   return info;
 }
 
+/**
+ * Open the item of an option of a fixed size (left open for its values); false, with an expert
+ * note, when its length is not `want` (Wireshark then shows only the kind and the length).
+ */
+function fixed(c: Ctx, item: number, kind: number, o: number, len: number, want: number): boolean {
+  const f = c.f;
+  f.push(f.add(item, o, len));
+  f.add(O.kind, o, 1, kind);
+  f.add(O.len, o + LEN, 1, len);
+  if (len === want) return true;
+  expert(c, o + LEN, 1, `option length should be ${want}`, Status.MALFORMED);
+  return false;
+}
+
 /** One option of `len` (>= 2) bytes at o, all inside the header. */
 function option(c: Ctx, kind: number, o: number, len: number, sackBase: number): void {
   const f = c.f;
   const d = o + DATA;
-  const fixed = (item: number, want: number): boolean => {
-    f.push(f.add(item, o, len));
-    f.add(O.kind, o, 1, kind);
-    f.add(O.len, o + LEN, 1, len);
-    if (len === want) return true;
-    expert(c, o + LEN, 1, `option length should be ${want}`, Status.MALFORMED);
-    return false;
-  };
   switch (kind) {
     case 2:
-      if (fixed(O.mss, 4)) f.add(O.mssVal, d, 2, c.u16(d));
+      if (fixed(c, O.mss, kind, o, len, 4)) f.add(O.mssVal, d, 2, c.u16(d));
       break;
     case 3:
-      if (fixed(O.wscale, 3)) {
+      if (fixed(c, O.wscale, kind, o, len, 3)) {
         const shift = c.u8(d);
         f.add(O.shift, d, 1, shift);
         // RFC 7323 section 2.3: "If a Window Scale option is received with a shift.cnt value larger
@@ -145,10 +151,10 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       }
       break;
     case 4:
-      fixed(O.sackPerm, 2);
+      fixed(c, O.sackPerm, kind, o, len, 2);
       break;
     case 8:
-      if (fixed(O.timestamp, 10)) {
+      if (fixed(c, O.timestamp, kind, o, len, 10)) {
         f.add(O.tsval, d, 4, c.u32(d));
         f.add(O.tsecr, d + 4, 4, c.u32(d + 4));
       }
@@ -166,10 +172,10 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       break;
     }
     case 19:
-      if (fixed(O.md5, 18)) f.add(O.md5Digest, d, 16);
+      if (fixed(c, O.md5, kind, o, len, 18)) f.add(O.md5Digest, d, 16);
       break;
     case 28:
-      fixed(O.userTo, 4);
+      fixed(c, O.userTo, kind, o, len, 4);
       break;
     case 34:
       f.push(f.add(O.tfo, o, len));

@@ -224,11 +224,15 @@ function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
   f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
   f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
   f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
-  f.addStr(F.str, o, 2, flagString(flags, ace), EF.GENERATED);
+  const k = ace ? flags | 0x1000 : flags;
+  f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
   f.pop();
 }
 
-/** The flags as Wireshark spells them; a string, built only for TCP packets (one per packet). */
+/** tcp.flags.str of each of the 4096 flag values (and of each with ACE), built on first use. */
+const FLAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(0x2000).fill(undefined);
+
+/** The flags as Wireshark spells them. */
 export function flagString(flags: number, ace: boolean): string {
   let s = '';
   for (let i = 0; i < 12; i++) {

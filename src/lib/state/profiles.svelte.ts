@@ -9,6 +9,8 @@
 import type { DecodeAsRule, DecodeAsTables } from '../../../workers/api.ts';
 import { DEFAULT_PROFILE_ID, NameClash, ProfileLibrary, type ProfileBackend, type StoredProfile } from '../profiles/library.ts';
 import { checkProfileName, DECODE_AS_TABLES, defaultProfile, parseProfileJson, profileFileName, serializeProfile, type ColoringRule, type FilterButton, type Profile, type ProfileColumn } from '../profiles/schema.ts';
+import type { ColumnId } from '../format/columns.ts';
+import { resetBuiltins, toggleBuiltin, withCustomWidth } from '../profiles/columns.ts';
 import { decodeProfilePayload, payloadOfFragment, profileLink } from '../profiles/share-link.ts';
 import { formatColorfilters, parseColorfilters } from '../profiles/wireshark-colorfilters.ts';
 import { formatDecodeAsEntries, parseDecodeAsEntries, type SkippedEntry } from '../profiles/wireshark-decode-as.ts';
@@ -165,6 +167,20 @@ export class ProfileState {
 
   setColumns(columns: readonly ProfileColumn[]): Promise<boolean> {
     return this.#updateActive((p) => ({ ...p, columns: columns.map((c) => ({ ...c })) }));
+  }
+
+  /** Show or hide an overlay column (the View menu); worked out on the stored profile, in order. */
+  toggleColumn(id: ColumnId): Promise<boolean> {
+    return this.#updateActive((p) => ({ ...p, columns: toggleBuiltin(p.columns, id) }));
+  }
+
+  /** The first-start built-in columns; custom columns stay. */
+  resetColumns(): Promise<boolean> {
+    return this.#updateActive((p) => ({ ...p, columns: resetBuiltins(p.columns) }));
+  }
+
+  setCustomWidth(custom: number, width: number): Promise<boolean> {
+    return this.#updateActive((p) => ({ ...p, columns: withCustomWidth(p.columns, custom, width) }));
   }
 
   setColoringRules(rules: readonly ColoringRule[]): Promise<boolean> {

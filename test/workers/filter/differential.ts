@@ -48,6 +48,7 @@ function protocolCount(fl: FieldList, name: string): number {
 
 export async function compareCapture(path: string, exp: ExpectedCapture, filters: readonly string[]): Promise<CaptureOutcome> {
   const col = new Map(exp.fields.map((f, i) => [f, i]));
+  const protos = new Set(exp.protocols);
   const compiled: (CompiledFilter | string)[] = filters.map((f) => {
     const c = compileFilter(f);
     return c.ok ? c : c.error;
@@ -55,7 +56,6 @@ export async function compareCapture(path: string, exp: ExpectedCapture, filters
   const ours: number[][] = filters.map(() => []);
   /** Per frame: names whose values differ from tshark's (computed lazily). */
   const frameFields: Map<string, boolean>[] = [];
-  const protos = new Set(exp.protocols);
   const names = filters.map((f) => namesIn(f).filter((n) => col.has(n) || protos.has(n)));
   const dissector = new PacketDissector();
   let frames = 0;
@@ -68,11 +68,12 @@ export async function compareCapture(path: string, exp: ExpectedCapture, filters
       let d = diff.get(name);
       if (d !== undefined) return d;
       if (row === undefined) d = true;
-      else if (col.has(name)) d = ourValue(fl, name) !== (row[col.get(name) as number] ?? '');
-      else {
-        const theirs = (row[0] ?? '').split(':').filter((p) => p === name).length;
+      else if (protos.has(name)) {
+        // tshark has the item when its column is not empty; how many: frame.protocols
+        const present = (row[col.get(name) ?? -1] ?? '') !== '';
+        const theirs = present ? Math.max(1, (row[0] ?? '').split(':').filter((p) => p === name).length) : 0;
         d = name !== 'frame' && protocolCount(fl, name) !== theirs;
-      }
+      } else if (col.has(name)) d = ourValue(fl, name) !== (row[col.get(name) as number] ?? '');
       diff.set(name, d);
       return d;
     };

@@ -50,7 +50,8 @@ export interface ExpectedCapture {
   capture: string;
   generated?: { packets: number; seed: number; sha256: string };
   frames: number;
-  /** frame.protocols, then every non-protocol field the valid filters name. */
+  /** frame.protocols, then every field and protocol the valid filters name (a protocol's text is
+   *  empty on frames without its item). */
   fields: string[];
   /** The protocol names the filters mention (their count per frame is read from frame.protocols). */
   protocols: string[];
