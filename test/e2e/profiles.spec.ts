@@ -56,6 +56,15 @@ async function menuItem(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitem', { name }).click();
 }
 
+/** Wait until the toolbar shows `name` as the profile in use (profiles load from IndexedDB). */
+async function waitForProfile(page: Page, name: string): Promise<void> {
+  await page.waitForFunction(
+    (name) => Array.from(document.querySelectorAll('button')).some((b) => /^\s*Profile:/.test(b.textContent ?? '') && (b.textContent ?? '').replace(/^\s*Profile:\s*/, '').replace(/▾\s*$/, '').trim() === name),
+    name,
+    { timeout: 10_000 },
+  );
+}
+
 /** The profile in use, as the toolbar shows it. */
 async function activeProfile(page: Page): Promise<string> {
   return ((await profileButton(page).textContent()) ?? '').replace(/^\s*Profile:\s*/, '').replace(/▾\s*$/, '').trim();
@@ -85,7 +94,7 @@ describe('Decode As and profiles', () => {
   it('shows UDP 4792 as plain UDP, with a suggestion to decode it as VXLAN', async () => {
     first = await openApp(browser);
     const { page } = first;
-    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await waitForProfile(page, 'Default');
     await openCapture(page);
     expect(await cell(page, 1, 'Source')).toBe(OUTER_SRC);
     expect(await cell(page, 1, 'Protocol')).toBe('UDP');
@@ -119,7 +128,7 @@ describe('Decode As and profiles', () => {
     const { page } = first;
     await page.reload();
     await page.getByRole('grid', { name: 'Packet list' }).waitFor();
-    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await waitForProfile(page, 'Default');
     await profileButton(page).click();
     const item = page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitemradio', { name: /Default/ });
     expect(await item.textContent()).toContain('1 rule');
@@ -143,7 +152,7 @@ describe('Decode As and profiles', () => {
 
     const fresh = await openApp(browser);
     const p2 = fresh.page;
-    await p2.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await waitForProfile(p2, 'Default');
     const chooser = p2.waitForEvent('filechooser');
     await menuItem(p2, 'Import profile or Wireshark file…');
     await (await chooser).setFiles(exported);
@@ -168,7 +177,7 @@ describe('Decode As and profiles', () => {
     const name = page.getByRole('dialog', { name: /^Duplicate/ });
     await name.getByRole('textbox').fill('Overlay team');
     await name.getByRole('button', { name: 'Create' }).click();
-    await page.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Overlay team'));
+    await waitForProfile(page, 'Overlay team');
     await menuItem(page, 'Copy share link');
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.notice')).some((n) => n.textContent?.includes('Share link')));
     link = await page.evaluate(() => navigator.clipboard.readText());
@@ -217,7 +226,7 @@ describe('Decode As and profiles', () => {
     writeFileSync(entries, '# "Decode As" entries file for Wireshark 4.2.2.\n#\ndecode_as_entry: udp.port,4792,(none),VXLAN\n');
     const fresh = await openApp(browser);
     const p5 = fresh.page;
-    await p5.waitForFunction(() => document.querySelector('button[aria-haspopup="menu"]')?.textContent?.includes('Default'));
+    await waitForProfile(p5, 'Default');
     await openCapture(p5);
     expect(await cell(p5, 1, 'Source')).toBe(OUTER_SRC);
     const chooser = p5.waitForEvent('filechooser');

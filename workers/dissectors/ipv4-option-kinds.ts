@@ -27,6 +27,8 @@ const IP_TTL = 8;
 /** Adds ip.dst and its hidden companions for an address at `off` (from ipv4.ts). */
 export type DstAdder = (c: Ctx, off: number, end: number) => void;
 
+const PROTECTED = ['Datagram protected in accordance with its rules', 'Datagram not protected in accordance with its rules'] as const;
+
 export const K = registerFields({
   ptr: { name: 'ip.opt.ptr', label: 'Pointer', type: FT.UINT, bits: 8 },
   sid: { name: 'ip.opt.sid', label: 'Stream Identifier', type: FT.UINT, bits: 16 },
@@ -48,10 +50,26 @@ export const K = registerFields({
   secRfc791Sec: { name: 'ip.opt.sec_rfc791_sec', label: 'Security', type: FT.UINT, base: Base.HEX, bits: 16 },
   secRfc791Comp: { name: 'ip.opt.sec_rfc791_comp', label: 'Compartments', type: FT.UINT, bits: 16 },
   secCl: { name: 'ip.opt.sec_cl', label: 'Classification Level', type: FT.UINT, base: Base.HEX, bits: 8 },
+  secRfc791Hr: { name: 'ip.opt.sec_rfc791_hr', label: 'Handling Restrictions', type: FT.STRING },
+  secRfc791Tcc: { name: 'ip.opt.sec_rfc791_tcc', label: 'Transmission Control Code', type: FT.STRING },
   secFlags: { name: 'ip.opt.sec_prot_auth_flags', label: 'Protection Authority Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  secGenser: { name: 'ip.opt.sec_prot_auth_genser', label: 'GENSER', type: FT.BOOLEAN, bits: 8, mask: 0x80, tf: PROTECTED },
+  secSiopEsi: { name: 'ip.opt.sec_prot_auth_siop_esi', label: 'SIOP-ESI', type: FT.BOOLEAN, bits: 8, mask: 0x40, tf: PROTECTED },
+  secSci: { name: 'ip.opt.sec_prot_auth_sci', label: 'SCI', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: PROTECTED },
+  secNsa: { name: 'ip.opt.sec_prot_auth_nsa', label: 'NSA', type: FT.BOOLEAN, bits: 8, mask: 0x10, tf: PROTECTED },
+  secDoe: { name: 'ip.opt.sec_prot_auth_doe', label: 'DOE', type: FT.BOOLEAN, bits: 8, mask: 0x8, tf: PROTECTED },
+  secUnassigned: { name: 'ip.opt.sec_prot_auth_unassigned', label: 'Unassigned', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x6 },
+  secUnassigned2: { name: 'ip.opt.sec_prot_auth_unassigned2', label: 'Unassigned', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xfe },
+  secFti: { name: 'ip.opt.sec_prot_auth_fti', label: 'Field Termination Indicator', type: FT.BOOLEAN, bits: 8, mask: 0x1,
+    tf: ['Additional octet present', 'Final octet'] },
   extSecFormat: { name: 'ip.opt.ext_sec_add_sec_info_format_code', label: 'Additional Security Info Format Code', type: FT.UINT, base: Base.HEX, bits: 8 },
   extSecInfo: { name: 'ip.opt.ext_sec_add_sec_info', label: 'Additional Security Info', type: FT.BYTES },
   cipsoDoi: { name: 'ip.cipso.doi', label: 'DOI', type: FT.UINT },
+  cipsoTagType: { name: 'ip.cipso.tag_type', label: 'Tag Type', type: FT.UINT, bits: 8,
+    names: names([[0, 'Padding'], [1, 'Restrictive Category Bitmap'], [2, 'Enumerated Categories'], [5, 'Ranged Categories'],
+      [6, 'Permissive Categories'], [7, 'Free Form']]) },
+  cipsoLevel: { name: 'ip.cipso.sensitivity_level', label: 'Sensitivity Level', type: FT.UINT, bits: 8 },
+  cipsoTagData: { name: 'ip.cipso.tag_data', label: 'Tag data', type: FT.BYTES },
   recRt: { name: 'ip.rec_rt', label: 'Recorded Route', type: FT.IPV4 },
   recRtHost: { name: 'ip.rec_rt_host', label: 'Recorded Route Host', type: FT.IPV4 },
   srcRt: { name: 'ip.src_rt', label: 'Source Route', type: FT.IPV4 },
@@ -89,20 +107,13 @@ export function optionData(c: Ctx, type: number, o: number, len: number, end: nu
     }
     case QS: quickStart(c, d, c.u8(ip + IP_TTL), end); break;
     case SEC:
-      // RFC 791's 11-byte form (security, compartments, handling, TCC) or RFC 1108's.
-      if (len === 11 && c.has(d, 2, end) && SEC_RFC791.has(c.u16(d))) {
-        c.uint(K.secRfc791Sec, d, 2, end);
-        c.uint(K.secRfc791Comp, d + 2, 2, end);
-      } else {
-        c.uint(K.secCl, d, 1, end);
-        if (len > 3) c.uint(K.secFlags, d + 1, 1, end);
-      }
+      security(c, d, len, end);
       break;
     case ESEC:
       c.uint(K.extSecFormat, d, 1, end);
       if (len > 3) c.field(K.extSecInfo, d + 1, len - 3, end);
       break;
-    case CIPSO: c.uint(K.cipsoDoi, d, 4, end); break;
+    case CIPSO: cipso(c, d, o + len, end); break;
   }
 }
 
@@ -174,4 +185,66 @@ function quickStart(c: Ctx, d: number, ttl: number, end: number): void {
   const nonce = c.u32(d + 2);
   f.add(K.qsNonce, d + 2, 4, nonce >>> 2);
   f.add(K.qsReserved, d + 2, 4, nonce & 3);
+}
+
+/** RFC 791's 11-byte form (security, compartments, handling restrictions, TCC), recognised by
+ *  its security value, or RFC 1108's (classification level, protection authority flags). */
+function security(c: Ctx, d: number, len: number, end: number): void {
+  const f = c.f;
+  if (len === 11 && c.has(d, 2, end) && SEC_RFC791.has(c.u16(d))) {
+    c.uint(K.secRfc791Sec, d, 2, end);
+    c.uint(K.secRfc791Comp, d + 2, 2, end);
+    if (c.has(d + 4, 5, end)) {
+      f.addStr(K.secRfc791Hr, d + 4, 2, text(c, d + 4, 2));
+      f.addStr(K.secRfc791Tcc, d + 6, 3, text(c, d + 6, 3));
+    }
+    return;
+  }
+  c.uint(K.secCl, d, 1, end);
+  // "Field Termination Indicator": each flags octet says whether another follows.
+  let o = d + 1;
+  for (let first = true; o < d - 2 + len && !c.stop; first = false) {
+    const v = c.uint(K.secFlags, o, 1, end);
+    if (v < 0) return;
+    f.push(f.count - 1);
+    if (first) {
+      f.add(K.secGenser, o, 1, v >> 7);
+      f.add(K.secSiopEsi, o, 1, (v >> 6) & 1);
+      f.add(K.secSci, o, 1, (v >> 5) & 1);
+      f.add(K.secNsa, o, 1, (v >> 4) & 1);
+      f.add(K.secDoe, o, 1, (v >> 3) & 1);
+      f.add(K.secUnassigned, o, 1, (v >> 1) & 3);
+    } else f.add(K.secUnassigned2, o, 1, v >> 1);
+    f.add(K.secFti, o, 1, v & 1);
+    f.pop();
+    o++;
+    if (!(v & 1)) return;
+  }
+}
+
+function text(c: Ctx, o: number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(c.b[o + i] as number);
+  return s;
+}
+
+/** CIPSO (draft-ietf-cipso-ipsecurity, FIPS 188): the DOI, then tags; categories are not decoded. */
+function cipso(c: Ctx, d: number, optEnd: number, end: number): void {
+  c.uint(K.cipsoDoi, d, 4, end);
+  let o = d + 4;
+  while (o < optEnd && !c.stop) {
+    const type = c.uint(K.cipsoTagType, o, 1, end);
+    if (type < 0) return;
+    if (type === 0) {
+      o++;
+      continue;
+    }
+    const taglen = o + 1 < optEnd ? c.u8(o + 1) : 1;
+    if (type > 7 || type === 3 || type === 4) return; // unknown tag: stop parsing this option
+    const min = type === 7 ? 2 : 4;
+    if (taglen < min || taglen > 34 || o + taglen - 1 > optEnd) return; // ip.cipso.malformed
+    if (type <= 5) c.uint(K.cipsoLevel, o + 3, 1, end);
+    else c.field(K.cipsoTagData, o + 2, taglen - 2, end);
+    o += taglen;
+  }
 }

@@ -71,22 +71,25 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       const fl = dissector.dissect(rec, frames);
       if (opts.filter && !opts.filter(fl, frames)) return;
       printed++;
-      for (let c = 0; c < nCols; c++) {
-        cells[c] = '';
-        counts[c] = 0;
-      }
+      counts.fill(0);
       const ids = fl.id;
       for (let i = 0; i < fl.count; i++) {
         const s = slot[ids[i] as number] as number;
         if (s < 0) continue;
         const v = valueText(fl, i);
-        for (const col of multi[s] as number[]) {
-          cells[col] = counts[col] === 0 ? v : cells[col] + ',' + v;
-          counts[col]++;
+        const cols = multi[s] as number[];
+        for (let k = 0; k < cols.length; k++) {
+          const col = cols[k] as number;
+          cells[col] = counts[col]++ === 0 ? v : cells[col] + ',' + v;
         }
       }
-      if (protocolsCol >= 0) cells[protocolsCol] = protocolsOf(fl);
-      out += cells.join('\t') + '\n';
+      if (protocolsCol >= 0) {
+        cells[protocolsCol] = protocolsOf(fl);
+        counts[protocolsCol] = 1;
+      }
+      let line = counts[0] ? (cells[0] as string) : '';
+      for (let c = 1; c < nCols; c++) line += counts[c] ? '\t' + (cells[c] as string) : '\t';
+      out += line + '\n';
       if (out.length > 1 << 16) {
         opts.write(out);
         out = '';

@@ -42,7 +42,9 @@ export class FieldList {
   len = new Int32Array(256);
   num = new Float64Array(256);
   aux = new Float64Array(256);
-  str: (string | undefined)[] = [];
+  /** String values (EF.STR) and label overrides of protocol / text items; a packed array of
+   *  `undefined` (never holey: reading a hole beyond the length is a slow lookup in V8). */
+  str: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
   /** Data sources of this packet; index 0 is the frame. */
   sources: DataSource[] = [];
   /** Current data source for entries being added. */
@@ -51,6 +53,7 @@ export class FieldList {
   private depth = 0;
 
   reset(frame: Uint8Array): void {
+    if (this.count > 0) this.str.fill(undefined, 0, this.count);
     this.count = 0;
     this.depth = 0;
     this.curSrc = 0;
@@ -72,7 +75,6 @@ export class FieldList {
     this.len[i] = len;
     this.num[i] = num;
     this.aux[i] = 0;
-    if (this.str[i] !== undefined) this.str[i] = undefined;
     this.count = i + 1;
     return i;
   }
@@ -162,5 +164,8 @@ export class FieldList {
     this.len = g32(this.len);
     this.num = g64(this.num);
     this.aux = g64(this.aux);
+    const str = new Array<string | undefined>(n).fill(undefined);
+    for (let k = 0; k < this.count; k++) str[k] = this.str[k];
+    this.str = str;
   }
 }

@@ -87,8 +87,12 @@ function maskWidth(mask: number): number {
 /** `0x` and lowercase hex, zero-padded to the width of a `bits`-bit integer (no closure: hot path). */
 function hexText(v: number, bits: number): string {
   const digits = bits <= 4 ? 1 : (bits + 3) >> 2;
+  if (digits === 4 && v >= 0 && v < 65536) return (hex4[v] ??= '0x' + v.toString(16).padStart(4, '0'));
   return '0x' + (v < 0 ? v >>> 0 : v).toString(16).padStart(digits, '0');
 }
+
+/** 16-bit hex values (`eth.type`, `ip.id`, `tcp.flags`, `dns.id`) made once each. */
+const hex4: (string | undefined)[] = new Array<string | undefined>(65536).fill(undefined);
 
 /** Seconds and nanoseconds as tshark prints frame.time_epoch (nanoseconds are not normalised). */
 export function epochText(sec: number, nsec: number): string {
@@ -111,6 +115,38 @@ export function escapeString(s: string): string {
   return out;
 }
 
+// Caches for the values the `fields` export prints millions of times: small decimals (ports,
+// lengths, TTLs) and addresses, which repeat across packets. Bounded: cleared when large.
+const SMALL_LIMIT = 65536;
+const small: (string | undefined)[] = new Array<string | undefined>(SMALL_LIMIT).fill(undefined);
+const CACHE_LIMIT = 1 << 16;
+const v4Cache = new Map<number, string>();
+const etherCache = new Map<number, string>();
+
+function smallDecimal(v: number): string {
+  return (small[v] ??= String(v));
+}
+
+function cachedIpv4(b: Uint8Array, o: number): string {
+  const k = (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>> 0;
+  let t = v4Cache.get(k);
+  if (t === undefined) {
+    if (v4Cache.size >= CACHE_LIMIT) v4Cache.clear();
+    v4Cache.set(k, (t = ipv4Text(b, o)));
+  }
+  return t;
+}
+
+function cachedEther(b: Uint8Array, o: number): string {
+  const k = (b[o] as number) * 2 ** 40 + (b[o + 1] as number) * 2 ** 32 + ((((b[o + 2] as number) << 24) | ((b[o + 3] as number) << 16) | ((b[o + 4] as number) << 8) | (b[o + 5] as number)) >>> 0);
+  let t = etherCache.get(k);
+  if (t === undefined) {
+    if (etherCache.size >= CACHE_LIMIT) etherCache.clear();
+    etherCache.set(k, (t = etherText(b, o)));
+  }
+  return t;
+}
+
 /** The value of entry `i` as `tshark -T fields` prints it. */
 export function valueText(fl: FieldList, i: number): string {
   const def = fieldById(fl.id[i] as number);
@@ -124,6 +160,7 @@ export function valueText(fl: FieldList, i: number): string {
   switch (def.type) {
     case FT.UINT:
     case FT.INT:
+      if (def.base === Base.DEC && v >= 0 && v < SMALL_LIMIT) return smallDecimal(v);
       return uintText(def, v);
     case FT.FRAMENUM:
     case FT.DOUBLE:
@@ -132,11 +169,11 @@ export function valueText(fl: FieldList, i: number): string {
     case FT.BOOLEAN:
       return v ? '1' : '0';
     case FT.IPV4:
-      return ipv4Text(b, o);
+      return cachedIpv4(b, o);
     case FT.IPV6:
       return ipv6Text(b, o);
     case FT.ETHER:
-      return etherText(b, o);
+      return cachedEther(b, o);
     case FT.BYTES:
       // tshark prints an empty byte string as "<MISSING>" (dns.opt.data of a zero-length option).
       if ((fl.len[i] as number) === 0) return '<MISSING>';

@@ -277,11 +277,12 @@ export class ShapeIndex {
   }
 }
 
-/** Whether entry i (a child of p) is a masked part of p's integer: value = (p & mask) [>> shift], or != 0 for booleans. */
+/** Whether entry i (a child of p) is a masked part of p's integer on this packet: value = (p & mask) >> shift, or != 0 for booleans. */
 function maskedPart(fl: FieldList, i: number, p: number): boolean {
   const def = fieldById(fl.id[i] as number);
   const pt = fieldById(fl.id[p] as number).type;
-  if (def.mask === 0 || (pt !== FT.UINT && pt !== FT.INT) || fl.off[i] !== fl.off[p] || fl.src[i] !== fl.src[p]) return false;
+  // no need for the same bytes: the value is checked on this very packet
+  if (def.mask === 0 || (pt !== FT.UINT && pt !== FT.INT)) return false;
   const want = derive(def, fl.num[p] as number);
   const have = fl.num[i] as number;
   return def.type === FT.BOOLEAN ? (have !== 0 ? 1 : 0) === want : have === want;

@@ -30,8 +30,12 @@ export interface Frame {
   parentOf(name: string): string;
 }
 
+let shared: PacketDissector | undefined;
+
 export function frame(bytes: Uint8Array, linkType = 1, origLen = bytes.length): Frame {
-  const d = new PacketDissector();
+  // One dissector for all frames (building the dissector tables is the slow part); each frame is
+  // frame 1 of its own capture.
+  const d = (shared ??= new PacketDissector());
   const rec: PacketRecord = {
     kind: RecordKind.PACKET,
     fileOffset: 0,
