@@ -30,16 +30,21 @@ async function cell(page: Page, rowIndex: number, title: string): Promise<string
   return (await grid.locator(`[role="row"][aria-rowindex="${rowIndex}"] [role="gridcell"]`).nth(col).textContent()) ?? '';
 }
 
-/** Wait until the Source cell of frame 1 reads `want` (a re-decode replaces the rows). */
-async function waitForSource(page: Page, want: string, timeout = 20_000): Promise<void> {
+/** Wait until a cell's text passes `ok` (a re-decode replaces the rows a moment later). */
+async function waitForCell(page: Page, rowIndex: number, title: string, ok: (text: string) => boolean, timeout = 20_000): Promise<void> {
   const t0 = Date.now();
   let last = '';
   while (Date.now() - t0 < timeout) {
-    last = await cell(page, 1, 'Source').catch(() => '');
-    if (last === want) return;
+    last = await cell(page, rowIndex, title).catch(() => '');
+    if (ok(last)) return;
     await page.waitForTimeout(100);
   }
-  throw new Error(`row 1's Source stayed "${last}", expected "${want}"`);
+  throw new Error(`row ${rowIndex}'s ${title} stayed "${last}"`);
+}
+
+/** Wait until the Source cell of row 1 reads `want`. */
+function waitForSource(page: Page, want: string): Promise<void> {
+  return waitForCell(page, 1, 'Source', (t) => t === want);
 }
 
 async function openCapture(page: Page): Promise<void> {
@@ -103,9 +108,15 @@ describe('Decode As and profiles', () => {
     expect(await banner.textContent()).toContain('UDP 4792 looks like VXLAN');
   });
 
-  it('adds a rule in the Decode As dialog: the packets become VXLAN, the selection stays', async () => {
+  it('adds a rule in the Decode As dialog: the packets become VXLAN, the selection and the filter stay', async () => {
     const { page } = first;
-    await page.locator('[role="row"][aria-rowindex="3"]').click();
+    // a display filter that the re-decode must keep: frames 2 to 10
+    const filter = page.getByRole('textbox', { name: 'Display filter' });
+    await filter.fill('frame.number >= 2');
+    await filter.press('Enter');
+    await page.waitForFunction(() => /Displayed: 9\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
+    // displayed row 2 is frame 3
+    await page.locator('[role="row"][aria-rowindex="2"]').click();
     await page.getByRole('button', { name: 'Decode As…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Decode As' });
     await dialog.waitFor();
@@ -115,13 +126,20 @@ describe('Decode As and profiles', () => {
     await dialog.getByRole('combobox', { name: 'Protocol of rule 1' }).selectOption('vxlan');
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await waitForSource(page, INNER_SRC);
-    expect(await cell(page, 1, 'Protocol')).not.toBe('UDP');
-    // the packet selected before is still selected, and its details show the VXLAN layer
-    expect(await page.locator('[role="row"][aria-selected="true"]').getAttribute('aria-rowindex')).toBe('3');
+    // frame 2 (first displayed row) is a plain VXLAN-carried packet: its source is the inner one now
+    await waitForCell(page, 2, 'Protocol', (t) => t !== '' && t !== 'UDP');
+    // the filter stays applied, and the packet selected before is still selected (frame 3, row 2)
+    expect(await filter.inputValue()).toBe('frame.number >= 2');
+    expect(await page.locator('footer[role="status"]').textContent()).toMatch(/Displayed: 9\b/);
+    expect(await page.locator('[role="row"][aria-selected="true"]').getAttribute('aria-rowindex')).toBe('2');
+    expect(await cell(page, 2, 'No.')).toBe('3');
     await page.getByRole('tree', { name: 'Packet details' }).getByRole('treeitem', { name: /^Virtual eXtensible Local Area Network/ }).waitFor();
     // the suggestion is gone: the port has a rule now
     expect(await page.getByRole('group', { name: 'Decode As suggestion' }).count()).toBe(0);
+    // clear the filter: frame 1 shows its inner source
+    await filter.fill('');
+    await filter.press('Enter');
+    await waitForSource(page, INNER_SRC);
   });
 
   it('keeps the rule after a reload', async () => {
@@ -186,8 +204,14 @@ describe('Decode As and profiles', () => {
     expect(url.search).toBe('');
     expect(url.hash).toMatch(/^#profile=[A-Za-z0-9_-]+$/);
 
-    const fresh = await openApp(browser);
-    const p3 = fresh.page;
+    // a fresh browser profile whose first page is the link
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const p3 = await context.newPage();
+    const fresh: AppPage = { page: p3, errors: [] };
+    p3.on('pageerror', (e) => fresh.errors.push(`${e.name}: ${e.message}`));
+    p3.on('console', (m) => {
+      if (m.type() === 'error') fresh.errors.push(m.text());
+    });
     await p3.goto(link);
     const ask = p3.getByRole('dialog', { name: 'Add the profile from this link?' });
     await ask.waitFor();
@@ -208,7 +232,12 @@ describe('Decode As and profiles', () => {
     const fresh = await openApp(browser);
     const p4 = fresh.page;
     const payload = new URL(link).hash.slice('#profile='.length);
-    for (const bad of [payload.slice(0, payload.length - 12), payload.slice(0, 40) + (payload[40] === 'A' ? 'B' : 'A') + payload.slice(41)]) {
+    // opened in the running app (the address bar's fragment changes), and as a fresh page load
+    for (const [bad, reload] of [
+      [payload.slice(0, payload.length - 12), false],
+      [payload.slice(0, 40) + (payload[40] === 'A' ? 'B' : 'A') + payload.slice(41), true],
+    ] as const) {
+      if (reload) await p4.goto('about:blank');
       await p4.goto(`${inject('baseURL')}#profile=${bad}`);
       await p4.getByRole('grid', { name: 'Packet list' }).waitFor();
       const alert = p4.getByRole('alert').filter({ hasText: 'The profile link is damaged' });
@@ -245,5 +274,49 @@ describe('Decode As and profiles', () => {
     expect(readFileSync(out, 'utf8')).toContain('decode_as_entry: udp.port,4792,(none),VXLAN\n');
     expect(fresh.errors).toEqual([]);
     await p5.context().close();
+  });
+
+  it('shows custom columns, coloring rules and filter buttons of the profile', async () => {
+    const { page } = first;
+    await waitForSource(page, INNER_SRC);
+    await menuItem(page, 'Columns, colours and filter buttons…');
+    const editor = page.getByRole('dialog', { name: /^Columns, colours and filter buttons/ });
+    await editor.waitFor();
+    // ip.src occurrence 1: the outer (VTEP) source of a VXLAN packet
+    await editor.getByRole('textbox', { name: 'Custom column title' }).fill('Outer IP');
+    await editor.getByRole('textbox', { name: 'Custom column field' }).fill('ip.src');
+    await editor.getByRole('textbox', { name: 'Custom column occurrence' }).fill('1');
+    await editor.getByRole('button', { name: 'Add custom column' }).click();
+    await editor.getByRole('button', { name: 'Add coloring rule' }).click();
+    await editor.getByRole('textbox', { name: 'Name of coloring rule 1' }).fill('Overlay');
+    await editor.getByRole('textbox', { name: 'Filter of coloring rule 1' }).fill('vxlan.vni == 100');
+    await editor.getByLabel('Background of coloring rule 1').fill('#a0c8ff');
+    await editor.getByRole('button', { name: 'Add filter button' }).click();
+    await editor.getByRole('textbox', { name: 'Label of filter button 1' }).fill('ICMP only');
+    await editor.getByRole('textbox', { name: 'Filter of filter button 1' }).fill('icmp');
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await editor.waitFor({ state: 'detached' });
+
+    await page.getByRole('columnheader', { name: 'Outer IP' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('[role="row"][aria-rowindex="1"]')?.getAttribute('style')?.includes('--row-bg: #a0c8ff') ?? false);
+    expect(await cell(page, 1, 'Outer IP')).toBe(OUTER_SRC);
+    expect(await cell(page, 1, 'Source')).toBe(INNER_SRC);
+    const button = page.getByRole('navigation', { name: 'Filter buttons' }).getByRole('button', { name: 'ICMP only' });
+    await button.click();
+    expect(await page.getByRole('textbox', { name: 'Display filter' }).inputValue()).toBe('icmp');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await button.click();
+    await page.waitForFunction(() => /Displayed: 10\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
+
+    // all of it is in the exported profile, in the documented schema
+    const download = page.waitForEvent('download');
+    await menuItem(page, 'Export profile (.json)');
+    const path = join(dir, 'styled.json');
+    await (await download).saveAs(path);
+    const json = JSON.parse(readFileSync(path, 'utf8')) as { columns: unknown[]; coloringRules: unknown[]; filterButtons: unknown[] };
+    expect(json.columns).toContainEqual({ type: 'custom', title: 'Outer IP', field: 'ip.src', occurrence: 1 });
+    expect(json.coloringRules).toEqual([{ name: 'Overlay', filter: 'vxlan.vni == 100', background: '#a0c8ff', foreground: '#000000' }]);
+    expect(json.filterButtons).toEqual([{ label: 'ICMP only', filter: 'icmp' }]);
+    expect(first.errors).toEqual([]);
   });
 });

@@ -181,10 +181,10 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     if ((flags & (SYN | ACK)) === SYN) st.serverPort[s] = dport;
     else if (flags & SYN) st.serverPort[s] = sport;
   }
-  f.pop();
   if (c.stop || !haveSeglen || seglen === 0) return;
   const poff = off + hlen;
   f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  f.pop();
   c.srcPort = sport;
   c.dstPort = dport;
   // The payload dispatcher reads the segment's ports from here (no closure per packet); saved

@@ -72,9 +72,7 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   // "IPv6 receivers must discard UDP packets containing a zero checksum"), except in an ICMP quote.
   let status = CHECKSUM_UNVERIFIED;
   if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
-  f.push(f.count - 1);
   f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
-  f.pop();
   if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
   const s = udpStream(c, sport, dport);
   if (s >= 0) f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);

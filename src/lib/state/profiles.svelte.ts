@@ -55,6 +55,8 @@ export class ProfileState {
   #protocols = $state.raw<readonly string[]>([]);
   #defaults = $state.raw<readonly DecodeAsRule[]>([]);
   #pending = $state.raw<PendingImport | null>(null);
+  /** Settles when the saved profiles and the engine's tables are loaded. */
+  #loaded: Promise<void> = Promise.resolve();
   /** Serialises writes: the store sees changes in the order they were made. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -93,7 +95,13 @@ export class ProfileState {
    * Load the saved profiles and what the engine offers. `fragment` is location.hash: a share link
    * there becomes a pending import (nothing is added before the person accepts).
    */
-  async init(backend: Promise<{ backend: ProfileBackend; persistent: boolean }>, tables: Promise<DecodeAsTables>, fragment = ''): Promise<void> {
+  init(backend: Promise<{ backend: ProfileBackend; persistent: boolean }>, tables: Promise<DecodeAsTables>, fragment = ''): Promise<void> {
+    this.#loaded = this.#load(backend, tables);
+    const payload = payloadOfFragment(fragment);
+    return payload === null ? this.#loaded : this.openLink(payload);
+  }
+
+  async #load(backend: Promise<{ backend: ProfileBackend; persistent: boolean }>, tables: Promise<DecodeAsTables>): Promise<void> {
     try {
       const [b, t] = await Promise.all([backend, tables]);
       this.#protocols = t.protocols;
@@ -110,8 +118,6 @@ export class ProfileState {
     } finally {
       this.#ready = true;
     }
-    const payload = payloadOfFragment(fragment);
-    if (payload !== null) await this.openLink(payload);
   }
 
   #sync(): void {
@@ -294,6 +300,7 @@ export class ProfileState {
 
   /** A `#profile=…` link payload: validated, then offered (the person is asked before it is added). */
   async openLink(payload: string): Promise<void> {
+    await this.#loaded;
     const r = await decodeProfilePayload(payload, { protocols: this.#protocols });
     if (!r.ok) {
       this.#notify('error', `${r.error} Your profiles were not changed.`);
