@@ -111,7 +111,7 @@ describe('Decode As and profiles', () => {
   it('adds a rule in the Decode As dialog: the packets become VXLAN, the selection and the filter stay', async () => {
     const { page } = first;
     // a display filter that the re-decode must keep: frames 2 to 10
-    const filter = page.getByRole('textbox', { name: 'Display filter' });
+    const filter = page.getByRole('combobox', { name: 'Display filter' });
     await filter.fill('frame.number >= 2');
     await filter.press('Enter');
     await page.waitForFunction(() => /Displayed: 9\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
@@ -303,8 +303,9 @@ describe('Decode As and profiles', () => {
     expect(await cell(page, 1, 'Source')).toBe(INNER_SRC);
     const button = page.getByRole('navigation', { name: 'Filter buttons' }).getByRole('button', { name: 'ICMP only' });
     await button.click();
-    expect(await page.getByRole('textbox', { name: 'Display filter' }).inputValue()).toBe('icmp');
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[aria-label="Display filter"]')?.value === 'icmp');
     expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('footer[role="status"]').textContent()).toMatch(/Displayed: \d+ \(/);
     await button.click();
     await page.waitForFunction(() => /Displayed: 10\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
 

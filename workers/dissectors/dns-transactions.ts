@@ -6,7 +6,20 @@
 // Filled on the first pass, in file order. Later passes look a frame up by its number (the latest
 // transaction opened at or before it), which gives the same answer without state per packet.
 
+import { FT, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
+import { F as FRAME } from './frame.ts';
+
+export const T = registerFields({
+  responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
+  responseTo: { name: 'dns.response_to', label: 'Request In', type: FT.FRAMENUM },
+  time: { name: 'dns.time', label: 'Time', type: FT.RELATIVE_TIME },
+  unsolicited: { name: 'dns.unsolicited', label: 'Unsolicited', type: FT.BOOLEAN },
+  retransmission: { name: 'dns.retransmission', label: 'Retransmission', type: FT.BOOLEAN },
+  retransmitRequestIn: { name: 'dns.retransmit_request_in', label: 'Retransmitted request. Original request in', type: FT.FRAMENUM },
+  retransmitResponseIn: { name: 'dns.retransmit_response_in', label: 'Retransmitted response. Original response in', type: FT.FRAMENUM },
+});
 
 interface Transaction {
   reqFrame: number;
@@ -113,4 +126,49 @@ export function dnsTransactions(c: Ctx): DnsTransactions {
     trackers.set(c.reasm, t);
   }
   return t;
+}
+
+/** dns.response_in / response_to / time / unsolicited / retransmission, after the sections. */
+export function track(c: Ctx, off: number, convKey: number, id: number, response: boolean): void {
+  if (convKey < 0) return;
+  const f = c.f;
+  const t = frameTime(c);
+  const m = dnsTransactions(c).match(c, convKey, id, response, t.sec, t.nsec);
+  if (!response) {
+    if (m.retransmission && m.reqFrame) {
+      f.add(T.retransmission, off, 0, 1, ET.GENERATED);
+      f.add(T.retransmitRequestIn, off, 0, m.reqFrame, ET.GENERATED);
+    } else if (m.repFrame) f.add(T.responseIn, off, 0, m.repFrame, ET.GENERATED);
+    return;
+  }
+  if (!m.reqFrame) {
+    f.add(T.unsolicited, off, 0, 1, ET.GENERATED);
+    return;
+  }
+  if (m.retransmission && m.repFrame) {
+    f.add(T.retransmission, off, 0, 1, ET.GENERATED);
+    f.add(T.retransmitResponseIn, off, 0, m.repFrame, ET.GENERATED);
+    return;
+  }
+  f.add(T.responseTo, off, 0, m.reqFrame, ET.GENERATED);
+  f.addStr(T.time, off, 0, relTime(m.sec, m.nsec), ET.GENERATED);
+}
+
+const time = { sec: 0, nsec: 0 };
+
+function frameTime(c: Ctx): { sec: number; nsec: number } {
+  const i = c.f.find(FRAME.time);
+  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
+  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
+  return time;
+}
+
+/** Seconds and nanoseconds (nanoseconds in [0, 1e9)) as tshark prints a relative time. */
+function relTime(sec: number, nsec: number): string {
+  if (sec < 0 && nsec > 0) {
+    sec++;
+    nsec = 1e9 - nsec;
+    return `-${Math.abs(sec)}.${String(nsec).padStart(9, '0')}`;
+  }
+  return `${sec}.${String(nsec).padStart(9, '0')}`;
 }

@@ -22,11 +22,9 @@ import { Base, FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
-import { F as FRAME } from './frame.ts';
-import { dnsName, readName } from './dns-name.ts';
-import { dissectRdata } from './dns-rr.ts';
-import { CLASS_NAMES, OPCODE_NAMES, RCODE_NAMES, TYPE_NAMES, className, typeMnemonic } from './dns-types.ts';
-import { dnsTransactions } from './dns-transactions.ts';
+import { Kind, questions, records, resetNameBudget } from './dns-sections.ts';
+import { OPCODE_NAMES, RCODE_NAMES } from './dns-types.ts';
+import { track } from './dns-transactions.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
 import { bind, registerDissector, registerHeuristic } from './tables.ts';
 import { transportState, udpStream } from '../analysis/tcp-state.ts';
@@ -78,41 +76,7 @@ export const F = registerFields({
   authRr: { name: 'dns.count.auth_rr', label: 'Authority RRs', type: FT.UINT, bits: 16 },
   updates: { name: 'dns.count.updates', label: 'Updates', type: FT.UINT, bits: 16 },
   addRr: { name: 'dns.count.add_rr', label: 'Additional RRs', type: FT.UINT, bits: 16 },
-  qryName: { name: 'dns.qry.name', label: 'Name', type: FT.STRING },
-  qryNameLen: { name: 'dns.qry.name.len', label: 'Name Length', type: FT.UINT, bits: 16 },
-  labels: { name: 'dns.count.labels', label: 'Label Count', type: FT.UINT, bits: 16 },
-  qryType: { name: 'dns.qry.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
-  qryClass: { name: 'dns.qry.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
-  qu: bit('dns.qry.qu', '"QU" question', 0x8000, ['True', 'False']),
-  respName: { name: 'dns.resp.name', label: 'Name', type: FT.STRING },
-  respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
-  respClass: { name: 'dns.resp.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
-  cacheFlush: bit('dns.resp.cache_flush', 'Cache flush', 0x8000, ['True', 'False']),
-  ttl: { name: 'dns.resp.ttl', label: 'Time to live', type: FT.UINT },
-  rdLen: { name: 'dns.resp.len', label: 'Data length', type: FT.UINT, bits: 16 },
-  payloadSize: { name: 'dns.rr.udp_payload_size', label: 'UDP payload size', type: FT.UINT, bits: 16 },
-  extRcode: { name: 'dns.resp.ext_rcode', label: 'Higher bits in extended RCODE', type: FT.UINT, base: Base.HEX, bits: 8 },
-  ednsVersion: { name: 'dns.resp.edns0_version', label: 'EDNS0 version', type: FT.UINT, bits: 8 },
-  ednsZ: { name: 'dns.resp.z', label: 'Z', type: FT.UINT, base: Base.HEX, bits: 16 },
-  ednsDo: bit('dns.resp.z.do', 'DO bit', 0x8000, ['Accepts DNSSEC security RRs', 'Cannot handle DNSSEC security RRs']),
-  ednsReserved: { name: 'dns.resp.z.reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x7fff },
-  responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
-  responseTo: { name: 'dns.response_to', label: 'Request In', type: FT.FRAMENUM },
-  time: { name: 'dns.time', label: 'Time', type: FT.RELATIVE_TIME },
-  unsolicited: { name: 'dns.unsolicited', label: 'Unsolicited', type: FT.BOOLEAN },
-  retransmission: { name: 'dns.retransmission', label: 'Retransmission', type: FT.BOOLEAN },
-  retransmitRequestIn: { name: 'dns.retransmit_request_in', label: 'Retransmitted request. Original request in', type: FT.FRAMENUM },
-  retransmitResponseIn: { name: 'dns.retransmit_response_in', label: 'Retransmitted response. Original response in', type: FT.FRAMENUM },
 });
-
-const enum Kind {
-  DNS,
-  MDNS,
-  LLMNR,
-}
-
-/** Budget of name-label steps per message: a crafted message full of long pointer chains stops here. */
-const NAME_BUDGET = 1 << 20;
 
 /** A DNS message in [off, end); `proto` is its protocol item (dns, mdns or llmnr), already open. */
 function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: number): void {
@@ -148,7 +112,7 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
   const ns = c.uint(update ? F.updates : F.authRr, off + NSCOUNT, 2, end);
   const ar = c.uint(F.addRr, off + ARCOUNT, 2, end);
   if (c.stop) return;
-  budget = NAME_BUDGET;
+  resetNameBudget();
   let p = off + DNS_HEADER_LEN;
   if (qd > 0) p = questions(c, p, qd, off, end, kind, update ? 'Zone' : 'Queries');
   if (an > 0 && p >= 0) p = records(c, p, an, off, end, kind, update ? 'Prerequisites' : 'Answers');
@@ -156,144 +120,6 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
   if (ar > 0 && p >= 0) p = records(c, p, ar, off, end, kind, 'Additional records');
   if (c.stop || c.inErrorPkt) return;
   track(c, off, convKey, id, response);
-}
-
-let budget = 0;
-
-function name(c: Ctx, o: number, msg: number, end: number): number {
-  if (--budget < 0) {
-    c.fail(Status.MALFORMED);
-    return -1;
-  }
-  return readName(c, o, msg, end);
-}
-
-/** The question section; returns the offset after it, or -1 when the packet stopped. */
-function questions(c: Ctx, p: number, count: number, msg: number, end: number, kind: Kind, title: string): number {
-  const f = c.f;
-  const section = f.text(p, 0, title);
-  f.push(section);
-  for (let i = 0; i < count; i++) {
-    const n = name(c, p, msg, end);
-    if (n < 0 || !c.has(p + n, 4, end)) break;
-    const type = c.u16(p + n);
-    let cls = c.u16(p + n + 2);
-    const qu = kind === Kind.MDNS ? cls & CLASS_TOP : 0;
-    if (kind === Kind.MDNS) cls &= ~CLASS_TOP;
-    let line = `${dnsName.text}: type ${typeMnemonic(type)}, class ${className(cls)}`;
-    if (kind === Kind.MDNS) line += `, "${qu ? 'QU' : 'QM'}" question`;
-    f.push(f.text(p, n + 4, line));
-    f.addStr(F.qryName, p, n, dnsName.text);
-    f.add(F.qryNameLen, p, n, dnsName.len, EF.GENERATED);
-    f.add(F.labels, p, n, dnsName.labels, EF.GENERATED);
-    f.add(F.qryType, p + n, 2, type);
-    f.add(F.qryClass, p + n + 2, 2, cls);
-    if (kind === Kind.MDNS) f.add(F.qu, p + n + 2, 2, qu ? 1 : 0);
-    f.pop();
-    p += n + 4;
-  }
-  f.pop();
-  f.len[section] = Math.max(0, p - (f.off[section] as number));
-  return c.stop ? -1 : p;
-}
-
-/** An answer, authority or additional section. */
-function records(c: Ctx, p: number, count: number, msg: number, end: number, kind: Kind, title: string): number {
-  const f = c.f;
-  const section = f.text(p, 0, title);
-  f.push(section);
-  for (let i = 0; i < count && !c.stop; i++) {
-    const n = name(c, p, msg, end);
-    if (n < 0 || !c.has(p + n, 10, end)) break;
-    const owner = dnsName.text;
-    const h = p + n;
-    // The record's line covers its data, and Wireshark's tree refuses an item past the captured
-    // bytes: a record cut by the capture shows nothing of itself.
-    if (!c.has(p, n + 10 + c.u16(h + 8), end)) break;
-    const type = c.u16(h);
-    const rawClass = c.u16(h + 2);
-    const flush = kind === Kind.MDNS && type !== T_OPT ? rawClass & CLASS_TOP : 0;
-    const cls = flush ? rawClass & ~CLASS_TOP : rawClass;
-    const dlen = c.u16(h + 8);
-    let line = type === T_OPT ? `${owner}: type ${typeMnemonic(type)}` : `${owner}: type ${typeMnemonic(type)}, class ${className(cls)}`;
-    const rr = f.text(p, n + 10 + dlen, line);
-    f.push(rr);
-    f.addStr(F.respName, p, n, owner);
-    f.add(F.respType, h, 2, type);
-    if (type === T_OPT) {
-      // RFC 6891 section 6.1.2: "CLASS: requestor's UDP payload size", and the TTL carries the
-      // extended RCODE, the version and the flags.
-      f.add(F.payloadSize, h + 2, 2, rawClass);
-      f.add(F.extRcode, h + 4, 1, c.u8(h + 4));
-      f.add(F.ednsVersion, h + 5, 1, c.u8(h + 5));
-      const z = c.u16(h + 6);
-      f.push(f.add(F.ednsZ, h + 6, 2, z));
-      f.add(F.ednsDo, h + 6, 2, z >> 15);
-      f.add(F.ednsReserved, h + 6, 2, z & 0x7fff);
-      f.pop();
-    } else {
-      f.add(F.respClass, h + 2, 2, cls);
-      if (kind === Kind.MDNS) f.add(F.cacheFlush, h + 2, 2, flush ? 1 : 0);
-      f.add(F.ttl, h + 4, 4, c.u32(h + 4));
-    }
-    f.add(F.rdLen, h + 8, 2, dlen);
-    if (dlen > 0) {
-      const suffix = dissectRdata(c, type, h + 10, dlen, msg, end);
-      if (suffix !== '') line += suffix;
-    }
-    if (flush) line += ', cache flush';
-    f.str[rr] = line;
-    f.pop();
-    p = h + 10 + dlen;
-  }
-  f.pop();
-  f.len[section] = Math.max(0, Math.min(p, end) - (f.off[section] as number));
-  return c.stop ? -1 : p;
-}
-
-/** dns.response_in / response_to / time / unsolicited / retransmission, after the sections. */
-function track(c: Ctx, off: number, convKey: number, id: number, response: boolean): void {
-  if (convKey < 0) return;
-  const f = c.f;
-  const t = frameTime(c);
-  const m = dnsTransactions(c).match(c, convKey, id, response, t.sec, t.nsec);
-  if (!response) {
-    if (m.retransmission && m.reqFrame) {
-      f.add(F.retransmission, off, 0, 1, EF.GENERATED);
-      f.add(F.retransmitRequestIn, off, 0, m.reqFrame, EF.GENERATED);
-    } else if (m.repFrame) f.add(F.responseIn, off, 0, m.repFrame, EF.GENERATED);
-    return;
-  }
-  if (!m.reqFrame) {
-    f.add(F.unsolicited, off, 0, 1, EF.GENERATED);
-    return;
-  }
-  if (m.retransmission && m.repFrame) {
-    f.add(F.retransmission, off, 0, 1, EF.GENERATED);
-    f.add(F.retransmitResponseIn, off, 0, m.repFrame, EF.GENERATED);
-    return;
-  }
-  f.add(F.responseTo, off, 0, m.reqFrame, EF.GENERATED);
-  f.addStr(F.time, off, 0, relTime(m.sec, m.nsec), EF.GENERATED);
-}
-
-const time = { sec: 0, nsec: 0 };
-
-function frameTime(c: Ctx): { sec: number; nsec: number } {
-  const i = c.f.find(FRAME.time);
-  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
-  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
-  return time;
-}
-
-/** Seconds and nanoseconds (nanoseconds in [0, 1e9)) as tshark prints a relative time. */
-function relTime(sec: number, nsec: number): string {
-  if (sec < 0 && nsec > 0) {
-    sec++;
-    nsec = 1e9 - nsec;
-    return `-${Math.abs(sec)}.${String(nsec).padStart(9, '0')}`;
-  }
-  return `${sec}.${String(nsec).padStart(9, '0')}`;
 }
 
 /** Conversation key for transactions: UDP streams even, TCP streams odd (-1: none). */

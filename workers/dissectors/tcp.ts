@@ -27,7 +27,8 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
-import { ACCECN_ASKED, ACCECN_ON, ACK, SYN, WS_NOT_USED, transportState } from '../analysis/tcp-state.ts';
+import { ACCECN_ON, ACK, SYN, transportState } from '../analysis/tcp-state.ts';
+import { dissectFlags, noteAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
@@ -45,16 +46,6 @@ export const TCP_HEADER_LEN = URGENT + 2;
 const READ_AHEAD = WINDOW + 2;
 
 const FIN = 0x001;
-const AE_CWR_ECE = 0x1c0;
-/** Flag letters from the most significant of the 12 bits (Wireshark's tcp_flags_to_str). */
-const FLAG_LETTERS = 'RRRACEUAPRSF';
-const FLAG_NAMES: readonly [number, string][] = [
-  [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'],
-  [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'], [0xe00, 'Reserved'],
-];
-
-const flag = (name: string, label: string, mask: number) =>
-  ({ name, label, type: FT.BOOLEAN, bits: 12, mask, tf: ['Set', 'Not set'] as const });
 
 export const F = registerFields({
   tcp: { name: 'tcp', label: 'Transmission Control Protocol', type: FT.PROTOCOL },
@@ -69,19 +60,6 @@ export const F = registerFields({
   ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: FT.UINT },
   ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: FT.UINT },
   hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8 },
-  flags: { name: 'tcp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
-  res: flag('tcp.flags.res', 'Reserved', 0xe00),
-  ae: flag('tcp.flags.ae', 'Accurate ECN', 0x100),
-  cwr: flag('tcp.flags.cwr', 'Congestion Window Reduced', 0x080),
-  ece: flag('tcp.flags.ece', 'ECN-Echo', 0x040),
-  ace: { name: 'tcp.flags.ace', label: 'ACE', type: FT.UINT, bits: 12, mask: 0x1c0 },
-  urg: flag('tcp.flags.urg', 'Urgent', 0x020),
-  ackFlag: flag('tcp.flags.ack', 'Acknowledgment', 0x010),
-  push: flag('tcp.flags.push', 'Push', 0x008),
-  reset: flag('tcp.flags.reset', 'Reset', 0x004),
-  syn: flag('tcp.flags.syn', 'Syn', 0x002),
-  fin: flag('tcp.flags.fin', 'Fin', 0x001),
-  str: { name: 'tcp.flags.str', label: 'TCP Flags', type: FT.STRING },
   windowValue: { name: 'tcp.window_size_value', label: 'Window', type: FT.UINT, bits: 16 },
   window: { name: 'tcp.window_size', label: 'Calculated window size', type: FT.UINT },
   scaleFactor: {
@@ -121,26 +99,30 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const haveSeglen = seglen >= 0;
 
   const st = transportState(c).tcp;
-  const track = !c.inErrorPkt;
-  const s = track ? st.stream(c, sport, dport, flags, seq) : -1;
+  // A segment quoted by an ICMP error is looked up in its connection, but does not move its
+  // sequence state, and Wireshark shows neither its length nor its sequence numbers again.
+  const quoted = c.inErrorPkt;
+  const s = st.stream(c, sport, dport, flags, seq);
   const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
-  if (haveSeglen) f.add(F.len, off, 0, seglen, EF.GENERATED);
-  if (fwd >= 0 && haveSeglen && c.firstPass) st.noteSequence(fwd, flags, seq, ack);
+  if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
+  if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) st.noteSequence(fwd, flags, seq, ack);
   const seqBase = fwd >= 0 && st.hasBase(fwd) ? (st.baseSeq[fwd] as number) : 0;
   const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? (st.baseSeq[fwd ^ 1] as number) : 0;
   const relSeq = (seq - seqBase) >>> 0;
-  f.add(F.seq, off + SEQ, 4, relSeq);
-  f.add(F.seqRaw, off + SEQ, 4, seq);
+  if (!quoted) {
+    f.add(F.seq, off + SEQ, 4, relSeq);
+    f.add(F.seqRaw, off + SEQ, 4, seq);
+  }
   if (hlen < TCP_HEADER_LEN) {
     f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
     expert(c, off + OFFSET_FLAGS, 1, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`, Status.MALFORMED);
     return;
   }
-  if (haveSeglen) {
+  if (haveSeglen && !quoted) {
     // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
     f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
-  } else {
+  } else if (!haveSeglen) {
     expert(c, off, 0, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
   }
   if (flags & ACK) f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
@@ -150,7 +132,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   f.add(F.ackRaw, off + ACKNO, 4, ack);
   f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
-  if (s >= 0 && c.firstPass) noteAccEcn(st.accEcn, s, flags);
+  if (s >= 0 && c.firstPass && !quoted) noteAccEcn(st.accEcn, s, flags);
   const ace = s >= 0 && !(flags & SYN) && st.accEcn[s] === ACCECN_ON;
   dissectFlags(c, off + OFFSET_FLAGS, flags, ace);
   const win = c.u16(off + WINDOW);
@@ -176,7 +158,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.pop();
   }
   f.len[tcpEntry] = hlen;
-  if (fwd >= 0 && c.firstPass) {
+  if (fwd >= 0 && c.firstPass && !quoted) {
     st.noteWindowScale(fwd, flags, wscale);
     if ((flags & (SYN | ACK)) === SYN) st.serverPort[s] = dport;
     else if (flags & SYN) st.serverPort[s] = sport;
@@ -205,64 +187,6 @@ const cur = { s: -1, sport: 0, dport: 0 };
 
 function dispatchCurrent(c: Ctx, off: number, end: number): void {
   dispatchTcp(c, cur.s, cur.sport, cur.dport, off, end);
-}
-
-/** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
-function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
-  const f = c.f;
-  f.push(f.add(F.flags, o, 2, flags));
-  f.add(F.res, o, 1, flags & 0xe00 ? 1 : 0);
-  if (ace) f.add(F.ace, o, 2, (flags & AE_CWR_ECE) >> 6);
-  else {
-    f.add(F.ae, o, 1, flags & 0x100 ? 1 : 0);
-    f.add(F.cwr, o + 1, 1, flags & 0x080 ? 1 : 0);
-    f.add(F.ece, o + 1, 1, flags & 0x040 ? 1 : 0);
-  }
-  f.add(F.urg, o + 1, 1, flags & 0x020 ? 1 : 0);
-  f.add(F.ackFlag, o + 1, 1, flags & 0x010 ? 1 : 0);
-  f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
-  f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
-  f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
-  f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
-  const k = ace ? flags | 0x1000 : flags;
-  f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
-  f.pop();
-}
-
-/** tcp.flags.str of each of the 4096 flag values (and of each with ACE), built on first use. */
-const FLAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(0x2000).fill(undefined);
-
-/** The flags as Wireshark spells them. */
-export function flagString(flags: number, ace: boolean): string {
-  let s = '';
-  for (let i = 0; i < 12; i++) {
-    if (ace && i >= 3 && i <= 5) {
-      s += i === 4 ? String((flags & AE_CWR_ECE) >> 6) : '-';
-      continue;
-    }
-    s += flags & (0x800 >> i) ? FLAG_LETTERS[i] : '\u00b7';
-  }
-  return s;
-}
-
-/** Flag names for the Info column and the Flags line ("SYN, ACK"; "<None>" when none). */
-export function flagNames(flags: number, ace: boolean): string {
-  const out: string[] = [];
-  for (const [bit, name] of FLAG_NAMES) {
-    if (ace && bit & AE_CWR_ECE) continue;
-    if (flags & bit) out.push(name);
-  }
-  if (ace) out.push(`ACE=${(flags & AE_CWR_ECE) >> 6}`);
-  return out.length ? out.join(', ') : '<None>';
-}
-
-/**
- * AccECN negotiation (RFC 9768 section 3.1): a SYN with AE, CWR and ECE all set asks for it, and a
- * SYN-ACK with AE or CWR set agrees; from then on, AE, CWR and ECE carry the ACE counter.
- */
-function noteAccEcn(acc: Uint8Array, s: number, flags: number): void {
-  if ((flags & (SYN | ACK)) === SYN) acc[s] = (flags & AE_CWR_ECE) === AE_CWR_ECE ? ACCECN_ASKED : 0;
-  else if ((flags & (SYN | ACK)) === (SYN | ACK) && acc[s] === ACCECN_ASKED && flags & 0x180) acc[s] = ACCECN_ON;
 }
 
 /**

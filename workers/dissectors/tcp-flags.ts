@@ -1,0 +1,98 @@
+// The 12 flag bits of the TCP header (RFC 9293 section 3.1; AE from RFC 9768, formerly NS of
+// RFC 3540; Wireshark packet-tcp.c): tcp.flags with one boolean per bit and tcp.flags.str, and the
+// AccECN handshake after which AE, CWR and ECE are read together as the 3-bit ACE counter.
+//
+//      4 bits   3 bits  1  1   1   1   1   1   1   1   1
+//   +--------+-------+--+---+---+---+---+---+---+---+---+
+//   | Offset | Rsvd  |AE|CWR|ECE|URG|ACK|PSH|RST|SYN|FIN|
+//   +--------+-------+--+---+---+---+---+---+---+---+---+
+
+import { Base, FT, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { ACCECN_ASKED, ACCECN_ON, ACK, SYN } from '../analysis/tcp-state.ts';
+
+const AE_CWR_ECE = 0x1c0;
+/** Flag letters from the most significant of the 12 bits (Wireshark's tcp_flags_to_str). */
+const FLAG_LETTERS = 'RRRACEUAPRSF';
+const FLAG_NAMES: readonly [number, string][] = [
+  [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'],
+  [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'], [0xe00, 'Reserved'],
+];
+
+const flag = (name: string, label: string, mask: number) =>
+  ({ name, label, type: FT.BOOLEAN, bits: 12, mask, tf: ['Set', 'Not set'] as const });
+
+export const F = registerFields({
+  flags: { name: 'tcp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
+  res: flag('tcp.flags.res', 'Reserved', 0xe00),
+  ae: flag('tcp.flags.ae', 'Accurate ECN', 0x100),
+  cwr: flag('tcp.flags.cwr', 'Congestion Window Reduced', 0x080),
+  ece: flag('tcp.flags.ece', 'ECN-Echo', 0x040),
+  ace: { name: 'tcp.flags.ace', label: 'ACE', type: FT.UINT, bits: 12, mask: 0x1c0 },
+  urg: flag('tcp.flags.urg', 'Urgent', 0x020),
+  ackFlag: flag('tcp.flags.ack', 'Acknowledgment', 0x010),
+  push: flag('tcp.flags.push', 'Push', 0x008),
+  reset: flag('tcp.flags.reset', 'Reset', 0x004),
+  syn: flag('tcp.flags.syn', 'Syn', 0x002),
+  fin: flag('tcp.flags.fin', 'Fin', 0x001),
+  str: { name: 'tcp.flags.str', label: 'TCP Flags', type: FT.STRING },
+});
+
+/** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
+export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
+  const f = c.f;
+  f.push(f.add(F.flags, o, 2, flags));
+  f.add(F.res, o, 1, flags & 0xe00 ? 1 : 0);
+  if (ace) f.add(F.ace, o, 2, (flags & AE_CWR_ECE) >> 6);
+  else {
+    f.add(F.ae, o, 1, flags & 0x100 ? 1 : 0);
+    f.add(F.cwr, o + 1, 1, flags & 0x080 ? 1 : 0);
+    f.add(F.ece, o + 1, 1, flags & 0x040 ? 1 : 0);
+  }
+  f.add(F.urg, o + 1, 1, flags & 0x020 ? 1 : 0);
+  f.add(F.ackFlag, o + 1, 1, flags & 0x010 ? 1 : 0);
+  f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
+  f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
+  f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
+  f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
+  const k = ace ? flags | 0x1000 : flags;
+  f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
+  f.pop();
+}
+
+/** tcp.flags.str of each of the 4096 flag values (and of each with ACE), built on first use. */
+const FLAG_STRINGS: (string | undefined)[] = new Array<string | undefined>(0x2000).fill(undefined);
+
+/** The flags as Wireshark spells them. */
+export function flagString(flags: number, ace: boolean): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) {
+    if (ace && i >= 3 && i <= 5) {
+      s += i === 4 ? String((flags & AE_CWR_ECE) >> 6) : '-';
+      continue;
+    }
+    s += flags & (0x800 >> i) ? FLAG_LETTERS[i] : '\u00b7';
+  }
+  return s;
+}
+
+/** Flag names for the Info column and the Flags line ("SYN, ACK"; "<None>" when none). */
+export function flagNames(flags: number, ace: boolean): string {
+  const out: string[] = [];
+  for (const [bit, name] of FLAG_NAMES) {
+    if (ace && bit & AE_CWR_ECE) continue;
+    if (flags & bit) out.push(name);
+  }
+  if (ace) out.push(`ACE=${(flags & AE_CWR_ECE) >> 6}`);
+  return out.length ? out.join(', ') : '<None>';
+}
+
+/**
+ * AccECN negotiation (RFC 9768 section 3.1): a SYN with AE, CWR and ECE all set asks for it, and a
+ * SYN-ACK with AE or CWR set agrees; from then on, AE, CWR and ECE carry the ACE counter.
+ */
+export function noteAccEcn(acc: Uint8Array, s: number, flags: number): void {
+  if ((flags & (SYN | ACK)) === SYN) acc[s] = (flags & AE_CWR_ECE) === AE_CWR_ECE ? ACCECN_ASKED : 0;
+  else if ((flags & (SYN | ACK)) === (SYN | ACK) && acc[s] === ACCECN_ASKED && flags & 0x180) acc[s] = ACCECN_ON;
+}
