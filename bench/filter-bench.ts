@@ -56,3 +56,39 @@ for (const f of FILTERS) {
   const stats = (session as unknown as { filter: CompiledFilter }).filter.stats;
   process.stdout.write(`${f.padEnd(58)} ${r.ms.toFixed(0).padStart(8)} ${String(r.displayed).padStart(8)} ${String(stats.fast).padStart(9)} ${String(stats.dissected).padStart(9)}\n`);
 }
+
+// What recording the shapes in the index pass would cost (ShapeIndex.observe after summarize), on
+// the first 100000 packets of the same mix: the session learns them on its first filter run instead.
+{
+  const sample = join(tmpdir(), 'decapod-mix-100000.pcap');
+  if (!existsSync(sample) && !generateCapture(sample, 100000, 1)) throw new Error('python3 gen-capture.py failed');
+  const { PacketDissector } = await import('../workers/dissect.ts');
+  const { readCapture } = await import('../workers/formats/open.ts');
+  const { PacketTable } = await import('../workers/table/packet-table.ts');
+  const { AddressTable } = await import('../workers/table/addresses.ts');
+  const { summarize } = await import('../workers/table/summarize.ts');
+  const { ShapeIndex } = await import('../workers/filter/shapes.ts');
+  const pass = async (observe: boolean): Promise<number> => {
+    const d = new PacketDissector();
+    const t = new PacketTable();
+    const a = new AddressTable();
+    const s = new ShapeIndex();
+    let n = 0;
+    const t0 = performance.now();
+    await readCapture(await openAsBlob(sample), (rec) => {
+      const fl = d.dissect(rec, ++n);
+      const r = t.addRow();
+      t.origLen[r] = rec.origLen;
+      t.capLen[r] = rec.capLen;
+      t.sec[r] = rec.tsSec;
+      t.nsec[r] = rec.tsNsec;
+      summarize(fl, t, r, a);
+      if (observe) s.observe(fl, r, t, a, d.status);
+    });
+    return performance.now() - t0;
+  };
+  await pass(false); // warm up
+  const without = await pass(false);
+  const withShapes = await pass(true);
+  process.stdout.write(`\nindex pass, 100000 packets: ${without.toFixed(0)} ms; with ShapeIndex.observe: ${withShapes.toFixed(0)} ms (+${(((withShapes - without) / without) * 100).toFixed(0)}%)\n`);
+}

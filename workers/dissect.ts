@@ -9,11 +9,26 @@ import { Reassembly } from './analysis/reassembly.ts';
 import type { FieldList } from './fields/field-list.ts';
 import type { PacketRecord } from './formats/record.ts';
 
+/** Tables are read-only once built, so dissectors with the same rules share them (building one
+ *  fills two 65536-entry port arrays: tens of milliseconds, too much per re-dissection). */
+const tablesByRules = new Map<string, DissectorTables>();
+const MAX_SHARED_TABLES = 32;
+
+function tablesFor(rules: readonly DecodeAsRule[]): DissectorTables {
+  const key = JSON.stringify(rules.map((r) => [r.table, r.value, r.proto]));
+  let t = tablesByRules.get(key);
+  if (t === undefined) {
+    if (tablesByRules.size >= MAX_SHARED_TABLES) tablesByRules.clear();
+    tablesByRules.set(key, (t = new DissectorTables(rules)));
+  }
+  return t;
+}
+
 export class PacketDissector {
   readonly ctx: Ctx;
 
   constructor(rules: readonly DecodeAsRule[] = []) {
-    this.ctx = new Ctx(new DissectorTables(rules), new Reassembly());
+    this.ctx = new Ctx(tablesFor(rules), new Reassembly());
   }
 
   /**

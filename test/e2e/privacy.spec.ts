@@ -258,14 +258,16 @@ describe('privacy and safety', () => {
     const file = 'dns_udp.pcap';
     await openFiles(page, [join(CAPTURES, file)]);
     await waitForPackets(page, expectedFrames(file) as number);
-    for (const n of [1, 2, 3]) {
+    for (let n = 1; n <= Math.min(3, expectedFrames(file) as number); n++) {
       await selectRow(page, n);
       await expandAll(page);
     }
-    const filter = page.getByLabel('Display filter');
+    const filter = page.locator('input[aria-label="Display filter"]');
     await filter.fill('dns.flags.response == 1');
     await filter.press('Enter');
-    await page.waitForFunction(() => /Displayed: \d+/.test(document.querySelector('footer[role="status"]')?.textContent ?? '') && !(document.querySelector('footer[role="status"]')?.textContent ?? '').includes('Displayed: ' + document.querySelector('[role="grid"]')?.getAttribute('aria-rowcount') + ' (100'));
+    // dns_udp.pcap: a query and its response
+    await page.waitForFunction(() => /Displayed: 1\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
+    await selectRow(page, 1);
     await page.getByRole('button', { name: 'Open sample capture' }).click();
     await waitForPackets(page, 60);
     await selectRow(page, 37);
@@ -334,13 +336,13 @@ describe('privacy and safety', () => {
       expect(text).toContain(EPB_COMMENT);
       for (const item of await page.getByRole('treeitem').all()) await item.hover();
     }
-    expect(await treeText(page)).toContain(HTTP_LINE.slice(0, 10));
+    expect(await asciiText(page)).toContain(HTTP_LINE);
     await page.getByRole('status').first().hover();
     // tooltips hold the text as it is (an attribute, never markup)
     expect((await tooltips(page)).some((t) => t.includes(PCAPNG_NAME))).toBe(true);
 
     // a filter on the hostile string matches it as a string
-    const filter = page.getByLabel('Display filter');
+    const filter = page.locator('input[aria-label="Display filter"]');
     await filter.fill(`frame.comment contains "${'<script>'}"`);
     await filter.press('Enter');
     await page.waitForFunction(() => (document.querySelector('footer[role="status"]')?.textContent ?? '').includes('Displayed: 2'));

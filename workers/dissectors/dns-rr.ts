@@ -1,18 +1,18 @@
 // DNS resource record data (RFC 1035 section 3.3 and the RFCs of each type; Wireshark
 // packet-dns.c dissect_dns_answer), for the types seen in practice: A, NS, CNAME, SOA, PTR, MX,
-// TXT, AAAA, SRV, DS, RRSIG, NSEC, DNSKEY, and the EDNS(0) OPT pseudo-record's options (RFC 6891
-// section 6.1.2: "{attribute, value} pairs ... OPTION-CODE, OPTION-LENGTH, OPTION-DATA").
-// Other types are shown as bytes (dns.data).
+// TXT, AAAA, SRV, DS, RRSIG, NSEC, DNSKEY, and OPT (its options are in dns-edns.ts). Other types
+// are shown as bytes (dns.data).
 //
 // As Wireshark does, fields are read against the end of the message, not of the record: a record
 // whose RDLENGTH is too short for its type shows the bytes that follow, and the next record starts
 // at RDLENGTH regardless.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, registerFields } from '../fields/registry.ts';
 import { ipv4Text, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
-import { DNSSEC_ALGORITHMS, DS_DIGESTS, NSEC3_HASHES, OPT_CODE_NAMES, TYPE_NAMES } from './dns-types.ts';
+import { DNSSEC_ALGORITHMS, DS_DIGESTS, TYPE_NAMES } from './dns-types.ts';
+import { dissectEdnsOptions, latin1 } from './dns-edns.ts';
 
 export const R = registerFields({
   a: { name: 'dns.a', label: 'Address', type: FT.IPV4 },
@@ -54,25 +54,6 @@ export const R = registerFields({
   dnskeyAlgorithm: { name: 'dns.dnskey.algorithm', label: 'Algorithm', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
   dnskeyPublicKey: { name: 'dns.dnskey.public_key', label: 'Public Key', type: FT.BYTES },
   data: { name: 'dns.data', label: 'Data', type: FT.BYTES },
-  opt: { name: 'dns.opt', label: 'Option', type: FT.NONE },
-  optCode: { name: 'dns.opt.code', label: 'Option Code', type: FT.UINT, bits: 16, names: OPT_CODE_NAMES },
-  optLen: { name: 'dns.opt.len', label: 'Option Length', type: FT.UINT, bits: 16 },
-  optData: { name: 'dns.opt.data', label: 'Option Data', type: FT.BYTES },
-  dau: { name: 'dns.opt.dau', label: 'DAU', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
-  dhu: { name: 'dns.opt.dhu', label: 'DHU', type: FT.UINT, bits: 8, names: DS_DIGESTS },
-  n3u: { name: 'dns.opt.n3u', label: 'N3U', type: FT.UINT, bits: 8, names: NSEC3_HASHES },
-  family: { name: 'dns.opt.client.family', label: 'Family', type: FT.UINT, bits: 16, names: names([[1, 'IPv4'], [2, 'IPv6']]) },
-  netmask: { name: 'dns.opt.client.netmask', label: 'Source Netmask', type: FT.UINT, bits: 8 },
-  scope: { name: 'dns.opt.client.scope', label: 'Scope Netmask', type: FT.UINT, bits: 8 },
-  addr4: { name: 'dns.opt.client.addr4', label: 'Client Subnet', type: FT.IPV4 },
-  addr6: { name: 'dns.opt.client.addr6', label: 'Client Subnet', type: FT.IPV6 },
-  cookieClient: { name: 'dns.opt.cookie.client', label: 'Client Cookie', type: FT.BYTES },
-  cookieServer: { name: 'dns.opt.cookie.server', label: 'Server Cookie', type: FT.BYTES },
-  keepalive: { name: 'dns.opt.edns_tcp_keepalive.timeout', label: 'Timeout', type: FT.UINT, bits: 16 },
-  padding: { name: 'dns.opt.padding', label: 'Padding', type: FT.BYTES },
-  chain: { name: 'dns.opt.chain.fqdn', label: 'Closest Trust Point', type: FT.STRING },
-  edeCode: { name: 'dns.opt.ext_error.info_code', label: 'Info Code', type: FT.UINT, bits: 16 },
-  edeText: { name: 'dns.opt.ext_error.extra_text', label: 'Extra Text', type: FT.STRING },
 });
 
 /**
@@ -148,7 +129,7 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       if (dlen > 4) c.field(R.dnskeyPublicKey, off + 4, dlen - 4, end);
       return '';
     case 41:
-      options(c, off, dlen, end);
+      dissectEdnsOptions(c, off, dlen, end);
       return '';
     default:
       c.field(R.data, off, dlen, end);
@@ -180,80 +161,6 @@ function rrsig(c: Ctx, off: number, dlen: number, msg: number, end: number): voi
   f.addStr(R.rrsigSigner, off + 18, n, dnsName.text);
   const sig = off + 18 + n;
   if (off + dlen > sig) c.field(R.rrsigSignature, sig, off + dlen - sig, end);
-}
-
-/** EDNS(0) options. */
-function options(c: Ctx, off: number, dlen: number, end: number): void {
-  const f = c.f;
-  let o = off;
-  const stop = off + dlen;
-  while (o < stop && !c.stop) {
-    if (!c.has(o, 4, end)) return;
-    const code = c.u16(o);
-    const len = c.u16(o + 2);
-    f.push(f.add(R.opt, o, 4 + len));
-    f.add(R.optCode, o, 2, code);
-    f.add(R.optLen, o + 2, 2, len);
-    const d = o + 4;
-    if (!c.field(R.optData, d, len, end)) return;
-    switch (code) {
-      case 5:
-      case 6:
-      case 7:
-        for (let i = 0; i < len; i++) f.add(code === 5 ? R.dau : code === 6 ? R.dhu : R.n3u, d + i, 1, c.u8(d + i));
-        break;
-      case 8: {
-        if (len < 4) break;
-        const family = c.u16(d);
-        f.add(R.family, d, 2, family);
-        f.add(R.netmask, d + 2, 1, c.u8(d + 2));
-        f.add(R.scope, d + 3, 1, c.u8(d + 3));
-        // The address is cut to the prefix length (RFC 7871 section 6): pad it back with zeros.
-        const n = len - 4;
-        if (family === 1 && n <= 4) f.addStr(R.addr4, d + 4, n, ipv4Text(padded(c.b, d + 4, n, 4), 0));
-        else if (family === 2 && n <= 16) f.addStr(R.addr6, d + 4, n, ipv6Text(padded(c.b, d + 4, n, 16), 0));
-        break;
-      }
-      case 10:
-        if (len >= 8) {
-          f.add(R.cookieClient, d, 8);
-          f.add(R.cookieServer, d + 8, len - 8);
-        }
-        break;
-      case 11:
-        if (len === 2) f.add(R.keepalive, d, 2, c.u16(d));
-        break;
-      case 12:
-        f.add(R.padding, d, len);
-        break;
-      case 13:
-        f.addStr(R.chain, d, len, latin1(c.b, d, len));
-        break;
-      case 15:
-        if (len >= 2) {
-          f.add(R.edeCode, d, 2, c.u16(d));
-          if (len > 2) f.addStr(R.edeText, d + 2, len - 2, latin1(c.b, d + 2, len - 2));
-        }
-        break;
-    }
-    f.pop();
-    o = d + len;
-  }
-}
-
-const pad = new Uint8Array(16);
-
-function padded(b: Uint8Array, o: number, n: number, size: number): Uint8Array {
-  pad.fill(0, 0, size);
-  pad.set(b.subarray(o, o + n));
-  return pad;
-}
-
-/** Bytes as a string, one character per byte, ending at a NUL as C strings do (TXT, CHAIN). */
-function latin1(b: Uint8Array, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[o + i] !== 0; i++) s += String.fromCharCode(b[o + i] as number);
-  return s;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

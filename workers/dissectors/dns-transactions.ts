@@ -136,22 +136,22 @@ export function track(c: Ctx, off: number, convKey: number, id: number, response
   const m = dnsTransactions(c).match(c, convKey, id, response, t.sec, t.nsec);
   if (!response) {
     if (m.retransmission && m.reqFrame) {
-      f.add(T.retransmission, off, 0, 1, ET.GENERATED);
-      f.add(T.retransmitRequestIn, off, 0, m.reqFrame, ET.GENERATED);
-    } else if (m.repFrame) f.add(T.responseIn, off, 0, m.repFrame, ET.GENERATED);
+      f.add(T.retransmission, off, 0, 1, EF.GENERATED);
+      f.add(T.retransmitRequestIn, off, 0, m.reqFrame, EF.GENERATED);
+    } else if (m.repFrame) f.add(T.responseIn, off, 0, m.repFrame, EF.GENERATED);
     return;
   }
   if (!m.reqFrame) {
-    f.add(T.unsolicited, off, 0, 1, ET.GENERATED);
+    f.add(T.unsolicited, off, 0, 1, EF.GENERATED);
     return;
   }
   if (m.retransmission && m.repFrame) {
-    f.add(T.retransmission, off, 0, 1, ET.GENERATED);
-    f.add(T.retransmitResponseIn, off, 0, m.repFrame, ET.GENERATED);
+    f.add(T.retransmission, off, 0, 1, EF.GENERATED);
+    f.add(T.retransmitResponseIn, off, 0, m.repFrame, EF.GENERATED);
     return;
   }
-  f.add(T.responseTo, off, 0, m.reqFrame, ET.GENERATED);
-  f.addStr(T.time, off, 0, relTime(m.sec, m.nsec), ET.GENERATED);
+  f.add(T.responseTo, off, 0, m.reqFrame, EF.GENERATED);
+  f.addStr(T.time, off, 0, relTime(m.sec, m.nsec), EF.GENERATED);
 }
 
 const time = { sec: 0, nsec: 0 };

@@ -14,14 +14,13 @@
 //
 // Over TCP "the message is prefixed with a two byte length field which gives the message length,
 // excluding the two byte length field" (RFC 1035 section 4.2.2); messages split over segments are
-// reassembled (tcp-pdus.ts). Names are in dns-name.ts, record data in dns-rr.ts. Requests and
-// responses are matched per conversation (dns-transactions.ts). A UDP payload on no DNS port is
-// tried by Wireshark's heuristic, which dns_udp_8053.pcap relies on.
+// reassembled (tcp-pdus.ts). The sections are in dns-sections.ts, names in dns-name.ts, record
+// data in dns-rr.ts and dns-edns.ts; requests and responses are matched per conversation
+// (dns-transactions.ts). A UDP payload on no DNS port is tried by Wireshark's heuristic, which
+// dns_udp_8053.pcap relies on.
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { Kind, questions, records, resetNameBudget } from './dns-sections.ts';
 import { OPCODE_NAMES, RCODE_NAMES } from './dns-types.ts';
 import { track } from './dns-transactions.ts';
@@ -42,9 +41,6 @@ const TCP_PREFIX = 2;
 const QR = 0x8000;
 const IP_PROTO_TCP = 6;
 const OPCODE_UPDATE = 5;
-const T_OPT = 41;
-/** mDNS: the top bit of a question's class asks for a unicast reply, of a record's class says "cache flush". */
-const CLASS_TOP = 0x8000;
 
 const bit = (name: string, label: string, mask: number, tf: readonly [string, string]) =>
   ({ name, label, type: FT.BOOLEAN, bits: 16, mask, tf });

@@ -44,11 +44,11 @@ export function dissectSlarp(c: Ctx, off: number, end: number): void {
   switch (code) {
     case SLARP_REQUEST:
     case SLARP_REPLY:
-      // The address is read (for the Info column) before any field is added.
-      if (!c.has(off + ADDRESS, 4, end)) return;
+      // Address and mask are read (for the Info column) before any field is added.
+      if (!c.has(off + ADDRESS, 8, end)) return;
       f.add(F.ptype, off + PTYPE, 4, code);
-      c.field(F.address, off + ADDRESS, 4, end);
-      c.field(F.netmask, off + MASK, 4, end);
+      f.add(F.address, off + ADDRESS, 4);
+      f.add(F.netmask, off + MASK, 4);
       break;
     case SLARP_LINECHECK:
       if (!c.has(off + MYSEQ, 8, end)) return;

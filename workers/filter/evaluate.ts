@@ -5,12 +5,12 @@
 // over it are vacuously true, so `eth.src[10:2] != 00` matches every Ethernet frame, as in tshark.
 // How values compare is in compare.ts, what value nodes compute in operations.ts.
 
-import type { CompiledIR, IRTest, IRValue, SetItem } from './ir.ts';
-import { comparator, contains, latin1, nonZero, relTest, type Cmp } from './compare.ts';
+import type { CompiledIR, IRTest, IRValue, Rel, SetItem } from './ir.ts';
+import { FT } from '../fields/registry.ts';
+import { comparator, contains, latin1, nonZero, relTest } from './compare.ts';
 import { arithOp, asBytes, asciiCase, fixedLength, slice, toText, utf8Length } from './operations.ts';
 import { Time, timeAbs, timeNeg } from './time.ts';
 import { intBytes, type VType, type Value } from './types.ts';
-import type { Rel } from './ir.ts';
 import type { PacketView } from './view.ts';
 
 export type TestFn = (v: PacketView) => boolean;

@@ -128,8 +128,8 @@ class ColumnView implements PacketView {
   }
 }
 
-/** Getters for the columns of `t`, typed by the field read from them. */
-function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache): Getter | null {
+/** Getters for the columns of `t` (and the shape index's own), typed by the field read from them. */
+function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache, sh: ShapeIndex): Getter | null {
   const addr = (col: Uint32Array): Getter | null => {
     if (def.type === FT.IPV4) return (r) => ac.v4Of(col[r] as number);
     if (def.type === FT.IPV6 || def.type === FT.ETHER) return (r) => ac.bytesOf(col[r] as number);
@@ -163,25 +163,36 @@ function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache
       return num(t.capLen);
     case Col.TIME:
       return def.type === FT.ABSOLUTE_TIME ? (r) => new Time(t.sec[r] as number, t.nsec[r] as number) : null;
+    case Col.FIRST_SRC_PORT:
+      return def.type === FT.UINT ? (r) => (sh.ports[r] as number) >>> 16 : null;
+    case Col.FIRST_DST_PORT:
+      return def.type === FT.UINT ? (r) => (sh.ports[r] as number) & 0xffff : null;
+    case Col.ETH_SRC_1:
+    case Col.ETH_DST_1:
+    case Col.ETH_SRC_2:
+    case Col.ETH_DST_2: {
+      const k = c - Col.ETH_SRC_1;
+      return def.type === FT.ETHER ? (r) => ac.bytesOf(sh.macs[4 * r + k] as number) : null;
+    }
     default:
       return null;
   }
 }
 
-function buildPlan(shape: Shape, refs: readonly FieldRef[], needs: boolean[], t: PacketTable, ac: AddressCache): Plan | null {
+function buildPlan(shape: Shape, refs: readonly FieldRef[], needs: boolean[], t: PacketTable, ac: AddressCache, sh: ShapeIndex): Plan | null {
   const counts = new Int32Array(refs.length);
   const getters: (Getter[] | null)[] = [];
   let readsValue = false;
   const getterOf = (i: number, def: FieldDef): Getter | null => {
     const cls = shape.cls[i] as number;
-    if (cls >= 0 && cls < Col.COUNT) return columnGetter(cls, def, t, ac);
+    if (cls >= 0 && cls < Col.COUNT) return columnGetter(cls, def, t, ac, sh);
     if (cls >= ALIAS_BASE) {
       const j = (cls - ALIAS_BASE) >> 1;
       const masked = ((cls - ALIAS_BASE) & 1) === 1;
       const jc = shape.cls[j] as number;
       if (!(jc >= 0 && jc < Col.COUNT)) return null;
-      if (!masked) return columnGetter(jc, def, t, ac);
-      const base = columnGetter(jc, { ...def, type: FT.UINT }, t, ac);
+      if (!masked) return columnGetter(jc, def, t, ac, sh);
+      const base = columnGetter(jc, { ...def, type: FT.UINT }, t, ac, sh);
       if (base === null) return null;
       return (r) => derive(def, base(r) as number);
     }
@@ -240,7 +251,7 @@ export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListVie
     }
     let plan = plans[s];
     if (plan === undefined) {
-      plan = buildPlan(shapes.shapes[s] as Shape, ir.refs, needs, table, ac);
+      plan = buildPlan(shapes.shapes[s] as Shape, ir.refs, needs, table, ac, shapes);
       if (plan !== null && plan.constant !== null) {
         view.counts = plan.counts;
         view.getters = plan.getters;

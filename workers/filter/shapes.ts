@@ -13,6 +13,9 @@
 // Anything else is "plain": a filter that needs its value dissects the packet. A row whose columns
 // do not match its entries, or that was reassembled (the first pass may differ), has shape 0:
 // always dissected.
+// The packet table keeps the innermost ports and MAC addresses only; the shape index adds its own
+// small columns (6 bytes a row) for what tunnels hide from it: the outermost transport ports (the
+// VXLAN / Geneve UDP header) and the outermost and innermost Ethernet addresses.
 //
 // The index pass calls observe(fl, row, table, addrs, status) after summarize(); without that,
 // the first filter run learns the shapes while it dissects (fast-path.ts).
@@ -20,7 +23,7 @@
 import { FT, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
-import type { AddressTable } from '../table/addresses.ts';
+import { AddrKind, type AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache } from './address-cache.ts';
 
@@ -39,8 +42,18 @@ export const enum Col {
   FRAME_LEN,
   CAP_LEN,
   TIME,
+  // the shape index's own columns
+  FIRST_SRC_PORT,
+  FIRST_DST_PORT,
+  ETH_SRC_1,
+  ETH_DST_1,
+  ETH_SRC_2,
+  ETH_DST_2,
   COUNT,
 }
+
+/** The first of the shape index's own columns (not checked against the packet table). */
+const OWN = Col.FIRST_SRC_PORT;
 
 /** Entry classes in a shape: a column (0..COUNT-1), or one of these. */
 export const PLAIN = -1;
@@ -93,6 +106,9 @@ export class ShapeIndex {
   rowShape = new Uint32Array(1024);
   /** Rows observed so far (rows [0, rows) have a shape). */
   rows = 0;
+  /** Own columns: outermost transport ports (src << 16 | dst), Ethernet address ids (4 a row). */
+  ports = new Uint32Array(1024);
+  macs = new Uint32Array(4 * 1024);
   readonly shapes: (Shape | null)[] = [null];
   private byHash = new Map<number, number[]>();
   // per-packet scratch
@@ -107,9 +123,15 @@ export class ShapeIndex {
   /** Record the shape of `row` from its dissection `fl` (after summarize filled the row). */
   observe(fl: FieldList, row: number, table: PacketTable, addrs: AddressTable, status: number): void {
     if (row >= this.rowShape.length) {
-      const g = new Uint32Array(Math.max(row + 1, this.rowShape.length * 2));
-      g.set(this.rowShape);
-      this.rowShape = g;
+      const n = Math.max(row + 1, this.rowShape.length * 2);
+      const g = (a: Uint32Array, k: number): Uint32Array<ArrayBuffer> => {
+        const b = new Uint32Array(n * k);
+        b.set(a);
+        return b;
+      };
+      this.rowShape = g(this.rowShape, 1);
+      this.ports = g(this.ports, 1);
+      this.macs = g(this.macs, 4);
     }
     if (row >= this.rows) this.rows = row + 1;
     this.rowShape[row] = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
@@ -117,9 +139,19 @@ export class ShapeIndex {
 
   /** Reorder rows as PacketTable.permute does (row r takes old row order[r]). */
   permute(order: Uint32Array): void {
-    const out = new Uint32Array(Math.max(order.length, 1));
-    for (let r = 0; r < order.length; r++) out[r] = this.rowShape[order[r] as number] as number;
-    this.rowShape = out;
+    const n = Math.max(order.length, 1);
+    const shape = new Uint32Array(n);
+    const ports = new Uint32Array(n);
+    const macs = new Uint32Array(4 * n);
+    for (let r = 0; r < order.length; r++) {
+      const o = order[r] as number;
+      shape[r] = this.rowShape[o] as number;
+      ports[r] = this.ports[o] as number;
+      macs.set(this.macs.subarray(4 * o, 4 * o + 4), 4 * r);
+    }
+    this.rowShape = shape;
+    this.ports = ports;
+    this.macs = macs;
   }
 
   private shapeOf(fl: FieldList, row: number, t: PacketTable, addrs: AddressTable): number {
@@ -130,6 +162,7 @@ export class ShapeIndex {
     const ce = this.colEntry.fill(-1);
     // 1. the entries summarize.ts copies into the columns (same rules: top-level layers only)
     let firstSrc = -1, firstDst = -1, lastSrc = -1, lastDst = -1, netLayers = 0, ethSrc = -1, ethDst = -1;
+    let firstSport = -1, firstDport = -1, ethSrc1 = -1, ethDst1 = -1;
     for (let i = 0; i < n; i++) {
       const p = par[i] as number;
       if (p === -1 || par[p] !== -1) continue;
@@ -141,10 +174,19 @@ export class ShapeIndex {
       } else if (f === I.ipDst || f === I.ip6Dst) {
         if (firstDst < 0) firstDst = i;
         lastDst = i;
-      } else if (f === I.ethSrc) ethSrc = i;
-      else if (f === I.ethDst) ethDst = i;
-      else if (f === I.tcpSport || f === I.udpSport) ce[Col.SRC_PORT] = i;
-      else if (f === I.tcpDport || f === I.udpDport) ce[Col.DST_PORT] = i;
+      } else if (f === I.ethSrc) {
+        if (ethSrc1 < 0) ethSrc1 = i;
+        ethSrc = i;
+      } else if (f === I.ethDst) {
+        if (ethDst1 < 0) ethDst1 = i;
+        ethDst = i;
+      } else if (f === I.tcpSport || f === I.udpSport) {
+        if (firstSport < 0) firstSport = i;
+        ce[Col.SRC_PORT] = i;
+      } else if (f === I.tcpDport || f === I.udpDport) {
+        if (firstDport < 0) firstDport = i;
+        ce[Col.DST_PORT] = i;
+      }
       else if ((f === I.vxlanVni || f === I.geneveVni) && ce[Col.VNI] === -1) ce[Col.VNI] = i;
       else if (f === I.tcpFlags) ce[Col.TCP_FLAGS] = i;
       else if (f === I.ipProto || f === I.ip6Nxt) ce[Col.IP_PROTO] = i;
@@ -164,10 +206,18 @@ export class ShapeIndex {
       ce[Col.OUTER_SRC] = firstSrc;
       ce[Col.OUTER_DST] = firstDst;
     }
+    // the own columns: what the table's columns do not already hold
+    if (firstSport >= 0 && firstSport !== ce[Col.SRC_PORT] && (fl.num[firstSport] as number) <= 0xffff) ce[Col.FIRST_SRC_PORT] = firstSport;
+    if (firstDport >= 0 && firstDport !== ce[Col.DST_PORT] && (fl.num[firstDport] as number) <= 0xffff) ce[Col.FIRST_DST_PORT] = firstDport;
+    const mac = (e: number): boolean => e >= 0 && e !== ce[Col.SRC] && e !== ce[Col.DST] && fl.len[e] === 6;
+    if (mac(ethSrc1)) ce[Col.ETH_SRC_1] = ethSrc1;
+    if (mac(ethDst1)) ce[Col.ETH_DST_1] = ethDst1;
+    if (ethSrc !== ethSrc1 && mac(ethSrc)) ce[Col.ETH_SRC_2] = ethSrc;
+    if (ethDst !== ethDst1 && mac(ethDst)) ce[Col.ETH_DST_2] = ethDst;
     // 2. check each against the row (a column summarize filled differently is not used)
     const ac = addressCache(addrs);
     const addrCol = [t.src, t.dst, t.outerSrc, t.outerDst];
-    for (let c = 0; c < Col.COUNT; c++) {
+    for (let c = 0; c < OWN; c++) {
       const e = ce[c] as number;
       if (e < 0) continue;
       let ok: boolean;
@@ -207,6 +257,12 @@ export class ShapeIndex {
           ok = v === t.sec[row] && fl.aux[e] === t.nsec[row];
       }
       if (!ok) return 0;
+    }
+    const num = (c: Col): number => (ce[c] as number) >= 0 ? (fl.num[ce[c] as number] as number) : 0;
+    this.ports[row] = ((num(Col.FIRST_SRC_PORT) << 16) | num(Col.FIRST_DST_PORT)) >>> 0;
+    for (let k = 0; k < 4; k++) {
+      const e = ce[Col.ETH_SRC_1 + k] as number;
+      this.macs[4 * row + k] = e >= 0 ? addrs.intern(fl.bytesOf(e), fl.off[e] as number, AddrKind.MAC) : 0;
     }
     // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
     if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);

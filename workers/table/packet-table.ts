@@ -8,30 +8,30 @@ export class PacketTable {
   length = 0;
   capacity: number;
   /** Seconds since the epoch (NaN: record has no time) and nanoseconds (not normalised, as tshark). */
-  sec: Float64Array;
-  nsec: Int32Array;
+  sec: Float64Array<ArrayBuffer>;
+  nsec: Int32Array<ArrayBuffer>;
   /** Byte offset of the packet in its (decompressed) file: a double, so files over 4 GiB work. */
-  offset: Float64Array;
-  capLen: Uint32Array;
-  origLen: Uint32Array;
+  offset: Float64Array<ArrayBuffer>;
+  capLen: Uint32Array<ArrayBuffer>;
+  origLen: Uint32Array<ArrayBuffer>;
   /** Index into the session's interface list (which gives the file and the link type). */
-  iface: Uint16Array;
+  iface: Uint16Array<ArrayBuffer>;
   /** Field id of the highest protocol layer (the Protocol column). */
-  proto: Uint16Array;
-  status: Uint8Array;
+  proto: Uint16Array<ArrayBuffer>;
+  status: Uint8Array<ArrayBuffer>;
   /** Innermost IP protocol number (255 when none). */
-  ipProto: Uint8Array;
+  ipProto: Uint8Array<ArrayBuffer>;
   /** Interned innermost source / destination address, and the outer (tunnel endpoint) ones, 0 = none. */
-  src: Uint32Array;
-  dst: Uint32Array;
-  outerSrc: Uint32Array;
-  outerDst: Uint32Array;
-  srcPort: Uint16Array;
-  dstPort: Uint16Array;
+  src: Uint32Array<ArrayBuffer>;
+  dst: Uint32Array<ArrayBuffer>;
+  outerSrc: Uint32Array<ArrayBuffer>;
+  outerDst: Uint32Array<ArrayBuffer>;
+  srcPort: Uint16Array<ArrayBuffer>;
+  dstPort: Uint16Array<ArrayBuffer>;
   /** Outermost VXLAN / Geneve VNI, NO_VNI when none. */
-  vni: Int32Array;
+  vni: Int32Array<ArrayBuffer>;
   /** TCP flags of the innermost TCP header (12 bits), 0 when none. */
-  tcpFlags: Uint16Array;
+  tcpFlags: Uint16Array<ArrayBuffer>;
 
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
@@ -96,29 +96,31 @@ export class PacketTable {
 
   /** Reorder every column by `order` (row r takes old row order[r]): used to merge several files by time. */
   permute(order: Uint32Array): void {
-    const p = <T extends { [i: number]: number; length: number }>(a: T, make: (n: number) => T): T => {
-      const out = make(a.length);
-      for (let r = 0; r < order.length; r++) out[r] = a[order[r] as number] as number;
-      return out;
-    };
-    this.sec = p(this.sec, (n) => new Float64Array(n));
-    this.nsec = p(this.nsec, (n) => new Int32Array(n));
-    this.offset = p(this.offset, (n) => new Float64Array(n));
-    this.capLen = p(this.capLen, (n) => new Uint32Array(n));
-    this.origLen = p(this.origLen, (n) => new Uint32Array(n));
-    this.iface = p(this.iface, (n) => new Uint16Array(n));
-    this.proto = p(this.proto, (n) => new Uint16Array(n));
-    this.status = p(this.status, (n) => new Uint8Array(n));
-    this.ipProto = p(this.ipProto, (n) => new Uint8Array(n));
-    this.src = p(this.src, (n) => new Uint32Array(n));
-    this.dst = p(this.dst, (n) => new Uint32Array(n));
-    this.outerSrc = p(this.outerSrc, (n) => new Uint32Array(n));
-    this.outerDst = p(this.outerDst, (n) => new Uint32Array(n));
-    this.srcPort = p(this.srcPort, (n) => new Uint16Array(n));
-    this.dstPort = p(this.dstPort, (n) => new Uint16Array(n));
-    this.vni = p(this.vni, (n) => new Int32Array(n));
-    this.tcpFlags = p(this.tcpFlags, (n) => new Uint16Array(n));
+    this.sec = permuted(this.sec, order, new Float64Array(order.length));
+    this.nsec = permuted(this.nsec, order, new Int32Array(order.length));
+    this.offset = permuted(this.offset, order, new Float64Array(order.length));
+    this.capLen = permuted(this.capLen, order, new Uint32Array(order.length));
+    this.origLen = permuted(this.origLen, order, new Uint32Array(order.length));
+    this.iface = permuted(this.iface, order, new Uint16Array(order.length));
+    this.proto = permuted(this.proto, order, new Uint16Array(order.length));
+    this.status = permuted(this.status, order, new Uint8Array(order.length));
+    this.ipProto = permuted(this.ipProto, order, new Uint8Array(order.length));
+    this.src = permuted(this.src, order, new Uint32Array(order.length));
+    this.dst = permuted(this.dst, order, new Uint32Array(order.length));
+    this.outerSrc = permuted(this.outerSrc, order, new Uint32Array(order.length));
+    this.outerDst = permuted(this.outerDst, order, new Uint32Array(order.length));
+    this.srcPort = permuted(this.srcPort, order, new Uint16Array(order.length));
+    this.dstPort = permuted(this.dstPort, order, new Uint16Array(order.length));
+    this.vni = permuted(this.vni, order, new Int32Array(order.length));
+    this.tcpFlags = permuted(this.tcpFlags, order, new Uint16Array(order.length));
+    this.capacity = order.length;
   }
+}
+
+/** `out[r] = a[order[r]]` for every r; returns `out`. */
+function permuted<T extends { [i: number]: number }>(a: T, order: Uint32Array, out: T): T {
+  for (let r = 0; r < order.length; r++) out[r] = a[order[r] as number] as number;
+  return out;
 }
 
 function copy<T extends Float64Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint8Array<ArrayBuffer>>(dst: T, src: T, n: number): T {

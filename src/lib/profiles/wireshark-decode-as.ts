@@ -35,7 +35,9 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
   geneve: 'Geneve',
   vlan: '802.1Q',
   data: 'Data',
-  'vxlan-gpe': 'VXLAN-GPE',
+  vxlan_gpe: 'VXLAN-GPE',
+  'mpls-echo': 'MPLS Echo',
+  syslog: 'Syslog',
   sll: 'SLL',
   wlan: '802.11',
 };

@@ -73,7 +73,7 @@ export async function compareCapture(path: string, exp: ExpectedCapture, filters
         const present = (row[col.get(name) ?? -1] ?? '') !== '';
         const theirs = present ? Math.max(1, (row[0] ?? '').split(':').filter((p) => p === name).length) : 0;
         d = name !== 'frame' && protocolCount(fl, name) !== theirs;
-      } else if (col.has(name)) d = ourValue(fl, name) !== (row[col.get(name) as number] ?? '');
+      } else d = ourValue(fl, name) !== (row[col.get(name) as number] ?? '');
       diff.set(name, d);
       return d;
     };
