@@ -38,7 +38,8 @@ const FILTERS = [
   // column fast path
   'vxlan.vni == 5003 && tcp.flags.syn == 1',
   'ip.addr == 10.100.0.0/16',
-  'udp.dstport in {4789, 8472} && !tcp.flags.ack',
+  'udp.dstport in {4789, 8472} && !(tcp.flags.ack == 1)',
+  'eth.src[0:3] == 02:00:5e && ip.dst == 10.200.0.0/16',
   'geneve.vni == 70003 || vxlan.vni == 6001',
   'tcp.port == 443 && frame.len > 100',
   'ip.src#2 == 10.200.0.0/16 && ip.dst#1 == 10.100.0.0/16',

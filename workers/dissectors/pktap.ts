@@ -59,15 +59,17 @@ function le32(c: Ctx, o: number): number {
   return (c.u8(o) | (c.u8(o + 1) << 8) | (c.u8(o + 2) << 16) | (c.u8(o + 3) << 24)) >>> 0;
 }
 
-/** Add a little-endian integer field of `n` (2 or 4) bytes. */
-function le(c: Ctx, id: number, o: number, n: number): number {
+/** Add a little-endian integer field of `n` (2 or 4) bytes, bounds-checked; returns it or -1. */
+function le(c: Ctx, id: number, o: number, n: number, end: number): number {
+  if (!c.has(o, n, end)) return -1;
   const v = n === 4 ? le32(c, o) : c.u8(o) | (c.u8(o + 1) << 8);
   c.f.add(id, o, n, v);
   return v;
 }
 
 /** A NUL-padded name of `n` bytes (the empty name, the usual case, allocates nothing). */
-function name(c: Ctx, id: number, o: number, n: number): void {
+function name(c: Ctx, id: number, o: number, n: number, end: number): void {
+  if (!c.has(o, n, end)) return;
   let len = 0;
   while (len < n && c.u8(o + len) !== 0) len++;
   c.f.addStr(id, o, n, len === 0 ? '' : utf8.decode(c.b.subarray(o, o + len)));
@@ -78,30 +80,29 @@ export function dissectPktap(c: Ctx, off: number, end: number): void {
   if (!c.has(off + HDRLEN, 4, end)) return;
   const hdrlen = le32(c, off + HDRLEN);
   c.proto(F.pktap, off, off + hdrlen);
-  le(c, F.hdrlen, off + HDRLEN, 4);
+  le(c, F.hdrlen, off + HDRLEN, 4, end);
   if (hdrlen < PKTAP_MIN_HEADER_LEN) {
     // "Header length is too short" (an expert error): nothing more is dissected.
     f.pop();
     c.status |= Status.MALFORMED;
     return;
   }
-  if (!c.has(off, PKTAP_MIN_HEADER_LEN, end)) return;
-  const rectype = le(c, F.rectype, off + RECTYPE, 4);
-  const dlt = le(c, F.dlt, off + DLT, 4);
-  name(c, F.ifname, off + IFNAME, IFNAME_LEN);
-  le(c, F.flags, off + FLAGS, 4);
-  le(c, F.pfamily, off + PFAMILY, 4);
-  le(c, F.llhdrlen, off + LLHDRLEN, 4);
-  le(c, F.lltrlrlen, off + LLTRLRLEN, 4);
-  le(c, F.pid, off + PID, 4);
-  name(c, F.cmdname, off + CMDNAME, CMDNAME_LEN);
-  le(c, F.svcClass, off + SVC_CLASS, 4);
-  le(c, F.iftype, off + IFTYPE, 2);
-  le(c, F.ifunit, off + IFUNIT, 2);
-  le(c, F.epid, off + EPID, 4);
-  name(c, F.ecmdname, off + ECMDNAME, CMDNAME_LEN);
+  const rectype = le(c, F.rectype, off + RECTYPE, 4, end);
+  const dlt = le(c, F.dlt, off + DLT, 4, end);
+  name(c, F.ifname, off + IFNAME, IFNAME_LEN, end);
+  le(c, F.flags, off + FLAGS, 4, end);
+  le(c, F.pfamily, off + PFAMILY, 4, end);
+  le(c, F.llhdrlen, off + LLHDRLEN, 4, end);
+  le(c, F.lltrlrlen, off + LLTRLRLEN, 4, end);
+  le(c, F.pid, off + PID, 4, end);
+  name(c, F.cmdname, off + CMDNAME, CMDNAME_LEN, end);
+  le(c, F.svcClass, off + SVC_CLASS, 4, end);
+  le(c, F.iftype, off + IFTYPE, 2, end);
+  le(c, F.ifunit, off + IFUNIT, 2, end);
+  le(c, F.epid, off + EPID, 4, end);
+  name(c, F.ecmdname, off + ECMDNAME, CMDNAME_LEN, end);
   f.pop();
-  if (rectype !== PKT_REC_PACKET) return;
+  if (c.stop || rectype !== PKT_REC_PACKET) return;
   // Wireshark's pcap_pktdata: the packet in the header's link type (an Ethernet FCS is "unknown").
   const d = c.tables.lookup('wtap_encap', dlt);
   c.call(d ?? dissectData, off + hdrlen, end);

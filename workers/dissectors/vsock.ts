@@ -75,6 +75,8 @@ export function dissectVsock(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   let o = off + VSOCK_HEADER_LEN;
   if (trans === AF_VSOCK_T_VIRTIO) {
+    // The subtree item spans the 44-byte header, so a shorter one stops the frame before its fields.
+    if (!c.has(o, VIRTIO_HEADER_LEN, end)) return;
     f.push(f.text(o, VIRTIO_HEADER_LEN, 'Virtio transport header'));
     le(c, F.virtioSrcCid, o, 8, end);
     le(c, F.virtioDstCid, o + 8, 8, end);

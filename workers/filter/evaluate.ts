@@ -11,6 +11,7 @@ import { comparator, contains, latin1, nonZero, relTest } from './compare.ts';
 import { arithOp, asBytes, asciiCase, fixedLength, slice, toText, utf8Length } from './operations.ts';
 import { Time, timeAbs, timeNeg } from './time.ts';
 import { intBytes, type VType, type Value } from './types.ts';
+import type { RangeSpec } from './lexer.ts';
 import type { PacketView } from './view.ts';
 
 export type TestFn = (v: PacketView) => boolean;
@@ -193,6 +194,28 @@ function value(x: IRValue): ValNode {
       const src = value(x.src);
       const ranges = x.ranges;
       const from = x.src.type;
+      if (ranges.length === 1 && from !== 'string') {
+        // one range: copy into per-slot scratch arrays (no allocation per packet; values only
+        // live until the comparison that asked for them has run)
+        const r = ranges[0] as RangeSpec;
+        const scratch: Uint8Array[] = [];
+        return node((v) => {
+          const n = src.run(v);
+          if (n < 0) return -1;
+          let out = 0;
+          for (let k = 0; k < n; k++) {
+            const b = asBytes(src.buf[k] as Value, from);
+            const st = r.start < 0 ? b.length + r.start : r.start;
+            const len = r.length < 0 ? b.length - st : r.length;
+            if (st < 0 || len <= 0 || st + len > b.length) continue;
+            let d = scratch[out];
+            if (d === undefined || d.length !== len) d = scratch[out] = new Uint8Array(len);
+            for (let i = 0; i < len; i++) d[i] = b[st + i] as number;
+            buf[out++] = d;
+          }
+          return out;
+        });
+      }
       return node((v) => {
         const n = src.run(v);
         if (n < 0) return -1;

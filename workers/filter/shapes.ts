@@ -8,7 +8,8 @@
 // resolves to a fixed list of occurrences: counted without dissecting, and valued from columns
 // when each occurrence is
 //   - a column's own entry (the one summarize.ts copied: verified against the row, per packet),
-//   - an alias of one (same bytes, same value: `ip.addr` beside `ip.src`, `udp.port` beside `udp.srcport`),
+//   - an alias of one (same bytes, same value: `ip.addr` beside `ip.src`, `udp.port` beside
+//     `udp.srcport`, `eth.addr` under `eth.src`),
 //   - or a masked part of one (`tcp.flags.syn` under `tcp.flags`: value = (flags & mask) != 0, verified).
 // Anything else is "plain": a filter that needs its value dissects the packet. A row whose columns
 // do not match its entries, or that was reassembled (the first pass may differ), has shape 0:
@@ -281,8 +282,10 @@ export class ShapeIndex {
       const p = par[i] as number;
       if (p < 0) continue;
       if ((sig[3 * p + 2] as number) >= 0 && (sig[3 * p + 2] as number) < Col.COUNT) {
-        // a part of a column entry (flag bits under tcp.flags)
-        if (maskedPart(fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p + 1;
+        // under a column entry: the same value again (eth.addr under eth.src), or a part of it
+        // (flag bits under tcp.flags)
+        if (sameValue(fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p;
+        else if (maskedPart(fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p + 1;
         continue;
       }
       // a sibling of a column entry covering the same bytes with the same value (ip.addr, udp.port)
