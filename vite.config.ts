@@ -48,9 +48,14 @@ export default defineConfig({
           },
         ],
       },
+      // the icons are in globPatterns already
+      includeManifestIcons: false,
       workbox: {
-        // Everything the app fetches lives in dist/; source maps are left out (only devtools asks).
-        globPatterns: ['**/*.{html,js,css,svg,png,webmanifest,pcap}'],
+        // Everything the app fetches lives in dist/ (the plugin adds the manifest); source maps
+        // are left out (only devtools asks for them).
+        globPatterns: ['**/*.{html,js,css,svg,png,pcap}'],
+        // the service worker is a few lines of configuration: no map for it
+        sourcemap: false,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
         // Take control of the page on the first visit, so that an engine worker started later

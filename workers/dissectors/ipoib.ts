@@ -44,23 +44,28 @@ export const F = registerFields({
 
 let arp: Dissector | undefined;
 
+/** The captured part of [o, o + n). */
+function clip(c: Ctx, o: number, n: number): number {
+  return Math.max(0, Math.min(n, c.b.length - o));
+}
+
 export function dissectIpoib(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.ipoib, off, off + IPOIB_HEADER_LEN);
   if (!c.has(off, 2, end)) return;
+  // The FT_NONE subtree items are added whatever is captured (Wireshark clips their length);
+  // the fields in them are checked one by one.
   if (c.u16(off + GRH) === 0) {
-    if (!c.field(F.daddr, off + DADDR, GRH_LEN - DADDR, end)) return;
-    f.push(f.count - 1);
+    f.push(f.add(F.daddr, off + DADDR, clip(c, off + DADDR, GRH_LEN - DADDR)));
     c.uint(F.daddrQpn, off + DADDR_QPN, 3, end);
     c.field(F.dgid, off + DGID, 16, end);
     f.pop();
   } else {
-    if (!c.field(F.grh, off + GRH, GRH_LEN, end)) return;
-    f.push(f.count - 1);
-    const w = c.u32(off + GRH);
-    f.add(F.ipver, off, 1, w >>> 28);
-    f.add(F.tclass, off, 2, (w >>> 20) & 0xff);
-    f.add(F.flowlabel, off, 4, w & 0x000fffff);
+    f.push(f.add(F.grh, off + GRH, clip(c, off + GRH, GRH_LEN)));
+    const b0 = c.u8(off);
+    f.add(F.ipver, off, 1, b0 >> 4);
+    if (c.has(off, 2, end)) f.add(F.tclass, off, 2, (c.u16(off) >> 4) & 0xff);
+    if (c.has(off, 4, end)) f.add(F.flowlabel, off, 4, c.u32(off) & 0x000fffff);
     c.uint(F.sqpn, off + GRH_SQPN, 3, end);
     c.field(F.sgid, off + GRH_SGID, 16, end);
     c.field(F.dgid, off + DGID, 16, end);
