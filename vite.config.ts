@@ -7,7 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 export default defineConfig({
   plugins: [
     svelte(),
-    // The installable, offline app (docs/deploy.md): a web app manifest, and a service worker made
+    // The installable, offline app (README: "Deploying Decapod for a team"): a web app manifest, and a service worker made
     // by Workbox that precaches everything the app needs — shell, engine worker, icons, the sample
     // capture — and nothing else: no runtime caching, no request to another origin.
     VitePWA({

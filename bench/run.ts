@@ -4,7 +4,8 @@
 // Usage: npm run bench [-- --packets N] [--skip-tshark]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, openAsBlob, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openAsBlob, openSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CaptureSession } from '../workers/session.ts';
@@ -27,42 +28,45 @@ function capture(n: number): string {
   return file;
 }
 
-function time<T>(f: () => T): [T, number] {
-  const t0 = performance.now();
-  const r = f();
-  return [r, performance.now() - t0];
-}
-
 const file = capture(packets);
 const size = statSync(file).size;
 console.log(`capture: ${file} (${packets} packets, ${(size / 1e6).toFixed(1)} MB)`);
 
-// 1. The index pass (what the worker does on open).
+console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')} (figures are only comparable on a quiet machine)`);
+
+/** Run a command with stdout to a file; returns wall ms, CPU ms (user+sys of the child) and the output's sha256. */
+function run(cmd: string, argv: string[], outFile: string): { ms: number; cpuMs: number; sha: string; status: number | null; stderr: string } {
+  const fd = openSync(outFile, 'w');
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', cmd, ...argv], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  const lines = r.stderr.trim().split('\n');
+  const [u, s] = (lines.pop() ?? '0 0').split(' ').map(Number);
+  const sha = createHash('sha256').update(readFileSync(outFile)).digest('hex');
+  return { ms, cpuMs: ((u ?? 0) + (s ?? 0)) * 1000, sha, status: r.status, stderr: lines.join('\n') };
+}
+
+// 1. The index pass (what the worker does on open), in this process.
 const session = new CaptureSession();
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const res = await session.open([await openAsBlob(file)], ['mix.pcap'], []);
 const indexMs = performance.now() - t0;
-console.log(`index: ${indexMs.toFixed(0)} ms, ${(res.packets / (indexMs / 1000) / 1e6).toFixed(2)} M packets/s, ${(size / 1e6 / (indexMs / 1000)).toFixed(0)} MB/s, ${res.indexBytesPerPacket.toFixed(1)} bytes of index per packet`);
+const cpu = process.cpuUsage(cpu0);
+console.log(`index: ${indexMs.toFixed(0)} ms wall (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU), ${(res.packets / (indexMs / 1000) / 1e6).toFixed(2)} M packets/s, ${(size / 1e6 / (indexMs / 1000)).toFixed(0)} MB/s, ${res.indexBytesPerPacket.toFixed(1)} bytes of index per packet`);
 
 // 2. decapod fields vs tshark -T fields, same fields, same Decode As (tshark 4.0 needs -d for 8472).
 const eArgs = FIELDS.flatMap((f) => ['-e', f]);
 const decode = ['-d', 'udp.port==8472,vxlan'];
-const [ours, oursMs] = time(() => spawnSync('node', [join(ROOT, 'bin/decapod.js'), 'fields', file, ...decode, ...eArgs], { maxBuffer: 1 << 31, encoding: 'buffer' }));
-if (ours.status !== 0) throw new Error(`decapod failed: ${ours.stderr.toString()}`);
-const oursHash = createHash('sha256').update(ours.stdout).digest('hex');
-console.log(`decapod fields: ${oursMs.toFixed(0)} ms (${(ours.stdout.length / 1e6).toFixed(1)} MB of output)`);
+const ours = run('node', [join(ROOT, 'bin/decapod.js'), 'fields', file, ...decode, ...eArgs], join(OUT, 'decapod.tsv'));
+if (ours.status !== 0) throw new Error(`decapod failed: ${ours.stderr}`);
+console.log(`decapod fields: ${ours.ms.toFixed(0)} ms wall, ${ours.cpuMs.toFixed(0)} ms CPU`);
 const haveTshark = !skipTshark && spawnSync('tshark', ['--version']).status === 0;
 if (haveTshark) {
-  const [theirs, theirsMs] = time(() => spawnSync('tshark', ['-n', '-r', file, ...decode, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...eArgs], { maxBuffer: 1 << 31, encoding: 'buffer' }));
-  const theirsHash = createHash('sha256').update(theirs.stdout).digest('hex');
-  console.log(`tshark -T fields: ${theirsMs.toFixed(0)} ms`);
-  console.log(`ratio: decapod is ${(theirsMs / oursMs).toFixed(1)}x faster; output ${oursHash === theirsHash ? 'IDENTICAL' : 'DIFFERENT'} (sha256 ${oursHash.slice(0, 16)})`);
-  if (oursHash !== theirsHash) {
-    const a = ours.stdout.toString().split('\n');
-    const b = theirs.stdout.toString().split('\n');
-    const i = a.findIndex((l, k) => l !== b[k]);
-    console.log(`first difference at line ${i + 1}:\n  decapod: ${a[i]}\n  tshark:  ${b[i]}`);
-  }
+  const theirs = run('tshark', ['-n', '-r', file, ...decode, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...eArgs], join(OUT, 'tshark.tsv'));
+  console.log(`tshark -T fields: ${theirs.ms.toFixed(0)} ms wall, ${theirs.cpuMs.toFixed(0)} ms CPU`);
+  console.log(`ratio: decapod is ${(theirs.ms / ours.ms).toFixed(1)}x faster in wall time, ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x in CPU time; output ${ours.sha === theirs.sha ? 'IDENTICAL' : 'DIFFERENT (diff .bench/decapod.tsv .bench/tshark.tsv)'} (sha256 ${ours.sha.slice(0, 16)})`);
 } else {
   console.log('tshark not installed (or --skip-tshark): no comparison');
 }

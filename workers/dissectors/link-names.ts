@@ -73,10 +73,10 @@ const TABLE: ReadonlyArray<readonly [number, number, string]> = [
 const WTAP = new Map<number, number>(TABLE.map(([lt, w]) => [lt, w]));
 
 /** Wireshark's encapsulation names, by WTAP_ENCAP_* number (the value names of frame.encap_type). */
-export const WTAP_ENCAP_NAMES: ReadonlyMap<number, string> = new Map<number, string>(TABLE.map(([, w, n]) => [w, n]));
-
 /** WTAP_ENCAP_UNKNOWN: a link type Wireshark has no encapsulation for. */
 export const WTAP_ENCAP_UNKNOWN = 0;
+
+export const WTAP_ENCAP_NAMES: ReadonlyMap<number, string> = new Map<number, string>([[WTAP_ENCAP_UNKNOWN, 'Unknown'], ...TABLE.map(([, w, n]) => [w, n] as const)]);
 
 /** The WTAP_ENCAP_* number of a LINKTYPE_* value, or WTAP_ENCAP_UNKNOWN. */
 export function wtapEncap(linkType: number): number {

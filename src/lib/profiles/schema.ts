@@ -1,5 +1,5 @@
 // A decode profile: the Decode As rules, the packet list's columns, the colouring rules and the
-// saved filter buttons that a team shares (docs/profiles.md is the schema's documentation; keep the
+// saved filter buttons that a team shares (the README section "Decode profiles" is the schema's documentation; keep the
 // two in step). Pure TypeScript with no DOM or Node dependency: the app, the share links and the
 // command line all validate through `validateProfile`.
 //

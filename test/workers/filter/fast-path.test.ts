@@ -128,6 +128,7 @@ describe('column fast path = dissection', () => {
     if (!haveGen) return ctx.skip();
     const exprs = [...readList('valid.txt'), ...RANDOM];
     const { fast, rows } = await checkCapture(gen, exprs, 8);
+    console.log(`fast path: ${exprs.length} filters on 20000 packets: ${fast} of ${rows} row tests answered from the columns (${((100 * fast) / rows).toFixed(1)}%)`);
     // most rows of this overlay mix are answered from the columns
     expect(fast / rows).toBeGreaterThan(0.5);
   }, 600_000);
