@@ -7,7 +7,7 @@
 // epoch stays: rows on screen stay valid and the first screen shows before indexing ends.
 
 import * as Comlink from 'comlink';
-import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsSuggestion, DecodeAsTables, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
+import type { CaptureApi, ColoringFilter, FilterCheck, CustomColumn, DecodeAsRule, DecodeAsSuggestion, DecodeAsTables, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
 
 /** The engine behind the API: a worker in the app, an in-process fake in unit tests. */
 export interface Engine {
@@ -276,6 +276,16 @@ export class CaptureSession {
   /** What the Decode As dialog offers: the engine's protocols and built-in bindings. */
   decodeAsTables(): Promise<DecodeAsTables> {
     return this.#api().decodeAsTables();
+  }
+
+  /** The worker's check of a display filter as it is typed: message and position of the problem. */
+  checkFilterAt(expr: string): Promise<FilterCheck> {
+    return this.#api().checkFilter(expr);
+  }
+
+  /** Registered field names starting with `prefix` (filter completion). */
+  fieldNames(prefix: string, limit: number): Promise<{ name: string; label: string }[]> {
+    return this.#api().fieldNames(prefix, limit);
   }
 
   /** A display filter's error, or null when it compiles (the profile editor's check). */
