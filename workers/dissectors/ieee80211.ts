@@ -1,2 +1,211 @@
-// Placeholder: this dissector is being written.
-export {};
+// IEEE 802.11 MAC header (IEEE 802.11-2020 §9.2; Wireshark packet-ieee80211.c): LINKTYPE_IEEE802_11
+// (105) and the frames inside radiotap.
+//
+//   +------------+----------+---------+---------+---------+-----------+---------+-----+------
+//   | Frame ctl  | Duration | Addr 1  | Addr 2  | Addr 3  | Seq ctl   | Addr 4  | QoS | body … [FCS]
+//   | (2, LE)    | (2, LE)  |         |         |         | (2, LE)   | (WDS)   | (2) |
+//   +------------+----------+---------+---------+---------+-----------+---------+-----+------
+// Which address is which depends on the frame type and, for data frames, on the To DS / From DS
+// bits (§9.3.2.1 Table 9-30); Wireshark names each address as receiver / transmitter and as
+// destination / source / BSSID / station, in that order, with hidden `wlan.addr` copies. Data
+// frames carry LLC; protected and management bodies are shown as data here.
+
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import type { Ctx } from './context.ts';
+import { dissectData } from './data.ts';
+import { dissectLlc } from './llc.ts';
+import { bind, registerDissector } from './tables.ts';
+
+const FC = 0;
+const FLAGS = 1;
+const DURATION = 2;
+const ADDR1 = 4;
+const ADDR2 = 10;
+const ADDR3 = 16;
+const SEQ = 22;
+const ADDR4 = 24;
+const MGMT_HEADER_LEN = SEQ + 2;
+const ADDR_LEN = 6;
+const FCS_LEN = 4;
+const MGMT = 0;
+const CONTROL = 1;
+const DATA = 2;
+const FLAG_PROTECTED = 0x40;
+/** Control frames that carry a transmitter address: RTS, PS-Poll, CF-End, BlockAck (Req), … */
+const CONTROL_WITH_TA = new Set([4, 5, 8, 9, 10, 11, 14, 15]);
+
+const FLAG = (name: string, label: string, mask: number): { name: string; label: string; type: FT; bits: number; mask: number } => ({ name: `wlan.fc.${name}`, label, type: FT.BOOLEAN, bits: 8, mask });
+const ETHER = (name: string, label: string): { name: string; label: string; type: FT } => ({ name: `wlan.${name}`, label, type: FT.ETHER });
+
+export const F = registerFields({
+  wlan: { name: 'wlan', label: 'IEEE 802.11 wireless LAN', type: FT.PROTOCOL },
+  typeSubtype: { name: 'wlan.fc.type_subtype', label: 'Type/Subtype', type: FT.UINT, base: Base.HEX, bits: 16 },
+  fc: { name: 'wlan.fc', label: 'Frame Control Field', type: FT.UINT, base: Base.HEX, bits: 16 },
+  version: { name: 'wlan.fc.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0x03 },
+  type: { name: 'wlan.fc.type', label: 'Type', type: FT.UINT, bits: 8, mask: 0x0c, names: names([[MGMT, 'Management frame'], [CONTROL, 'Control frame'], [DATA, 'Data frame']]) },
+  subtype: { name: 'wlan.fc.subtype', label: 'Subtype', type: FT.UINT, bits: 8, mask: 0xf0 },
+  flags: { name: 'wlan.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
+  ds: { name: 'wlan.fc.ds', label: 'DS status', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x03 },
+  tods: FLAG('tods', 'To DS', 0x01),
+  fromds: FLAG('fromds', 'From DS', 0x02),
+  frag: FLAG('frag', 'More Fragments', 0x04),
+  retry: FLAG('retry', 'Retry', 0x08),
+  pwrmgt: FLAG('pwrmgt', 'PWR MGT', 0x10),
+  moredata: FLAG('moredata', 'More Data', 0x20),
+  protected: FLAG('protected', 'Protected flag', 0x40),
+  order: FLAG('order', '+HTC/Order flag', 0x80),
+  duration: { name: 'wlan.duration', label: 'Duration', type: FT.UINT, bits: 16, mask: 0x7fff },
+  ra: ETHER('ra', 'Receiver address'),
+  raResolved: ETHER('ra_resolved', 'Receiver address (resolved)'),
+  ta: ETHER('ta', 'Transmitter address'),
+  taResolved: ETHER('ta_resolved', 'Transmitter address (resolved)'),
+  da: ETHER('da', 'Destination address'),
+  daResolved: ETHER('da_resolved', 'Destination address (resolved)'),
+  sa: ETHER('sa', 'Source address'),
+  saResolved: ETHER('sa_resolved', 'Source address (resolved)'),
+  bssid: ETHER('bssid', 'BSS Id'),
+  bssidResolved: ETHER('bssid_resolved', 'BSS Id (resolved)'),
+  staa: ETHER('staa', 'STA address'),
+  staaResolved: ETHER('staa_resolved', 'STA address (resolved)'),
+  addr: ETHER('addr', 'Hardware address'),
+  addrResolved: ETHER('addr_resolved', 'Hardware address (resolved)'),
+  fragNumber: { name: 'wlan.frag', label: 'Fragment number', type: FT.UINT, bits: 16, mask: 0x000f },
+  seq: { name: 'wlan.seq', label: 'Sequence number', type: FT.UINT, bits: 16, mask: 0xfff0 },
+  qos: { name: 'wlan.qos', label: 'Qos Control', type: FT.UINT, base: Base.HEX, bits: 16 },
+  tid: { name: 'wlan.qos.tid', label: 'TID', type: FT.UINT, bits: 16, mask: 0x000f },
+  priority: { name: 'wlan.qos.priority', label: 'Priority', type: FT.UINT, bits: 16, mask: 0x0007 },
+  bit4: { name: 'wlan.qos.bit4', label: 'QoS bit 4', type: FT.BOOLEAN, bits: 16, mask: 0x0010 },
+  ack: { name: 'wlan.qos.ack', label: 'Ack Policy', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x0060 },
+  amsdu: { name: 'wlan.qos.amsdupresent', label: 'Payload Type', type: FT.BOOLEAN, bits: 16, mask: 0x0080 },
+  txop: { name: 'wlan.qos.txop_dur_req', label: 'TXOP Duration Requested', type: FT.UINT, bits: 16, mask: 0xff00 },
+  queue: { name: 'wlan.qos.queue_size', label: 'Queue Size', type: FT.UINT, bits: 16, mask: 0xff00 },
+  fcs: { name: 'wlan.fcs', label: 'Frame check sequence', type: FT.UINT, base: Base.HEX, bits: 32 },
+  fcsStatus: { name: 'wlan.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8, names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified']]) },
+});
+
+const HIDDEN = EF.HIDDEN | EF.GENERATED;
+
+/** An address field, its hidden "resolved" twin, and optionally the hidden wlan.addr copies. */
+function address(c: Ctx, id: number, resolved: number, o: number, withAddr: boolean): void {
+  const f = c.f;
+  f.add(id, o, ADDR_LEN);
+  f.add(resolved, o, ADDR_LEN, 0, HIDDEN);
+  if (withAddr) hiddenAddr(c, o);
+}
+
+function hiddenAddr(c: Ctx, o: number): void {
+  c.f.add(F.addr, o, ADDR_LEN, 0, EF.HIDDEN);
+  c.f.add(F.addrResolved, o, ADDR_LEN, 0, HIDDEN);
+}
+
+function le16(c: Ctx, o: number): number {
+  return c.u8(o) | (c.u8(o + 1) << 8);
+}
+
+function frameControl(c: Ctx, off: number, type: number, subtype: number, flags: number): void {
+  const f = c.f;
+  f.add(F.typeSubtype, off + FC, 1, (type << 4) | subtype);
+  f.push(f.add(F.fc, off + FC, 2, c.u16(off + FC)));
+  f.add(F.version, off + FC, 1, c.u8(off + FC) & 3);
+  f.add(F.type, off + FC, 1, type);
+  f.add(F.subtype, off + FC, 1, subtype);
+  f.push(f.add(F.flags, off + FLAGS, 1, flags));
+  f.add(F.ds, off + FLAGS, 1, flags & 3);
+  f.add(F.tods, off + FLAGS, 1, flags & 1, EF.HIDDEN);
+  f.add(F.fromds, off + FLAGS, 1, (flags >> 1) & 1, EF.HIDDEN);
+  const bits = [F.frag, F.retry, F.pwrmgt, F.moredata, F.protected, F.order];
+  for (let i = 0; i < bits.length; i++) f.add(bits[i] as number, off + FLAGS, 1, (flags >> (i + 2)) & 1);
+  f.pop();
+  f.pop();
+}
+
+function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
+  const f = c.f;
+  if (!c.has(off, 2, end)) return;
+  const b0 = c.u8(off + FC);
+  const flags = c.u8(off + FLAGS);
+  const type = (b0 >> 2) & 3;
+  const subtype = b0 >> 4;
+  const ds = flags & 3;
+  const qos = type === DATA && (subtype & 0x8) !== 0;
+  let hlen = type === CONTROL ? (CONTROL_WITH_TA.has(subtype) ? ADDR3 : ADDR2) : MGMT_HEADER_LEN;
+  if (type === DATA && ds === 3) hlen += ADDR_LEN;
+  if (qos) hlen += 2;
+  const bodyEnd = hasFcs ? end - FCS_LEN : end;
+  const wl = c.proto(F.wlan, off, off + hlen);
+  frameControl(c, off, type, subtype, flags);
+  c.bits(F.duration, off + DURATION, 2, le16(c, off + DURATION) & 0x7fff, end);
+  if (!c.has(off, hlen, end)) return;
+  if (type === CONTROL) {
+    address(c, F.ra, F.raResolved, off + ADDR1, true);
+    if (hlen > ADDR2) address(c, F.ta, F.taResolved, off + ADDR2, true);
+  } else {
+    const seq = le16(c, off + SEQ);
+    if (type === MGMT) {
+      address(c, F.ra, F.raResolved, off + ADDR1, true);
+      address(c, F.da, F.daResolved, off + ADDR1, false);
+      address(c, F.ta, F.taResolved, off + ADDR2, false);
+      address(c, F.sa, F.saResolved, off + ADDR2, false);
+      address(c, F.bssid, F.bssidResolved, off + ADDR3, false);
+      hiddenAddr(c, off + ADDR2);
+      hiddenAddr(c, off + ADDR3);
+      f.add(F.fragNumber, off + SEQ, 2, seq & 0xf);
+      f.add(F.seq, off + SEQ, 2, seq >> 4);
+    } else {
+      address(c, F.ra, F.raResolved, off + ADDR1, true);
+      address(c, F.ta, F.taResolved, off + ADDR2, true);
+      // Table 9-30: DA / SA / BSSID by To DS and From DS; the station is the non-AP side.
+      const da = ds === 0 || ds === 2 ? ADDR1 : ADDR3;
+      const sa = ds === 0 || ds === 1 ? ADDR2 : ds === 2 ? ADDR3 : ADDR4;
+      address(c, F.da, F.daResolved, off + da, false);
+      address(c, F.sa, F.saResolved, off + sa, false);
+      if (ds !== 3) address(c, F.bssid, F.bssidResolved, off + (ds === 0 ? ADDR3 : ds === 1 ? ADDR1 : ADDR2), false);
+      if (ds === 1 || ds === 2) address(c, F.staa, F.staaResolved, off + (ds === 1 ? ADDR2 : ADDR1), false);
+      f.add(F.fragNumber, off + SEQ, 2, seq & 0xf);
+      f.add(F.seq, off + SEQ, 2, seq >> 4);
+      if (ds === 3) hiddenAddr(c, off + ADDR4);
+      hiddenAddr(c, off + ADDR3);
+      if (qos) qosControl(c, off + hlen - 2);
+    }
+  }
+  if (hasFcs && c.has(bodyEnd, FCS_LEN, end)) {
+    // The FCS is sent least significant byte first; Wireshark shows it as a little-endian number.
+    f.add(F.fcs, bodyEnd, FCS_LEN, le16(c, bodyEnd) + le16(c, bodyEnd + 2) * 0x10000);
+    f.add(F.fcsStatus, bodyEnd, 0, 2, EF.GENERATED);
+  }
+  f.len[wl] = Math.max(0, Math.min(hlen, c.b.length - off));
+  f.pop();
+  if (c.stop || bodyEnd <= off + hlen) return;
+  const body = off + hlen;
+  // Data frames without a payload (Null function, subtype bit 2) carry nothing.
+  if (type === DATA && !(subtype & 0x4) && !(flags & FLAG_PROTECTED)) c.call(dissectLlc, body, bodyEnd);
+  else if (type !== CONTROL) c.call(dissectData, body, bodyEnd);
+}
+
+function qosControl(c: Ctx, o: number): void {
+  const f = c.f;
+  const v = le16(c, o);
+  f.push(f.add(F.qos, o, 2, v));
+  f.add(F.tid, o, 2, v & 0xf);
+  f.add(F.priority, o, 2, v & 0x7);
+  f.add(F.bit4, o, 2, (v >> 4) & 1);
+  f.add(F.ack, o, 2, (v >> 5) & 3);
+  f.add(F.amsdu, o, 2, (v >> 7) & 1);
+  f.add(v & 0x10 ? F.queue : F.txop, o, 2, v >> 8);
+  f.pop();
+}
+
+/** An 802.11 frame without FCS (LINKTYPE_IEEE802_11, radiotap without the FCS flag). */
+export function dissectWlan(c: Ctx, off: number, end: number): void {
+  wlan(c, off, end, false);
+}
+
+/** An 802.11 frame whose last 4 bytes are the FCS (radiotap's "FCS at end" flag). */
+export function dissectWlanWithFcs(c: Ctx, off: number, end: number): void {
+  wlan(c, off, end, true);
+}
+
+registerDissector('wlan', dissectWlan);
+registerDissector('wlan_withfcs', dissectWlanWithFcs);
+bind('wtap_encap', 105, 'wlan');

@@ -172,7 +172,7 @@ function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache
     case Col.ETH_SRC_2:
     case Col.ETH_DST_2: {
       const k = c - Col.ETH_SRC_1;
-      return def.type === FT.ETHER ? (r) => ac.bytesOf(sh.macs[4 * r + k] as number) : null;
+      return def.type === FT.ETHER ? (r) => sh.macTable.bytes(sh.macs[4 * r + k] as number) : null;
     }
     default:
       return null;

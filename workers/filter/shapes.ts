@@ -21,12 +21,13 @@
 // The index pass calls observe(fl, row, table, addrs, status) after summarize(); without that,
 // the first filter run learns the shapes while it dissects (fast-path.ts).
 
-import { FT, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
+import { FT, allFields, fieldByName, type FieldDef } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
-import { AddrKind, type AddressTable } from '../table/addresses.ts';
+import type { AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache } from './address-cache.ts';
+import { MacTable } from './mac-table.ts';
 
 /** The columns a value can come from. */
 export const enum Col {
@@ -70,31 +71,50 @@ export interface Shape {
   layer: Int32Array;
 }
 
-/** Field ids the columns are made from (as summarize.ts reads them); -1 when not registered. */
-class Ids {
-  readonly ipSrc = id('ip.src');
-  readonly ipDst = id('ip.dst');
-  readonly ip6Src = id('ipv6.src');
-  readonly ip6Dst = id('ipv6.dst');
-  readonly ethSrc = id('eth.src');
-  readonly ethDst = id('eth.dst');
-  readonly tcpSport = id('tcp.srcport');
-  readonly tcpDport = id('tcp.dstport');
-  readonly udpSport = id('udp.srcport');
-  readonly udpDport = id('udp.dstport');
-  readonly vxlanVni = id('vxlan.vni');
-  readonly geneveVni = id('geneve.vni');
-  readonly tcpFlags = id('tcp.flags');
-  readonly ipProto = id('ip.proto');
-  readonly ip6Nxt = id('ipv6.nxt');
-  readonly frameNumber = id('frame.number');
-  readonly frameLen = id('frame.len');
-  readonly capLen = id('frame.cap_len');
-  readonly time = id('frame.time_epoch');
+/** What an entry of a field is to the columns (summarize.ts's choice of fields). */
+const enum Role {
+  NONE,
+  NET_SRC,
+  NET_DST,
+  ETH_SRC,
+  ETH_DST,
+  SPORT,
+  DPORT,
+  VNI,
+  FLAGS,
+  PROTO,
+  FRAME_NUMBER,
+  FRAME_LEN,
+  CAP_LEN,
+  TIME,
 }
 
-function id(name: string): number {
-  return fieldByName(name)?.id ?? -1;
+/** Per field id: its role, registry type and mask (arrays: observe() runs once per packet). */
+class Ids {
+  readonly role: Uint8Array;
+  readonly type: Uint8Array;
+  readonly mask: Uint32Array;
+  constructor() {
+    const all = allFields();
+    this.role = new Uint8Array(all.length);
+    this.type = new Uint8Array(all.length);
+    this.mask = new Uint32Array(all.length);
+    for (const f of all) {
+      this.type[f.id] = f.type;
+      this.mask[f.id] = f.mask;
+    }
+    const roles: [string, Role][] = [
+      ['ip.src', Role.NET_SRC], ['ipv6.src', Role.NET_SRC], ['ip.dst', Role.NET_DST], ['ipv6.dst', Role.NET_DST],
+      ['eth.src', Role.ETH_SRC], ['eth.dst', Role.ETH_DST],
+      ['tcp.srcport', Role.SPORT], ['udp.srcport', Role.SPORT], ['tcp.dstport', Role.DPORT], ['udp.dstport', Role.DPORT],
+      ['vxlan.vni', Role.VNI], ['geneve.vni', Role.VNI], ['tcp.flags', Role.FLAGS], ['ip.proto', Role.PROTO], ['ipv6.nxt', Role.PROTO],
+      ['frame.number', Role.FRAME_NUMBER], ['frame.len', Role.FRAME_LEN], ['frame.cap_len', Role.CAP_LEN], ['frame.time_epoch', Role.TIME],
+    ];
+    for (const [name, role] of roles) {
+      const def = fieldByName(name);
+      if (def) this.role[def.id] = role;
+    }
+  }
 }
 
 let ids: Ids | undefined;
@@ -110,11 +130,17 @@ export class ShapeIndex {
   /** Own columns: outermost transport ports (src << 16 | dst), Ethernet address ids (4 a row). */
   ports = new Uint32Array(1024);
   macs = new Uint32Array(4 * 1024);
+  /** The MAC addresses `macs` holds ids of. */
+  readonly macTable = new MacTable();
   readonly shapes: (Shape | null)[] = [null];
   private byHash = new Map<number, number[]>();
   // per-packet scratch
   private colEntry = new Int32Array(Col.COUNT);
   private sig = new Int32Array(3 * 256);
+  private colList = new Int32Array(Col.COUNT);
+  /** stamp[p] === this.stampNow: entry p is the parent of a column entry (this packet). */
+  private stamp = new Int32Array(256);
+  private stampNow = 0;
   private protoCount = new Map<number, number>();
 
   get count(): number {
@@ -156,7 +182,9 @@ export class ShapeIndex {
   }
 
   private shapeOf(fl: FieldList, row: number, t: PacketTable, addrs: AddressTable): number {
-    const I = (ids ??= new Ids());
+    // fields registered after the table was built (a late import) make it stale
+    if (ids === undefined || ids.type.length !== allFields().length) ids = new Ids();
+    const I = ids;
     const n = fl.count;
     const fid = fl.id;
     const par = fl.parent;
@@ -164,37 +192,61 @@ export class ShapeIndex {
     // 1. the entries summarize.ts copies into the columns (same rules: top-level layers only)
     let firstSrc = -1, firstDst = -1, lastSrc = -1, lastDst = -1, netLayers = 0, ethSrc = -1, ethDst = -1;
     let firstSport = -1, firstDport = -1, ethSrc1 = -1, ethDst1 = -1;
+    const roles = I.role;
     for (let i = 0; i < n; i++) {
       const p = par[i] as number;
       if (p === -1 || par[p] !== -1) continue;
       const f = fid[i] as number;
-      if (f === I.ipSrc || f === I.ip6Src) {
-        if (firstSrc < 0) firstSrc = i;
-        lastSrc = i;
-        netLayers++;
-      } else if (f === I.ipDst || f === I.ip6Dst) {
-        if (firstDst < 0) firstDst = i;
-        lastDst = i;
-      } else if (f === I.ethSrc) {
-        if (ethSrc1 < 0) ethSrc1 = i;
-        ethSrc = i;
-      } else if (f === I.ethDst) {
-        if (ethDst1 < 0) ethDst1 = i;
-        ethDst = i;
-      } else if (f === I.tcpSport || f === I.udpSport) {
-        if (firstSport < 0) firstSport = i;
-        ce[Col.SRC_PORT] = i;
-      } else if (f === I.tcpDport || f === I.udpDport) {
-        if (firstDport < 0) firstDport = i;
-        ce[Col.DST_PORT] = i;
+      switch (f < roles.length ? (roles[f] as Role) : Role.NONE) {
+        case Role.NONE:
+          break;
+        case Role.NET_SRC:
+          if (firstSrc < 0) firstSrc = i;
+          lastSrc = i;
+          netLayers++;
+          break;
+        case Role.NET_DST:
+          if (firstDst < 0) firstDst = i;
+          lastDst = i;
+          break;
+        case Role.ETH_SRC:
+          if (ethSrc1 < 0) ethSrc1 = i;
+          ethSrc = i;
+          break;
+        case Role.ETH_DST:
+          if (ethDst1 < 0) ethDst1 = i;
+          ethDst = i;
+          break;
+        case Role.SPORT:
+          if (firstSport < 0) firstSport = i;
+          ce[Col.SRC_PORT] = i;
+          break;
+        case Role.DPORT:
+          if (firstDport < 0) firstDport = i;
+          ce[Col.DST_PORT] = i;
+          break;
+        case Role.VNI:
+          if (ce[Col.VNI] === -1) ce[Col.VNI] = i;
+          break;
+        case Role.FLAGS:
+          ce[Col.TCP_FLAGS] = i;
+          break;
+        case Role.PROTO:
+          ce[Col.IP_PROTO] = i;
+          break;
+        case Role.FRAME_NUMBER:
+          if (ce[Col.FRAME_NUMBER] === -1) ce[Col.FRAME_NUMBER] = i;
+          break;
+        case Role.FRAME_LEN:
+          if (ce[Col.FRAME_LEN] === -1) ce[Col.FRAME_LEN] = i;
+          break;
+        case Role.CAP_LEN:
+          if (ce[Col.CAP_LEN] === -1) ce[Col.CAP_LEN] = i;
+          break;
+        case Role.TIME:
+          if (ce[Col.TIME] === -1) ce[Col.TIME] = i;
+          break;
       }
-      else if ((f === I.vxlanVni || f === I.geneveVni) && ce[Col.VNI] === -1) ce[Col.VNI] = i;
-      else if (f === I.tcpFlags) ce[Col.TCP_FLAGS] = i;
-      else if (f === I.ipProto || f === I.ip6Nxt) ce[Col.IP_PROTO] = i;
-      else if (f === I.frameNumber && ce[Col.FRAME_NUMBER] === -1) ce[Col.FRAME_NUMBER] = i;
-      else if (f === I.frameLen && ce[Col.FRAME_LEN] === -1) ce[Col.FRAME_LEN] = i;
-      else if (f === I.capLen && ce[Col.CAP_LEN] === -1) ce[Col.CAP_LEN] = i;
-      else if (f === I.time && ce[Col.TIME] === -1) ce[Col.TIME] = i;
     }
     if (lastSrc >= 0 && lastDst >= 0) {
       ce[Col.SRC] = lastSrc;
@@ -210,14 +262,14 @@ export class ShapeIndex {
     // the own columns: what the table's columns do not already hold
     if (firstSport >= 0 && firstSport !== ce[Col.SRC_PORT] && (fl.num[firstSport] as number) <= 0xffff) ce[Col.FIRST_SRC_PORT] = firstSport;
     if (firstDport >= 0 && firstDport !== ce[Col.DST_PORT] && (fl.num[firstDport] as number) <= 0xffff) ce[Col.FIRST_DST_PORT] = firstDport;
-    const mac = (e: number): boolean => e >= 0 && e !== ce[Col.SRC] && e !== ce[Col.DST] && fl.len[e] === 6;
-    if (mac(ethSrc1)) ce[Col.ETH_SRC_1] = ethSrc1;
-    if (mac(ethDst1)) ce[Col.ETH_DST_1] = ethDst1;
-    if (ethSrc !== ethSrc1 && mac(ethSrc)) ce[Col.ETH_SRC_2] = ethSrc;
-    if (ethDst !== ethDst1 && mac(ethDst)) ce[Col.ETH_DST_2] = ethDst;
+    const usedS = ce[Col.SRC] as number;
+    const usedD = ce[Col.DST] as number;
+    if (ethSrc1 >= 0 && ethSrc1 !== usedS && fl.len[ethSrc1] === 6) ce[Col.ETH_SRC_1] = ethSrc1;
+    if (ethDst1 >= 0 && ethDst1 !== usedD && fl.len[ethDst1] === 6) ce[Col.ETH_DST_1] = ethDst1;
+    if (ethSrc >= 0 && ethSrc !== ethSrc1 && ethSrc !== usedS && fl.len[ethSrc] === 6) ce[Col.ETH_SRC_2] = ethSrc;
+    if (ethDst >= 0 && ethDst !== ethDst1 && ethDst !== usedD && fl.len[ethDst] === 6) ce[Col.ETH_DST_2] = ethDst;
     // 2. check each against the row (a column summarize filled differently is not used)
     const ac = addressCache(addrs);
-    const addrCol = [t.src, t.dst, t.outerSrc, t.outerDst];
     for (let c = 0; c < OWN; c++) {
       const e = ce[c] as number;
       if (e < 0) continue;
@@ -225,10 +277,16 @@ export class ShapeIndex {
       const v = fl.num[e] as number;
       switch (c) {
         case Col.SRC:
+          ok = ac.sameBytes(t.src[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+          break;
         case Col.DST:
+          ok = ac.sameBytes(t.dst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+          break;
         case Col.OUTER_SRC:
+          ok = ac.sameBytes(t.outerSrc[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+          break;
         case Col.OUTER_DST:
-          ok = ac.sameBytes((addrCol[c] as Uint32Array)[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+          ok = ac.sameBytes(t.outerDst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
           break;
         case Col.SRC_PORT:
           ok = v === t.srcPort[row];
@@ -259,11 +317,12 @@ export class ShapeIndex {
       }
       if (!ok) return 0;
     }
-    const num = (c: Col): number => (ce[c] as number) >= 0 ? (fl.num[ce[c] as number] as number) : 0;
-    this.ports[row] = ((num(Col.FIRST_SRC_PORT) << 16) | num(Col.FIRST_DST_PORT)) >>> 0;
+    const sp = ce[Col.FIRST_SRC_PORT] as number;
+    const dp = ce[Col.FIRST_DST_PORT] as number;
+    this.ports[row] = (((sp >= 0 ? (fl.num[sp] as number) : 0) << 16) | (dp >= 0 ? (fl.num[dp] as number) : 0)) >>> 0;
     for (let k = 0; k < 4; k++) {
       const e = ce[Col.ETH_SRC_1 + k] as number;
-      this.macs[4 * row + k] = e >= 0 ? addrs.intern(fl.bytesOf(e), fl.off[e] as number, AddrKind.MAC) : 0;
+      this.macs[4 * row + k] = e >= 0 ? this.macTable.intern(fl.bytesOf(e), fl.off[e] as number) : 0;
     }
     // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
     if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
@@ -273,26 +332,35 @@ export class ShapeIndex {
       sig[3 * i + 1] = par[i] as number;
       sig[3 * i + 2] = PLAIN;
     }
+    if (this.stamp.length < n) this.stamp = new Int32Array(2 * n);
+    const stamp = this.stamp;
+    const now = ++this.stampNow;
+    const list = this.colList;
+    let m = 0;
     for (let c = 0; c < Col.COUNT; c++) {
       const e = ce[c] as number;
-      if (e >= 0) sig[3 * e + 2] = c;
+      if (e < 0) continue;
+      sig[3 * e + 2] = c;
+      list[m++] = e;
+      stamp[par[e] as number] = now;
     }
     for (let i = 0; i < n; i++) {
       if ((sig[3 * i + 2] as number) !== PLAIN) continue;
       const p = par[i] as number;
       if (p < 0) continue;
-      if ((sig[3 * p + 2] as number) >= 0 && (sig[3 * p + 2] as number) < Col.COUNT) {
+      const pc = sig[3 * p + 2] as number;
+      if (pc >= 0 && pc < Col.COUNT) {
         // under a column entry: the same value again (eth.addr under eth.src), or a part of it
         // (flag bits under tcp.flags)
-        if (sameValue(fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p;
-        else if (maskedPart(fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p + 1;
+        if (sameValue(I, fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p;
+        else if (maskedPart(I, fl, i, p)) sig[3 * i + 2] = ALIAS_BASE + 2 * p + 1;
         continue;
       }
+      if (stamp[p] !== now) continue;
       // a sibling of a column entry covering the same bytes with the same value (ip.addr, udp.port)
-      for (let c = 0; c < Col.COUNT; c++) {
-        const e = ce[c] as number;
-        if (e < 0 || par[e] !== p) continue;
-        if (sameValue(fl, i, e)) {
+      for (let k = 0; k < m; k++) {
+        const e = list[k] as number;
+        if (par[e] === p && sameValue(I, fl, i, e)) {
           sig[3 * i + 2] = ALIAS_BASE + 2 * e;
           break;
         }
@@ -322,7 +390,7 @@ export class ShapeIndex {
       shape.ids[i] = f;
       shape.parents[i] = p;
       shape.cls[i] = sig[3 * i + 2] as number;
-      if (fieldById(f).type === FT.PROTOCOL) {
+      if ((ids as Ids).type[f] === FT.PROTOCOL) {
         const k = (this.protoCount.get(f) ?? 0) + 1;
         this.protoCount.set(f, k);
         shape.layer[i] = k;
@@ -337,32 +405,37 @@ export class ShapeIndex {
 }
 
 /** Whether entry i (a child of p) is a masked part of p's integer on this packet: value = (p & mask) >> shift, or != 0 for booleans. */
-function maskedPart(fl: FieldList, i: number, p: number): boolean {
-  const def = fieldById(fl.id[i] as number);
-  const pt = fieldById(fl.id[p] as number).type;
+function maskedPart(I: Ids, fl: FieldList, i: number, p: number): boolean {
+  const fi = fl.id[i] as number;
+  const mask = I.mask[fi] as number;
+  const pt = I.type[fl.id[p] as number];
   // no need for the same bytes: the value is checked on this very packet
-  if (def.mask === 0 || (pt !== FT.UINT && pt !== FT.INT)) return false;
-  const want = derive(def, fl.num[p] as number);
+  if (mask === 0 || (pt !== FT.UINT && pt !== FT.INT)) return false;
+  const type = I.type[fi] as FT;
+  const want = deriveBits(type, mask, fl.num[p] as number);
   const have = fl.num[i] as number;
-  return def.type === FT.BOOLEAN ? (have !== 0 ? 1 : 0) === want : have === want;
+  return type === FT.BOOLEAN ? (have !== 0 ? 1 : 0) === want : have === want;
+}
+
+function deriveBits(type: FT, mask: number, parent: number): number {
+  const v = (parent & mask) >>> 0;
+  if (type === FT.BOOLEAN) return v !== 0 ? 1 : 0;
+  let shift = 0;
+  while (shift < 32 && !((mask >>> shift) & 1)) shift++;
+  return v >>> shift;
 }
 
 /** The value of a masked field computed from its parent's value. */
 export function derive(def: FieldDef, parent: number): number {
-  const v = (parent & def.mask) >>> 0;
-  if (def.type === FT.BOOLEAN) return v !== 0 ? 1 : 0;
-  let shift = 0;
-  while (shift < 32 && !((def.mask >>> shift) & 1)) shift++;
-  return v >>> shift;
+  return deriveBits(def.type, def.mask, parent);
 }
 
-const ADDRESS = new Set<number>([FT.IPV4, FT.IPV6, FT.ETHER]);
-
 /** Whether entries i and e hold the same value for the filter (same bytes; same number). */
-function sameValue(fl: FieldList, i: number, e: number): boolean {
-  const a = fieldById(fl.id[i] as number);
-  const b = fieldById(fl.id[e] as number);
-  if (a.type !== b.type || fl.off[i] !== fl.off[e] || fl.len[i] !== fl.len[e] || fl.src[i] !== fl.src[e]) return false;
-  if (ADDRESS.has(a.type)) return true;
-  return (a.type === FT.UINT || a.type === FT.INT) && a.mask === 0 && b.mask === 0 && fl.num[i] === fl.num[e];
+function sameValue(I: Ids, fl: FieldList, i: number, e: number): boolean {
+  const a = fl.id[i] as number;
+  const b = fl.id[e] as number;
+  const t = I.type[a] as FT;
+  if (t !== I.type[b] || fl.off[i] !== fl.off[e] || fl.len[i] !== fl.len[e] || fl.src[i] !== fl.src[e]) return false;
+  if (t === FT.IPV4 || t === FT.IPV6 || t === FT.ETHER) return true;
+  return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
 }
