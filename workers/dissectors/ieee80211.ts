@@ -86,17 +86,26 @@ export const F = registerFields({
 
 const HIDDEN = EF.HIDDEN | EF.GENERATED;
 
-/** An address field, its hidden "resolved" twin, and optionally the hidden wlan.addr copies. */
-function address(c: Ctx, id: number, resolved: number, o: number, withAddr: boolean): void {
-  const f = c.f;
-  f.add(id, o, ADDR_LEN);
-  f.add(resolved, o, ADDR_LEN, 0, HIDDEN);
+/** An address field, its hidden "resolved" twin, and optionally the hidden wlan.addr copies.
+ *  Bounds-checked: a cut header keeps the addresses before the cut, then stops. */
+function address(c: Ctx, id: number, resolved: number, o: number, end: number, withAddr: boolean): void {
+  if (!c.field(id, o, ADDR_LEN, end)) return;
+  c.f.add(resolved, o, ADDR_LEN, 0, HIDDEN);
   if (withAddr) hiddenAddr(c, o);
 }
 
 function hiddenAddr(c: Ctx, o: number): void {
+  if (c.stop) return;
   c.f.add(F.addr, o, ADDR_LEN, 0, EF.HIDDEN);
   c.f.add(F.addrResolved, o, ADDR_LEN, 0, HIDDEN);
+}
+
+/** Fragment and sequence numbers (the sequence control field, little-endian). */
+function sequence(c: Ctx, o: number, end: number): void {
+  if (!c.has(o, 2, end)) return;
+  const v = le16(c, o);
+  c.f.add(F.fragNumber, o, 2, v & 0xf);
+  c.f.add(F.seq, o, 2, v >> 4);
 }
 
 function le16(c: Ctx, o: number): number {
@@ -135,41 +144,39 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   const bodyEnd = hasFcs ? end - FCS_LEN : end;
   const wl = c.proto(F.wlan, off, off + hlen);
   frameControl(c, off, type, subtype, flags);
-  c.bits(F.duration, off + DURATION, 2, le16(c, off + DURATION) & 0x7fff, end);
-  if (!c.has(off, hlen, end)) return;
+  if (!c.has(off + DURATION, 2, end)) return;
+  f.add(F.duration, off + DURATION, 2, le16(c, off + DURATION) & 0x7fff);
   if (type === CONTROL) {
-    address(c, F.ra, F.raResolved, off + ADDR1, true);
-    if (hlen > ADDR2) address(c, F.ta, F.taResolved, off + ADDR2, true);
+    address(c, F.ra, F.raResolved, off + ADDR1, end, true);
+    if (hlen > ADDR2) address(c, F.ta, F.taResolved, off + ADDR2, end, true);
+  } else if (type === MGMT) {
+    address(c, F.ra, F.raResolved, off + ADDR1, end, true);
+    // Wireshark reads every address and the sequence control before naming the others.
+    if (!c.has(off, MGMT_HEADER_LEN, end)) return;
+    address(c, F.da, F.daResolved, off + ADDR1, end, false);
+    address(c, F.ta, F.taResolved, off + ADDR2, end, false);
+    address(c, F.sa, F.saResolved, off + ADDR2, end, false);
+    address(c, F.bssid, F.bssidResolved, off + ADDR3, end, false);
+    hiddenAddr(c, off + ADDR2);
+    hiddenAddr(c, off + ADDR3);
+    sequence(c, off + SEQ, end);
   } else {
-    const seq = le16(c, off + SEQ);
-    if (type === MGMT) {
-      address(c, F.ra, F.raResolved, off + ADDR1, true);
-      address(c, F.da, F.daResolved, off + ADDR1, false);
-      address(c, F.ta, F.taResolved, off + ADDR2, false);
-      address(c, F.sa, F.saResolved, off + ADDR2, false);
-      address(c, F.bssid, F.bssidResolved, off + ADDR3, false);
-      hiddenAddr(c, off + ADDR2);
-      hiddenAddr(c, off + ADDR3);
-      f.add(F.fragNumber, off + SEQ, 2, seq & 0xf);
-      f.add(F.seq, off + SEQ, 2, seq >> 4);
-    } else {
-      address(c, F.ra, F.raResolved, off + ADDR1, true);
-      address(c, F.ta, F.taResolved, off + ADDR2, true);
-      // Table 9-30: DA / SA / BSSID by To DS and From DS; the station is the non-AP side.
-      const da = ds === 0 || ds === 2 ? ADDR1 : ADDR3;
-      const sa = ds === 0 || ds === 1 ? ADDR2 : ds === 2 ? ADDR3 : ADDR4;
-      address(c, F.da, F.daResolved, off + da, false);
-      address(c, F.sa, F.saResolved, off + sa, false);
-      if (ds !== 3) address(c, F.bssid, F.bssidResolved, off + (ds === 0 ? ADDR3 : ds === 1 ? ADDR1 : ADDR2), false);
-      if (ds === 1 || ds === 2) address(c, F.staa, F.staaResolved, off + (ds === 1 ? ADDR2 : ADDR1), false);
-      f.add(F.fragNumber, off + SEQ, 2, seq & 0xf);
-      f.add(F.seq, off + SEQ, 2, seq >> 4);
-      if (ds === 3) hiddenAddr(c, off + ADDR4);
-      hiddenAddr(c, off + ADDR3);
-      if (qos) qosControl(c, off + hlen - 2);
-    }
+    address(c, F.ra, F.raResolved, off + ADDR1, end, true);
+    if (!c.has(off, ds === 3 ? ADDR4 + ADDR_LEN : MGMT_HEADER_LEN, end)) return;
+    address(c, F.ta, F.taResolved, off + ADDR2, end, true);
+    // Table 9-30: DA / SA / BSSID by To DS and From DS; the station is the non-AP side.
+    const da = ds === 0 || ds === 2 ? ADDR1 : ADDR3;
+    const sa = ds === 0 || ds === 1 ? ADDR2 : ds === 2 ? ADDR3 : ADDR4;
+    address(c, F.da, F.daResolved, off + da, end, false);
+    address(c, F.sa, F.saResolved, off + sa, end, false);
+    if (ds !== 3) address(c, F.bssid, F.bssidResolved, off + (ds === 0 ? ADDR3 : ds === 1 ? ADDR1 : ADDR2), end, false);
+    if (ds === 1 || ds === 2) address(c, F.staa, F.staaResolved, off + (ds === 1 ? ADDR2 : ADDR1), end, false);
+    sequence(c, off + SEQ, end);
+    if (ds === 3) hiddenAddr(c, off + ADDR4);
+    hiddenAddr(c, off + ADDR3);
+    if (qos && c.has(off + hlen - 2, 2, end)) qosControl(c, off + hlen - 2);
   }
-  if (hasFcs && c.has(bodyEnd, FCS_LEN, end)) {
+  if (hasFcs && !c.stop && c.has(bodyEnd, FCS_LEN, end)) {
     // The FCS is sent least significant byte first; Wireshark shows it as a little-endian number.
     f.add(F.fcs, bodyEnd, FCS_LEN, le16(c, bodyEnd) + le16(c, bodyEnd + 2) * 0x10000);
     f.add(F.fcsStatus, bodyEnd, 0, 2, EF.GENERATED);

@@ -146,12 +146,14 @@ function field(c: Ctx, bit: number, o: number): void {
 
 export function dissectRadiotap(c: Ctx, off: number, end: number): void {
   const f = c.f;
-  if (!c.has(off, RADIOTAP_MIN_LEN, end)) return;
+  if (!c.has(off, PRESENT, end)) return;
   const length = le(c, off + LENGTH, 2);
   c.proto(F.radiotap, off, off + length);
   f.add(F.version, off + VERSION, 1, c.u8(off + VERSION));
   f.add(F.pad, off + PAD, 1, c.u8(off + PAD));
   f.add(F.length, off + LENGTH, 2, length);
+  // The whole header is fetched before its present words are read (Wireshark's iterator).
+  if (!c.has(off, Math.max(length, RADIOTAP_MIN_LEN), end)) return;
   // Present words: as many as bit 31 asks for, inside the header's length.
   let words = 0;
   for (let o = off + PRESENT; ; o += 4) {

@@ -6,15 +6,20 @@ import { AddrKind, type AddressTable } from '../table/addresses.ts';
 import { parseEther, parseIpv4Cidr, parseIpv6 } from './values.ts';
 
 export class AddressCache {
+  // dense arrays (grown in order, never holey): the index pass looks ids up for every packet
   private v4: number[] = [];
-  private bytes: (Uint8Array | undefined)[] = [];
+  private bytes: (Uint8Array | null)[] = [];
 
   constructor(private addrs: AddressTable) {}
 
   /** The address as bytes (4, 16 or 6 of them); empty for id 0. */
   bytesOf(id: number): Uint8Array {
-    let b = this.bytes[id];
-    if (b !== undefined) return b;
+    let b = id < this.bytes.length ? this.bytes[id] : undefined;
+    if (b) return b;
+    while (this.bytes.length <= id) {
+      this.bytes.push(null);
+      this.v4.push(0);
+    }
     const text = this.addrs.text(id);
     switch (this.addrs.kind(id)) {
       case AddrKind.IPV4: {
@@ -38,8 +43,7 @@ export class AddressCache {
 
   /** An IPv4 address id as a uint32. */
   v4Of(id: number): number {
-    const v = this.v4[id];
-    if (v !== undefined) return v;
+    if (id < this.bytes.length && this.bytes[id]) return this.v4[id] as number;
     this.bytesOf(id);
     return this.v4[id] ?? 0;
   }

@@ -63,6 +63,8 @@ export const PLAIN = -1;
 export const ALIAS_BASE = 64;
 
 export interface Shape {
+  /** (id, parent, class) of each entry, as observe() builds it: what packets are compared on. */
+  sig: Int32Array;
   /** Field id, parent entry and class of each entry. */
   ids: Int32Array;
   parents: Int32Array;
@@ -94,14 +96,18 @@ class Ids {
   readonly role: Uint8Array;
   readonly type: Uint8Array;
   readonly mask: Uint32Array;
+  /** Trailing zero bits of the mask (the shift of a masked integer field). */
+  readonly shift: Uint8Array;
   constructor() {
     const all = allFields();
     this.role = new Uint8Array(all.length);
     this.type = new Uint8Array(all.length);
     this.mask = new Uint32Array(all.length);
+    this.shift = new Uint8Array(all.length);
     for (const f of all) {
       this.type[f.id] = f.type;
       this.mask[f.id] = f.mask;
+      this.shift[f.id] = maskShift(f.mask);
     }
     const roles: [string, Role][] = [
       ['ip.src', Role.NET_SRC], ['ipv6.src', Role.NET_SRC], ['ip.dst', Role.NET_DST], ['ipv6.dst', Role.NET_DST],
@@ -137,8 +143,11 @@ export class ShapeIndex {
   // per-packet scratch
   private colEntry = new Int32Array(Col.COUNT);
   private sig = new Int32Array(3 * 256);
+  /** The column entries of this packet, chained by parent: head[p] (valid when stamp[p] is
+   *  this packet's), then next[k]; k indexes colList. */
   private colList = new Int32Array(Col.COUNT);
-  /** stamp[p] === this.stampNow: entry p is the parent of a column entry (this packet). */
+  private next = new Int32Array(Col.COUNT);
+  private head = new Int32Array(256);
   private stamp = new Int32Array(256);
   private stampNow = 0;
   private protoCount = new Map<number, number>();
@@ -332,8 +341,13 @@ export class ShapeIndex {
       sig[3 * i + 1] = par[i] as number;
       sig[3 * i + 2] = PLAIN;
     }
-    if (this.stamp.length < n) this.stamp = new Int32Array(2 * n);
+    if (this.stamp.length < n) {
+      this.stamp = new Int32Array(2 * n);
+      this.head = new Int32Array(2 * n);
+    }
     const stamp = this.stamp;
+    const head = this.head;
+    const next = this.next;
     const now = ++this.stampNow;
     const list = this.colList;
     let m = 0;
@@ -341,8 +355,12 @@ export class ShapeIndex {
       const e = ce[c] as number;
       if (e < 0) continue;
       sig[3 * e + 2] = c;
-      list[m++] = e;
-      stamp[par[e] as number] = now;
+      const p = par[e] as number;
+      list[m] = e;
+      next[m] = stamp[p] === now ? (head[p] as number) : -1;
+      head[p] = m;
+      stamp[p] = now;
+      m++;
     }
     for (let i = 0; i < n; i++) {
       if ((sig[3 * i + 2] as number) !== PLAIN) continue;
@@ -358,9 +376,9 @@ export class ShapeIndex {
       }
       if (stamp[p] !== now) continue;
       // a sibling of a column entry covering the same bytes with the same value (ip.addr, udp.port)
-      for (let k = 0; k < m; k++) {
+      for (let k = head[p] as number; k >= 0; k = next[k] as number) {
         const e = list[k] as number;
-        if (par[e] === p && sameValue(I, fl, i, e)) {
+        if (sameValue(I, fl, i, e)) {
           sig[3 * i + 2] = ALIAS_BASE + 2 * e;
           break;
         }
@@ -370,19 +388,20 @@ export class ShapeIndex {
   }
 
   private intern(sig: Int32Array, n: number): number {
+    const len = 3 * n;
     let h = 0x811c9dc5 ^ n;
-    for (let i = 0; i < 3 * n; i++) h = Math.imul(h ^ (sig[i] as number), 0x01000193);
+    for (let i = 0; i < len; i++) h = Math.imul(h ^ (sig[i] as number), 0x01000193);
     const list = this.byHash.get(h);
     if (list) {
       for (const s of list) {
-        const sh = this.shapes[s] as Shape;
-        if (sh.ids.length !== n) continue;
-        let same = true;
-        for (let i = 0; i < n && same; i++) same = sh.ids[i] === sig[3 * i] && sh.parents[i] === sig[3 * i + 1] && sh.cls[i] === sig[3 * i + 2];
-        if (same) return s;
+        const known = (this.shapes[s] as Shape).sig;
+        if (known.length !== len) continue;
+        let i = 0;
+        while (i < len && known[i] === sig[i]) i++;
+        if (i === len) return s;
       }
     }
-    const shape: Shape = { ids: new Int32Array(n), parents: new Int32Array(n), cls: new Int32Array(n), layer: new Int32Array(n) };
+    const shape: Shape = { sig: sig.slice(0, len), ids: new Int32Array(n), parents: new Int32Array(n), cls: new Int32Array(n), layer: new Int32Array(n) };
     this.protoCount.clear();
     for (let i = 0; i < n; i++) {
       const f = sig[3 * i] as number;
@@ -411,31 +430,31 @@ function maskedPart(I: Ids, fl: FieldList, i: number, p: number): boolean {
   const pt = I.type[fl.id[p] as number];
   // no need for the same bytes: the value is checked on this very packet
   if (mask === 0 || (pt !== FT.UINT && pt !== FT.INT)) return false;
-  const type = I.type[fi] as FT;
-  const want = deriveBits(type, mask, fl.num[p] as number);
+  const v = ((fl.num[p] as number) & mask) >>> 0;
   const have = fl.num[i] as number;
-  return type === FT.BOOLEAN ? (have !== 0 ? 1 : 0) === want : have === want;
+  return I.type[fi] === FT.BOOLEAN ? (have !== 0) === (v !== 0) : have === v >>> (I.shift[fi] as number);
 }
 
-function deriveBits(type: FT, mask: number, parent: number): number {
-  const v = (parent & mask) >>> 0;
-  if (type === FT.BOOLEAN) return v !== 0 ? 1 : 0;
+function maskShift(mask: number): number {
   let shift = 0;
   while (shift < 32 && !((mask >>> shift) & 1)) shift++;
-  return v >>> shift;
+  return shift;
 }
 
-/** The value of a masked field computed from its parent's value. */
+/** The value of a masked field computed from its parent's value (as maskedPart checked it). */
 export function derive(def: FieldDef, parent: number): number {
-  return deriveBits(def.type, def.mask, parent);
+  const v = (parent & def.mask) >>> 0;
+  if (def.type === FT.BOOLEAN) return v !== 0 ? 1 : 0;
+  return v >>> maskShift(def.mask);
 }
 
 /** Whether entries i and e hold the same value for the filter (same bytes; same number). */
 function sameValue(I: Ids, fl: FieldList, i: number, e: number): boolean {
+  if (fl.off[i] !== fl.off[e] || fl.len[i] !== fl.len[e] || fl.src[i] !== fl.src[e]) return false;
   const a = fl.id[i] as number;
   const b = fl.id[e] as number;
   const t = I.type[a] as FT;
-  if (t !== I.type[b] || fl.off[i] !== fl.off[e] || fl.len[i] !== fl.len[e] || fl.src[i] !== fl.src[e]) return false;
+  if (t !== I.type[b]) return false;
   if (t === FT.IPV4 || t === FT.IPV6 || t === FT.ETHER) return true;
   return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
 }
