@@ -30,8 +30,11 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   const frame = f.add(F.frame, 0, n);
   f.push(frame);
   if (rec.comments) for (const s of rec.comments) f.addStr(F.comment, 0, 0, s);
-  f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
-  f.add(F.encap, 0, 0, wtapEncap(rec.linkType), EF.GENERATED);
+  // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
+  if (rec.kind !== RecordKind.CUSTOM) {
+    f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
+    f.add(F.encap, 0, 0, wtapEncap(rec.linkType), EF.GENERATED);
+  }
   if (rec.hasTime) {
     const t = f.add(F.time, 0, 0, rec.tsSec, EF.GENERATED);
     f.aux[t] = rec.tsNsec;

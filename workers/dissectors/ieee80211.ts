@@ -85,6 +85,8 @@ export const F = registerFields({
 });
 
 const HIDDEN = EF.HIDDEN | EF.GENERATED;
+/** The flag bits 2–7 of the second frame-control byte, in bit order. */
+const FLAG_FIELDS = [F.frag, F.retry, F.pwrmgt, F.moredata, F.protected, F.order];
 
 /** An address field, its hidden "resolved" twin, and optionally the hidden wlan.addr copies.
  *  Bounds-checked: a cut header keeps the addresses before the cut, then stops. */
@@ -123,8 +125,7 @@ function frameControl(c: Ctx, off: number, type: number, subtype: number, flags:
   f.add(F.ds, off + FLAGS, 1, flags & 3);
   f.add(F.tods, off + FLAGS, 1, flags & 1, EF.HIDDEN);
   f.add(F.fromds, off + FLAGS, 1, (flags >> 1) & 1, EF.HIDDEN);
-  const bits = [F.frag, F.retry, F.pwrmgt, F.moredata, F.protected, F.order];
-  for (let i = 0; i < bits.length; i++) f.add(bits[i] as number, off + FLAGS, 1, (flags >> (i + 2)) & 1);
+  for (let i = 0; i < FLAG_FIELDS.length; i++) f.add(FLAG_FIELDS[i] as number, off + FLAGS, 1, (flags >> (i + 2)) & 1);
   f.pop();
   f.pop();
 }

@@ -39,12 +39,23 @@ const PRESENT_BITS: ReadonlyArray<readonly [number, string, string]> = [
 ];
 const NS_BITS = PRESENT_BITS.slice(-3);
 
-const FLAG_BITS = ['cfp', 'preamble', 'wep', 'frag', 'fcs', 'datapad', 'badfcs', 'shortgi'];
-const CHANNEL_BITS = [['700mhz', 0x1], ['800mhz', 0x2], ['900mhz', 0x4], ['turbo', 0x10], ['cck', 0x20], ['ofdm', 0x40], ['2ghz', 0x80], ['5ghz', 0x100], ['passive', 0x200], ['dynamic', 0x400], ['gfsk', 0x800], ['gsm', 0x1000], ['sturbo', 0x2000], ['half', 0x4000], ['quarter', 0x8000]] as const;
+/** The Flags field's bits, from bit 0 (field suffix and label). */
+const FLAG_BITS: ReadonlyArray<readonly [string, string]> = [
+  ['cfp', 'CFP'], ['preamble', 'Preamble'], ['wep', 'WEP'], ['frag', 'Fragmentation'], ['fcs', 'FCS at end'],
+  ['datapad', 'Data Pad'], ['badfcs', 'Bad FCS'], ['shortgi', 'Short GI'],
+];
+/** The Channel field's flag bits, in Wireshark's order (field suffix, mask, label). */
+const CHANNEL_BITS: ReadonlyArray<readonly [string, number, string]> = [
+  ['700mhz', 0x1, '700 MHz spectrum'], ['800mhz', 0x2, '800 MHz spectrum'], ['900mhz', 0x4, '900 MHz spectrum'],
+  ['turbo', 0x10, 'Turbo'], ['cck', 0x20, 'Complementary Code Keying (CCK)'], ['ofdm', 0x40, 'Orthogonal Frequency-Division Multiplexing (OFDM)'],
+  ['2ghz', 0x80, '2 GHz spectrum'], ['5ghz', 0x100, '5 GHz spectrum'], ['passive', 0x200, 'Passive'], ['dynamic', 0x400, 'Dynamic CCK-OFDM'],
+  ['gfsk', 0x800, 'Gaussian Frequency Shift Keying (GFSK)'], ['gsm', 0x1000, 'GSM (900MHz)'], ['sturbo', 0x2000, 'Static Turbo'],
+  ['half', 0x4000, 'Half Rate Channel (10MHz Channel Width)'], ['quarter', 0x8000, 'Quarter Rate Channel (5MHz Channel Width)'],
+];
 
-function bitFields(prefix: string, bits: number, list: ReadonlyArray<readonly [string, number]>): Record<string, FieldSpec> {
+function bitFields(prefix: string, bits: number, list: ReadonlyArray<readonly [string, number, string]>): Record<string, FieldSpec> {
   const out: Record<string, FieldSpec> = {};
-  for (const [name, mask] of list) out[name] = { name: `${prefix}.${name}`, label: name, type: FT.BOOLEAN, bits, mask };
+  for (const [name, mask, label] of list) out[name] = { name: `${prefix}.${name}`, label, type: FT.BOOLEAN, bits, mask };
   return out;
 }
 
@@ -78,8 +89,14 @@ export const F = registerFields({
 });
 
 const PRESENT_F = registerFields(Object.fromEntries(PRESENT_BITS.map(([bit, name, label]) => [name, { name: `radiotap.present.${name}`, label, type: FT.BOOLEAN, bits: 32, mask: 2 ** bit }])) as Record<string, FieldSpec>);
-const FLAG_F = registerFields(bitFields('radiotap.flags', 8, FLAG_BITS.map((n, i) => [n, 1 << i] as const)));
+const FLAG_F = registerFields(bitFields('radiotap.flags', 8, FLAG_BITS.map(([n, label], i) => [n, 1 << i, label] as const)));
 const CHANNEL_F = registerFields(bitFields('radiotap.channel.flags', 16, CHANNEL_BITS));
+
+/** Flat (bit, field id) pairs and id lists, so that the per-packet loops allocate nothing. */
+const PRESENT_IDS = PRESENT_BITS.flatMap(([bit, name]) => [bit, PRESENT_F[name] as number]);
+const NS_IDS = NS_BITS.flatMap(([bit, name]) => [bit, PRESENT_F[name] as number]);
+const FLAG_IDS = FLAG_BITS.map(([n]) => FLAG_F[n] as number);
+const CHANNEL_IDS = CHANNEL_BITS.map(([n]) => CHANNEL_F[n] as number);
 
 /** Alignment and size of the fields decoded, by present bit (Radiotap "defined fields"). */
 const ALIGN = [8, 1, 1, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1];
@@ -97,7 +114,8 @@ function le(c: Ctx, o: number, n: number): number {
 function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
   const f = c.f;
   f.push(f.add(F.word, o, 4, v));
-  for (const [bit, name] of base0 ? PRESENT_BITS : NS_BITS) f.add(PRESENT_F[name] as number, o, 4, (v >>> bit) & 1);
+  const bits = base0 ? PRESENT_IDS : NS_IDS;
+  for (let i = 0; i < bits.length; i += 2) f.add(bits[i + 1] as number, o, 4, (v >>> (bits[i] as number)) & 1);
   f.pop();
 }
 
@@ -109,7 +127,7 @@ function field(c: Ctx, bit: number, o: number): void {
     case 1: {
       const v = c.u8(o);
       f.push(f.add(F.flags, o, 1, v));
-      FLAG_BITS.forEach((n, i) => f.add(FLAG_F[n] as number, o, 1, (v >> i) & 1));
+      for (let i = 0; i < FLAG_IDS.length; i++) f.add(FLAG_IDS[i] as number, o, 1, (v >> i) & 1);
       f.pop();
       break;
     }
@@ -118,7 +136,7 @@ function field(c: Ctx, bit: number, o: number): void {
       f.add(F.freq, o, 2, le(c, o, 2));
       const v = le(c, o + 2, 2);
       f.push(f.add(F.chFlags, o + 2, 2, v));
-      for (const [n, m] of CHANNEL_BITS) f.add(CHANNEL_F[n] as number, o + 2, 2, v & m ? 1 : 0);
+      for (let i = 0; i < CHANNEL_IDS.length; i++) f.add(CHANNEL_IDS[i] as number, o + 2, 2, v & (CHANNEL_BITS[i] as readonly [string, number, string])[1] ? 1 : 0);
       f.pop();
       break;
     }

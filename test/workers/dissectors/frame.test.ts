@@ -2,6 +2,9 @@
 // frame.encap_type holds Wireshark's encapsulation number, and a link type nobody dissects is data.
 
 import { describe, expect, it } from 'vitest';
+import { PacketDissector } from '../../../workers/dissect.ts';
+import { fieldByName } from '../../../workers/fields/registry.ts';
+import { RecordKind } from '../../../workers/formats/record.ts';
 import { frame, hex } from './link-helpers.ts';
 
 // arp-who-has.pcap frame 1.
@@ -37,5 +40,15 @@ describe('frame', () => {
     expect(f.v('frame.encap_type')).toBe('198');
     expect(f.labels('frame.encap_type')).toEqual(['[Encapsulation type: IEEE 802.3br mPackets (198)]']);
     expect(f.labels('_ws.text')).toEqual(['Link type ETHERNET_MPACKET (274) is not dissected']);
+  });
+
+  it('gives a pcapng Custom Block neither an interface nor an encapsulation (ngtg_le_test018.pcapng)', () => {
+    const fl = new PacketDissector().dissect(
+      { kind: RecordKind.CUSTOM, fileOffset: 0, data: hex('00'.repeat(24)), capLen: 24, origLen: 24, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 1, interfaceId: 0, comments: null },
+      1,
+    );
+    expect(fl.find(fieldByName('frame.encap_type')?.id ?? -1)).toBe(-1);
+    expect(fl.find(fieldByName('frame.interface_id')?.id ?? -1)).toBe(-1);
+    expect(fl.find(fieldByName('data.len')?.id ?? -1)).toBeGreaterThan(0);
   });
 });
