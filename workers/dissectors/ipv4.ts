@@ -175,6 +175,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
       ipExpert(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`, Status.MALFORMED);
     }
   }
+  c.setEnd(off + ipLen);
   const ipId = c.uint(F.id, off + ID, 2, end);
   if (!c.has(off + FRAG, 2, end)) return;
   const fragWord = c.u16(off + FRAG);

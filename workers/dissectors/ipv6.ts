@@ -123,6 +123,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
     ipExpert(c, plenItem, E.ipv6PlenExceedsFraming, `IPv6 payload length exceeds framing length (${end - off - IPV6_HEADER_LEN} bytes)`);
   }
   const dgramEnd = Math.min(end, off + IPV6_HEADER_LEN + payloadLen);
+  c.setEnd(off + IPV6_HEADER_LEN + payloadLen);
   chain(c, item, off, nxt, off + IPV6_HEADER_LEN, dgramEnd, IPV6_HEADER_LEN, plen, off + DST);
 }
 

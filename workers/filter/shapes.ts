@@ -71,6 +71,9 @@ export interface Shape {
   cls: Int32Array;
   /** Protocol layer of each entry (occurrence number of its enclosing protocol). */
   layer: Int32Array;
+  /** The entry each column reads (-1: none), and the entries that are aliases or masked parts. */
+  colAt: Int32Array;
+  special: Int32Array;
 }
 
 /** What an entry of a field is to the columns (summarize.ts's choice of fields). */
@@ -139,7 +142,9 @@ export class ShapeIndex {
   /** The MAC addresses `macs` holds ids of. */
   readonly macTable = new MacTable();
   readonly shapes: (Shape | null)[] = [null];
+  /** Shapes by hash of their whole signature, and by hash of their structure (ids and parents). */
   private byHash = new Map<number, number[]>();
+  private byStructure = new Map<number, number[]>();
   // per-packet scratch
   private colEntry = new Int32Array(Col.COUNT);
   private sig = new Int32Array(3 * 256);
@@ -333,7 +338,16 @@ export class ShapeIndex {
       const e = ce[Col.ETH_SRC_1 + k] as number;
       this.macs[4 * row + k] = e >= 0 ? this.macTable.intern(fl.bytesOf(e), fl.off[e] as number) : 0;
     }
-    // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
+    // 3. most packets have the structure of a packet seen before: reuse its shape when the shape's
+    // columns are this packet's and each of its aliases and masked parts holds on this packet
+    // (an entry the shape leaves plain is always safe: it is only read by dissecting)
+    let hs = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) hs = Math.imul(Math.imul(hs ^ (fid[i] as number), 0x01000193) ^ (par[i] as number), 0x01000193);
+    const seen = this.byStructure.get(hs);
+    if (seen) {
+      for (const sid of seen) if (this.fits(this.shapes[sid] as Shape, I, fl, ce)) return sid;
+    }
+    // 4. the signature: (id, parent, class) per entry; classes of aliases and masked parts
     if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
     const sig = this.sig;
     for (let i = 0; i < n; i++) {
@@ -384,7 +398,30 @@ export class ShapeIndex {
         }
       }
     }
-    return this.intern(sig, n);
+    const sid = this.intern(sig, n);
+    if (!seen) this.byStructure.set(hs, [sid]);
+    else if (!seen.includes(sid)) seen.push(sid);
+    return sid;
+  }
+
+  /** Whether `sh` describes packet `fl` whose column entries are `ce`. */
+  private fits(sh: Shape, I: Ids, fl: FieldList, ce: Int32Array): boolean {
+    const n = fl.count;
+    if (sh.ids.length !== n) return false;
+    for (let c = 0; c < Col.COUNT; c++) if (sh.colAt[c] !== ce[c]) return false;
+    const ids = sh.ids;
+    const parents = sh.parents;
+    const fid = fl.id;
+    const par = fl.parent;
+    for (let i = 0; i < n; i++) if (ids[i] !== fid[i] || parents[i] !== par[i]) return false;
+    const special = sh.special;
+    for (let k = 0; k < special.length; k++) {
+      const i = special[k] as number;
+      const cls = (sh.cls[i] as number) - ALIAS_BASE;
+      const j = cls >> 1;
+      if (cls & 1 ? !maskedPart(I, fl, i, j) : !sameValue(I, fl, i, j)) return false;
+    }
+    return true;
   }
 
   private intern(sig: Int32Array, n: number): number {
@@ -401,20 +438,25 @@ export class ShapeIndex {
         if (i === len) return s;
       }
     }
-    const shape: Shape = { sig: sig.slice(0, len), ids: new Int32Array(n), parents: new Int32Array(n), cls: new Int32Array(n), layer: new Int32Array(n) };
+    const shape: Shape = { sig: sig.slice(0, len), ids: new Int32Array(n), parents: new Int32Array(n), cls: new Int32Array(n), layer: new Int32Array(n), colAt: new Int32Array(Col.COUNT).fill(-1), special: new Int32Array(0) };
+    const special: number[] = [];
     this.protoCount.clear();
     for (let i = 0; i < n; i++) {
       const f = sig[3 * i] as number;
       const p = sig[3 * i + 1] as number;
       shape.ids[i] = f;
       shape.parents[i] = p;
-      shape.cls[i] = sig[3 * i + 2] as number;
+      const cls = sig[3 * i + 2] as number;
+      shape.cls[i] = cls;
+      if (cls >= ALIAS_BASE) special.push(i);
+      else if (cls >= 0) shape.colAt[cls] = i;
       if ((ids as Ids).type[f] === FT.PROTOCOL) {
         const k = (this.protoCount.get(f) ?? 0) + 1;
         this.protoCount.set(f, k);
         shape.layer[i] = k;
       } else shape.layer[i] = p >= 0 ? (shape.layer[p] as number) : 0;
     }
+    shape.special = Int32Array.from(special);
     const sid = this.shapes.length;
     this.shapes.push(shape);
     if (list) list.push(sid);
