@@ -27,8 +27,10 @@ function tablesFor(rules: readonly DecodeAsRule[]): DissectorTables {
 export class PacketDissector {
   readonly ctx: Ctx;
 
-  constructor(rules: readonly DecodeAsRule[] = []) {
+  /** `wanted`: a lean dissection keeping only these fields (see leanMask); omit for the full tree. */
+  constructor(rules: readonly DecodeAsRule[] = [], wanted: Uint8Array | null = null) {
     this.ctx = new Ctx(tablesFor(rules), new Reassembly());
+    this.ctx.f.wanted = wanted;
   }
 
   /**

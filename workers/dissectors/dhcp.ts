@@ -118,7 +118,7 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   c.uint(F.secs, off + SECS, 2, end);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags >= 0) {
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.bc, off + FLAGS, 2, flags >> 15);
     f.add(F.reserved, off + FLAGS, 2, flags & 0x7fff);
     f.pop();

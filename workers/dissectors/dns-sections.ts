@@ -143,7 +143,7 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
       if (suffix !== '') line += suffix;
     }
     if (flush) line += ', cache flush';
-    f.str[rr] = line;
+    f.label(rr, line);
     f.pop();
     p = h + 10 + dlen;
   }

@@ -90,7 +90,7 @@ function bits(c: Ctx, id: number, o: number, n: number, w: number): void {
 export function dissectErspan(c: Ctx, off: number, end: number): void {
   if (c.greFlags < 0 || !(c.greFlags & GRE_SEQUENCE)) {
     const item = c.proto(F.erspan, off, off);
-    c.f.str[item] = TYPE_I_LABEL;
+    c.f.label(item, TYPE_I_LABEL);
     c.f.pop();
     c.call(dissectEthernet, off, end);
     return;
@@ -108,7 +108,7 @@ function withHeader(c: Ctx, off: number, end: number): void {
   if (!c.has(off + VER_VLAN, 2, end)) return;
   const w0 = c.u16(off + VER_VLAN);
   const version = w0 >> 12;
-  c.f.str[item] = (ITEM_LABELS[version] ?? ITEM_LABELS[0]) as string;
+  c.f.label(item, (ITEM_LABELS[version] ?? ITEM_LABELS[0]) as string);
   bits(c, F.version, off + VER_VLAN, 2, w0);
   let o = off;
   let frameType = FT_ETHERNET;

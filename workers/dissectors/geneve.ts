@@ -86,7 +86,7 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
   f.add(F.length, off, 1, optBytes);
   const flags = c.uint(F.flags, off + FLAGS, 1, end);
   if (flags >= 0) {
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.oam, off + FLAGS, 1, flags & 0x80 ? 1 : 0);
     f.add(F.critical, off + FLAGS, 1, flags & 0x40 ? 1 : 0);
     f.add(F.flagsReserved, off + FLAGS, 1, flags & 0x3f);
@@ -109,7 +109,7 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
 function options(c: Ctx, off: number, optEnd: number, end: number): void {
   const f = c.f;
   if (!c.field(F.options, off, optEnd - off, end)) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   for (let o = off; o < optEnd; ) {
     if (!c.has(o, OPT_HEADER_LEN, end)) break;
     const cls = c.u16(o + OPT_CLASS);
@@ -121,7 +121,7 @@ function options(c: Ctx, off: number, optEnd: number, end: number): void {
       break;
     }
     if (!c.field(F.option, o, optLen, end)) break;
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.optClass, o + OPT_CLASS, 2, cls);
     f.add(F.optType, o + OPT_TYPE, 1, type);
     f.add(F.optCritical, o + OPT_TYPE, 1, type & 0x80 ? 1 : 0, EF.HIDDEN);

@@ -112,7 +112,7 @@ export function dissectGre(c: Ctx, off: number, end: number): void {
     isWccp2 = (c.u8(off + GRE_BASE_HEADER_LEN) & 0xf0) !== 0x40;
   }
   const item = c.proto(F.gre, off, end);
-  f.str[item] = ITEM_LABELS.get(type) ?? `Generic Routing Encapsulation (0x${type.toString(16).toUpperCase().padStart(4, '0')} - unknown)`;
+  f.label(item, ITEM_LABELS.get(type) ?? `Generic Routing Encapsulation (0x${type.toString(16).toUpperCase().padStart(4, '0')} - unknown)`);
   f.push(f.add(F.flagsAndVersion, off, 2, flags));
   f.add(F.checksumBit, off, 2, flags & GRE_CHECKSUM ? 1 : 0);
   f.add(F.routingBit, off, 2, flags & GRE_ROUTING ? 1 : 0);

@@ -94,7 +94,7 @@ function objects(c: Ctx, o: number, end: number): void {
     const ctype = c.u8(o + OBJ_CTYPE);
     f.add(F.cls, o + OBJ_CLASS, 1, cls);
     if (objLen < OBJ_HEADER_LEN) {
-      f.str[tree] = 'Object with bad length';
+      f.label(tree, 'Object with bad length');
       f.pop();
       return;
     }
@@ -103,27 +103,27 @@ function objects(c: Ctx, o: number, end: number): void {
       f.add(F.ctype, o + OBJ_CTYPE, 1, ctype);
       if (ctype === 1) {
         known = true;
-        f.str[tree] = 'MPLS Stack Entry';
+        f.label(tree, 'MPLS Stack Entry');
         mplsStack(c, o + OBJ_HEADER_LEN, objEnd, end);
       }
     } else if (cls === INTERFACE_INFO) {
-      f.str[tree] = 'Interface Information Object';
+      f.label(tree, 'Interface Information Object');
       known = true;
       interfaceInfo(c, o, ctype, objEnd, end);
     } else if (cls === EXTENDED_PAYLOAD) {
       f.add(F.ctype, o + OBJ_CTYPE, 1, ctype);
       if (ctype === 1) {
         known = true;
-        f.str[tree] = 'Extended Payload';
+        f.label(tree, 'Extended Payload');
         if (objEnd - o > OBJ_HEADER_LEN) c.field(F.data, o + OBJ_HEADER_LEN, objEnd - o - OBJ_HEADER_LEN, end);
       }
     }
     if (!known) {
       f.add(F.ctype, o + OBJ_CTYPE, 1, ctype);
-      f.str[tree] = `Unknown object (${cls}/${ctype})`;
+      f.label(tree, `Unknown object (${cls}/${ctype})`);
       if (objEnd - o > OBJ_HEADER_LEN) c.field(F.data, o + OBJ_HEADER_LEN, objEnd - o - OBJ_HEADER_LEN, end);
     }
-    if (objEnd - o < objLen) f.str[tree] += ' (truncated)';
+    if (objEnd - o < objLen) f.appendLabel(tree, ' (truncated)');
     f.pop();
     o = objEnd;
   }

@@ -99,7 +99,7 @@ export function dissectMld(c: Ctx, type: number, o: number, end: number, reserve
   c.field(F.multicastAddress, o + 4, ADDR, end);
   const fl = c.uint(F.flag, o + 20, 1, end);
   if (fl < 0) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.flagS, o + 20, 1, (fl >> 3) & 1);
   f.add(F.flagQrv, o + 20, 1, fl & 7);
   f.add(F.flagReserved, o + 20, 1, fl >> 4);
@@ -142,7 +142,7 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
   c.uint(F.rrSegment, o + 4, 1, end);
   const fl = c.uint(F.rrFlag, o + 5, 1, end);
   if (fl < 0) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   for (const [id, bit] of RR_FLAGS) f.add(id, o + 5, 1, (fl >> bit) & 1);
   f.add(F.rrFlagRsv, o + 5, 1, fl & 7);
   f.pop();
@@ -167,7 +167,7 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
       f.push(f.add(F.rm, o, 24));
       const rf = c.uint(F.rmFlag, o, 2, end);
       if (rf >= 0) {
-        f.push(f.count - 1);
+        f.push(f.last);
         f.add(F.rmFlagReserved, o, 2, rf >> 2);
         f.add(F.rmFlagB, o, 2, (rf >> 1) & 1);
         f.add(F.rmFlagF, o, 2, rf & 1);
@@ -193,7 +193,7 @@ function usePrefix(c: Ctx, o: number, end: number): void {
   for (const [id, at] of [[F.upFlagmask, o + 2], [F.upRaflags, o + 3]] as const) {
     const v = c.uint(id, at, 1, end);
     if (v < 0) break;
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.upFlagmaskL, at, 1, v >> 7);
     f.add(F.upFlagmaskA, at, 1, (v >> 6) & 1);
     f.add(F.upFlagmaskReserved, at, 1, v & 0x3f);
@@ -203,7 +203,7 @@ function usePrefix(c: Ctx, o: number, end: number): void {
   c.uint(F.upPreferred, o + 8, 4, end);
   const fl = c.uint(F.upFlag, o + 12, 4, end);
   if (fl >= 0) {
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.upFlagV, o + 12, 4, fl >>> 31);
     f.add(F.upFlagP, o + 12, 4, (fl >>> 30) & 1);
     f.add(F.upFlagReserved, o + 12, 4, fl & 0x3fffffff);

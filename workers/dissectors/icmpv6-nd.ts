@@ -51,7 +51,7 @@ export function dissectNeighborDiscovery(c: Ctx, type: number, o: number, end: n
       c.uint(F.raCurHopLimit, o, 1, end);
       const fl = c.uint(F.raFlag, o + 1, 1, end);
       if (fl < 0) return true;
-      f.push(f.count - 1);
+      f.push(f.last);
       f.add(F.raFlagM, o + 1, 1, fl >> 7);
       f.add(F.raFlagO, o + 1, 1, (fl >> 6) & 1);
       f.add(F.raFlagH, o + 1, 1, (fl >> 5) & 1);
@@ -73,7 +73,7 @@ export function dissectNeighborDiscovery(c: Ctx, type: number, o: number, end: n
     case NA: {
       const fl = c.uint(F.naFlag, o, 4, end);
       if (fl < 0) return true;
-      f.push(f.count - 1);
+      f.push(f.last);
       f.add(F.naFlagR, o, 4, fl >>> 31);
       f.add(F.naFlagS, o, 4, (fl >>> 30) & 1);
       f.add(F.naFlagO, o, 4, (fl >>> 29) & 1);

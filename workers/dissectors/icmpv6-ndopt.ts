@@ -106,7 +106,7 @@ function option(c: Ctx, type: number, d: number, optEnd: number, end: number, le
       c.uint(F.prefixLength, d, 1, end);
       const fl = c.uint(F.prefixFlag, d + 1, 1, end);
       if (fl < 0) return;
-      f.push(f.count - 1);
+      f.push(f.last);
       f.add(F.prefixFlagL, d + 1, 1, fl >> 7);
       f.add(F.prefixFlagA, d + 1, 1, (fl >> 6) & 1);
       f.add(F.prefixFlagR, d + 1, 1, (fl >> 5) & 1);

@@ -124,7 +124,7 @@ const SEC_RFC791 = new Set([0x0000, 0xf135, 0x789a, 0xbc4d, 0x5e26, 0xaf13, 0xd7
 function route(c: Ctx, type: number, o: number, len: number, end: number, dst: DstAdder): void {
   const ptr = c.uint(K.ptr, o + 2, 1, end);
   if (ptr < 0) return;
-  const ptrItem = c.f.count - 1;
+  const ptrItem = c.f.last;
   if (ptr < 4) return ipExpert(c, ptrItem, E.ipOptPtrBefore, 'Pointer points before first address');
   if (ptr & 3) return ipExpert(c, ptrItem, E.ipOptPtrMiddle, 'Pointer points to middle of address');
   let slot = 3;
@@ -206,7 +206,7 @@ function security(c: Ctx, d: number, len: number, end: number): void {
   for (let first = true; o < d - 2 + len && !c.stop; first = false) {
     const v = c.uint(K.secFlags, o, 1, end);
     if (v < 0) return;
-    f.push(f.count - 1);
+    f.push(f.last);
     if (first) {
       f.add(K.secGenser, o, 1, v >> 7);
       f.add(K.secSiopEsi, o, 1, (v >> 6) & 1);

@@ -138,7 +138,7 @@ export function dissectIpv4Options(c: Ctx, ip: number, optEnd: number, end: numb
       // option's own length is an exception that ends the packet, as in Wireshark.
       option(c, known, type, o, len, end, ip, dst);
       if (c.stop) break;
-      f.str[list] += `, ${name}`;
+      f.appendLabel(list, `, ${name}`);
     } else f.text(o, len, `${name} (${len} byte${s})`);
     o += len;
   }
@@ -164,7 +164,7 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
                 ip: number, dst: DstAdder): void {
   const f = c.f;
   if (!c.field(known[0], o, len, end)) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   optionType(c, o);
   const lenItem = f.add(F.len, o + LENGTH, 1, len);
   const rule = known[2];

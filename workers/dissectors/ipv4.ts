@@ -151,7 +151,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
   if (tos < 0) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.dscp, off + TOS, 1, tos >> 2);
   f.add(F.ecn, off + TOS, 1, tos & 3);
   f.pop();
@@ -186,7 +186,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   f.pop();
   f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
   const ttl = c.uint(F.ttl, off + TTL, 1, end);
-  const ttlItem = f.count - 1;
+  const ttlItem = f.last;
   const proto = c.uint(F.proto, off + PROTO, 1, end);
   if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
   f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);

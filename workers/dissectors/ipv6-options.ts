@@ -93,7 +93,7 @@ export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: numbe
       p++;
       continue;
     }
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.action, p, 1, type >> 6);
     f.add(F.change, p, 1, (type >> 5) & 1);
     f.add(F.rest, p, 1, type & 0x1f);

@@ -69,7 +69,7 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
   const f = c.f;
   r.len = -1;
   c.proto(F.routing, o, Math.min(o + 2, end));
-  const proto = f.count - 1;
+  const proto = f.last;
   if (c.uint(F.nxt, o + NXT, 1, end) < 0) return;
   const hdrLen = c.uint(F.len, o + LEN, 1, end);
   if (hdrLen < 0) return;
@@ -77,7 +77,7 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
   f.len[proto] = Math.max(0, Math.min(o + total, end, c.b.length) - o);
   f.add(F.lenOct, o + LEN, 1, total, EF.GENERATED);
   const type = c.uint(F.type, o + TYPE, 1, end);
-  const typeItem = f.count - 1;
+  const typeItem = f.last;
   const segleft = c.uint(F.segleft, o + SEGLEFT, 1, end);
   if (c.stop) return;
   const d = o + DATA;

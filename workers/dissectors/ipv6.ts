@@ -103,7 +103,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   f.pop();
   f.add(F.flow, off + FLOW, 3, word & 0xfffff);
   const plen = c.uint(F.plen, off + PLEN, 2, end);
-  const plenItem = f.count - 1;
+  const plenItem = f.last;
   const nxt = c.uint(F.nxt, off + NXT, 1, end);
   if (plen === 0 && nxt >= 0 && nxt !== HOPOPTS && nxt !== NONE) {
     ipExpert(c, plenItem, E.ipv6PlenZero, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))', 0);

@@ -106,14 +106,14 @@ export function dissectLlc(c: Ctx, off: number, end: number): void {
   if (!c.has(off, 1, end)) return;
   const dsap = c.u8(off + DSAP);
   c.proto(F.llc, off, off + CONTROL);
-  const llcEntry = f.count - 1;
+  const llcEntry = f.last;
   f.push(f.add(F.dsap, off + DSAP, 1, dsap));
   f.add(F.dsapSap, off + DSAP, 1, dsap >> 1);
   f.add(F.dsapIg, off + DSAP, 1, dsap & 1);
   f.pop();
   const ssap = c.uint(F.ssap, off + SSAP, 1, end);
   if (ssap < 0) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.ssapSap, off + SSAP, 1, ssap >> 1);
   f.add(F.ssapCr, off + SSAP, 1, ssap & 1);
   f.pop();

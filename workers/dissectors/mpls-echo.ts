@@ -83,7 +83,7 @@ export function dissectMplsEcho(c: Ctx, off: number, end: number): void {
   c.uint(F.version, off + VERSION, 2, end);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags >= 0) {
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.flagSbz, off + FLAGS, 2, (flags & 0xfff8) >> 3);
     f.add(F.flagV, off + FLAGS, 2, flags & 1);
     f.add(F.flagT, off + FLAGS, 2, (flags >> 1) & 1);

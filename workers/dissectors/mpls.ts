@@ -123,7 +123,7 @@ function achHeader(c: Ctx, off: number, end: number, label: string): void {
   if (end - off < ACH_LEN) return;
   if (!c.has(off, ACH_LEN, end)) return;
   const type = c.u16(off + 2);
-  c.f.str[c.proto(F.pwach, off, off + ACH_LEN)] = label;
+  c.f.label(c.proto(F.pwach, off, off + ACH_LEN), label);
   c.f.add(F.achVer, off, 1, c.u8(off) & 0x0f);
   c.f.add(F.achRes, off + 1, 1, c.u8(off + 1));
   c.f.add(F.achType, off + 2, 2, type);

@@ -106,7 +106,7 @@ export function dissectNflog(c: Ctx, off: number, end: number): void {
     const vlen = len - TLV_HEADER_LEN;
     const type = u16(c, o + 2, le) & 0x7fff;
     if (!c.field(F.tlv, o, len, end)) break;
-    f.push(f.count - 1);
+    f.push(f.last);
     f.add(F.tlvLength, o, 2, len);
     f.add(F.tlvType, o + 2, 2, type);
     const v = o + TLV_HEADER_LEN;

@@ -75,7 +75,7 @@ export const F = registerFields({
 function typeLen(c: Ctx, id: number, typeId: number, lenId: number, o: number, end: number): number {
   const v = c.uint(id, o, 1, end);
   if (v < 0) return 0;
-  c.f.push(c.f.count - 1);
+  c.f.push(c.f.last);
   c.f.add(typeId, o, 1, (v >> 6) & 1);
   c.f.add(lenId, o, 1, v & 0x3f);
   c.f.pop();
@@ -94,7 +94,7 @@ export function dissectNhrp(c: Ctx, off: number, end: number): void {
   const pktsz = off + PKTSZ + 2 <= Math.min(end, c.b.length) ? c.u16(off + PKTSZ) : 0;
   const item = c.proto(F.nhrp, off, pktsz > 0 ? off + pktsz : end);
   const op = off + OP_TYPE < Math.min(end, c.b.length) ? c.u8(off + OP_TYPE) : -1;
-  f.str[item] = ITEM_LABELS.get(op) ?? 'Next Hop Resolution Protocol';
+  f.label(item, ITEM_LABELS.get(op) ?? 'Next Hop Resolution Protocol');
   f.push(f.text(off, NHRP_FIXED_HEADER_LEN, 'NHRP Fixed Header'));
   c.uint(F.afn, off + AFN, 2, end);
   const proType = c.uint(F.proType, off + PRO_TYPE, 2, end);

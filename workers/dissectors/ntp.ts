@@ -94,7 +94,7 @@ export function dissectNtp(c: Ctx, off: number, end: number): void {
   const flags = c.uint(F.flags, off + FLAGS, 1, end);
   if (flags < 0) return;
   const mode = flags & 7;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.li, off, 1, flags >> 6);
   f.add(F.vn, off, 1, (flags >> 3) & 7);
   f.add(F.mode, off, 1, mode);
@@ -137,7 +137,7 @@ function control(c: Ctx, off: number, end: number): void {
   const f = c.f;
   const flags2 = c.uint(F.flags2, off + 1, 1, end);
   if (flags2 < 0) return;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.r, off + 1, 1, flags2 >> 7);
   f.add(F.error, off + 1, 1, (flags2 >> 6) & 1);
   f.add(F.more, off + 1, 1, (flags2 >> 5) & 1);

@@ -153,7 +153,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     const shown = Math.min(hlen, Math.min(end, c.b.length) - off) - TCP_HEADER_LEN;
     f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
-    f.push(f.count - 1);
+    f.push(f.last);
     wscale = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase).wscale;
     f.pop();
   }

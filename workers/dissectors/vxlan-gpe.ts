@@ -57,7 +57,7 @@ export function dissectVxlanGpe(c: Ctx, off: number, end: number): void {
   if (!c.has(off + FLAGS, 1, end)) return;
   const flags = c.u8(off + FLAGS);
   f.num[f.addStr(VXLAN.flags, off + FLAGS, 1, HEX8[flags] as string)] = flags;
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.ver, off + FLAGS, 1, (flags >> 4) & 3);
   f.add(F.iBit, off + FLAGS, 1, (flags >> 3) & 1);
   f.add(F.pBit, off + FLAGS, 1, (flags >> 2) & 1);

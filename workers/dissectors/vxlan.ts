@@ -50,7 +50,7 @@ export function dissectVxlan(c: Ctx, off: number, end: number): void {
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags < 0) return;
   // The bitmask items in Wireshark 4.0's order: G, I, D, A, then the reserved bits.
-  f.push(f.count - 1);
+  f.push(f.last);
   f.add(F.flagG, off + FLAGS, 2, flags & FLAG_G ? 1 : 0);
   f.add(F.flagI, off + FLAGS, 2, flags & FLAG_I ? 1 : 0);
   f.add(F.flagD, off + FLAGS, 2, flags & FLAG_D ? 1 : 0);

@@ -6,6 +6,7 @@ import { PacketDissector } from '../dissect.ts';
 import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
 import { valueText } from '../fields/format.ts';
 import type { FieldList } from '../fields/field-list.ts';
+import { leanMask } from '../fields/lean-mask.ts';
 import { readCapture, type ReadOptions } from '../formats/open.ts';
 import type { DecodeAsRule } from '../dissectors/tables.ts';
 
@@ -60,7 +61,9 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   }
   const cells: string[] = new Array<string>(nCols).fill('');
   const counts = new Int32Array(nCols);
-  const dissector = new PacketDissector(opts.rules ?? []);
+  // Without a filter (which may read any field) or frame.protocols, dissect only what is printed.
+  const lean = opts.filter === undefined && protocolsCol < 0 ? leanMask(colsOf.keys()) : null;
+  const dissector = new PacketDissector(opts.rules ?? [], lean);
   let out = opts.header ? opts.fields.join('\t') + '\n' : '';
   let frames = 0;
   let printed = 0;

@@ -26,6 +26,10 @@ export const WS = registerFields({
   dataLen: { name: 'data.len', label: 'Length', type: FT.UINT },
 });
 
+/** What add() returns for a field the `wanted` mask leaves out. Negative, so that writes through
+ *  it to the typed arrays are ignored and `i >= 0` tests treat it as absent. */
+export const SKIPPED = -2;
+
 /** A buffer that field offsets can point into: the frame itself, or a reassembled payload. */
 export interface DataSource {
   name: string;
@@ -49,12 +53,23 @@ export class FieldList {
   sources: DataSource[] = [];
   /** Current data source for entries being added. */
   curSrc = 0;
+  /**
+   * Field ids to keep, indexed by id (1 = keep), or null to keep every field: a lean dissection for
+   * the index pass and for `fields`, which read a few dozen fields of the ~110 a packet has.
+   * A skipped add returns SKIPPED; a dissector may still write to that index (typed arrays ignore
+   * it) or push it as a parent (its children go to the nearest kept ancestor). Protocol items and
+   * any field a dissector reads back (frame.time) must be kept: see `leanMask`.
+   */
+  wanted: Uint8Array | null = null;
+  /** The entry index the last add() returned (SKIPPED when that field was not wanted). */
+  last = -1;
   private stack = new Int32Array(64);
   private depth = 0;
 
   reset(frame: Uint8Array): void {
     if (this.count > 0) this.str.fill(undefined, 0, this.count);
     this.count = 0;
+    this.last = -1;
     this.depth = 0;
     this.curSrc = 0;
     this.sources.length = 1;
@@ -65,6 +80,8 @@ export class FieldList {
 
   /** Add a field at the current tree position; returns its entry index. */
   add(id: number, off: number, len: number, num = 0, flags = 0): number {
+    const w = this.wanted;
+    if (w !== null && w[id] === 0) return (this.last = SKIPPED);
     const i = this.count;
     if (i === this.id.length) this.grow();
     this.id[i] = id;
@@ -76,14 +93,24 @@ export class FieldList {
     this.num[i] = num;
     this.aux[i] = 0;
     this.count = i + 1;
-    return i;
+    return (this.last = i);
   }
 
   /** Add a field whose value (or, for `_ws.text`, whose label) is a string. */
   addStr(id: number, off: number, len: number, s: string, flags = 0): number {
     const i = this.add(id, off, len, 0, flags | EF.STR);
-    this.str[i] = s;
+    if (i >= 0) this.str[i] = s;
     return i;
+  }
+
+  /** Override the label of entry `i` (a protocol or subtree item); ignored for a skipped entry. */
+  label(i: number, s: string): void {
+    if (i >= 0) this.str[i] = s;
+  }
+
+  /** Append to the label of entry `i` set with label(). */
+  appendLabel(i: number, s: string): void {
+    if (i >= 0) this.str[i] = (this.str[i] ?? '') + s;
   }
 
   /** A label-only line in the tree (Wireshark's proto_tree_add_text / subtree headers). */
@@ -93,6 +120,7 @@ export class FieldList {
 
   /** Make entry `i` the parent of the entries added until the matching `pop()`. */
   push(i: number): void {
+    if (i < 0) i = this.depth > 0 ? (this.stack[this.depth - 1] as number) : -1; // a skipped entry
     if (this.depth === this.stack.length) {
       const s = new Int32Array(this.stack.length * 2);
       s.set(this.stack);

@@ -1,0 +1,72 @@
+// A lean dissection (FieldList.wanted) must keep exactly the wanted entries of the full one: same
+// fields, in the same order, with the same bytes and values, each under its nearest kept ancestor.
+// Checked packet by packet on every corpus capture, for several masks, so that no dissector
+// depends on an entry that a mask leaves out.
+import { openAsBlob } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PacketDissector } from '../../../workers/dissect.ts';
+import { fieldByName } from '../../../workers/fields/registry.ts';
+import { leanMask } from '../../../workers/fields/lean-mask.ts';
+import type { FieldList } from '../../../workers/fields/field-list.ts';
+import { readCapture } from '../../../workers/formats/open.ts';
+import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
+
+interface Entry {
+  id: number;
+  parent: number;
+  off: number;
+  len: number;
+  num: number;
+  aux: number;
+  src: number;
+  str: string | undefined;
+}
+
+/** The entries of `fl` that `mask` keeps, with each parent mapped to its nearest kept ancestor. */
+function keptEntries(fl: FieldList, mask: Uint8Array | null): Entry[] {
+  const keptIndex = new Int32Array(fl.count).fill(-1);
+  const out: Entry[] = [];
+  for (let i = 0; i < fl.count; i++) {
+    const id = fl.id[i] as number;
+    if (mask !== null && mask[id] === 0) continue;
+    let p = fl.parent[i] as number;
+    while (p >= 0 && keptIndex[p] === -1) p = fl.parent[p] as number;
+    keptIndex[i] = out.length;
+    out.push({ id, parent: p < 0 ? -1 : (keptIndex[p] as number), off: fl.off[i] as number, len: fl.len[i] as number, num: fl.num[i] as number, aux: fl.aux[i] as number, src: fl.src[i] as number, str: fl.str[i] });
+  }
+  return out;
+}
+
+const ids = (names: string[]): number[] => names.map((n) => fieldByName(n)?.id ?? -1);
+
+const MASKS: Record<string, string[]> = {
+  'protocols only': [],
+  'the benchmark fields': 'frame.number frame.len eth.src eth.dst eth.type vlan.id ip.src ip.dst ip.proto ip.ttl ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.seq_raw tcp.len udp.srcport udp.dstport vxlan.vni geneve.vni arp.opcode icmp.type dns.id dns.qry.name gre.proto mpls.label'.split(' '),
+  'sub-items without their parents': 'tcp.flags.syn tcp.options.mss_val ip.flags.df dns.resp.name dns.a vxlan.flags.i ipv6.addr icmp.checksum_status'.split(' '),
+};
+
+describe('lean dissection keeps exactly the wanted entries of the full one', () => {
+  for (const [label, names] of Object.entries(MASKS)) {
+    it(`on every corpus capture, mask: ${label}`, async () => {
+      const mask = leanMask(ids(names));
+      let compared = 0;
+      for (const c of goldenCases()) {
+        if (c.decodeAs.length > 0) continue;
+        const blob = await openAsBlob(join(CAPTURES, c.capture));
+        const full = new PacketDissector();
+        const lean = new PacketDissector([], mask);
+        let n = 0;
+        await readCapture(blob, (rec) => {
+          n++;
+          const want = keptEntries(full.dissect(rec, n), mask);
+          const got = keptEntries(lean.dissect(rec, n), null);
+          expect(lean.status, `${c.capture} frame ${n}: status`).toBe(full.status);
+          expect(got, `${c.capture} frame ${n}`).toEqual(want);
+          compared++;
+        });
+      }
+      expect(compared).toBeGreaterThan(800); // the corpus holds 815 frames
+    }, 120_000);
+  }
+});
