@@ -19,7 +19,7 @@ import { buildTree } from './table/details.ts';
 import { infoText } from './table/info.ts';
 import { NO_VNI, PacketTable } from './table/packet-table.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
-import { summarize } from './table/summarize.ts';
+import { summarize, summaryMask } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
 import { compareRows } from './table/sort.ts';
 import { compileFilter, type CompiledFilter } from './filter/compile.ts';
@@ -80,7 +80,8 @@ export class CaptureSession implements CaptureApi {
     this.ifaceFile = [];
     this.table = new PacketTable();
     this.addrs = new AddressTable();
-    this.dissector = new PacketDissector(this.rules);
+    // The index pass reads a few columns' fields: dissect lean, then full trees for rows and details.
+    this.dissector = new PacketDissector(this.rules, summaryMask());
     this.comments = new Map();
     this.seq = null;
     this.view = null;
@@ -123,6 +124,7 @@ export class CaptureSession implements CaptureApi {
     table.trim();
     if (blobs.length > 1) this.mergeByTime();
     this.dissector.ctx.firstPass = false;
+    this.dissector.ctx.f.wanted = null;
     if (this.filterText !== '') this.filter = this.tryCompile(this.filterText);
     await this.rebuildView();
     this.loadMs = performance.now() - t0;

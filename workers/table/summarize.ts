@@ -5,6 +5,7 @@
 
 import { fieldByName, fieldById, FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
+import { leanMask } from '../fields/lean-mask.ts';
 import { AddrKind, type AddressTable } from './addresses.ts';
 import { NO_VNI, type PacketTable } from './packet-table.ts';
 
@@ -43,6 +44,15 @@ let ids: Ids | undefined;
 
 export function summaryIds(): Ids {
   return (ids ??= new Ids());
+}
+
+let mask: Uint8Array | undefined;
+
+/** The lean-dissection mask of the index pass: what summarize() and the tunnel suggester read
+ *  (the suggester reads the UDP ports and the `data` protocol, which summarize reads too). */
+export function summaryMask(): Uint8Array {
+  const I = summaryIds();
+  return (mask ??= leanMask([I.ipSrc, I.ipDst, I.ip6Src, I.ip6Dst, I.ethSrc, I.ethDst, I.tcpSport, I.tcpDport, I.udpSport, I.udpDport, I.vxlanVni, I.geneveVni, I.tcpFlags, I.ipProto, I.ip6Nxt]));
 }
 
 /** Fill row `r` of `t` from the dissection in `fl` (record columns are set by the caller). */
