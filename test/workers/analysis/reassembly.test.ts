@@ -6,10 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { FragFlag, FragmentTable, MAX_DATAGRAM } from '../../../workers/analysis/ip-reassembly.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { valueText } from '../../../workers/fields/format.ts';
-import { fieldByName } from '../../../workers/fields/registry.ts';
-import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
-import { hex } from '../dissectors/tunnel-helpers.ts';
+import { dissect, hex } from '../dissectors/helpers.ts';
 
 // fragmented-4.pcap frames 2-5: a TCP segment in four fragments, frame 3 conflicting with frame 5.
 const FRAG4 = [
@@ -20,17 +17,8 @@ const FRAG4 = [
     '524b4e575572646f6f4d2b57736b4f324969414c51544900',
 ];
 
-function record(bytes: Uint8Array): PacketRecord {
-  return { kind: RecordKind.PACKET, fileOffset: 0, data: bytes, capLen: bytes.length, origLen: bytes.length, hasTime: false,
-    tsSec: 0, tsNsec: 0, linkType: 1, interfaceId: 0, comments: null };
-}
-
 function values(d: PacketDissector, bytes: Uint8Array, frame: number, name: string): string[] {
-  const fl = d.dissect(record(bytes), frame);
-  const id = fieldByName(name)?.id ?? -1;
-  const out: string[] = [];
-  for (let i = fl.find(id); i >= 0; i = fl.find(id, i + 1)) out.push(valueText(fl, i));
-  return out;
+  return dissect(bytes, { dissector: d, frameNo: frame }).values(name);
 }
 
 /** IPv6 + Fragment header carrying `data` at byte `offset` of datagram `ident`. */
@@ -59,7 +47,7 @@ describe('IP reassembly', () => {
     expect(values(d, last, 5, 'tcp.srcport')).toEqual(['7790']);
     expect(values(d, last, 5, 'tcp.len')).toEqual(['69']);
     expect(d.status & Status.REASSEMBLED).toBeTruthy();
-    const fl = d.dissect(record(last), 5);
+    const fl = dissect(last, { dissector: d, frameNo: 5 }).fl;
     expect(fl.sources.map((s) => s.name)).toEqual(['Frame', 'Reassembled IPv4']);
 
     // A later pass finds the same reassembly, and the other fragments learn where it was done.

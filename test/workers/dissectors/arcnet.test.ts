@@ -1,7 +1,7 @@
 // ARCNET, Linux headers (workers/dissectors/arcnet.ts): arcnet-rfc1051-arp-icmp-http.pcap.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // Frame 1: RFC 1051 ARP (protocol 0xf1), 1-byte ARCNET addresses.
 const ARP = 'be00ed08f10007080001040001be0a508301000a5083fe';

@@ -2,7 +2,7 @@
 // arp-who-has.pcap frame 1 whose values were checked against tshark 4.0.
 
 import { describe, expect, it } from 'vitest';
-import { Status, checkCuts, frame, hex } from './link-helpers.ts';
+import { Status, checkCuts, frame, hex } from './helpers.ts';
 
 const ETH = 'ffffffffffff7831c1c63fc20806';
 // arp-who-has.pcap frame 1: "Who has 10.0.0.1? Tell 10.0.0.2".

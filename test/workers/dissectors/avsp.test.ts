@@ -1,7 +1,7 @@
 // Arista Vendor Specific Protocol: frames from arista_ether.pcap (tcpdump's test suite).
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // Frame 1: 64-bit TAI timestamp, then IPv4.
 const FRAME1 = hex(`000000000001 001122334455 d28b 0001 0010 5ceeed57 384f59c8 0800

@@ -2,7 +2,7 @@
 // and variations checked against tshark 4.0.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const IP = '4500001400010000401100000102030405060708';
 // hdlc_slarp.pcapng frame 1: SLARP line keepalive, sequence 1 / 0.

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, truncations } from './transport-helpers.ts';
+import { capture, truncations } from './helpers.ts';
 
 // dhcp-rfc3004.pcap frames 1 (Discover with a User Class option) and 2 (Offer).
 const DISCOVER =

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, truncations } from './transport-helpers.ts';
+import { capture, truncations } from './helpers.ts';
 
 // dhcpv6-ia-na.pcap frames 1 (Solicit) and 2 (Advertise with an IA Address and a DUID-LLT).
 const SOLICIT =

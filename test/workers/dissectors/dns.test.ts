@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { again, capture, hex, truncations } from './transport-helpers.ts';
+import { again, capture, hex, truncations } from './helpers.ts';
 
 // dns_udp.pcap frames 1 and 2: a query for www.tcpdump.org and its response (A, NS, AAAA, OPT).
 const QUERY =

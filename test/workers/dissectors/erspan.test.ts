@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 const ERSPAN_II_OFFSET = 42;
 
@@ -22,7 +22,7 @@ describe('ERSPAN', () => {
   it('takes GRE flags of 0 to mean type I: no header (erspan-type-i-2.pcap frame 1)', () => {
     const d = dissect(hex(TYPE_I));
     expect(d.values('gre.proto')).toEqual(['0x88be']);
-    expect(d.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'erspan', 'eth']);
+    expect(d.layers.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'erspan', 'eth']);
     expect(d.values('erspan.version')).toEqual([]);
     expect(d.values('eth.src')).toEqual(['00:25:9e:81:b3:54', '00:25:9e:81:b3:54']);
     expect(d.values('eth.dst')).toEqual(['00:e0:00:9b:6d:81', '00:11:5c:3d:de:00']);

@@ -2,7 +2,7 @@
 // (ethertype.ts), on frames copied from corpus captures; expected values are what tshark 4.0 prints.
 
 import { describe, expect, it } from 'vitest';
-import { Status, checkCuts, frame, hex } from './link-helpers.ts';
+import { Status, checkCuts, frame, hex } from './helpers.ts';
 
 // arp-who-has.pcap frame 1: a 42-byte ARP request, no padding (captured on the sender).
 const ARP_REQUEST = 'ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { fieldByName } from '../../../workers/fields/registry.ts';
 import { RecordKind } from '../../../workers/formats/record.ts';
-import { frame, hex } from './link-helpers.ts';
+import { frame, hex } from './helpers.ts';
 
 // arp-who-has.pcap frame 1.
 const ARP = 'ffffffffffff7831c1c63fc2080600010800060400017831c1c63fc20a0000020000000000000a000001';

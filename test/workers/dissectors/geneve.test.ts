@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 const GENEVE_OFFSET = 42;
 const GENEVE_HEADER = 8;
@@ -65,7 +65,7 @@ describe('Geneve', () => {
 
   it("decodes Google's options and an IPv4 payload (geneve-gcp.pcap)", () => {
     const d = dissect(hex(GCP));
-    expect(d.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'udp', 'geneve', 'ip']);
+    expect(d.layers.slice(0, 5)).toEqual(['eth', 'ip', 'udp', 'geneve', 'ip']);
     expect(d.values('geneve.option.length')).toEqual(['40', '8', '20', '12']);
     expect(d.values('geneve.option.class')).toEqual(['0x0132', '0x0132', '0x0132']);
     expect(d.values('geneve.option.gcp.vnid')).toEqual(['134217741']);
@@ -95,7 +95,7 @@ describe('Geneve', () => {
   it('hands non-Ethernet protocol types to the EtherType table (ARP, IPv6)', () => {
     const arp = dissect(hex(ARP));
     expect(arp.values('geneve.proto_type')).toEqual(['0x0806']);
-    expect(arp.protocols.slice(0, 4)).toEqual(['eth', 'ip', 'udp', 'geneve']);
+    expect(arp.layers.slice(0, 4)).toEqual(['eth', 'ip', 'udp', 'geneve']);
     expect(arp.values('eth.src')).toEqual(['66:77:88:99:aa:bb']);
     const v6 = dissect(hex(IPV6));
     expect(v6.values('geneve.proto_type')).toEqual(['0x86dd']);
@@ -119,7 +119,7 @@ describe('Geneve', () => {
     expect(d.values('geneve.vni')).toEqual(['0x000000']);
     expect(d.values('geneve.option.unknown.data')).toEqual(['0000000a']);
     // tshark lists an empty inner `eth` layer (frame.protocols ends in geneve:eth) but prints no field of it.
-    expect(d.protocols.slice(0, 4)).toEqual(['eth', 'ip', 'udp', 'geneve']);
+    expect(d.layers.slice(0, 4)).toEqual(['eth', 'ip', 'udp', 'geneve']);
     expect(d.values('eth.src')).toEqual(['00:1b:21:3c:ab:64']);
     expect(d.status & (Status.TRUNCATED | Status.MALFORMED)).not.toBe(0);
   });

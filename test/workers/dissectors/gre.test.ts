@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 const GRE_OFFSET = 34;
 
@@ -33,7 +33,7 @@ const CHECKSUM =
 describe('GRE', () => {
   it('decodes a keyed GRE header and the Cisco MetaData inside it (various_gre.pcap frame 25)', () => {
     const d = dissect(hex(CMD_ICMP));
-    expect(d.protocols.slice(0, 6)).toEqual(['eth', 'ip', 'gre', 'cmd', 'ip', ...d.protocols.slice(5, 6)]);
+    expect(d.layers.slice(0, 6)).toEqual(['eth', 'ip', 'gre', 'cmd', 'ip', ...d.layers.slice(5, 6)]);
     expect(d.values('gre.flags_and_version')).toEqual(['0x2000']);
     expect(d.values('gre.flags.checksum')).toEqual(['0']);
     expect(d.values('gre.flags.key')).toEqual(['1']);
@@ -58,7 +58,7 @@ describe('GRE', () => {
     const d = dissect(hex(CMD_KEEPALIVE));
     expect(d.values('gre.proto')).toEqual(['0x8909', '0x0000']);
     expect(d.values('gre.key')).toEqual(['0x00000028', '0x00000028']);
-    expect(d.protocols).toEqual(['eth', 'ip', 'gre', 'cmd', 'ip', 'gre']);
+    expect(d.layers).toEqual(['eth', 'ip', 'gre', 'cmd', 'ip', 'gre']);
     expect(d.labels('gre.proto')[1]).toBe('Protocol Type: Possible GRE keepalive packet (0x0000)');
     expect(d.status & (Status.TRUNCATED | Status.MALFORMED)).toBe(0);
   });
@@ -118,13 +118,13 @@ describe('GRE', () => {
     const ipv4 = '4500001c00010000400100000a0000010a0000020800f7ff00000000';
     const ipv6 = '6000000000083a40' + 'fd00' + '00'.repeat(13) + '01' + 'fd00' + '00'.repeat(13) + '02' + '8000000000000000';
     const teb = dissect(gre('6558', '0011223344550066778899aa0800' + ipv4));
-    expect(teb.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'eth', 'ip']);
+    expect(teb.layers.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'eth', 'ip']);
     expect(teb.values('eth.src')).toEqual(['66:77:88:99:aa:bb', '00:66:77:88:99:aa']);
     const v6 = dissect(gre('86dd', ipv6));
-    expect(v6.protocols.slice(0, 4)).toEqual(['eth', 'ip', 'gre', 'ipv6']);
+    expect(v6.layers.slice(0, 4)).toEqual(['eth', 'ip', 'gre', 'ipv6']);
     expect(v6.values('ipv6.dst')).toEqual(['fd00::2']);
     const mpls = dissect(gre('8847', '0006413f' + ipv4));
-    expect(mpls.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'mpls', 'ip']);
+    expect(mpls.layers.slice(0, 5)).toEqual(['eth', 'ip', 'gre', 'mpls', 'ip']);
     expect(mpls.values('mpls.label')).toEqual(['100']);
     expect(mpls.values('gre.proto')).toEqual(['0x8847']);
   });
@@ -132,7 +132,7 @@ describe('GRE', () => {
   it('hands type 0x2001 to NHRP (nhrp.pcapng frame 1)', () => {
     const d = dissect(hex(NHRP));
     expect(d.values('gre.proto')).toEqual(['0x2001']);
-    expect(d.protocols).toEqual(['eth', 'ip', 'gre', 'nhrp']);
+    expect(d.layers).toEqual(['eth', 'ip', 'gre', 'nhrp']);
     expect(d.values('nhrp.hdr.afn')).toEqual(['0x0001']);
     expect(d.values('nhrp.hdr.pro.type')).toEqual(['0x0800']);
     expect(d.values('nhrp.protocol_type')).toEqual(['0000000000']);

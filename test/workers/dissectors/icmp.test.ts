@@ -5,10 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { valueText } from '../../../workers/fields/format.ts';
-import { fieldByName } from '../../../workers/fields/registry.ts';
-import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex, type Dissected } from './helpers.ts';
 
 const ETH = '000000000000000102030405' + '0800';
 // icmp-destunreach-udp.pcap frame 1: port unreachable quoting a whole DNS response.
@@ -31,19 +28,6 @@ const RFC5837 =
   '00'.repeat(102) + '2000246c0050020e0000000f000100000a0a0a0a40546869732d69732d7468652d6e616d652d6f662d7468652d496e74657266616365' +
   '2d746861742d77652d6172652d6c6f6f6b696e672d666f722d5b3a2d295d';
 
-function record(bytes: Uint8Array, sec: number, nsec: number): PacketRecord {
-  return { kind: RecordKind.PACKET, fileOffset: 0, data: bytes, capLen: bytes.length, origLen: bytes.length, hasTime: true,
-    tsSec: sec, tsNsec: nsec, linkType: 1, interfaceId: 0, comments: null };
-}
-
-function values(d: PacketDissector, rec: PacketRecord, frame: number, name: string): string[] {
-  const fl = d.dissect(rec, frame);
-  const id = fieldByName(name)?.id ?? -1;
-  const out: string[] = [];
-  for (let i = fl.find(id); i >= 0; i = fl.find(id, i + 1)) out.push(valueText(fl, i));
-  return out;
-}
-
 describe('ICMP', () => {
   it('dissects the datagram quoted by a port unreachable as one more IP / UDP layer', () => {
     const d = dissect(hex(UNREACH));
@@ -62,20 +46,20 @@ describe('ICMP', () => {
 
   it('matches an echo reply to its request, on the first pass and after it', () => {
     const d = new PacketDissector();
-    const req = record(hex(ECHO_REQUEST), 1259170046, 701826000);
-    const rep = record(hex(ECHO_REPLY), 1259170046, 701845000);
-    expect(values(d, req, 1, 'icmp.resp_in')).toEqual([]);
-    expect(values(d, rep, 2, 'icmp.resp_to')).toEqual(['1']);
-    expect(values(d, rep, 2, 'icmp.resptime')).toEqual(['0.019']);
-    expect(values(d, rep, 2, 'icmp.ident')).toEqual(['6901']);
-    expect(values(d, rep, 2, 'icmp.ident_le')).toEqual(['62746']);
-    expect(values(d, rep, 2, 'icmp.seq_le')).toEqual(['0']);
-    expect(values(d, rep, 2, 'icmp.data_time')).toEqual(['Nov 25, 2009 18:26:53.746425000 UTC']);
-    expect(values(d, rep, 2, 'icmp.data_time_relative')).toEqual(['-3567.044580000']);
-    expect(values(d, rep, 2, 'data.len')).toEqual(['48']);
+    const req = (): Dissected => dissect(hex(ECHO_REQUEST), { dissector: d, frameNo: 1, tsSec: 1259170046, tsNsec: 701826000 });
+    const rep = (): Dissected => dissect(hex(ECHO_REPLY), { dissector: d, frameNo: 2, tsSec: 1259170046, tsNsec: 701845000 });
+    expect(req().values('icmp.resp_in')).toEqual([]);
+    expect(rep().values('icmp.resp_to')).toEqual(['1']);
+    expect(rep().values('icmp.resptime')).toEqual(['0.019']);
+    expect(rep().values('icmp.ident')).toEqual(['6901']);
+    expect(rep().values('icmp.ident_le')).toEqual(['62746']);
+    expect(rep().values('icmp.seq_le')).toEqual(['0']);
+    expect(rep().values('icmp.data_time')).toEqual(['Nov 25, 2009 18:26:53.746425000 UTC']);
+    expect(rep().values('icmp.data_time_relative')).toEqual(['-3567.044580000']);
+    expect(rep().values('data.len')).toEqual(['48']);
     d.ctx.firstPass = false;
-    expect(values(d, req, 1, 'icmp.resp_in')).toEqual(['2']);
-    expect(values(d, rep, 2, 'icmp.resp_to')).toEqual(['1']);
+    expect(req().values('icmp.resp_in')).toEqual(['2']);
+    expect(rep().values('icmp.resp_to')).toEqual(['1']);
   });
 
   it('decodes the RFC 4950 MPLS label stack after a 128-byte original datagram', () => {

@@ -5,10 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { valueText } from '../../../workers/fields/format.ts';
-import { fieldByName } from '../../../workers/fields/registry.ts';
-import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex, type Dissected } from './helpers.ts';
 
 const ETH = '000000000000000102030405' + '86dd';
 // icmpv6.pcap frame 1: Router Advertisement with prefix, RDNSS, DNSSL, MTU, SLLA, interval, HA options.
@@ -45,19 +42,6 @@ const ECHO_DATA = 'f8bdf96200000000ab59010000000000101112131415161718191a1b1c1d1
 const LO = 'fe800000000000008c3606fffe44acaf';
 const ECHO_REQUEST = ETH + '6005c2e400403a40' + LO + LO + '8000a8d700090001' + ECHO_DATA;
 const ECHO_REPLY = ETH + '600cc1bb00403a40' + LO + LO + '8100a7d700090001' + ECHO_DATA;
-
-function record(bytes: Uint8Array, sec: number, nsec: number): PacketRecord {
-  return { kind: RecordKind.PACKET, fileOffset: 0, data: bytes, capLen: bytes.length, origLen: bytes.length, hasTime: true,
-    tsSec: sec, tsNsec: nsec, linkType: 1, interfaceId: 0, comments: null };
-}
-
-function values(d: PacketDissector, rec: PacketRecord, frame: number, name: string): string[] {
-  const fl = d.dissect(rec, frame);
-  const id = fieldByName(name)?.id ?? -1;
-  const out: string[] = [];
-  for (let i = fl.find(id); i >= 0; i = fl.find(id, i + 1)) out.push(valueText(fl, i));
-  return out;
-}
 
 describe('ICMPv6', () => {
   it('decodes a Router Advertisement and its options (icmpv6.pcap frame 1)', () => {
@@ -138,10 +122,11 @@ describe('ICMPv6', () => {
 
   it('matches an echo reply to its request', () => {
     const d = new PacketDissector();
-    expect(values(d, record(hex(ECHO_REQUEST), 1660534264, 88564000), 1, 'icmpv6.echo.identifier')).toEqual(['0x0009']);
-    const rep = record(hex(ECHO_REPLY), 1660534264, 88594000);
-    expect(values(d, rep, 2, 'icmpv6.resp_to')).toEqual(['1']);
-    expect(values(d, rep, 2, 'icmpv6.resptime')).toEqual(['0.03']);
+    const req = dissect(hex(ECHO_REQUEST), { dissector: d, frameNo: 1, tsSec: 1660534264, tsNsec: 88564000 });
+    expect(req.values('icmpv6.echo.identifier')).toEqual(['0x0009']);
+    const rep = (): Dissected => dissect(hex(ECHO_REPLY), { dissector: d, frameNo: 2, tsSec: 1660534264, tsNsec: 88594000 });
+    expect(rep().values('icmpv6.resp_to')).toEqual(['1']);
+    expect(rep().values('icmpv6.resptime')).toEqual(['0.03']);
   });
 
   it('keeps the fields before the cut for every length below the header', () => {

@@ -2,7 +2,7 @@
 // data frames of each To DS / From DS kind checked against tshark 4.0 (LINKTYPE_IEEE802_11).
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const RADIOTAP = '000059006f480080f7017710000000006ae098000000000010026c09a000edaa00000000000002006c09a000031b6ae09800000000003d040043364380aa009fff019cff670000000000000000000000000000000000000000';
 // ieee802.11_exthdr.pcap frame 2 (after its radiotap header): ACK to 90:a4:de:c0:46:0a, FCS.

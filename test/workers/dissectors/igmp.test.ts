@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // IGMP_V2.pcap frame 1: general query, Max Resp Time 10 s (Ethernet padding after it).
 const QUERY = '01005e000001001b1110261108004500001c655100000102b2e3c0a80102e00000011164ee9b00000000' + '00'.repeat(18);

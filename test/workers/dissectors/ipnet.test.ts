@@ -1,7 +1,7 @@
 // Solaris IPNET (workers/dissectors/ipnet.ts): e1000g.pcap frame 1.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // e1000g.pcap frame 1: version 1, AF_INET, inbound, 84 bytes of IPv4 / ICMP echo.
 const IPNET = '01020000000000540000000200000000ffffffff0000000045000054e58e0000f901fcd581926a370a05e975080032e21af50000ed760d4bb9630b0008090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f3031323334353637';

@@ -2,7 +2,7 @@
 // and 7 (GRH form, ARP).
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // ipoib.pcap frame 1, first 64 bytes: zeros, destination QPN 0x000550 and GID, type IPv4.
 const UNICAST = '000000000000000000000000000000002fa3000a80000550fe800000000000000010e000664ab4510800000045000054aefe0000ff011b37c0a8380ac0a83818';

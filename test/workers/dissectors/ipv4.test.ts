@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // IGMP_V2.pcap frame 2: IPv4 with a Router Alert option, IGMPv2 report.
 const IGMP_V2_FRAME_2 = '01005e7ffffa001c23aabead0800460000208c6200000102e692c0a80140effffffa940400001600fa04effffffa';
@@ -49,7 +49,7 @@ describe('IPv4', () => {
     expect(d.values('ip.opt.len')).toEqual(['4']);
     expect(d.values('ip.opt.ra')).toEqual(['0']);
     expect(d.labels('ip.opt.type.number')).toEqual(['...1 0100 = Number: Router Alert (20)']);
-    expect(d.protocols).toEqual(['eth', 'ip', 'igmp']);
+    expect(d.layers).toEqual(['eth', 'ip', 'igmp']);
     expect(d.status & (Status.TRUNCATED | Status.MALFORMED)).toBe(0);
   });
 
@@ -78,7 +78,7 @@ describe('IPv4', () => {
     expect(d.values('ip.hdr_len')).toEqual(['16']);
     expect(d.values('ip.bogus_header_length')).toEqual(['1']);
     expect(d.values('ip.len')).toEqual([]);
-    expect(d.protocols).toEqual(['eth', 'ip']);
+    expect(d.layers).toEqual(['eth', 'ip']);
     expect(d.status & Status.MALFORMED).toBeTruthy();
   });
 
@@ -112,7 +112,7 @@ describe('IPv4', () => {
   it('hands an IPv6 packet under EtherType 0x0800 to IPv6, as Wireshark does', () => {
     const b = hex('00112233445566778899aabb0800' + '6000000000083b40' + '20010db8000000000000000000000001'.repeat(2) + '0000000000000000');
     const d = dissect(b);
-    expect(d.protocols.slice(0, 2)).toEqual(['eth', 'ipv6']);
+    expect(d.layers.slice(0, 2)).toEqual(['eth', 'ipv6']);
     expect(d.values('ip.version')).toEqual(['6']);
   });
 

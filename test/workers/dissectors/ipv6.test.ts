@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // ipv6-hbh-routing0.pcap frame 1: Hop-by-Hop (PadN), Routing type 0 with two addresses, UDP.
 const HBH_RT0 =
@@ -71,7 +71,7 @@ describe('IPv6', () => {
     expect(d.values('ipv6.routing.src.addr')).toEqual(['2001:78:1:32::1', '2001:78:1:32::2']);
     expect(d.values('ipv6.routing.deprecated')).toEqual(['1']);
     expect(d.values('udp.srcport')).toEqual(['53']);
-    expect(d.protocols.slice(0, 5)).toEqual(['eth', 'ipv6', 'ipv6.hopopts', 'ipv6.routing', 'udp']);
+    expect(d.layers.slice(0, 5)).toEqual(['eth', 'ipv6', 'ipv6.hopopts', 'ipv6.routing', 'udp']);
   });
 
   it('leaves a packet whose version is not 6 to data (ipv6-bad-version.pcap frame 2)', () => {

@@ -2,7 +2,7 @@
 // variations of its header checked against tshark 4.0.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const IP = '4500001400010000401100000102030405060708';
 // tcp-handshake-nano.pcap frame 1: sent by us, ARPHRD_PPP (512), no address, IPv4 / TCP SYN.

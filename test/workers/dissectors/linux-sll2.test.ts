@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { fieldByName } from '../../../workers/fields/registry.ts';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // linux_dlt_sll2.pcap frame 5: ARP request sent by us on interface 26.
 const ARP = '080600000000001a000104068e360644acaf000000010800060400018e360644acafc0000201000000000000c0000202';

@@ -2,7 +2,7 @@
 // fields of the other frame kinds checked against tshark 4.0.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const ETH = 'ffffffffffff001122334455';
 // various_gre.pcap frame 2: VLAN 1213, 802.3 length 50, LLC SNAP with Cisco's OUI, PVSTP+ BPDU.

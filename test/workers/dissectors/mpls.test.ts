@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // mpls-over-udp.pcap frame 1: Ethernet / IPv4 / UDP 58699 -> 6635 / MPLS label 21 / IPv4 / ICMP.
 const OVER_UDP =
@@ -28,7 +28,7 @@ function withPayload(payload: string): Uint8Array {
 describe('MPLS', () => {
   it('decodes the label of mpls-over-udp.pcap frame 1 and the IPv4 packet under it', () => {
     const d = dissect(hex(OVER_UDP));
-    expect(d.protocols.slice(0, 5)).toEqual(['eth', 'ip', 'udp', 'mpls', 'ip']);
+    expect(d.layers.slice(0, 5)).toEqual(['eth', 'ip', 'udp', 'mpls', 'ip']);
     expect(d.values('udp.dstport')).toEqual(['6635']);
     expect(d.values('mpls.label')).toEqual(['21']);
     expect(d.values('mpls.exp')).toEqual(['0']);
@@ -40,7 +40,7 @@ describe('MPLS', () => {
 
   it('shows each entry of a stack as its own mpls item (mpls-in-vlan.pcap frame 3)', () => {
     const d = dissect(hex(TWO_LABELS));
-    expect(d.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'mpls', 'ip']);
+    expect(d.layers.slice(0, 4)).toEqual(['eth', 'mpls', 'mpls', 'ip']);
     expect(d.values('mpls.label')).toEqual(['254', '99']);
     expect(d.values('mpls.bottom')).toEqual(['0', '1']);
     expect(d.values('mpls.ttl')).toEqual(['60', '60']);
@@ -51,7 +51,7 @@ describe('MPLS', () => {
     const d = dissect(hex(HEAPOVERFLOW), { origLen: 262144 });
     expect(d.values('mpls.label')).toEqual(['197379', '197387']);
     expect(d.values('mpls.exp')).toEqual(['0', '5']);
-    expect(d.protocols).toEqual(['eth', 'mpls', 'mpls']);
+    expect(d.layers).toEqual(['eth', 'mpls', 'mpls']);
     expect(d.status & Status.TRUNCATED).toBe(Status.TRUNCATED);
   });
 
@@ -62,31 +62,31 @@ describe('MPLS', () => {
 
   it('chooses the payload by its first nibble, as Wireshark 4.0 does', () => {
     // 4: IPv4 even when the total length does not fit (tshark 4.0 makes no length check).
-    expect(dissect(withPayload('450000300000000040110000010203040506070800010002000800000000')).protocols).toContain('ip');
+    expect(dissect(withPayload('450000300000000040110000010203040506070800010002000800000000')).layers).toContain('ip');
     // 1: PW Associated Channel Header, then its channel type's protocol (0x0021: IPv4), or data.
     const ach = dissect(withPayload('10007ff80000'));
-    expect(ach.protocols).toEqual(['eth', 'mpls', 'pwach', 'data']);
+    expect(ach.layers).toEqual(['eth', 'mpls', 'pwach', 'data']);
     expect(ach.values('pwach.channel_type')).toEqual(['0x7ff8']);
     const achIp = dissect(withPayload('10000021' + '4500001400000000400100000102030405060708'));
-    expect(achIp.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'pwach', 'ip']);
+    expect(achIp.layers.slice(0, 4)).toEqual(['eth', 'mpls', 'pwach', 'ip']);
     // 0 and no plausible Ethernet header: a 4-byte control word, then Ethernet.
     const cw = dissect(withPayload('00000007' + '00112233445566778899aabb0800' + '45'));
-    expect(cw.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'pwethcw', 'eth']);
+    expect(cw.layers.slice(0, 4)).toEqual(['eth', 'mpls', 'pwethcw', 'eth']);
     expect(cw.values('pweth.cw.sequence_number')).toEqual(['7']);
     // 0 followed by what looks like an Ethernet header (two vendor addresses, a known EtherType):
     // Ethernet at once. A locally administered address makes it a control word instead.
     const nocw = dissect(withPayload('00e0009b6d8100259e81b354' + '0800' + '4500001400000000400100000102030405060708'));
-    expect(nocw.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'eth', 'ip']);
+    expect(nocw.layers.slice(0, 4)).toEqual(['eth', 'mpls', 'eth', 'ip']);
     const local = dissect(withPayload('0011223344556677889900aa' + '0800' + '4500001400000000400100000102030405060708'));
-    expect(local.protocols.slice(0, 4)).toEqual(['eth', 'mpls', 'pwethcw', 'eth']);
+    expect(local.layers.slice(0, 4)).toEqual(['eth', 'mpls', 'pwethcw', 'eth']);
     // Anything else: data.
-    expect(dissect(withPayload('200000000000')).protocols).toEqual(['eth', 'mpls', 'data']);
+    expect(dissect(withPayload('200000000000')).layers).toEqual(['eth', 'mpls', 'data']);
   });
 
   it('hands a GAL bottom label to the Generic Associated Channel header', () => {
     const d = dissect(hex('00112233445566778899aabb8847' + '0000d1ff' + '10007ff8' + 'aabb'));
     expect(d.values('mpls.label')).toEqual(['13']);
-    expect(d.protocols).toEqual(['eth', 'mpls', 'pwach', 'data']);
+    expect(d.layers).toEqual(['eth', 'mpls', 'pwach', 'data']);
   });
 
   it('decodes an LSP ping over UDP 3503 (lspping-fec-ldp.pcap frame 2, here over Ethernet)', () => {
@@ -96,7 +96,7 @@ describe('MPLS', () => {
       return hex('00112233445566778899aabb08004500' + (28 + n).toString(16).padStart(4, '0') + '000000004011000001020304050607080daf0daf' + (8 + n).toString(16).padStart(4, '0') + '0000' + payload);
     };
     const d = dissect(udp(ping));
-    expect(d.protocols.slice(2)).toEqual(['udp', 'mpls-echo']);
+    expect(d.layers.slice(2)).toEqual(['udp', 'mpls-echo']);
     expect(d.values('mpls_echo.version')).toEqual(['1']);
     expect(d.values('mpls_echo.flags')).toEqual(['0x0000']);
     expect(d.values('mpls_echo.msg_type')).toEqual(['1']);
@@ -107,8 +107,8 @@ describe('MPLS', () => {
     expect(d.values('mpls_echo.tlv.type')).toEqual(['1']);
     expect(d.values('mpls_echo.tlv.len')).toEqual(['12']);
     // Wireshark rejects a payload shorter than the fixed header, or of another version: data.
-    expect(dissect(udp(ping.slice(0, 62))).protocols.slice(2)).toEqual(['udp', 'data']);
-    expect(dissect(udp('0002' + ping.slice(4))).protocols.slice(2)).toEqual(['udp', 'data']);
+    expect(dissect(udp(ping.slice(0, 62))).layers.slice(2)).toEqual(['udp', 'data']);
+    expect(dissect(udp('0002' + ping.slice(4))).layers.slice(2)).toEqual(['udp', 'data']);
   });
 
   it('never throws on a stack cut short, and keeps what came before', () => {

@@ -1,7 +1,7 @@
 // Linux NFLOG (workers/dissectors/nflog.ts): nflog.pcap frame 1.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // nflog.pcap frame 1: AF_INET, TLVs (packet header, prefix, indev, hw address, hw type, hw len,
 // hw header, timestamp), then the payload TLV: IPv4 / UDP / DNS.

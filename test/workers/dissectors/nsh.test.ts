@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // nsh-over-vxlan-gpe.pcap frame 1: VXLAN-GPE / NSH (MD type 2, two TLVs) / IPv4 / UDP.
 const PREFIX = '00000000000000000000000008004500005c402340004011fc6b7f0000017f00000112b612b6004849f70c000004ffffff00';
@@ -41,7 +41,7 @@ describe('NSH', () => {
   it('reads four context headers for MD type 1, whatever Length says', () => {
     const md1 = '3006' + '0101' + '00000aff' + '11111111222222223333333344444444';
     const d = dissect(overEthernet(md1));
-    expect(d.protocols.slice(0, 3)).toEqual(['eth', 'nsh', 'ip']);
+    expect(d.layers.slice(0, 3)).toEqual(['eth', 'nsh', 'ip']);
     expect(d.values('nsh.contextheader')).toEqual(['11111111', '22222222', '33333333', '44444444']);
     expect(d.values('nsh.spi')).toEqual(['10']);
     // Length 2 with MD type 1: Wireshark uses the required 6 words and still finds the payload.

@@ -2,7 +2,7 @@
 // and icmpv6-RFC2894-RR.pcap, and the byte orders Wireshark guesses (checked against tshark 4.0).
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const IP = '4500001400010000401100000102030405060708';
 const IP6 = '6000000000003b4000000000000000000000000000000001000000000000000000000000000000ff';

@@ -2,7 +2,7 @@
 // compressed forms (checked against tshark 4.0).
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const IP = '4500001400010000401100000102030405060708';
 // mpls-traceroute.pcap frame 2, first 40 bytes: ff 03, protocol 0x0021, IPv4 / ICMP.

@@ -2,7 +2,7 @@
 // ("extended") present word.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // ieee802.11_exthdr.pcap frame 2: 89-byte radiotap header (two present words), then an 802.11
 // ACK with FCS.

@@ -2,7 +2,7 @@
 // IPV6.pcap, and the old Linux PPP / ISDN leftovers Wireshark looks for (checked against tshark 4.0).
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 const IP = '4500001400010000401100000102030405060708';
 // LINKTYPE_RAW_ipv4.pcap frame 1: IPv4 / UDP / DNS query for example.com.

@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, truncations } from './transport-helpers.ts';
+import { capture, truncations } from './helpers.ts';
 
 // isup.pcap frame 1: one DATA chunk (M3UA payload) from 10.28.6.42.
 const DATA_1 =

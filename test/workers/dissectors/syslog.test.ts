@@ -1,6 +1,6 @@
 // Syslog on UDP 514, and the dispatch rule it exists for: Wireshark tries the lower port first.
 import { describe, expect, it } from 'vitest';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 function udpFrame(sport: number, dport: number, payload: Uint8Array): Uint8Array {
   const ipLen = 20 + 8 + payload.length;
@@ -23,7 +23,7 @@ describe('syslog', () => {
 
   it('wins over VXLAN-GPE on 4790 because 514 is the lower port (as tshark, gen-capture frame 22415)', () => {
     const d = dissect(udpFrame(4790, 514, new Uint8Array(120)));
-    expect(d.protocols).toContain('syslog');
+    expect(d.layers).toContain('syslog');
     expect(d.values('vxlan.vni')).toEqual([]);
   });
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
 import { flagNames, flagString } from '../../../workers/dissectors/tcp-flags.ts';
-import { again, capture, hex, truncations } from './transport-helpers.ts';
+import { again, capture, hex, truncations } from './helpers.ts';
 
 // dns_tcp.pcap frames 1-4: handshake, then a DNS query in one segment.
 const DNS_TCP = [

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, hex, truncations } from './transport-helpers.ts';
+import { capture, hex, truncations } from './helpers.ts';
 
 // dns_udp.pcap frame 1: a DNS query from port 43966 to 53.
 const DNS_UDP_1 =

@@ -2,7 +2,7 @@
 // captures; expected values are what tshark 4.0 prints for them.
 
 import { describe, expect, it } from 'vitest';
-import { Status, checkCuts, frame, hex } from './link-helpers.ts';
+import { Status, checkCuts, frame, hex } from './helpers.ts';
 
 // q-in-q.pcap frame 1: 0x8100 VLAN 13, then 0x8100 VLAN 10, then IPv4 / UDP (BACnet).
 const Q_IN_Q = 'ffffffffffff00c0e4012ced8100000d8100000a08004500002e479600004011749eac133325ac13333fbac0bac0001ab9da810b00120120ffff00ff10080a1b591a1b59';

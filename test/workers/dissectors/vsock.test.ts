@@ -1,7 +1,7 @@
 // Linux vsockmon (workers/dissectors/vsock.ts): vsock-1.pcapng frames 1 and 5.
 
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './link-helpers.ts';
+import { checkCuts, frame, hex } from './helpers.ts';
 
 // Frame 1: connect, virtio transport header, no payload.
 const CONNECT = '0300000000000000020000000000000000040000d2040000010002002c0000000300000000000000020000000000000000040000d20400000000000001000100000000000000040000000000';

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // nsh-over-vxlan-gpe.pcap frame 1: IPv4 / UDP 4790 / VXLAN-GPE (next protocol 4) / NSH / IPv4 / UDP.
 const GPE =
@@ -17,7 +17,7 @@ describe('VXLAN-GPE', () => {
   it('decodes nsh-over-vxlan-gpe.pcap frame 1 as tshark 4.0 does', () => {
     const d = dissect(hex(GPE));
     // The header is a `vxlan` tree; tshark's frame.protocols leaves it out (a name-only protocol).
-    expect(d.protocols.slice(0, 6)).toEqual(['eth', 'ip', 'udp', 'vxlan', 'nsh', 'ip']);
+    expect(d.layers.slice(0, 6)).toEqual(['eth', 'ip', 'udp', 'vxlan', 'nsh', 'ip']);
     expect(d.values('vxlan.flags')).toEqual(['0x0c']);
     expect(d.labels('vxlan.flags')).toEqual(['Flags: 0x0c']);
     expect(d.values('vxlan.ver')).toEqual(['0']);
@@ -39,10 +39,10 @@ describe('VXLAN-GPE', () => {
     const ipv4 = hex(GPE);
     // Next protocol 1 (IPv4) straight after the GPE header: the NSH bytes then read as IPv4 garbage.
     ipv4[GPE_OFFSET + 3] = 1;
-    expect(dissect(ipv4).protocols.slice(3, 5)).toEqual(['vxlan', 'ip']);
+    expect(dissect(ipv4).layers.slice(3, 5)).toEqual(['vxlan', 'ip']);
     const unknown = hex(GPE);
     unknown[GPE_OFFSET + 3] = 0x7f;
-    expect(dissect(unknown).protocols.slice(3)).toEqual(['vxlan', 'data']);
+    expect(dissect(unknown).layers.slice(3)).toEqual(['vxlan', 'data']);
   });
 
   it('never throws on a header cut short, and keeps what came before', () => {

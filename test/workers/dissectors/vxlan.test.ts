@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Status } from '../../../workers/dissectors/context.ts';
 import { fieldByName } from '../../../workers/fields/registry.ts';
 import { EXPECTED, runGolden } from '../../golden/corpus.ts';
-import { dissect, hex } from './tunnel-helpers.ts';
+import { dissect, hex } from './helpers.ts';
 
 // vxlan.pcap frame 1: Ethernet / IPv4 / UDP 45149 -> 4789 / VXLAN VNI 100 / Ethernet / IPv4 / ICMP.
 const VXLAN_FRAME_1 =
@@ -27,7 +27,7 @@ const PORT_8472 = VXLAN_FRAME_1.replace('b05d12b5', 'b05d2118');
 describe('VXLAN', () => {
   it('decodes the header of vxlan.pcap frame 1 as tshark 4.0 does', () => {
     const d = dissect(hex(VXLAN_FRAME_1));
-    expect(d.protocols).toEqual(['eth', 'ip', 'udp', 'vxlan', 'eth', 'ip', ...d.protocols.slice(6)]);
+    expect(d.layers).toEqual(['eth', 'ip', 'udp', 'vxlan', 'eth', 'ip', ...d.layers.slice(6)]);
     expect(d.values('vxlan.flags')).toEqual(['0x0800']);
     expect(d.values('vxlan.flag_g')).toEqual(['0']);
     expect(d.values('vxlan.flag_i')).toEqual(['1']);
