@@ -51,11 +51,11 @@ export async function main(argv: string[]): Promise<number> {
 /** Stdout that respects back-pressure (a pipe to `head` or `diff` must not lose lines): while the
  *  pipe is full, text waits in a queue that drains on 'drain', with one listener at a time. */
 class StdoutWriter {
-  private queue: string[] = [];
+  private queue: (string | Uint8Array)[] = [];
   private blocked = false;
   private idle: (() => void)[] = [];
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     if (this.blocked) this.queue.push(text);
     else if (!process.stdout.write(text)) this.block();
   }
@@ -65,7 +65,7 @@ class StdoutWriter {
     process.stdout.once('drain', () => {
       this.blocked = false;
       while (this.queue.length > 0) {
-        if (!process.stdout.write(this.queue.shift() as string)) {
+        if (!process.stdout.write(this.queue.shift() as string | Uint8Array)) {
           this.block();
           return;
         }

@@ -62,7 +62,8 @@ export async function runGolden(c: GoldenCase): Promise<GoldenResult> {
   // Fields not registered (yet) print as empty columns, so they show up as differences, not a crash.
   // Fields not compared are not asked for, so the export runs lean (only the printed fields).
   const known = fields.filter((f) => !NOT_COMPARED.has(f) && unknownFields([f]).length === 0);
-  const res = await exportFields(blob, { fields: known, rules, write: (t) => (out += t) });
+  const utf8 = new TextDecoder();
+  const res = await exportFields(blob, { fields: known, rules, write: (t) => (out += utf8.decode(t, { stream: true })) });
   const actual = out
     .split('\n')
     .filter((l, i, a) => !(l === '' && i === a.length - 1))

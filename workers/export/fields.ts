@@ -7,6 +7,8 @@ import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/
 import { valueText } from '../fields/format.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
+import { ByteSink } from './byte-sink.ts';
+import { writeValue } from './value-bytes.ts';
 import { readCapture, type ReadOptions } from '../formats/open.ts';
 import type { DecodeAsRule } from '../dissectors/tables.ts';
 
@@ -14,8 +16,8 @@ export interface FieldsOptions {
   fields: readonly string[];
   rules?: readonly DecodeAsRule[];
   header?: boolean;
-  /** Called with each batch of output text (lines ending in "\n"). */
-  write: (text: string) => void;
+  /** Called with each batch of output, UTF-8 lines ending in "\n" (the consumer may keep the array). */
+  write: (bytes: Uint8Array) => void;
   /** Optional per-frame predicate (the display filter) deciding whether a frame is printed. */
   filter?: (fl: FieldList, frameNo: number) => boolean;
   read?: ReadOptions;
@@ -27,6 +29,10 @@ export interface FieldsResult {
   /** The capture's damage, if any (all frames before it were printed). */
   error: string | null;
 }
+
+const TAB = 0x09;
+const COMMA = 0x2c;
+const LF = 0x0a;
 
 /** The pseudo-field tshark computes from the whole tree. */
 const PROTOCOLS = 'frame.protocols';
@@ -59,12 +65,16 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
     slot[id] = multi.length;
     multi.push(cols);
   }
-  const cells: string[] = new Array<string>(nCols).fill('');
+  // Occurrences of each output column in this frame: entry indices in tree order, column c's in
+  // occ[c * cap, c * cap + counts[c]) (cap doubles when a frame has more).
   const counts = new Int32Array(nCols);
+  let cap = 8;
+  let occ: Int32Array = new Int32Array(nCols * cap);
   // Without a filter (which may read any field) or frame.protocols, dissect only what is printed.
   const lean = opts.filter === undefined && protocolsCol < 0 ? leanMask(colsOf.keys()) : null;
   const dissector = new PacketDissector(opts.rules ?? [], lean);
-  let out = opts.header ? opts.fields.join('\t') + '\n' : '';
+  const out = new ByteSink(opts.write);
+  if (opts.header) out.text(opts.fields.join('\t') + '\n');
   let frames = 0;
   let printed = 0;
   const summary = await readCapture(
@@ -79,29 +89,41 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       for (let i = 0; i < fl.count; i++) {
         const s = slot[ids[i] as number] as number;
         if (s < 0) continue;
-        const v = valueText(fl, i);
         const cols = multi[s] as number[];
         for (let k = 0; k < cols.length; k++) {
-          const col = cols[k] as number;
-          cells[col] = counts[col]++ === 0 ? v : cells[col] + ',' + v;
+          const c = cols[k] as number;
+          const n = counts[c] as number;
+          if (n === cap) occ = widen(occ, nCols, (cap *= 2));
+          occ[c * cap + n] = i;
+          counts[c] = n + 1;
         }
       }
-      if (protocolsCol >= 0) {
-        cells[protocolsCol] = protocolsOf(fl);
-        counts[protocolsCol] = 1;
+      for (let c = 0; c < nCols; c++) {
+        if (c > 0) out.byte(TAB);
+        if (c === protocolsCol) {
+          out.text(protocolsOf(fl));
+          continue;
+        }
+        const n = counts[c] as number;
+        for (let k = 0; k < n; k++) {
+          if (k > 0) out.byte(COMMA);
+          writeValue(out, fl, occ[c * cap + k] as number);
+        }
       }
-      let line = counts[0] ? (cells[0] as string) : '';
-      for (let c = 1; c < nCols; c++) line += counts[c] ? '\t' + (cells[c] as string) : '\t';
-      out += line + '\n';
-      if (out.length > 1 << 16) {
-        opts.write(out);
-        out = '';
-      }
+      out.byte(LF);
     },
     opts.read,
   );
-  if (out.length > 0) opts.write(out);
+  out.flush();
   return { frames, printed, error: summary.error };
+}
+
+/** The occurrence table re-laid out for a larger per-column capacity. */
+function widen(occ: Int32Array, nCols: number, cap: number): Int32Array {
+  const old = occ.length / nCols;
+  const w = new Int32Array(nCols * cap);
+  for (let c = 0; c < nCols; c++) w.set(occ.subarray(c * old, (c + 1) * old), c * cap);
+  return w;
 }
 
 /** Best-effort `frame.protocols`: the protocol layers in order (tshark adds pseudo-layers we do not). */
