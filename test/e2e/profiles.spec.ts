@@ -117,8 +117,17 @@ describe('Decode As and profiles', () => {
     await page.waitForFunction(() => /Displayed: 9\b/.test(document.querySelector('footer[role="status"]')?.textContent ?? ''));
     // displayed row 2 is frame 3
     await page.locator('[role="row"][aria-rowindex="2"]').click();
-    await page.getByRole('button', { name: 'Decode As…' }).click();
+    const opener = page.getByRole('button', { name: 'Decode As…' });
+    const focused = (l: typeof opener): Promise<boolean> => l.evaluate((e) => e === document.activeElement);
+    await opener.click();
     const dialog = page.getByRole('dialog', { name: 'Decode As' });
+    await dialog.waitFor();
+    // the new rule's protocol has the focus; Escape closes the dialog and gives the focus back
+    expect(await focused(dialog.getByRole('combobox', { name: 'Protocol of rule 1' }))).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await focused(opener)).toBe(true);
+    await opener.click();
     await dialog.waitFor();
     // opened from the selected packet: a new rule for its port, waiting for a protocol
     expect(await dialog.getByRole('combobox', { name: 'Table of rule 1' }).inputValue()).toBe('udp.port');
