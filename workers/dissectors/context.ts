@@ -42,6 +42,9 @@ export class Ctx {
   linkType = 0;
   /** Whether the index pass is running (first pass: reassembly state is updated). */
   firstPass = true;
+  /** The only pass there will be (the `fields` export): state that feeds nothing but fields the
+   *  lean mask leaves out need not be kept, as no later pass will look for it. */
+  singlePass = false;
   /** Nesting guard: tunnels inside tunnels stop at this depth (fuzzed files nest forever). */
   depth = 0;
   /** Source and destination ports of the innermost transport header (for dispatch). */
@@ -138,6 +141,12 @@ export class Ctx {
     if (!this.has(off, n, end)) return false;
     this.f.add(id, off, n, 0, flags);
     return true;
+  }
+
+  /** Whether field `id` is kept (always, outside a lean dissection). */
+  wants(id: number): boolean {
+    const w = this.f.wanted;
+    return w === null || w[id] === 1;
   }
 
   u8(off: number): number {

@@ -74,7 +74,9 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
   f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
   if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
-  const s = udpStream(c, sport, dport);
+  // udp.stream numbers every UDP conversation (one per datagram in a capture of random source
+  // ports): skipped when nothing prints it and no later pass will ask (DNS opens its own).
+  const s = c.singlePass && !c.wants(F.stream) ? -1 : udpStream(c, sport, dport);
   if (s >= 0) f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);
   if (ulen === UDP_HEADER_LEN) return;
   const poff = off + UDP_HEADER_LEN;

@@ -73,6 +73,7 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   // Without a filter (which may read any field) or frame.protocols, dissect only what is printed.
   const lean = opts.filter === undefined && protocolsCol < 0 ? leanMask(colsOf.keys()) : null;
   const dissector = new PacketDissector(opts.rules ?? [], lean);
+  dissector.ctx.singlePass = true;
   const out = new ByteSink(opts.write);
   if (opts.header) out.text(opts.fields.join('\t') + '\n');
   let frames = 0;
