@@ -364,4 +364,33 @@ describe('Decode As and profiles', () => {
     expect(json.filterButtons).toEqual([{ label: 'ICMP only', filter: 'icmp' }]);
     expect(first.errors).toEqual([]);
   });
+
+  it('renames and deletes a profile through its dialogs; Cancel keeps it', async () => {
+    const { page } = first;
+    const before = await activeProfile(page);
+    await menuItem(page, 'Rename…');
+    const rename = page.getByRole('dialog', { name: 'Rename profile' });
+    const box = rename.getByRole('textbox', { name: 'Name' });
+    expect(await box.evaluate((e) => e === document.activeElement)).toBe(true);
+    await box.fill('Overlay crew');
+    await rename.getByRole('button', { name: 'Rename' }).click();
+    await rename.waitFor({ state: 'detached' });
+    await waitForProfile(page, 'Overlay crew');
+    expect(before).not.toBe('Overlay crew');
+
+    await menuItem(page, 'Delete…');
+    const del = page.getByRole('dialog', { name: 'Delete profile “Overlay crew”?' });
+    await del.getByRole('button', { name: 'Cancel' }).click();
+    await del.waitFor({ state: 'detached' });
+    expect(await activeProfile(page)).toBe('Overlay crew');
+    await menuItem(page, 'Delete…');
+    await del.getByRole('button', { name: 'Delete' }).click();
+    await del.waitFor({ state: 'detached' });
+    await expect.poll(() => activeProfile(page)).not.toBe('Overlay crew');
+    await profileButton(page).click();
+    const names = await page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitemradio').allTextContents();
+    expect(names.some((n) => n.includes('Overlay crew'))).toBe(false);
+    await page.keyboard.press('Escape');
+    expect(first.errors).toEqual([]);
+  });
 });
