@@ -17,9 +17,9 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { echoDataTime, trackEcho, type EchoFieldIds } from './icmp-echo.ts';
+import { checksummable, dissectQuoted } from './icmp-error.ts';
 import { dissectIcmpExtensions } from './icmp-extensions.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS, dissectIpv4 } from './ipv4.ts';
@@ -96,10 +96,7 @@ export function dissectIcmp(c: Ctx, off: number, end: number): void {
   if (!c.has(off + CSUM, 2, end)) return;
   // RFC 4884: "length of the padded 'original datagram' field, measured in 32-bit words".
   let origLen = off + ORIG_LEN < c.b.length ? c.u8(off + ORIG_LEN) * 4 : 0;
-  // "The packet isn't part of a fragmented datagram, isn't truncated, and isn't the payload of
-  // an error packet, so we can checksum it."
-  const fragmented = (c.status & (Status.FRAGMENT | Status.REASSEMBLED)) === Status.FRAGMENT;
-  checksum(c, F.checksum, F.checksumStatus, off, end, !fragmented && !c.inErrorPkt && end <= c.b.length, 0);
+  checksum(c, F.checksum, F.checksumStatus, off, end, checksummable(c, end), 0);
   const w = off + WORD2;
   switch (type) {
     case ECHO_REPLY: case ECHO: case TIMESTAMP: case TIMESTAMP_REPLY: case 15: case 16: case MASK_REQUEST: case MASK_REPLY: {
@@ -193,10 +190,7 @@ function quoted(c: Ctx, type: number, origLen: number, off: number, end: number)
   let quotedEnd = end;
   if (type === REDIRECT) quotedEnd = Math.min(end, body + ihl + 8);
   else if (origLen && reported > ICMP_HEADER_LEN + origLen && quotedLen > origLen) quotedEnd = Math.min(end, body + ihl + origLen);
-  const saved = c.inErrorPkt;
-  c.inErrorPkt = true;
-  c.call(dissectIpv4, body, quotedEnd);
-  c.inErrorPkt = saved;
+  dissectQuoted(c, dissectIpv4, body, quotedEnd);
   if (c.stop) return;
   if (reported > ICMP_HEADER_LEN + ORIGINAL_DATAGRAM_MIN && quotedLen <= ORIGINAL_DATAGRAM_MIN) {
     dissectIcmpExtensions(c, body + (origLen || ORIGINAL_DATAGRAM_MIN), end);

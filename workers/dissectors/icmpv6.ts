@@ -15,9 +15,9 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { trackEcho, type EchoFieldIds } from './icmp-echo.ts';
+import { checksummable, dissectQuoted } from './icmp-error.ts';
 import { dissectMld, dissectMldv2Report, dissectRouterRenumbering } from './icmpv6-mld.ts';
 import { dissectNeighborDiscovery } from './icmpv6-nd.ts';
 import { checksum, onesSum } from './ip-checksum.ts';
@@ -75,9 +75,8 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const type = c.uint(F.type, off + TYPE, 1, end);
   c.uint(F.code, off + CODE, 1, end);
   if (c.stop) return;
-  // "The packet isn't part of a fragmented datagram and isn't truncated, so we can checksum it."
-  const fragmented = (c.status & (Status.FRAGMENT | Status.REASSEMBLED)) === Status.FRAGMENT;
-  const verify = !fragmented && !c.inErrorPkt && end <= c.b.length && c.netSrc >= 0;
+  // A whole message outside an error packet, and the pseudo-header needs the IPv6 addresses.
+  const verify = checksummable(c, end) && c.netSrc >= 0;
   checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off) : 0);
   if (c.stop) return;
   const body = off + BODY;
@@ -133,11 +132,8 @@ function pseudoHeaderSum(c: Ctx, length: number): number {
 /** "Decode the IPv6 header of the original datagram" (or data if it does not look like one). */
 function contained(c: Ctx, o: number, end: number): void {
   if (o >= Math.min(end, c.b.length)) return;
-  const saved = c.inErrorPkt;
-  c.inErrorPkt = true;
-  if ((c.u8(o) & 0xf0) === 0x60) c.call(dissectIpv6, o, end);
+  if ((c.u8(o) & 0xf0) === 0x60) dissectQuoted(c, dissectIpv6, o, end);
   else dissectData(c, o, end);
-  c.inErrorPkt = saved;
 }
 
 registerDissector('icmpv6', dissectIcmpv6);

@@ -44,6 +44,20 @@ describe('ICMP', () => {
     // (The quoted DNS message is cut short: what that does to the status is DNS's business.)
   });
 
+  it('verifies the checksum of an error but not that of the ICMP message it quotes', () => {
+    // Hand-made: time exceeded (checksum 0xf4ff over the whole message) quoting a complete
+    // 28-byte echo request (IPv4 TTL 1, ICMP checksum 0xe5ca, both correct).
+    const d = dissect(hex('0019e3e75d23000bdb6358a60800' + '45000038020200004001f567c0a80101c0a8010a' + '0b00f4ff00000000' +
+      '4500001c010100000101e71ec0a8010a08080808' + '0800e5ca12340001'));
+    expect(d.values('icmp.type')).toEqual(['11', '8']);
+    expect(d.values('icmp.checksum')).toEqual(['0xf4ff', '0xe5ca']);
+    // Good outside, Unverified inside the quoted packet (Wireshark's in_error_pkt)
+    expect(d.values('icmp.checksum.status')).toEqual(['1', '2']);
+    expect(d.values('ip.ttl')).toEqual(['64', '1']);
+    expect(d.values('icmp.ident')).toEqual(['4660']);
+    expect(d.values('icmp.resp_in')).toEqual([]);
+  });
+
   it('matches an echo reply to its request, on the first pass and after it', () => {
     const d = new PacketDissector();
     const req = (): Dissected => dissect(hex(ECHO_REQUEST), { dissector: d, frameNo: 1, tsSec: 1259170046, tsNsec: 701826000 });
