@@ -117,6 +117,12 @@ export interface TreeNode {
   field: string;
   /** Value as a filter would write it ('' for protocols and text). */
   value: string;
+  /**
+   * The display filter that selects this item, as Wireshark's "Apply as Filter ▸ Selected" writes
+   * it: `vxlan.vni == 100`, `vxlan` for a protocol; '' for a text line, which has none.
+   * (Optional only so that older tree builders, such as test fakes, still type-check.)
+   */
+  filter?: string;
   /** Index of the data source (0 = the frame) and the byte range it covers. */
   source: number;
   offset: number;

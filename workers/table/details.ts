@@ -3,8 +3,9 @@
 
 import type { TreeNode } from '../api.ts';
 import { EF, WS, type FieldList } from '../fields/field-list.ts';
-import { labelText, valueText } from '../fields/format.ts';
-import { FT, fieldById } from '../fields/registry.ts';
+import { labelText } from '../fields/format.ts';
+import { fieldById } from '../fields/registry.ts';
+import { filterLiteral, matchFilter } from './match-filter.ts';
 
 export function buildTree(fl: FieldList): TreeNode[] {
   const roots: TreeNode[] = [];
@@ -12,10 +13,12 @@ export function buildTree(fl: FieldList): TreeNode[] {
   for (let i = 0; i < fl.count; i++) {
     if ((fl.flags[i] as number) & EF.HIDDEN) continue;
     const def = fieldById(fl.id[i] as number);
+    const literal = filterLiteral(fl, i, def);
     const node: TreeNode = {
       label: labelText(fl, i),
       field: def.id === WS.text ? '' : def.name,
-      value: def.type === FT.PROTOCOL || def.type === FT.NONE ? '' : filterValue(fl, i, def.type),
+      value: literal ?? '',
+      filter: matchFilter(fl, i, def, literal),
       source: fl.src[i] as number,
       offset: fl.off[i] as number,
       length: fl.len[i] as number,
@@ -30,12 +33,4 @@ export function buildTree(fl: FieldList): TreeNode[] {
     else roots.push(node);
   }
   return roots;
-}
-
-/** The value as a display filter literal would write it (strings quoted). */
-function filterValue(fl: FieldList, i: number, type: FT): string {
-  const v = valueText(fl, i);
-  if (type === FT.STRING) return JSON.stringify(v);
-  if (type === FT.ABSOLUTE_TIME) return v;
-  return v;
 }
