@@ -28,14 +28,25 @@ describe('writeValue prints what valueText prints', () => {
       const blob = await openAsBlob(join(CAPTURES, c.capture));
       const d = new PacketDissector();
       let n = 0;
+      // One line per entry: "frame entry value", written both ways.
+      const chunks: Uint8Array[] = [];
+      const sink = new ByteSink((b) => chunks.push(b));
+      const want: string[] = [];
       await readCapture(blob, (rec) => {
         const fl = d.dissect(rec, ++n);
         for (let i = 0; i < fl.count; i++) {
-          const want = valueText(fl, i);
-          if (bytesOf(fl, i) !== want) expect(`${c.capture} #${n} entry ${i}: ${bytesOf(fl, i)}`).toBe(`${c.capture} #${n} entry ${i}: ${want}`);
+          const head = `${n} ${i} `;
+          want.push(head + valueText(fl, i) + '\n');
+          sink.text(head);
+          writeValue(sink, fl, i);
+          sink.byte(10);
           entries++;
         }
       });
+      sink.flush();
+      const got = new TextDecoder().decode(Buffer.concat(chunks)).split(/(?<=\n)/).filter((l) => l !== '');
+      for (let k = 0; k < want.length; k++) if (got[k] !== want[k]) expect(`${c.capture}: ${got[k]}`).toBe(`${c.capture}: ${want[k]}`);
+      expect(got.length).toBe(want.length);
     }
     expect(entries).toBeGreaterThan(50_000);
   }, 120_000);

@@ -11,7 +11,9 @@ import { CORPUS_CAPTURES, expectedCaptures } from './fixtures.ts';
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
+  const utf8 = new TextDecoder();
+  const text = (s: string | Uint8Array): string => (typeof s === 'string' ? s : utf8.decode(s));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => ((out += text(s)), true));
   const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
   try {
     const code = await main(argv);
