@@ -144,13 +144,20 @@ const states = new WeakMap<object, TransportState>();
 
 /** The transport state of the capture `c` is dissecting (kept beside its Reassembly object). */
 export function transportState(c: Ctx): TransportState {
+  // Asked for several times a packet, nearly always for the same capture: remember the last one.
+  if (c.reasm === lastOwner && lastState !== null) return lastState;
   let s = states.get(c.reasm);
   if (s === undefined) {
     s = { tcp: new TcpStreams(), pdus: new TcpPduTable(), udp: new ConversationTable() };
     states.set(c.reasm, s);
   }
+  lastOwner = c.reasm;
+  lastState = s;
   return s;
 }
+
+let lastOwner: object | null = null;
+let lastState: TransportState | null = null;
 
 /** The UDP stream (`udp.stream`) of this datagram, opening one on the first pass if needed. */
 export function udpStream(c: Ctx, sport: number, dport: number): number {

@@ -120,13 +120,20 @@ const trackers = new WeakMap<object, DnsTransactions>();
 
 /** The transaction table of the capture `c` is dissecting (kept beside its Reassembly object). */
 export function dnsTransactions(c: Ctx): DnsTransactions {
+  if (c.reasm === lastOwner && lastTracker !== null) return lastTracker;
   let t = trackers.get(c.reasm);
   if (t === undefined) {
     t = new DnsTransactions();
     trackers.set(c.reasm, t);
   }
+  lastOwner = c.reasm;
+  lastTracker = t;
   return t;
 }
+
+/** The last capture asked about (one lookup a DNS message, nearly always the same capture). */
+let lastOwner: object | null = null;
+let lastTracker: DnsTransactions | null = null;
 
 /** dns.response_in / response_to / time / unsolicited / retransmission, after the sections. */
 export function track(c: Ctx, off: number, convKey: number, id: number, response: boolean): void {
