@@ -388,9 +388,20 @@ describe('Decode As and profiles', () => {
     await del.waitFor({ state: 'detached' });
     await expect.poll(() => activeProfile(page)).not.toBe('Overlay crew');
     await profileButton(page).click();
-    const names = await page.getByRole('menu', { name: 'Profiles' }).getByRole('menuitemradio').allTextContents();
+    const menu = page.getByRole('menu', { name: 'Profiles' });
+    const names = await menu.getByRole('menuitemradio').allTextContents();
     expect(names.some((n) => n.includes('Overlay crew'))).toBe(false);
+    // the menu's keyboard: End and Home reach the last and first items, Escape gives the focus back
+    const focusedText = (): Promise<string> => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+    await page.keyboard.press('End');
+    expect(await focusedText()).toBe((await menu.locator('[role^="menuitem"]:not([disabled])').last().textContent())?.trim());
+    await page.keyboard.press('Home');
+    expect(await focusedText()).toBe((await menu.locator('[role^="menuitem"]').first().textContent())?.trim());
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedText()).toBe((await menu.locator('[role^="menuitem"]:not([disabled])').last().textContent())?.trim());
     await page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'detached' });
+    expect(await profileButton(page).evaluate((e) => e === document.activeElement)).toBe(true);
     expect(first.errors).toEqual([]);
   });
 });
