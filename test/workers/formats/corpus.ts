@@ -66,27 +66,12 @@ export function timeEpoch(rec: Pick<PacketRecord, 'hasTime' | 'tsSec' | 'tsNsec'
   return rec.tsNsec < 0 ? `-${Math.abs(rec.tsSec)}.${pad9(-rec.tsNsec)}` : `${rec.tsSec}.${pad9(rec.tsNsec)}`;
 }
 
-/** A copy of everything in a record (the reader reuses the object and its data view). */
-export interface RecordCopy {
-  kind: number;
-  fileOffset: number;
-  capLen: number;
-  origLen: number;
-  hasTime: boolean;
-  tsSec: number;
-  tsNsec: number;
-  linkType: number;
-  interfaceId: number;
-  comments: string[] | null;
-  data: Uint8Array;
-}
+/** A copy of everything in a record (the reader reuses the object and its data view): the same
+ *  shape, with data and comments of its own. */
+export type RecordCopy = PacketRecord;
 
 export function copyRecord(r: PacketRecord): RecordCopy {
-  return {
-    kind: r.kind, fileOffset: r.fileOffset, capLen: r.capLen, origLen: r.origLen, hasTime: r.hasTime,
-    tsSec: r.tsSec, tsNsec: r.tsNsec, linkType: r.linkType, interfaceId: r.interfaceId,
-    comments: r.comments === null ? null : [...r.comments], data: r.data.slice(),
-  };
+  return { ...r, comments: r.comments === null ? null : [...r.comments], data: r.data.slice() };
 }
 
 export async function readAll(file: Blob, opts?: ReadOptions): Promise<{ res: OpenedCapture; recs: RecordCopy[] }> {
