@@ -12,14 +12,15 @@ import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { E, ipExpert } from './ip-expert.ts';
 
-const RR = 7;
-const QS = 25;
-const TS = 68;
-const SEC = 130;
-const LSRR = 131;
-const ESEC = 133;
-const CIPSO = 134;
-const SSRR = 137;
+/** Option types (RFC 791 and the IANA registry) with data read here; ipv4-options.ts uses the same names. */
+export const RR = 7;
+export const QS = 25;
+export const TS = 68;
+export const SEC = 130;
+export const LSRR = 131;
+export const ESEC = 133;
+export const CIPSO = 134;
+export const SSRR = 137;
 const DATA = 2;
 /** Where the TTL is in the IPv4 header (Quick-Start shows the TTL difference). */
 const IP_TTL = 8;

@@ -12,18 +12,10 @@
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { E, ipExpert } from './ip-expert.ts';
-import { optionData, type DstAdder } from './ipv4-option-kinds.ts';
+import { CIPSO, ESEC, LSRR, optionData, QS, RR, SEC, SSRR, TS, type DstAdder } from './ipv4-option-kinds.ts';
 
 const EOL = 0;
 const NOP = 1;
-const RR = 7;
-const QS = 25;
-const TS = 68;
-const SEC = 130;
-const LSRR = 131;
-const ESEC = 133;
-const CIPSO = 134;
-const SSRR = 137;
 /** Where the options start in the IPv4 header. */
 const OPTIONS_START = 20;
 /** IPOLEN_MAX: the most an option can be (a 60-byte header less the fixed 20). */
