@@ -40,28 +40,12 @@ export function writeValue(out: ByteSink, fl: FieldList, i: number): void {
       break;
     case FT.BOOLEAN:
       return out.byte(v ? 49 : 48);
-    case FT.IPV4: {
-      const b = fl.bytesOf(i);
-      const o = fl.off[i] as number;
-      if (o + 4 > b.length) break;
-      out.dec(b[o] as number);
-      for (let k = 1; k < 4; k++) {
-        out.byte(DOT);
-        out.dec(b[o + k] as number);
-      }
-      return;
-    }
-    case FT.ETHER: {
-      const b = fl.bytesOf(i);
-      const o = fl.off[i] as number;
-      if (o + 6 > b.length) break;
-      out.hex2(b[o] as number);
-      for (let k = 1; k < 6; k++) {
-        out.byte(COLON);
-        out.hex2(b[o + k] as number);
-      }
-      return;
-    }
+    case FT.IPV4:
+      if (separated(out, fl, i, 4, DOT, false)) return;
+      break;
+    case FT.ETHER:
+      if (separated(out, fl, i, 6, COLON, true)) return;
+      break;
     case FT.BYTES: {
       const b = fl.bytesOf(i);
       const o = fl.off[i] as number;
@@ -89,4 +73,18 @@ export function writeValue(out: ByteSink, fl: FieldList, i: number): void {
       return;
   }
   out.text(valueText(fl, i));
+}
+
+/** An address of `n` bytes as decimal (IPv4) or two-digit hex (MAC) parts joined by `sep`;
+ *  false (nothing written) when the bytes are not all there. */
+function separated(out: ByteSink, fl: FieldList, i: number, n: number, sep: number, hex: boolean): boolean {
+  const b = fl.bytesOf(i);
+  const o = fl.off[i] as number;
+  if (o + n > b.length) return false;
+  for (let k = 0; k < n; k++) {
+    if (k > 0) out.byte(sep);
+    if (hex) out.hex2(b[o + k] as number);
+    else out.dec(b[o + k] as number);
+  }
+  return true;
 }
