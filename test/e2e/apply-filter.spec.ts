@@ -118,6 +118,31 @@ describe('Apply / Prepare as Filter from the details tree', () => {
     expect(await focused()).toBe('Selected');
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('Not Selected');
+    // Up, Down, Home and End stay in the submenu, wrapping round its ends
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('…or not Selected');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Selected');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('…or not Selected');
+    await page.keyboard.press('Home');
+    expect(await focused()).toBe('Selected');
+    // Escape closes the submenu only, back to its entry
+    await page.keyboard.press('Escape');
+    expect(await focused()).toBe('Apply as Filter▸');
+    expect(await page.getByRole('menu', { name: 'Apply as Filter' }).count()).toBe(0);
+    expect(await fieldMenu().count()).toBe(1);
+    // with a submenu open under the mouse, the menu's keys skip its items
+    await fieldMenu().getByRole('menuitem', { name: 'Prepare as Filter' }).hover();
+    await page.getByRole('menu', { name: 'Prepare as Filter' }).waitFor();
+    await page.keyboard.press('End');
+    expect(await focused()).toBe('Copy▸');
+    await page.keyboard.press('ArrowUp');
+    expect(await focused()).toBe('Prepare as Filter▸');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowDown');
+    expect(await focused()).toBe('Not Selected');
     // Left goes back to the parent entry, Right comes in again
     await page.keyboard.press('ArrowLeft');
     expect(await focused()).toBe('Apply as Filter▸');
