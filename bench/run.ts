@@ -1,7 +1,10 @@
-// `npm run bench`: engine figures on the deterministic overlay mix from ../shared/bench/gen-capture.py.
-//   index time, packets/s, MB/s, bytes of index per packet (the worker's index pass, run in Node),
-//   and `decapod fields` vs `tshark -T fields` wall time on the same fields, with identical output.
-// Usage: npm run bench [-- --packets N] [--skip-tshark]
+// `npm run bench`: figures on the deterministic overlay mix from ../shared/bench/gen-capture.py.
+//   1. the engine in Node: index time, packets/s, MB/s, bytes of index per packet (the worker's
+//      index pass), and `decapod fields` vs `tshark -T fields` wall time on the same fields, with
+//      identical output;
+//   2. the viewer in Chromium (bench/browser.ts): first rows and full index after the file is
+//      given to the page (against `capinfos`), JS heap, End/Home/PageDown and scrolling latency.
+// Usage: npm run bench [-- --packets N] [--skip-tshark] [--skip-browser | --browser-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openAsBlob, openSync, readFileSync, statSync } from 'node:fs';
@@ -9,6 +12,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CaptureSession } from '../workers/session.ts';
+import { browserBench } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const GEN = join(ROOT, '..', 'shared', 'bench', 'gen-capture.py');
@@ -16,6 +20,8 @@ const OUT = join(ROOT, '.bench');
 const args = process.argv.slice(2);
 const packets = Number(args[args.indexOf('--packets') + 1] ?? NaN) || 1_000_000;
 const skipTshark = args.includes('--skip-tshark');
+const skipBrowser = args.includes('--skip-browser');
+const browserOnly = args.includes('--browser-only');
 const FIELDS = 'frame.number frame.time_epoch frame.len frame.cap_len eth.src eth.dst eth.type vlan.id ip.src ip.dst ip.proto ip.ttl ip.id ip.len ipv6.src ipv6.dst ipv6.nxt ipv6.hlim tcp.srcport tcp.dstport tcp.flags tcp.seq_raw tcp.ack_raw tcp.len udp.srcport udp.dstport udp.length vxlan.vni geneve.vni arp.opcode icmp.type icmp.code icmpv6.type dns.id dns.qry.name gre.proto mpls.label'.split(' ');
 
 function capture(n: number): string {
@@ -47,26 +53,31 @@ function run(cmd: string, argv: string[], outFile: string): { ms: number; cpuMs:
   return { ms, cpuMs: ((u ?? 0) + (s ?? 0)) * 1000, sha, status: r.status, stderr: lines.join('\n') };
 }
 
-// 1. The index pass (what the worker does on open), in this process.
-const session = new CaptureSession();
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-const res = await session.open([await openAsBlob(file)], ['mix.pcap'], []);
-const indexMs = performance.now() - t0;
-const cpu = process.cpuUsage(cpu0);
-console.log(`index: ${indexMs.toFixed(0)} ms wall (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU), ${(res.packets / (indexMs / 1000) / 1e6).toFixed(2)} M packets/s, ${(size / 1e6 / (indexMs / 1000)).toFixed(0)} MB/s, ${res.indexBytesPerPacket.toFixed(1)} bytes of index per packet`);
+if (!browserOnly) await engineBench();
+if (!skipBrowser) await browserBench(file, packets);
 
-// 2. decapod fields vs tshark -T fields, same fields, same Decode As (tshark 4.0 needs -d for 8472).
-const eArgs = FIELDS.flatMap((f) => ['-e', f]);
-const decode = ['-d', 'udp.port==8472,vxlan'];
-const ours = run('node', [join(ROOT, 'bin/decapod.js'), 'fields', file, ...decode, ...eArgs], join(OUT, 'decapod.tsv'));
-if (ours.status !== 0) throw new Error(`decapod failed: ${ours.stderr}`);
-console.log(`decapod fields: ${ours.ms.toFixed(0)} ms wall, ${ours.cpuMs.toFixed(0)} ms CPU`);
-const haveTshark = !skipTshark && spawnSync('tshark', ['--version']).status === 0;
-if (haveTshark) {
-  const theirs = run('tshark', ['-n', '-r', file, ...decode, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...eArgs], join(OUT, 'tshark.tsv'));
-  console.log(`tshark -T fields: ${theirs.ms.toFixed(0)} ms wall, ${theirs.cpuMs.toFixed(0)} ms CPU`);
-  console.log(`ratio: decapod is ${(theirs.ms / ours.ms).toFixed(1)}x faster in wall time, ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x in CPU time; output ${ours.sha === theirs.sha ? 'IDENTICAL' : 'DIFFERENT (diff .bench/decapod.tsv .bench/tshark.tsv)'} (sha256 ${ours.sha.slice(0, 16)})`);
-} else {
-  console.log('tshark not installed (or --skip-tshark): no comparison');
+async function engineBench(): Promise<void> {
+  // 1. The index pass (what the worker does on open), in this process.
+  const session = new CaptureSession();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const res = await session.open([await openAsBlob(file)], ['mix.pcap'], []);
+  const indexMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(`index: ${indexMs.toFixed(0)} ms wall (${((cpu.user + cpu.system) / 1000).toFixed(0)} ms CPU), ${(res.packets / (indexMs / 1000) / 1e6).toFixed(2)} M packets/s, ${(size / 1e6 / (indexMs / 1000)).toFixed(0)} MB/s, ${res.indexBytesPerPacket.toFixed(1)} bytes of index per packet`);
+
+  // 2. decapod fields vs tshark -T fields, same fields, same Decode As (tshark 4.0 needs -d for 8472).
+  const eArgs = FIELDS.flatMap((f) => ['-e', f]);
+  const decode = ['-d', 'udp.port==8472,vxlan'];
+  const ours = run('node', [join(ROOT, 'bin/decapod.js'), 'fields', file, ...decode, ...eArgs], join(OUT, 'decapod.tsv'));
+  if (ours.status !== 0) throw new Error(`decapod failed: ${ours.stderr}`);
+  console.log(`decapod fields: ${ours.ms.toFixed(0)} ms wall, ${ours.cpuMs.toFixed(0)} ms CPU`);
+  const haveTshark = !skipTshark && spawnSync('tshark', ['--version']).status === 0;
+  if (haveTshark) {
+    const theirs = run('tshark', ['-n', '-r', file, ...decode, '-T', 'fields', '-E', 'separator=/t', '-E', 'occurrence=a', '-E', 'aggregator=,', ...eArgs], join(OUT, 'tshark.tsv'));
+    console.log(`tshark -T fields: ${theirs.ms.toFixed(0)} ms wall, ${theirs.cpuMs.toFixed(0)} ms CPU`);
+    console.log(`ratio: decapod is ${(theirs.ms / ours.ms).toFixed(1)}x faster in wall time, ${(theirs.cpuMs / ours.cpuMs).toFixed(1)}x in CPU time; output ${ours.sha === theirs.sha ? 'IDENTICAL' : 'DIFFERENT (diff .bench/decapod.tsv .bench/tshark.tsv)'} (sha256 ${ours.sha.slice(0, 16)})`);
+  } else {
+    console.log('tshark not installed (or --skip-tshark): no comparison');
+  }
 }

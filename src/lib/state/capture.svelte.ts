@@ -5,6 +5,10 @@
 // `epoch` counts changes of the displayed list that invalidate rows already fetched (end of a load,
 // sort, filter, Decode As). While a file loads, rows are only appended, so the count grows and the
 // epoch stays: rows on screen stay valid and the first screen shows before indexing ends.
+//
+// The first screen is asked for as soon as the engine reports the first bytes read, before it has
+// counted a packet (#askHead): the worker answers requests between chunks of its index pass, so a
+// request that waited for the first count would be answered a chunk later.
 
 import * as Comlink from 'comlink';
 import type { CaptureApi, ColoringFilter, FilterCheck, CustomColumn, DecodeAsRule, DecodeAsSuggestion, DecodeAsTables, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
@@ -45,6 +49,40 @@ export interface SortState {
 }
 
 const UNSORTED: SortState = { key: 'frame', descending: false };
+
+/** Rows of the first screen asked for early (more than a tall window's list shows, with slack). */
+export const HEAD_ROWS = 400;
+/** Pause before asking again when the engine had no packet yet. */
+const HEAD_RETRY_MS = 16;
+
+/** The first `count` rows of a window that starts at 0 (every key listed: a new one fails to compile). */
+function headOf(w: RowWindow, count: number): RowWindow {
+  if (count >= w.count) return w;
+  const n = count;
+  const head: { [K in keyof Required<RowWindow>]: RowWindow[K] } = {
+    start: 0,
+    count: n,
+    frame: w.frame.slice(0, n),
+    sec: w.sec.slice(0, n),
+    nsec: w.nsec.slice(0, n),
+    delta: w.delta.slice(0, n),
+    length: w.length.slice(0, n),
+    status: w.status.slice(0, n),
+    vni: w.vni.slice(0, n),
+    srcPort: w.srcPort.slice(0, n),
+    dstPort: w.dstPort.slice(0, n),
+    src: w.src.slice(0, n),
+    dst: w.dst.slice(0, n),
+    outerSrc: w.outerSrc.slice(0, n),
+    outerDst: w.outerDst.slice(0, n),
+    protocol: w.protocol.slice(0, n),
+    info: w.info.slice(0, n),
+    color: w.color.slice(0, n),
+    custom: w.custom.map((c) => c.slice(0, n)),
+    colorRule: w.colorRule?.slice(0, n),
+  };
+  return head;
+}
 
 /** Wireshark's header-click cycle: ascending, descending, back to capture order. */
 export function nextSort(current: SortState, key: SortKey): SortState {
@@ -89,6 +127,10 @@ export class CaptureSession {
   #firstKnown = false;
   /** The open (or Decode As) in progress; sort and filter wait for it. */
   #pending: Promise<void> = Promise.resolve();
+  /** The custom columns the packet list last asked for, which the early first screen asks for too. */
+  #custom: CustomColumn[] | undefined;
+  /** The early first screen of the load in progress, asked or answered (valid while the epoch stays). */
+  #head: { epoch: number; custom: string; rows: Promise<RowWindow>; count: number | null } | null = null;
 
   constructor(makeEngine: EngineFactory = workerEngine) {
     this.#makeEngine = makeEngine;
@@ -201,9 +243,12 @@ export class CaptureSession {
     this.#suggestions = [];
     this.#notices = this.#notices.filter((n) => n.kind === 'info');
     this.#epoch++;
+    this.#head = null;
     const onProgress = Comlink.proxy((p: LoadProgress) => {
       if (gen !== this.#generation) return;
       this.#progress = p;
+      // bytes read, no packet counted yet: ask for the first screen now (see #askHead)
+      if (p.packets === 0 && p.bytesDone > 0 && this.#packets === 0) this.#askHead(gen);
       // rows are appended while loading, never reordered: no epoch change
       if (p.packets > this.#packets) {
         this.#packets = p.packets;
@@ -256,7 +301,48 @@ export class CaptureSession {
     this.#firstKnown = true;
   }
 
+  /**
+   * Ask the engine for the first rows while it indexes. The request is queued behind the chunk
+   * being indexed and answered with the rows indexed by then; the count goes up to what the answer
+   * shows (the packets are indexed, the progress report just has not said so yet), and the list's
+   * first request is served from it, or joins it while it is on its way (see getRows). An empty
+   * answer (the request overtook the first chunk's packets) is asked again shortly, until the
+   * engine counts packets itself.
+   */
+  #askHead(gen: number): void {
+    if (this.#head !== null) return;
+    const epoch = this.#epoch;
+    const custom = this.#custom;
+    const head = { epoch, custom: JSON.stringify(custom ?? []), rows: this.#api().getRows(0, HEAD_ROWS, custom), count: null as number | null };
+    this.#head = head;
+    head.rows.then(
+      (w) => {
+        if (gen !== this.#generation || this.#head !== head) return;
+        if (!this.#loading || epoch !== this.#epoch) {
+          this.#head = null;
+          return;
+        }
+        if (w.count === 0) {
+          this.#head = null;
+          setTimeout(() => {
+            if (gen === this.#generation && this.#loading && this.#packets === 0) this.#askHead(gen);
+          }, HEAD_RETRY_MS);
+          return;
+        }
+        head.count = w.count;
+        if (w.count > this.#packets) {
+          this.#packets = w.count;
+          this.#displayed = w.count;
+        }
+      },
+      () => {
+        if (this.#head === head) this.#head = null;
+      },
+    );
+  }
+
   #accept(r: OpenResult): void {
+    this.#head = null;
     this.#firstKnown = true;
     this.#files = r.files;
     this.#packets = r.packets;
@@ -270,7 +356,15 @@ export class CaptureSession {
 
   /** A window of displayed rows, with the values of custom columns when asked for. */
   getRows(start: number, count: number, custom?: CustomColumn[]): Promise<RowWindow> {
-    return this.#api().getRows(start, count, custom && custom.length > 0 ? custom : undefined);
+    const cols = custom && custom.length > 0 ? custom : undefined;
+    // the packet list passes its custom columns (maybe none); the selection passes nothing
+    if (custom !== undefined) this.#custom = cols;
+    const h = this.#head;
+    if (h && start === 0 && count <= HEAD_ROWS && h.epoch === this.#epoch && this.#loading && h.custom === JSON.stringify(cols ?? [])) {
+      // the early first screen, answered or on its way: a shorter answer than needed asks again
+      if (h.count === null || count <= h.count) return h.rows.then((w) => (count <= w.count ? headOf(w, count) : this.#api().getRows(start, count, cols)));
+    }
+    return this.#api().getRows(start, count, cols);
   }
 
   /** What the Decode As dialog offers: the engine's protocols and built-in bindings. */
