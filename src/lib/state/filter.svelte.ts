@@ -2,16 +2,10 @@
 // Wireshark's "recent display filters"), and the word at the cursor that field-name completion
 // replaces. The filter itself is checked and applied by the worker (workers/filter).
 
+import { browserStorage, readStored, writeStored } from './stored.ts';
+
 const STORAGE_KEY = 'decapod.recentFilters.v1';
 export const MAX_RECENT = 20;
-
-function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // storage disabled: the list lasts for the session only
-  }
-}
 
 /** Read a saved list, keeping only non-empty strings (a hand-edited entry must not break the bar). */
 export function parseRecent(text: string | null): string[] {
@@ -31,13 +25,7 @@ export class RecentFilters {
 
   constructor(storage: Storage | null = browserStorage()) {
     this.#storage = storage;
-    let text: string | null = null;
-    try {
-      text = storage?.getItem(STORAGE_KEY) ?? null;
-    } catch {
-      text = null;
-    }
-    this.#items = parseRecent(text);
+    this.#items = parseRecent(readStored(storage, STORAGE_KEY));
   }
 
   get items(): readonly string[] {
@@ -63,11 +51,8 @@ export class RecentFilters {
   }
 
   #save(): void {
-    try {
-      this.#storage?.setItem(STORAGE_KEY, JSON.stringify(this.#items));
-    } catch {
-      // quota or privacy mode: keep the list in memory
-    }
+    // refused (quota, privacy mode): the list stays in memory
+    writeStored(this.#storage, STORAGE_KEY, JSON.stringify(this.#items));
   }
 }
 

@@ -4,6 +4,7 @@
 
 import { COLUMNS, COLUMN_BY_ID, MAX_COLUMN_WIDTH, MIN_COLUMN_WIDTH, type ColumnDef, type ColumnId } from '../format/columns.ts';
 import { TIME_FORMATS, type Precision, type TimeFormat } from '../format/time.ts';
+import { browserStorage, readStored, writeStored } from './stored.ts';
 
 export type PrecisionSetting = 'auto' | Precision;
 
@@ -61,14 +62,6 @@ export function parseSaved(text: string | null): Saved {
   return out;
 }
 
-function browserStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null; // storage disabled (privacy settings): settings last for the session only
-  }
-}
-
 export class ViewSettings {
   readonly #storage: Storage | null;
   #visible = $state.raw<ReadonlySet<ColumnId>>(new Set());
@@ -83,13 +76,7 @@ export class ViewSettings {
 
   constructor(storage: Storage | null = browserStorage()) {
     this.#storage = storage;
-    let text: string | null = null;
-    try {
-      text = storage?.getItem(STORAGE_KEY) ?? null;
-    } catch {
-      text = null;
-    }
-    this.#load(parseSaved(text));
+    this.#load(parseSaved(readStored(storage, STORAGE_KEY)));
   }
 
   #load(s: Saved): void {
@@ -110,11 +97,8 @@ export class ViewSettings {
       listSize: this.#listSize,
       detailsSize: this.#detailsSize,
     };
-    try {
-      this.#storage?.setItem(STORAGE_KEY, JSON.stringify(s));
-    } catch {
-      // quota or privacy mode: keep the settings in memory
-    }
+    // refused (quota, privacy mode): the settings stay in memory
+    writeStored(this.#storage, STORAGE_KEY, JSON.stringify(s));
   }
 
   get timeFormat(): TimeFormat {
