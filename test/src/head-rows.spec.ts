@@ -3,8 +3,9 @@
 // first request while the load runs (the `ui` project of vitest.e2e.config.ts).
 import { describe, expect, it } from 'vitest';
 import type { LoadProgress, OpenResult } from '../../workers/api.ts';
-import { CaptureSession, HEAD_ROWS } from '../../src/lib/state/capture.svelte.ts';
-import { FakeApi, fakeFactory, file, settle } from './fake-engine.ts';
+import { HEAD_ROWS } from '../../src/lib/state/capture.svelte.ts';
+import { FakeApi, settle } from './fake-engine.ts';
+import { heldApi, opening } from './opening.ts';
 
 /** An engine that reports the first chunk read (0 packets counted), then holds the load. */
 class ChunkedApi extends FakeApi {
@@ -27,17 +28,17 @@ class ChunkedApi extends FakeApi {
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** A ChunkedApi over 1000 packets whose worker has indexed `indexed` when asked for rows. */
+function chunked(indexed = 0): ChunkedApi {
+  const a = new ChunkedApi({ packets: 1000 });
+  a.indexed = indexed;
+  return a;
+}
+
 describe('the first screen while a file loads', () => {
   it('is asked for at the first bytes read and serves the list before the first count', async () => {
-    const f = fakeFactory(() => {
-      // the worker has indexed 250 packets when it gets to the request
-      const a = new ChunkedApi({ packets: 1000 });
-      a.indexed = 250;
-      return a;
-    });
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
-    const api = f.made[0] as ChunkedApi;
+    // the worker has indexed 250 packets when it gets to the request
+    const { s, run, api } = opening(() => chunked(250));
     await settle();
     expect(api.calls).toEqual(['open big.pcap', `rows 0+${HEAD_ROWS}`]);
     expect(s.loading).toBe(true);
@@ -69,10 +70,7 @@ describe('the first screen while a file loads', () => {
   });
 
   it('asks again shortly when nothing was indexed yet, until packets are counted', async () => {
-    const f = fakeFactory(() => new ChunkedApi({ packets: 1000 }));
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
-    const api = f.made[0] as ChunkedApi;
+    const { s, run, api } = opening(() => chunked());
     await settle();
     expect(api.calls).toEqual(['open big.pcap', `rows 0+${HEAD_ROWS}`]);
     expect(s.packets).toBe(0);
@@ -91,14 +89,7 @@ describe('the first screen while a file loads', () => {
   });
 
   it("lets the list's first request join the early one on its way", async () => {
-    const f = fakeFactory(() => {
-      const a = new ChunkedApi({ packets: 1000 });
-      a.indexed = 300;
-      return a;
-    });
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
-    const api = f.made[0] as ChunkedApi;
+    const { s, run, api } = opening(() => chunked(300));
     // asked before the early answer is back: no second request to the engine
     const w = await s.getRows(0, 150, []);
     expect([w.count, w.frame[149]]).toEqual([150, 150]);
@@ -109,10 +100,7 @@ describe('the first screen while a file loads', () => {
   });
 
   it('stops asking when the load ends', async () => {
-    const f = fakeFactory(() => new ChunkedApi({ packets: 1000 }));
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
-    const api = f.made[0] as ChunkedApi;
+    const { s, run, api } = opening(() => chunked());
     await settle();
     api.done?.();
     await run;
@@ -122,17 +110,11 @@ describe('the first screen while a file loads', () => {
   });
 
   it('is not asked for when the first report already counts packets', async () => {
-    const f = fakeFactory(() => {
-      const a = new FakeApi({ packets: 1000 });
-      a.hold = 250;
-      return a;
-    });
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
+    const { s, run, api } = opening(() => heldApi(1000, 250));
     await settle();
     expect(s.packets).toBe(250);
-    (f.made[0] as FakeApi).finish();
+    api.finish();
     await run;
-    expect((f.made[0] as FakeApi).calls).toEqual(['open big.pcap']);
+    expect(api.calls).toEqual(['open big.pcap']);
   });
 });

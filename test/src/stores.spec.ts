@@ -6,6 +6,7 @@ import { RowCache } from '../../src/lib/state/rows.svelte.ts';
 import { Selection } from '../../src/lib/state/selection.svelte.ts';
 import { ViewSettings } from '../../src/lib/state/view.svelte.ts';
 import { FakeApi, fakeFactory, file, settle } from './fake-engine.ts';
+import { heldApi, opening } from './opening.ts';
 
 describe('CaptureSession', () => {
   it('counts packets while loading, without invalidating rows, and takes the result at the end', async () => {
@@ -28,13 +29,7 @@ describe('CaptureSession', () => {
   });
 
   it('shows progress half-way and keeps the epoch while rows are only appended', async () => {
-    const f = fakeFactory(() => {
-      const a = new FakeApi({ packets: 1000 });
-      a.hold = 250;
-      return a;
-    });
-    const s = new CaptureSession(f.factory);
-    const run = s.open([file('big.pcap')]);
+    const { s, run, api } = opening(() => heldApi(1000, 250));
     await settle();
     expect(s.loading).toBe(true);
     expect(s.packets).toBe(250);
@@ -46,7 +41,7 @@ describe('CaptureSession', () => {
     expect(w.count).toBe(100);
     s.noteFirstTime(w.sec[0] as number, 0);
     expect(s.firstSec).toBe(1000);
-    (f.made[0] as FakeApi).finish();
+    api.finish();
     await run;
     expect(s.packets).toBe(1000);
     expect(s.epoch).toBe(e + 1);
