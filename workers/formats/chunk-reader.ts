@@ -15,7 +15,12 @@
 // `need` may switch `buf` (chunk ↔ scratch), so re-read buf/view/pos after awaiting it. Views
 // handed out (record data) stay valid until the next `need`. Offsets are doubles: > 4 GiB is fine.
 
-export const DEFAULT_CHUNK_SIZE = 4 << 20;
+export const DEFAULT_CHUNK_SIZE = 2 << 20;
+/** The first chunk's size; each next one is 4x larger up to the chunk size. A small first chunk
+ *  gets the first packets (and the first screen of rows, which the worker answers between two
+ *  chunks) out while the dissectors' code is still cold; 2 MiB chunks later keep the worker's
+ *  answers to the page within a few tens of milliseconds during the index pass. */
+const FIRST_CHUNK = 64 << 10;
 const MIN_SCRATCH = 64 << 10;
 /** Past this the scratch buffer grows to exactly what a record needs, not double. */
 const MAX_SCRATCH_DOUBLING = 64 << 20;
@@ -50,6 +55,8 @@ export class ChunkReader {
   private nextOffset = 0;
   private pending: Promise<Uint8Array> | null = null;
   private lastYield = now();
+  /** Size of the next chunk to fetch (ramps up to chunkSize). */
+  private nextSize: number;
 
   constructor(
     private readonly blob: Blob,
@@ -58,6 +65,7 @@ export class ChunkReader {
   ) {
     this.size = blob.size;
     this.chunkSize = Number.isFinite(chunkSize) && chunkSize >= 1 ? Math.floor(chunkSize) : DEFAULT_CHUNK_SIZE;
+    this.nextSize = Math.min(this.chunkSize, FIRST_CHUNK);
   }
 
   /** File offset of the read position. */
@@ -160,8 +168,10 @@ export class ChunkReader {
   }
 
   private fetch(at: number): Promise<Uint8Array> {
+    const size = this.nextSize;
+    this.nextSize = Math.min(this.chunkSize, size * 4);
     const p = this.blob
-      .slice(at, Math.min(at + this.chunkSize, this.size))
+      .slice(at, Math.min(at + size, this.size))
       .arrayBuffer()
       .then((b) => new Uint8Array(b));
     // A prefetch may be abandoned (the reader stopped at damage): never an unhandled rejection.

@@ -12,7 +12,7 @@ import { readPcapng } from './pcapng.ts';
 import type { OnRecord, ReadSummary } from './record.ts';
 
 export interface ReadOptions {
-  /** Bytes per Blob read (default 4 MiB); tests make it tiny to push records across chunks. */
+  /** Bytes per Blob read (default 2 MiB, the first reads smaller); tests make it tiny to push records across chunks. */
   chunkSize?: number;
   /** Called once per chunk with the bytes read so far (of the decompressed data, for gzip). */
   onProgress?: (bytesDone: number, bytesTotal: number) => void;

@@ -22,6 +22,22 @@ function syntheticBlob(size: number, fill: (offset: number, into: Uint8Array) =>
 }
 
 describe('ChunkReader', () => {
+  it('reads 64 KiB first, then 4x larger chunks up to the chunk size, so the first packets come early', async () => {
+    const sizes: number[] = [];
+    const size = 20 << 20;
+    const inner = syntheticBlob(size, (_, into) => into.fill(1));
+    const blob = { size, slice: (a: number, b: number) => (sizes.push(Math.min(b, size) - a), inner.slice(a, b)) } as unknown as Blob;
+    const progress: number[] = [];
+    const r = new ChunkReader(blob, 2 << 20, (done) => progress.push(done));
+    while (r.remaining > 0) {
+      if (!(await r.need(1))) break;
+      r.pos = r.end;
+    }
+    expect(sizes.slice(0, 5)).toEqual([64 << 10, 256 << 10, 1 << 20, 2 << 20, 2 << 20]);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(size);
+    expect(progress[0]).toBe(64 << 10);
+  });
+
   it('gives contiguous windows of any length across chunks', async () => {
     const bytes = payload(1000, 5);
     for (const chunkSize of [1, 3, 7, 64, 999, 1000, 5000]) {
