@@ -13,7 +13,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { bytesHex, etherText } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
-import { absTimeText } from './dns-rr.ts';
+import { addAbsTime } from './time-fields.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const MSG_TYPE = 0;
@@ -167,7 +167,8 @@ function duid(c: Ctx, v: number, len: number): void {
   f.add(F.duidType, v, 2, type);
   if (type === 1 && len >= 8) {
     f.add(F.lltHwType, v + 2, 2, c.u16(v + 2));
-    f.addStr(F.lltTime, v + 4, 4, absTimeText(Y2K + c.u32(v + 4), 0));
+    // guint32 arithmetic in packet-dhcpv6.c (`tvb_get_ntohl(...) + 946684800U`): past 2136 it wraps.
+    addAbsTime(f, F.lltTime, v + 4, 4, (Y2K + c.u32(v + 4)) >>> 0, 0);
     if (len > 8) f.addStr(F.lltAddr, v + 8, len - 8, linkAddr(c.b, v + 8, len - 8));
   } else if (type === 3 && len >= 4) {
     f.add(F.llHwType, v + 2, 2, c.u16(v + 2));

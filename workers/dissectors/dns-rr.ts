@@ -13,6 +13,7 @@ import type { Ctx } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
 import { DNSSEC_ALGORITHMS, DS_DIGESTS, TYPE_NAMES } from './dns-types.ts';
 import { dissectEdnsOptions, latin1 } from './dns-edns.ts';
+import { addAbsTime } from './time-fields.ts';
 
 export const R = registerFields({
   a: { name: 'dns.a', label: 'Address', type: FT.IPV4 },
@@ -153,7 +154,7 @@ function rrsig(c: Ctx, off: number, dlen: number, msg: number, end: number): voi
   c.uint(R.rrsigTtl, off + 4, 4, end);
   for (const [id, o] of [[R.rrsigExpiration, off + 8], [R.rrsigInception, off + 12]] as const) {
     if (!c.has(o, 4, end)) return;
-    f.addStr(id, o, 4, absTimeText(c.u32(o), 0));
+    addAbsTime(f, id, o, 4, c.u32(o), 0);
   }
   c.uint(R.rrsigKeyTag, off + 16, 2, end);
   const n = readName(c, off + 18, msg, end);
@@ -163,12 +164,3 @@ function rrsig(c: Ctx, off: number, dlen: number, msg: number, end: number): voi
   if (off + dlen > sig) c.field(R.rrsigSignature, sig, off + dlen - sig, end);
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** An absolute time as tshark prints FT_ABSOLUTE_TIME fields ("Jan  1, 2020 00:00:00.000000000 UTC"). */
-export function absTimeText(sec: number, nsec: number): string {
-  const d = new Date(sec * 1000);
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(nsec).padStart(9, '0')} UTC`;
-}

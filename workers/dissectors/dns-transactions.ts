@@ -10,6 +10,7 @@ import { FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { F as FRAME } from './frame.ts';
+import { addRelTime } from './time-fields.ts';
 
 export const T = registerFields({
   responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
@@ -158,7 +159,7 @@ export function track(c: Ctx, off: number, convKey: number, id: number, response
     return;
   }
   f.add(T.responseTo, off, 0, m.reqFrame, EF.GENERATED);
-  f.addStr(T.time, off, 0, relTime(m.sec, m.nsec), EF.GENERATED);
+  addRelTime(f, T.time, off, 0, m.sec, m.nsec, EF.GENERATED);
 }
 
 const time = { sec: 0, nsec: 0 };
@@ -168,14 +169,4 @@ function frameTime(c: Ctx): { sec: number; nsec: number } {
   time.sec = i < 0 ? 0 : (c.f.num[i] as number);
   time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
   return time;
-}
-
-/** Seconds and nanoseconds (nanoseconds in [0, 1e9)) as tshark prints a relative time. */
-function relTime(sec: number, nsec: number): string {
-  if (sec < 0 && nsec > 0) {
-    sec++;
-    nsec = 1e9 - nsec;
-    return `-${Math.abs(sec)}.${String(nsec).padStart(9, '0')}`;
-  }
-  return `${sec}.${String(nsec).padStart(9, '0')}`;
 }

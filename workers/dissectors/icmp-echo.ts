@@ -6,6 +6,7 @@ import { EF } from '../fields/field-list.ts';
 import type { EchoTracker, EchoMatch } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { F as FRAME } from './frame.ts';
+import { addAbsTime, addRelTime } from './time-fields.ts';
 
 export interface EchoFieldIds {
   respIn: number;
@@ -43,8 +44,6 @@ export function frameTime(c: Ctx): { sec: number; nsec: number } {
   return time;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * "Interpret the first 8 bytes of the icmp data as a timestamp, but only if it does look like
  * it's a timestamp" (a struct timeval within a day of the frame, big then little endian), shown
@@ -60,33 +59,16 @@ export function echoDataTime(c: Ctx, o: number, end: number, absId: number, relI
     usec = swap32(usec);
   }
   if (!near(sec, usec, t.sec) || !c.has(o, 8, end)) return o;
-  const d = new Date(sec * 1000);
   const nsec = usec * 1000;
-  const abs = `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')}, ${d.getUTCFullYear()} ` +
-    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(nsec).padStart(9, '0')} UTC`;
-  c.f.addStr(absId, o, 8, abs);
-  // nstime_delta, then printed as tshark prints a relative time.
-  let ds = t.sec - sec;
-  let dn = t.nsec - nsec;
-  if (ds > 0 && dn < 0) {
-    dn += 1e9;
-    ds--;
-  } else if (ds < 0 && dn > 0) {
-    dn -= 1e9;
-    ds++;
-  }
-  const sign = ds < 0 || dn < 0 ? '-' : '';
-  c.f.addStr(relId, o, 8, `${sign}${Math.abs(ds)}.${String(Math.abs(dn)).padStart(9, '0')}`, EF.GENERATED);
+  addAbsTime(c.f, absId, o, 8, sec, nsec);
+  // nstime_delta(frame time, data time): the parts keep their signs; relTimeText evens them out.
+  addRelTime(c.f, relId, o, 8, t.sec - sec, t.nsec - nsec, EF.GENERATED);
   return o + 8;
 }
 
 /** Within a day of the frame (the difference taken as a 32-bit int, as Wireshark's cast does). */
 function near(sec: number, usec: number, frameSec: number): boolean {
   return Math.abs((sec - frameSec) | 0) < 86400 && usec < 1000000;
-}
-
-function two(n: number): string {
-  return String(n).padStart(2, '0');
 }
 
 function swap32(v: number): number {

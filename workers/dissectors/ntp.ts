@@ -21,7 +21,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { absTimeText } from './dns-rr.ts';
+import { addAbsTime } from './time-fields.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const FLAGS = 0;
@@ -119,17 +119,17 @@ export function dissectNtp(c: Ctx, off: number, end: number): void {
   if (rest + 4 < end) c.field(F.mac, rest + 4, end - rest - 4, end);
 }
 
-/** An NTP timestamp as tshark prints it ("NULL" when zero). */
+/** An NTP timestamp as tshark prints it; zero is "NULL", and worth the Unix epoch (proto.c ENC_TIME_NTP). */
 function timestamp(c: Ctx, id: number, o: number, end: number): void {
   if (!c.has(o, 8, end)) return;
   const sec = c.u32(o);
   const frac = c.u32(o + 4);
   if (sec === 0 && frac === 0) {
-    c.f.addStr(id, o, 8, 'NULL');
+    addAbsTime(c.f, id, o, 8, 0, 0, 0, 'NULL');
     return;
   }
   const unix = sec & 0x80000000 ? sec - NTP_TO_UNIX : sec + ERA1;
-  c.f.addStr(id, o, 8, absTimeText(unix, Math.floor((frac * 1e9) / 2 ** 32)));
+  addAbsTime(c.f, id, o, 8, unix, Math.floor((frac * 1e9) / 2 ** 32));
 }
 
 /** Mode 6: the control header, its status word, and the data (name=value text, or status pairs). */

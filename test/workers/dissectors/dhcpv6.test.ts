@@ -2,13 +2,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, truncations } from './helpers.ts';
+import { Time } from '../../../workers/filter/time.ts';
+import { capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // dhcpv6-ia-na.pcap frames 1 (Solicit) and 2 (Advertise with an IA Address and a DUID-LLT).
 const SOLICIT =
   '33330001000200010203040586dd6c00000000381140fe80000000000000020102fffe030405ff02000000000000000000000001000202220223003811230190b45c0001000a0003000100010203040500060004001700180008000200000003000c0203040500000e1000001518';
 const ADVERTISE =
   '00010203040500112233445586dd6000000000581140fe80000000000000021122fffe334455fe80000000000000020102fffe0304050223022200582b6f0290b45c000300280203040500000e1000001518000500182a0000010001020038e6b22ec440acdf0000119400001c200001000a000300010001020304050002000e000100011846488c001122334455';
+const LLT_EDGES =
+  '02000000000202000000000186dd6000000000301140fe800000000000000000000000000002fe800000000000000000000000000001022302220030f61f070000030001000e00010001000000000011223344550002000e00010001ffffffff00aabbccddee';
 const UDP_END = 62;
 
 describe('DHCPv6', () => {
@@ -38,6 +41,15 @@ describe('DHCPv6', () => {
     expect(a['dhcpv6.duidllt.time']).toEqual(['Nov 26, 2012 15:34:36.000000000 UTC']);
     expect(a['dhcpv6.duidllt.link_layer_addr']).toEqual(['00:11:22:33:44:55']);
     expect(a.status & (Status.TRUNCATED | Status.MALFORMED)).toBe(0);
+  });
+
+  it('gives the DUID-LLT time its value, 2000-based in 32 bits as Wireshark adds it', () => {
+    expect(filterValues(dissect(hex(ADVERTISE)).fl, 'dhcpv6.duidllt.time')).toEqual([new Time(1353944076, 0)]);
+    // Hand-built Reply: client DUID-LLT time 0, server DUID-LLT time 0xffffffff (tshark 4.0.17's text).
+    const r = dissect(hex(LLT_EDGES));
+    expect(r.values('dhcpv6.duidllt.time')).toEqual(['Jan  1, 2000 00:00:00.000000000 UTC', 'Dec 31, 1999 23:59:59.000000000 UTC']);
+    expect(r.values('dhcpv6.duidllt.link_layer_addr')).toEqual(['00:11:22:33:44:55', '00:aa:bb:cc:dd:ee']);
+    expect(filterValues(r.fl, 'dhcpv6.duidllt.time')).toEqual([new Time(946684800, 0), new Time(946684799, 0)]);
   });
 
   it('keeps the fields before every cut of the 4-byte header, never throwing', () => {

@@ -3,7 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { again, capture, hex, truncations } from './helpers.ts';
+import { PacketDissector } from '../../../workers/dissect.ts';
+import { Time } from '../../../workers/filter/time.ts';
+import { again, capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // dns_udp.pcap frames 1 and 2: a query for www.tcpdump.org and its response (A, NS, AAAA, OPT).
 const QUERY =
@@ -17,6 +19,9 @@ const COOKIE_Q = '00024105644438d54714f5a1080045000050a88c00004011520dc0000001c0
 const COOKIE_R = '38d54714f5a1000241056444080045000070540800003011b671c0000002c00000010035b491005ca03e761185000001000100000001076578616d706c6503636f6d0000010001c00c000100010001518000045db8d822000029100000000000001c000a0018a954d29208767b5ccf75f75b5db0bf0575c9f2d76c962883';
 const CHAIN = '00024105644438d54714f5a1080045000059a97400004011511cc0000001c0000002b49100350045cd33811e01200001000000000001076578616d706c6503636f6d00000100010000291000000080000015000d001103666f6f076578616d706c6503636f6d00';
 
+// Hand-built (no corpus capture has an RRSIG); tshark 4.0.17 prints the values checked below.
+const RRSIG =
+  '020000000002020000000001080045000068000100004011f64dc0000235c000020100359c430054ce43000381800001000100000000076578616d706c6503636f6d0000010001c00c002e000100000e1000230001080200000e1000000000ffffffff1234076578616d706c6503636f6d00deadbeef';
 const ETH_IP_UDP = 42;
 
 /** A UDP frame from 10.0.0.1:port to 10.0.0.2:dport carrying `payload` (or back, when `back`). */
@@ -85,6 +90,27 @@ describe('DNS messages', () => {
     // A later pass also knows where the query was answered.
     expect(again(d, [QUERY, RESPONSE], 1, fields)['dns.response_in']).toEqual(['2']);
     expect(again(d, [QUERY, RESPONSE], 2, fields)).toEqual(r);
+  });
+
+  it('gives dns.time its value: the response time minus the query time', () => {
+    const d = new PacketDissector();
+    dissect(hex(QUERY), { dissector: d, frameNo: 1, tsSec: 1000, tsNsec: 900000000 });
+    const r = dissect(hex(RESPONSE), { dissector: d, frameNo: 2, tsSec: 1002, tsNsec: 150000000 });
+    expect(r.values('dns.time')).toEqual(['1.250000000']);
+    expect(filterValues(r.fl, 'dns.time')).toEqual([new Time(1, 250000000)]);
+  });
+
+  it('decodes an RRSIG, its times printed as tshark does and compared by their value', () => {
+    // A response for example.com A with one RRSIG (type covered A, algorithm 8, 2 labels, TTL 3600,
+    // expiration 0, inception 0xffffffff, key tag 0x1234, signer example.com, signature deadbeef).
+    const r = dissect(hex(RRSIG));
+    expect(r.values('dns.resp.type')).toEqual(['46']);
+    expect(r.values('dns.rrsig.signature_expiration')).toEqual(['Jan  1, 1970 00:00:00.000000000 UTC']);
+    expect(r.values('dns.rrsig.signature_inception')).toEqual(['Feb  7, 2106 06:28:15.000000000 UTC']);
+    expect(r.values('dns.rrsig.key_tag')).toEqual(['4660']);
+    expect(r.values('dns.rrsig.signers_name')).toEqual(['example.com']);
+    expect(filterValues(r.fl, 'dns.rrsig.signature_expiration')).toEqual([new Time(0, 0)]);
+    expect(filterValues(r.fl, 'dns.rrsig.signature_inception')).toEqual([new Time(4294967295, 0)]);
   });
 
   it('decodes the EDNS options of edns-opts.pcap', () => {

@@ -11,6 +11,8 @@ import { FT, fieldById, fieldByName } from '../../../workers/fields/registry.ts'
 import { labelText, valueText } from '../../../workers/fields/format.ts';
 import { EF, type FieldList } from '../../../workers/fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
+import type { Value } from '../../../workers/filter/types.ts';
+import { entryValue } from '../../../workers/filter/view.ts';
 
 export { Status };
 
@@ -59,6 +61,12 @@ function occurrences(fl: FieldList, name: string): number[] {
   const out: number[] = [];
   for (let i = fl.find(id); i >= 0; i = fl.find(id, i + 1)) out.push(i);
   return out;
+}
+
+/** Every occurrence of a field as the display filter compares it (filter/view.ts entryValue): a
+ *  time field's Time, whatever text it prints. */
+export function filterValues(fl: FieldList, name: string): Value[] {
+  return occurrences(fl, name).map((i) => entryValue(fl, i, fieldById(fl.id[i] as number)));
 }
 
 export interface Dissected {

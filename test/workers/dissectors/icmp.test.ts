@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { dissect, hex, type Dissected } from './helpers.ts';
+import { Time } from '../../../workers/filter/time.ts';
+import { dissect, filterValues, hex, type Dissected } from './helpers.ts';
 
 const ETH = '000000000000000102030405' + '0800';
 // icmp-destunreach-udp.pcap frame 1: port unreachable quoting a whole DNS response.
@@ -70,6 +71,9 @@ describe('ICMP', () => {
     expect(rep().values('icmp.seq_le')).toEqual(['0']);
     expect(rep().values('icmp.data_time')).toEqual(['Nov 25, 2009 18:26:53.746425000 UTC']);
     expect(rep().values('icmp.data_time_relative')).toEqual(['-3567.044580000']);
+    // The filter compares the times themselves, not the text (tshark: icmp.data_time_relative == -3567.04458).
+    expect(filterValues(rep().fl, 'icmp.data_time')).toEqual([new Time(1259173613, 746425000)]);
+    expect(filterValues(rep().fl, 'icmp.data_time_relative')).toEqual([new Time(-3567, -44580000)]);
     expect(rep().values('data.len')).toEqual(['48']);
     d.ctx.firstPass = false;
     expect(req().values('icmp.resp_in')).toEqual(['2']);

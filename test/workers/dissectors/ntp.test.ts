@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { capture, truncations } from './helpers.ts';
+import { Time } from '../../../workers/filter/time.ts';
+import { capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // ntp.pcap frames 1 (client, with a key ID and SHA-1 MAC) and 2 (server, crypto-NAK key ID only).
 const CLIENT =
@@ -41,6 +42,17 @@ describe('NTP', () => {
     expect(s['ntp.rec']).toEqual(['Jun 19, 2017 14:12:09.516015118 UTC']);
     expect(s['ntp.keyid']).toEqual(['00000000']);
     expect(s['ntp.mac']).toEqual([]);
+  });
+
+  it('gives the timestamps their value: "NULL" is the epoch, the rest seconds and nanoseconds', () => {
+    const c = dissect(hex(CLIENT)).fl;
+    expect(filterValues(c, 'ntp.reftime')).toEqual([new Time(0, 0)]);
+    expect(filterValues(c, 'ntp.org')).toEqual([new Time(0, 0)]);
+    expect(filterValues(c, 'ntp.xmt')).toEqual([new Time(554245713, 7738396)]);
+    const s = dissect(hex(SERVER)).fl;
+    expect(filterValues(s, 'ntp.org')).toEqual([new Time(554245713, 7738396)]);
+    expect(filterValues(s, 'ntp.rec')).toEqual([new Time(1497881529, 516015118)]);
+    expect(filterValues(s, 'ntp.xmt')).toEqual([new Time(1497881529, 516074047)]);
   });
 
   it('decodes mode 6 control messages of ntp-control.pcap', () => {
