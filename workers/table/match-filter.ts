@@ -11,8 +11,8 @@
 // item of every corpus capture). Where no literal spells that value, or where it is not the value
 // the tree shows, the field's name alone is given: a number too wide for its field (ip.len of a
 // BIG TCP packet), a timestamp whose nanoseconds are 1e9 or more, an address cut short or shown
-// transformed (a SLAAC MAC from an EUI-64), and a time the dissector keeps as text only
-// (icmp.data_time, ntp.xmt, dns.time: the engine does not compare those by their value).
+// transformed (a SLAAC MAC from an EUI-64), and an absolute time shown as a date (icmp.data_time,
+// ntp.xmt): a literal would have to be that date string.
 
 import { EF, WS, type FieldList } from '../fields/field-list.ts';
 import { bytesHex, epochText, etherText, ipv4Text, ipv6Text, valueText } from '../fields/format.ts';
@@ -47,7 +47,8 @@ export function filterLiteral(fl: FieldList, i: number, def: FieldDef): string |
     case FT.BOOLEAN:
       return num !== 0 ? '1' : '0';
     case FT.RELATIVE_TIME:
-      return str ? null : relTimeLiteral(num);
+      // dns.time, icmp.data_time_relative: shown as text, valued in seconds (dissectors/time-fields.ts)
+      return relTimeLiteral(num);
     case FT.ABSOLUTE_TIME: {
       if (str) return null;
       const ns = fl.aux[i] as number;
