@@ -301,7 +301,8 @@ describe('offline install', () => {
     const offer = offered.getByRole('group', { name: 'Install' });
     await offer.waitFor();
     await offer.getByRole('button', { name: 'Install' }).click();
-    expect(await prompted.evaluate((p) => p.state.prompts)).toBe(1);
+    // the click handler runs in the page after click() returns: wait for it, then check it ran once
+    await expect.poll(() => prompted.evaluate((p) => p.state.prompts)).toBe(1);
     await offer.waitFor({ state: 'detached' });
     await offered.close();
   });
