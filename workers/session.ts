@@ -19,10 +19,12 @@ import { buildTree } from './table/details.ts';
 import { infoText } from './table/info.ts';
 import { NO_VNI, PacketTable } from './table/packet-table.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
-import { summarize, summaryMask } from './table/summarize.ts';
+import { summarize } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
 import { compareRows } from './table/sort.ts';
 import { compileFilter, type CompiledFilter } from './filter/compile.ts';
+import { ShapeIndex } from './filter/shapes.ts';
+import { shapeMask } from './filter/shape-fields.ts';
 import { defaultBindings, dissectorNames } from './dissectors/tables.ts';
 
 /** Status bit (beyond the dissector's) marking a record that is a pcapng Custom Block. */
@@ -43,6 +45,8 @@ export class CaptureSession implements CaptureApi {
   private ifaceFile: number[] = [];
   private table = new PacketTable();
   private addrs = new AddressTable();
+  /** Packet shapes recorded by the index pass (lean: they answer filters on the columns' fields). */
+  private shapes = new ShapeIndex();
   private dissector = new PacketDissector();
   private rules: DecodeAsRule[] = [];
   private comments = new Map<number, string[]>();
@@ -80,8 +84,11 @@ export class CaptureSession implements CaptureApi {
     this.ifaceFile = [];
     this.table = new PacketTable();
     this.addrs = new AddressTable();
-    // The index pass reads a few columns' fields: dissect lean, then full trees for rows and details.
-    this.dissector = new PacketDissector(this.rules, summaryMask());
+    // The index pass reads the columns' fields (and records packet shapes over them for the
+    // filter): dissect lean, then full trees for rows and details.
+    const lean = shapeMask();
+    this.shapes = new ShapeIndex(lean);
+    this.dissector = new PacketDissector(this.rules, lean);
     this.comments = new Map();
     this.seq = null;
     this.view = null;
@@ -109,6 +116,7 @@ export class CaptureSession implements CaptureApi {
         table.iface[r] = this.ifaceOf(fi, file, rec);
         table.status[r] = dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0);
         summarize(fl, table, r, this.addrs);
+        this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
         if (rec.comments) this.comments.set(frame, rec.comments.slice());
         this.suggester.observe(fl, this.dissector.ctx.tables);
       };
@@ -151,6 +159,7 @@ export class CaptureSession implements CaptureApi {
     const sorted = Array.from(order).sort((a, b) => key(a) - key(b) || a - b);
     order.set(sorted);
     t.permute(order);
+    this.shapes.permute(order);
     this.seq = new Uint32Array(order.length);
     for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
   }
@@ -166,7 +175,7 @@ export class CaptureSession implements CaptureApi {
       firstSec: first < t.length ? (t.sec[first] as number) : 0,
       firstNsec: first < t.length ? (t.nsec[first] as number) : 0,
       loadMs: this.loadMs,
-      indexBytesPerPacket: PacketTable.BYTES_PER_ROW + (this.seq ? 4 : 0) + this.addrs.byteSize / Math.max(1, t.length),
+      indexBytesPerPacket: PacketTable.BYTES_PER_ROW + (this.seq ? 4 : 0) + (this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
       suggestions: this.suggester.suggestions(),
     };
   }
@@ -388,6 +397,7 @@ export class CaptureSession implements CaptureApi {
         table: t,
         addrs: this.addrs,
         rows: t.length,
+        shapes: this.shapes,
         dissect: async (rowsWanted: number[], each: (row: number, fl: FieldList) => void) => {
           const CH = 4096;
           for (let i = 0; i < rowsWanted.length; i += CH) {
@@ -422,6 +432,7 @@ export class CaptureSession implements CaptureApi {
     this.sources = { blobs: [], names: [] };
     this.files = [];
     this.table = new PacketTable(1);
+    this.shapes = new ShapeIndex();
     this.view = null;
   }
 

@@ -1,58 +1,46 @@
 // Interned addresses (the index columns' ids) as filter values: IPv4 as a uint32, IPv6 and MAC
-// as bytes. The AddressTable keeps only text for display; each id is parsed back once here and
-// kept, per table, for as long as the table lives.
+// as bytes (the AddressTable's own copy), kept per table for as long as the table lives.
 
-import { AddrKind, type AddressTable } from '../table/addresses.ts';
-import { parseEther, parseIpv4Cidr, parseIpv6 } from './values.ts';
+import type { AddressTable } from '../table/addresses.ts';
+
+/** v4[] of an id not looked up yet, and of an address that is not IPv4. */
+const UNKNOWN = -1;
+const NOT_V4 = -2;
 
 export class AddressCache {
   // dense arrays (grown in order, never holey): the index pass looks ids up for every packet
   private v4: number[] = [];
-  private bytes: (Uint8Array | null)[] = [];
 
   constructor(private addrs: AddressTable) {}
 
   /** The address as bytes (4, 16 or 6 of them); empty for id 0. */
   bytesOf(id: number): Uint8Array {
-    let b = id < this.bytes.length ? this.bytes[id] : undefined;
-    if (b) return b;
-    while (this.bytes.length <= id) {
-      this.bytes.push(null);
-      this.v4.push(0);
-    }
-    const text = this.addrs.text(id);
-    switch (this.addrs.kind(id)) {
-      case AddrKind.IPV4: {
-        const v = parseIpv4Cidr(text)?.addr ?? 0;
-        b = Uint8Array.of(v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255);
-        this.v4[id] = v;
-        break;
-      }
-      case AddrKind.IPV6:
-        b = parseIpv6(text) ?? new Uint8Array(16);
-        break;
-      case AddrKind.MAC:
-        b = parseEther(text) ?? new Uint8Array(6);
-        break;
-      default:
-        b = new Uint8Array(0);
-    }
-    this.bytes[id] = b;
-    return b;
+    return this.addrs.bytesOf(id);
   }
 
-  /** An IPv4 address id as a uint32. */
+  /** An IPv4 address id as a uint32 (0 for another kind). */
   v4Of(id: number): number {
-    if (id < this.bytes.length && this.bytes[id]) return this.v4[id] as number;
-    this.bytesOf(id);
-    return this.v4[id] ?? 0;
+    const v = this.v4Raw(id);
+    return v < 0 ? 0 : v;
+  }
+
+  /** The uint32 of an IPv4 address id, or NOT_V4. */
+  private v4Raw(id: number): number {
+    const v = id < this.v4.length ? (this.v4[id] as number) : UNKNOWN;
+    if (v !== UNKNOWN) return v;
+    while (this.v4.length <= id) this.v4.push(UNKNOWN);
+    const b = this.addrs.bytesOf(id);
+    const x = b.length === 4 ? (((b[0] as number) << 24) | ((b[1] as number) << 16) | ((b[2] as number) << 8) | (b[3] as number)) >>> 0 : NOT_V4;
+    this.v4[id] = x;
+    return x;
   }
 
   /** Whether address `id` is the `len` bytes at b[off]. */
   sameBytes(id: number, b: Uint8Array, off: number, len: number): boolean {
-    if (id === 0) return false;
-    const a = this.bytesOf(id);
-    if (a.length !== len || off + len > b.length) return false;
+    if (id === 0 || off + len > b.length) return false;
+    if (len === 4) return this.v4Raw(id) === (((b[off] as number) << 24) | ((b[off + 1] as number) << 16) | ((b[off + 2] as number) << 8) | (b[off + 3] as number)) >>> 0;
+    const a = this.addrs.bytesOf(id);
+    if (a.length !== len) return false;
     for (let i = 0; i < len; i++) if (a[i] !== b[off + i]) return false;
     return true;
   }

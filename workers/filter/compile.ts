@@ -24,8 +24,10 @@ export interface FilterInput {
   /** Dissect the given rows (ascending) and call `each` with every row's field list, in order. */
   dissect(rows: number[], each: (row: number, fl: FieldList) => void): Promise<void>;
   /**
-   * The shapes of the rows, if the index pass recorded them (ShapeIndex.observe after summarize).
-   * Without it the first run dissects every row once and learns them (kept per table).
+   * The shapes of the rows, if the index pass recorded them (ShapeIndex.observe after summarize),
+   * used for the filters they cover (a lean index: those whose fields its mask keeps). Another
+   * filter dissects every row once and observes them into this index, which then covers every
+   * filter. Without it, the first run dissects every row and learns full shapes (kept per table).
    */
   shapes?: ShapeIndex;
 }
@@ -40,6 +42,8 @@ export interface CompiledFilter {
   matches(fl: FieldList): boolean;
   /** How the last run() went: rows answered from the columns, rows dissected. */
   readonly stats: RunStats;
+  /** Ids of the fields (and protocols) the filter reads. */
+  readonly fieldIds: readonly number[];
 }
 
 export interface FilterError {
@@ -71,11 +75,12 @@ export function compileFilter(expr: string): CompiledFilter | FilterError {
   if ('error' in ir) return ir;
   const fn: TestFn = compileTest(ir);
   const view = new FieldListView(ir.refs);
-  const stats: RunStats = { rows: 0, fast: 0, dissected: 0, ms: 0 };
+  const stats: RunStats = { rows: 0, fast: 0, dissected: 0, fromIndex: false, ms: 0 };
   return {
     ok: true,
     text: expr,
     stats,
+    fieldIds: [...new Set(ir.refs.map((r) => r.def.id))],
     matches: (fl) => fn(view.reset(fl)),
     run: async (input) => {
       const s = await runFilter(ir, fn, view, input);

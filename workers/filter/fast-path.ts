@@ -3,8 +3,11 @@
 // shape where the filter needs a value the columns do not hold is dissected instead. Shapes where
 // the filter reads no value at all (`vxlan.vni == 5003` on a packet without VXLAN) are decided
 // once for all their rows. The rows left for dissection are read and tested with the same
-// compiled closures, so both paths give the same answer by construction; the property test in
-// test/workers/filter/fast-path.test.ts checks it on generated captures.
+// compiled closures, so both paths give the same answer by construction; the property tests in
+// test/workers/filter/fast-path.test.ts and lean-shapes.test.ts check it on generated and corpus
+// captures. The shapes come from the index pass (lean: they answer the filters whose fields they
+// keep, ShapeIndex.covers); any other filter dissects every row once and observes the full trees
+// into the same index, which from then on covers every filter.
 
 import type { FieldList } from '../fields/field-list.ts';
 import { FT, type FieldDef } from '../fields/registry.ts';
@@ -24,6 +27,8 @@ export interface RunStats {
   fast: number;
   /** Rows that were dissected. */
   dissected: number;
+  /** Whether the caller's shapes (the index pass's) answered, rather than shapes learnt by dissecting. */
+  fromIndex: boolean;
   ms: number;
 }
 
@@ -36,7 +41,7 @@ interface Plan {
   constant: boolean | null;
 }
 
-/** Per-table shapes learnt by a first run that had to dissect everything. */
+/** Per-table full shapes learnt by a first run that had to dissect everything (callers without an index). */
 const learnt = new WeakMap<PacketTable, ShapeIndex>();
 
 /** What the filter needs of each reference: its values (true) or only how many there are (false). */
@@ -172,7 +177,7 @@ function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache
     case Col.ETH_SRC_2:
     case Col.ETH_DST_2: {
       const k = c - Col.ETH_SRC_1;
-      return def.type === FT.ETHER ? (r) => sh.macTable.bytes(sh.macs[4 * r + k] as number) : null;
+      return def.type === FT.ETHER ? (r) => sh.mac(r, k) : null;
     }
     default:
       return null;
@@ -228,8 +233,12 @@ function buildPlan(shape: Shape, refs: readonly FieldRef[], needs: boolean[], t:
 export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListView, input: FilterInput): Promise<RunStats & { result: Uint32Array }> {
   const t0 = performance.now();
   const { table, rows } = input;
-  const given = input.shapes;
-  let shapes = given ?? learnt.get(table);
+  // The caller's shapes (the index pass's, lean) when they hold every field the filter reads.
+  // Else this run dissects every row and learns full shapes: into the caller's index, which then
+  // covers every filter, or into shapes kept per table when the caller has none.
+  const own = input.shapes;
+  const covered = own !== undefined && own.covers(ir.refs);
+  let shapes = own ?? learnt.get(table);
   if (!shapes) {
     shapes = new ShapeIndex();
     learnt.set(table, shapes);
@@ -241,7 +250,7 @@ export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListVie
   let m = 0;
   const slow: number[] = [];
   const plans: (Plan | null | undefined)[] = [];
-  const known = Math.min(rows, shapes.rows);
+  const known = own !== undefined && !covered ? 0 : Math.min(rows, shapes.rows);
   const rowShape = shapes.rowShape;
   for (let r = 0; r < known; r++) {
     const s = rowShape[r] as number;
@@ -273,8 +282,8 @@ export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListVie
     if (fn(view)) hits[m++] = r;
   }
   const fast = known - slow.length;
-  // rows without a known shape yet: dissect them, and learn their shapes unless the caller owns the index
-  const learn = given === undefined;
+  // rows without a known shape yet: dissect them, and learn their shapes
+  const learn = !covered;
   for (let r = known; r < rows; r++) slow.push(r);
   const slowHits: number[] = [];
   if (slow.length > 0) {
@@ -284,6 +293,7 @@ export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListVie
       if (learn && r >= known) sh.observe(fl, r, table, input.addrs, table.status[r] as number);
     });
   }
+  if (own !== undefined && !covered && rows >= own.rows) own.learntFull();
   // merge the two ascending lists
   const result = new Uint32Array(m + slowHits.length);
   let i = 0;
@@ -293,5 +303,5 @@ export async function runFilter(ir: CompiledIR, fn: TestFn, flView: FieldListVie
     if (j >= slowHits.length || (i < m && (hits[i] as number) < (slowHits[j] as number))) result[o++] = hits[i++] as number;
     else result[o++] = slowHits[j++] as number;
   }
-  return { result, rows, fast, dissected: slow.length, ms: performance.now() - t0 };
+  return { result, rows, fast, dissected: slow.length, fromIndex: covered, ms: performance.now() - t0 };
 }

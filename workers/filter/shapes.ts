@@ -7,7 +7,7 @@
 // have the same fields in the same places, so for a given filter and shape, every field reference
 // resolves to a fixed list of occurrences: counted without dissecting, and valued from columns
 // when each occurrence is
-//   - a column's own entry (the one summarize.ts copied: verified against the row, per packet),
+//   - a column's own entry (the one summarize.ts copied: verified against the row),
 //   - an alias of one (same bytes, same value: `ip.addr` beside `ip.src`, `udp.port` beside
 //     `udp.srcport`, `eth.addr` under `eth.src`),
 //   - or a masked part of one (`tcp.flags.syn` under `tcp.flags`: value = (flags & mask) != 0, verified).
@@ -15,19 +15,35 @@
 // do not match its entries, or that was reassembled (the first pass may differ), has shape 0:
 // always dissected.
 // The packet table keeps the innermost ports and MAC addresses only; the shape index adds its own
-// small columns (6 bytes a row) for what tunnels hide from it: the outermost transport ports (the
-// VXLAN / Geneve UDP header) and the outermost and innermost Ethernet addresses.
+// small columns for what tunnels hide from it: the outermost transport ports (the VXLAN / Geneve
+// UDP header) and the outermost and innermost Ethernet addresses (with the shape id, 32 bytes a row).
 //
-// The index pass calls observe(fl, row, table, addrs, status) after summarize(); without that,
-// the first filter run learns the shapes while it dissects (fast-path.ts).
+// Lean shapes. The session's index pass dissects lean (FieldList.wanted = shapeMask(): protocols,
+// the columns' fields, their aliases and masked parts) and calls observe(fl, row, table, addrs,
+// status) after summarize(). A lean list is the full one restricted to the wanted fields, each
+// entry under its nearest kept ancestor (test/workers/engine/lean-dissection.test.ts); protocols
+// are all kept, so layers are the same. A lean shape therefore holds every occurrence of each
+// wanted field exactly, and answers exactly the filters whose fields are all wanted (covers()).
+// Another filter dissects every row once and observes the full lists into the same index, which
+// then holds full shapes and covers every filter (fast-path.ts, learntFull()).
+//
+// observe() runs once per packet of the index pass, so the usual case is cheap: most packets have
+// the structure (ids and parents) of a recent packet with as many entries, and then only what
+// makes the shape hold on this packet is checked: the integer columns against the row, each alias
+// and masked part against its column entry, the lengths of the address entries. The address
+// columns themselves are compared with the row when a shape is first made: which entries
+// summarize.ts copies there is a function of the structure alone (the same rules as here), and it
+// copies their bytes, so they hold on every packet of the structure.
 
-import { FT, allFields, fieldByName, type FieldDef } from '../fields/registry.ts';
+import { FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
 import type { AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
-import { addressCache } from './address-cache.ts';
+import { addressCache, type AddressCache } from './address-cache.ts';
+import type { FieldRef } from './ir.ts';
 import { MacTable } from './mac-table.ts';
+import { Role, maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
 /** The columns a value can come from. */
 export const enum Col {
@@ -62,91 +78,80 @@ export const PLAIN = -1;
 /** cls = ALIAS_BASE + 2*j: same value as entry j; ALIAS_BASE + 2*j + 1: masked part of entry j. */
 export const ALIAS_BASE = 64;
 
+/** How a special entry is checked against its column entry on each packet (see intern()). */
+const enum Check {
+  /** Same bytes (addresses). */
+  SAME_BYTES,
+  /** Same bytes and the same number (integers). */
+  SAME_NUMBER,
+  /** A boolean: set when (column & mask) != 0. */
+  MASKED_BOOL,
+  /** An integer: (column & mask) >> shift. */
+  MASKED_INT,
+}
+
 export interface Shape {
   /** (id, parent, class) of each entry, as observe() builds it: what packets are compared on. */
   sig: Int32Array;
   /** Field id, parent entry and class of each entry. */
   ids: Int32Array;
   parents: Int32Array;
+  /** id * 65536 + parent + 1 per entry (one compare an entry), or null when that is ambiguous
+   *  (65536 entries or field ids and more). */
+  key: Float64Array | null;
   cls: Int32Array;
   /** Protocol layer of each entry (occurrence number of its enclosing protocol). */
   layer: Int32Array;
   /** The entry each column reads (-1: none), and the entries that are aliases or masked parts. */
   colAt: Int32Array;
   special: Int32Array;
+  // What observe() checks on a packet of the same structure (a function of the structure alone):
+  /** Per own column: the entry it reads when that entry's value fits it (a port <= 0xffff, a
+   *  6-byte MAC), else -1. */
+  cand: Int32Array;
+  /** Per address column (SRC .. OUTER_DST): the length of its entry (-1: none). */
+  addrLen: Int32Array;
+  /** Integer table columns the shape reads: checked against each row (its address columns are
+   *  checked when the shape is made: see the header). */
+  checked: Int32Array;
+  /** The special entries, grouped by check (group k ends at spEnd[k]): the entry, its column
+   *  entry, and the mask and shift of a masked part. */
+  spEntry: Int32Array;
+  spOf: Int32Array;
+  spEnd: Int32Array;
+  spMask: Int32Array;
+  spShift: Uint8Array;
 }
-
-/** What an entry of a field is to the columns (summarize.ts's choice of fields). */
-const enum Role {
-  NONE,
-  NET_SRC,
-  NET_DST,
-  ETH_SRC,
-  ETH_DST,
-  SPORT,
-  DPORT,
-  VNI,
-  FLAGS,
-  PROTO,
-  FRAME_NUMBER,
-  FRAME_LEN,
-  CAP_LEN,
-  TIME,
-}
-
-/** Per field id: its role, registry type and mask (arrays: observe() runs once per packet). */
-class Ids {
-  readonly role: Uint8Array;
-  readonly type: Uint8Array;
-  readonly mask: Uint32Array;
-  /** Trailing zero bits of the mask (the shift of a masked integer field). */
-  readonly shift: Uint8Array;
-  constructor() {
-    const all = allFields();
-    this.role = new Uint8Array(all.length);
-    this.type = new Uint8Array(all.length);
-    this.mask = new Uint32Array(all.length);
-    this.shift = new Uint8Array(all.length);
-    for (const f of all) {
-      this.type[f.id] = f.type;
-      this.mask[f.id] = f.mask;
-      this.shift[f.id] = maskShift(f.mask);
-    }
-    const roles: [string, Role][] = [
-      ['ip.src', Role.NET_SRC], ['ipv6.src', Role.NET_SRC], ['ip.dst', Role.NET_DST], ['ipv6.dst', Role.NET_DST],
-      ['eth.src', Role.ETH_SRC], ['eth.dst', Role.ETH_DST],
-      ['tcp.srcport', Role.SPORT], ['udp.srcport', Role.SPORT], ['tcp.dstport', Role.DPORT], ['udp.dstport', Role.DPORT],
-      ['vxlan.vni', Role.VNI], ['geneve.vni', Role.VNI], ['tcp.flags', Role.FLAGS], ['ip.proto', Role.PROTO], ['ipv6.nxt', Role.PROTO],
-      ['frame.number', Role.FRAME_NUMBER], ['frame.len', Role.FRAME_LEN], ['frame.cap_len', Role.CAP_LEN], ['frame.time_epoch', Role.TIME],
-    ];
-    for (const [name, role] of roles) {
-      const def = fieldByName(name);
-      if (def) this.role[def.id] = role;
-    }
-  }
-}
-
-let ids: Ids | undefined;
 
 const UNSTABLE = Status.FRAGMENT | Status.REASSEMBLED;
 const MAX_SHAPES = 1 << 20;
+/** Rows per chunk of the Ethernet own columns (1 << MAC_SHIFT). */
+const MAC_SHIFT = 14;
+const MAC_MASK = (1 << MAC_SHIFT) - 1;
+/** Slots of the recent-shape cache (by entry count; a power of two). */
+const RECENT = 64;
 
 export class ShapeIndex {
   /** Shape id of each row (0 = unknown: always dissect). */
   rowShape = new Uint32Array(1024);
   /** Rows observed so far (rows [0, rows) have a shape). */
   rows = 0;
-  /** Own columns: outermost transport ports (src << 16 | dst), Ethernet address ids (4 a row). */
+  /** Own columns: outermost transport ports (src << 16 | dst), and four Ethernet addresses (6 bytes
+   *  each, 24 a row: copied, not interned, in the index pass; see mac()). */
   ports = new Uint32Array(1024);
-  macs = new Uint32Array(4 * 1024);
-  /** The MAC addresses `macs` holds ids of. */
-  readonly macTable = new MacTable();
+  /** The Ethernet addresses, in chunks of MAC_CHUNK rows (no copy as the index grows). */
+  private macChunks: Uint8Array[] = [];
+  /** Ids in macTable of the Ethernet addresses (4 a row), made as the filter first reads them (0: not yet). */
+  private macIds: Uint32Array = new Uint32Array(0);
+  private readonly macTable = new MacTable();
   readonly shapes: (Shape | null)[] = [null];
   /** Shapes by hash of their whole signature, and by hash of their structure (ids and parents). */
   private byHash = new Map<number, number[]>();
   private byStructure = new Map<number, number[]>();
   // per-packet scratch
   private colEntry = new Int32Array(Col.COUNT);
+  private candScratch = new Int32Array(Col.COUNT - OWN);
+  private addrLen = new Int32Array(Col.OUTER_DST + 1);
   private sig = new Int32Array(3 * 256);
   /** The column entries of this packet, chained by parent: head[p] (valid when stamp[p] is
    *  this packet's), then next[k]; k indexes colList. */
@@ -156,9 +161,43 @@ export class ShapeIndex {
   private stamp = new Int32Array(256);
   private stampNow = 0;
   private protoCount = new Map<number, number>();
+  /** The last two shapes seen of packets with n entries, at 2 * (n % RECENT) (0: none). */
+  private recent = new Int32Array(2 * RECENT);
+  private ac: AddressCache | null = null;
+  private acOf: AddressTable | null = null;
+
+  /**
+   * @param mask the `wanted` mask of the dissections observed (null: full trees). A lean index
+   * only answers filters whose fields it keeps (covers()).
+   */
+  constructor(private mask_: Uint8Array | null = null) {}
+
+  /** The `wanted` mask of the dissections observed, or null (full trees). */
+  get mask(): Uint8Array | null {
+    return this.mask_;
+  }
+
+  /** Every row has been observed again from a full dissection (a filter run that dissected them
+   *  all): the index now covers every filter. */
+  learntFull(): void {
+    this.mask_ = null;
+  }
 
   get count(): number {
     return this.shapes.length;
+  }
+
+  /** Bytes held by the per-row columns (the shapes themselves are few and small). */
+  get byteSize(): number {
+    let chunks = 0;
+    for (const c of this.macChunks) chunks += c.length;
+    return this.rowShape.byteLength + this.ports.byteLength + chunks + this.macIds.byteLength;
+  }
+
+  /** Whether every occurrence of each reference is in the observed lists (all kept by the mask). */
+  covers(refs: readonly FieldRef[]): boolean {
+    const m = this.mask_;
+    return m === null || refs.every((r) => m[r.def.id] === 1);
   }
 
   /** Record the shape of `row` from its dissection `fl` (after summarize filled the row). */
@@ -172,7 +211,6 @@ export class ShapeIndex {
       };
       this.rowShape = g(this.rowShape, 1);
       this.ports = g(this.ports, 1);
-      this.macs = g(this.macs, 4);
     }
     if (row >= this.rows) this.rows = row + 1;
     this.rowShape[row] = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
@@ -183,22 +221,109 @@ export class ShapeIndex {
     const n = Math.max(order.length, 1);
     const shape = new Uint32Array(n);
     const ports = new Uint32Array(n);
-    const macs = new Uint32Array(4 * n);
+    const from = this.macChunks;
+    this.macChunks = [];
     for (let r = 0; r < order.length; r++) {
       const o = order[r] as number;
       shape[r] = this.rowShape[o] as number;
       ports[r] = this.ports[o] as number;
-      macs.set(this.macs.subarray(4 * o, 4 * o + 4), 4 * r);
+      const src = from[o >>> MAC_SHIFT];
+      if (src) this.macChunk(r).set(src.subarray(24 * (o & MAC_MASK), 24 * (o & MAC_MASK) + 24), 24 * (r & MAC_MASK));
     }
     this.rowShape = shape;
     this.ports = ports;
-    this.macs = macs;
+    this.macIds = new Uint32Array(0);
+  }
+
+  /** The chunk of `macChunks` holding `row` (made if missing). */
+  private macChunk(row: number): Uint8Array {
+    const c = row >>> MAC_SHIFT;
+    while (this.macChunks.length <= c) this.macChunks.push(new Uint8Array(0));
+    let chunk = this.macChunks[c] as Uint8Array;
+    if (chunk.length === 0) this.macChunks[c] = chunk = new Uint8Array(24 << MAC_SHIFT);
+    return chunk;
+  }
+
+  /** Own Ethernet column k (0..3: outermost source, destination, innermost source, destination)
+   *  of `row`, as the bytes of an interned address (kept for the index's life). */
+  mac(row: number, k: number): Uint8Array {
+    const i = 4 * row + k;
+    if (i >= this.macIds.length) {
+      const ids = new Uint32Array(4 * Math.max(this.rows, row + 1));
+      ids.set(this.macIds);
+      this.macIds = ids;
+    }
+    let id = this.macIds[i] as number;
+    if (id === 0) {
+      id = this.macTable.intern(this.macChunk(row), 24 * (row & MAC_MASK) + 6 * k);
+      this.macIds[i] = id;
+    }
+    return this.macTable.bytes(id);
+  }
+
+  private cacheOf(addrs: AddressTable): AddressCache {
+    if (this.acOf !== addrs || this.ac === null) {
+      this.ac = addressCache(addrs);
+      this.acOf = addrs;
+    }
+    return this.ac;
   }
 
   private shapeOf(fl: FieldList, row: number, t: PacketTable, addrs: AddressTable): number {
-    // fields registered after the table was built (a late import) make it stale
-    if (ids === undefined || ids.type.length !== allFields().length) ids = new Ids();
-    const I = ids;
+    // most packets have the structure of a recent packet with as many entries: try the last two
+    // shapes seen at that count (a VXLAN and a Geneve packet can have as many)
+    const n = fl.count;
+    const slot = 2 * (n & (RECENT - 1));
+    const recent = this.recent;
+    const first = recent[slot] as number;
+    const second = recent[slot + 1] as number;
+    if (first !== 0) {
+      const got = this.tryShape(first, fl, row, t, addrs);
+      if (got >= 0) return got;
+    }
+    if (second !== 0) {
+      const got = this.tryShape(second, fl, row, t, addrs);
+      if (got > 0) {
+        recent[slot] = second;
+        recent[slot + 1] = first;
+      }
+      if (got >= 0) return got;
+    }
+    // else any shape of the same structure (ids and parents), found by hash
+    const fid = fl.id;
+    const par = fl.parent;
+    let hs = 0x811c9dc5 ^ n;
+    for (let i = 0; i < n; i++) hs = Math.imul(Math.imul(hs ^ (fid[i] as number), 0x01000193) ^ (par[i] as number), 0x01000193);
+    const seen = this.byStructure.get(hs);
+    let sid = -1;
+    if (seen !== undefined) {
+      for (let k = 0; k < seen.length && sid < 0; k++) {
+        const s = seen[k] as number;
+        if (s !== first && s !== second) sid = this.tryShape(s, fl, row, t, addrs);
+      }
+    }
+    if (sid < 0) sid = this.learn(fl, row, t, addrs, hs, seen);
+    if (sid > 0 && sid !== first) {
+      recent[slot] = sid;
+      recent[slot + 1] = first;
+    }
+    return sid;
+  }
+
+  /** Shape `sid` if it is this packet's; 0 if its columns do not match the row (then no shape of
+   *  this structure does: they read the same entries); -1 if it is not this packet's. */
+  private tryShape(sid: number, fl: FieldList, row: number, t: PacketTable, addrs: AddressTable): number {
+    const sh = this.shapes[sid] as Shape;
+    if (!sameStructure(sh, fl) || !sameColumnEntries(sh, fl)) return -1;
+    if (!columnsHold(sh.checked, sh.colAt, fl, row, t, this.cacheOf(addrs))) return 0;
+    if (!specialsHold(sh, fl)) return -1;
+    this.fillOwn(sh.colAt, fl, row);
+    return sid;
+  }
+
+  /** The full analysis of a packet whose shape is not known yet. */
+  private learn(fl: FieldList, row: number, t: PacketTable, addrs: AddressTable, hs: number, seen: number[] | undefined): number {
+    const I = shapeFields();
     const n = fl.count;
     const fid = fl.id;
     const par = fl.parent;
@@ -273,81 +398,28 @@ export class ShapeIndex {
       ce[Col.OUTER_SRC] = firstSrc;
       ce[Col.OUTER_DST] = firstDst;
     }
-    // the own columns: what the table's columns do not already hold
-    if (firstSport >= 0 && firstSport !== ce[Col.SRC_PORT] && (fl.num[firstSport] as number) <= 0xffff) ce[Col.FIRST_SRC_PORT] = firstSport;
-    if (firstDport >= 0 && firstDport !== ce[Col.DST_PORT] && (fl.num[firstDport] as number) <= 0xffff) ce[Col.FIRST_DST_PORT] = firstDport;
+    // the own columns: what the table's columns do not already hold (candidates by structure, then
+    // those whose value fits)
     const usedS = ce[Col.SRC] as number;
     const usedD = ce[Col.DST] as number;
-    if (ethSrc1 >= 0 && ethSrc1 !== usedS && fl.len[ethSrc1] === 6) ce[Col.ETH_SRC_1] = ethSrc1;
-    if (ethDst1 >= 0 && ethDst1 !== usedD && fl.len[ethDst1] === 6) ce[Col.ETH_DST_1] = ethDst1;
-    if (ethSrc >= 0 && ethSrc !== ethSrc1 && ethSrc !== usedS && fl.len[ethSrc] === 6) ce[Col.ETH_SRC_2] = ethSrc;
-    if (ethDst >= 0 && ethDst !== ethDst1 && ethDst !== usedD && fl.len[ethDst] === 6) ce[Col.ETH_DST_2] = ethDst;
+    const cand = this.candScratch;
+    cand[Col.FIRST_SRC_PORT - OWN] = firstSport >= 0 && firstSport !== ce[Col.SRC_PORT] ? firstSport : -1;
+    cand[Col.FIRST_DST_PORT - OWN] = firstDport >= 0 && firstDport !== ce[Col.DST_PORT] ? firstDport : -1;
+    cand[Col.ETH_SRC_1 - OWN] = ethSrc1 >= 0 && ethSrc1 !== usedS ? ethSrc1 : -1;
+    cand[Col.ETH_DST_1 - OWN] = ethDst1 >= 0 && ethDst1 !== usedD ? ethDst1 : -1;
+    cand[Col.ETH_SRC_2 - OWN] = ethSrc >= 0 && ethSrc !== ethSrc1 && ethSrc !== usedS ? ethSrc : -1;
+    cand[Col.ETH_DST_2 - OWN] = ethDst >= 0 && ethDst !== ethDst1 && ethDst !== usedD ? ethDst : -1;
+    for (let c = OWN; c < Col.COUNT; c++) {
+      const e = cand[c - OWN] as number;
+      if (e >= 0 && ownFits(c, fl, e)) ce[c] = e;
+    }
     // 2. check each against the row (a column summarize filled differently is not used)
-    const ac = addressCache(addrs);
-    for (let c = 0; c < OWN; c++) {
-      const e = ce[c] as number;
-      if (e < 0) continue;
-      let ok: boolean;
-      const v = fl.num[e] as number;
-      switch (c) {
-        case Col.SRC:
-          ok = ac.sameBytes(t.src[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
-          break;
-        case Col.DST:
-          ok = ac.sameBytes(t.dst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
-          break;
-        case Col.OUTER_SRC:
-          ok = ac.sameBytes(t.outerSrc[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
-          break;
-        case Col.OUTER_DST:
-          ok = ac.sameBytes(t.outerDst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
-          break;
-        case Col.SRC_PORT:
-          ok = v === t.srcPort[row];
-          break;
-        case Col.DST_PORT:
-          ok = v === t.dstPort[row];
-          break;
-        case Col.VNI:
-          ok = v === t.vni[row];
-          break;
-        case Col.TCP_FLAGS:
-          ok = v === t.tcpFlags[row];
-          break;
-        case Col.IP_PROTO:
-          ok = v === t.ipProto[row];
-          break;
-        case Col.FRAME_NUMBER:
-          ok = v === row + 1;
-          break;
-        case Col.FRAME_LEN:
-          ok = v === t.origLen[row];
-          break;
-        case Col.CAP_LEN:
-          ok = v === t.capLen[row];
-          break;
-        default:
-          ok = v === t.sec[row] && fl.aux[e] === t.nsec[row];
-      }
-      if (!ok) return 0;
-    }
-    const sp = ce[Col.FIRST_SRC_PORT] as number;
-    const dp = ce[Col.FIRST_DST_PORT] as number;
-    this.ports[row] = (((sp >= 0 ? (fl.num[sp] as number) : 0) << 16) | (dp >= 0 ? (fl.num[dp] as number) : 0)) >>> 0;
-    for (let k = 0; k < 4; k++) {
-      const e = ce[Col.ETH_SRC_1 + k] as number;
-      this.macs[4 * row + k] = e >= 0 ? this.macTable.intern(fl.bytesOf(e), fl.off[e] as number) : 0;
-    }
-    // 3. most packets have the structure of a packet seen before: reuse its shape when the shape's
-    // columns are this packet's and each of its aliases and masked parts holds on this packet
-    // (an entry the shape leaves plain is always safe: it is only read by dissecting)
-    let hs = 0x811c9dc5 ^ n;
-    for (let i = 0; i < n; i++) hs = Math.imul(Math.imul(hs ^ (fid[i] as number), 0x01000193) ^ (par[i] as number), 0x01000193);
-    const seen = this.byStructure.get(hs);
-    if (seen) {
-      for (const sid of seen) if (this.fits(this.shapes[sid] as Shape, I, fl, ce)) return sid;
-    }
-    // 4. the signature: (id, parent, class) per entry; classes of aliases and masked parts
+    let m = 0;
+    const list = this.colList;
+    for (let c = 0; c < OWN; c++) if ((ce[c] as number) >= 0) list[m++] = c;
+    if (!columnsHold(list.subarray(0, m), ce, fl, row, t, this.cacheOf(addrs))) return 0;
+    this.fillOwn(ce, fl, row);
+    // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
     if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
     const sig = this.sig;
     for (let i = 0; i < n; i++) {
@@ -363,8 +435,7 @@ export class ShapeIndex {
     const head = this.head;
     const next = this.next;
     const now = ++this.stampNow;
-    const list = this.colList;
-    let m = 0;
+    m = 0;
     for (let c = 0; c < Col.COUNT; c++) {
       const e = ce[c] as number;
       if (e < 0) continue;
@@ -398,33 +469,41 @@ export class ShapeIndex {
         }
       }
     }
-    const sid = this.intern(sig, n);
+    const addrLen = this.addrLen;
+    for (let c = Col.SRC; c <= Col.OUTER_DST; c++) {
+      const e = ce[c] as number;
+      addrLen[c] = e >= 0 ? (fl.len[e] as number) : -1;
+    }
+    const sid = this.intern(sig, n, cand, addrLen);
     if (!seen) this.byStructure.set(hs, [sid]);
     else if (!seen.includes(sid)) seen.push(sid);
     return sid;
   }
 
-  /** Whether `sh` describes packet `fl` whose column entries are `ce`. */
-  private fits(sh: Shape, I: Ids, fl: FieldList, ce: Int32Array): boolean {
-    const n = fl.count;
-    if (sh.ids.length !== n) return false;
-    for (let c = 0; c < Col.COUNT; c++) if (sh.colAt[c] !== ce[c]) return false;
-    const ids = sh.ids;
-    const parents = sh.parents;
-    const fid = fl.id;
-    const par = fl.parent;
-    for (let i = 0; i < n; i++) if (ids[i] !== fid[i] || parents[i] !== par[i]) return false;
-    const special = sh.special;
-    for (let k = 0; k < special.length; k++) {
-      const i = special[k] as number;
-      const cls = (sh.cls[i] as number) - ALIAS_BASE;
-      const j = cls >> 1;
-      if (cls & 1 ? !maskedPart(I, fl, i, j) : !sameValue(I, fl, i, j)) return false;
+  /** Fill the own columns of `row` from the entries `ce` names. */
+  private fillOwn(ce: Int32Array, fl: FieldList, row: number): void {
+    const sp = ce[Col.FIRST_SRC_PORT] as number;
+    const dp = ce[Col.FIRST_DST_PORT] as number;
+    this.ports[row] = (((sp >= 0 ? (fl.num[sp] as number) : 0) << 16) | (dp >= 0 ? (fl.num[dp] as number) : 0)) >>> 0;
+    let macs: Uint8Array | null = null;
+    for (let k = 0; k < 4; k++) {
+      const e = ce[Col.ETH_SRC_1 + k] as number;
+      if (e < 0) continue;
+      macs ??= this.macChunk(row);
+      const b = fl.bytesOf(e);
+      const o = fl.off[e] as number;
+      const d = 24 * (row & MAC_MASK) + 6 * k;
+      macs[d] = b[o] as number;
+      macs[d + 1] = b[o + 1] as number;
+      macs[d + 2] = b[o + 2] as number;
+      macs[d + 3] = b[o + 3] as number;
+      macs[d + 4] = b[o + 4] as number;
+      macs[d + 5] = b[o + 5] as number;
     }
-    return true;
+    if (4 * row < this.macIds.length) this.macIds.fill(0, 4 * row, 4 * row + 4);
   }
 
-  private intern(sig: Int32Array, n: number): number {
+  private intern(sig: Int32Array, n: number, cand: Int32Array, addrLen: Int32Array): number {
     const len = 3 * n;
     let h = 0x811c9dc5 ^ n;
     for (let i = 0; i < len; i++) h = Math.imul(h ^ (sig[i] as number), 0x01000193);
@@ -438,7 +517,12 @@ export class ShapeIndex {
         if (i === len) return s;
       }
     }
-    const shape: Shape = { sig: sig.slice(0, len), ids: new Int32Array(n), parents: new Int32Array(n), cls: new Int32Array(n), layer: new Int32Array(n), colAt: new Int32Array(Col.COUNT).fill(-1), special: new Int32Array(0) };
+    const I = shapeFields();
+    const colAt = new Int32Array(Col.COUNT).fill(-1);
+    const shape: Shape = {
+      sig: sig.slice(0, len), ids: new Int32Array(n), parents: new Int32Array(n), key: null, cls: new Int32Array(n), layer: new Int32Array(n), colAt, special: new Int32Array(0),
+      cand: cand.slice(), addrLen: addrLen.slice(), checked: new Int32Array(0), spEntry: new Int32Array(0), spOf: new Int32Array(0), spEnd: new Int32Array(4), spMask: new Int32Array(0), spShift: new Uint8Array(0),
+    };
     const special: number[] = [];
     this.protoCount.clear();
     for (let i = 0; i < n; i++) {
@@ -449,14 +533,46 @@ export class ShapeIndex {
       const cls = sig[3 * i + 2] as number;
       shape.cls[i] = cls;
       if (cls >= ALIAS_BASE) special.push(i);
-      else if (cls >= 0) shape.colAt[cls] = i;
-      if ((ids as Ids).type[f] === FT.PROTOCOL) {
+      else if (cls >= 0) colAt[cls] = i;
+      if (I.type[f] === FT.PROTOCOL) {
         const k = (this.protoCount.get(f) ?? 0) + 1;
         this.protoCount.set(f, k);
         shape.layer[i] = k;
       } else shape.layer[i] = p >= 0 ? (shape.layer[p] as number) : 0;
     }
     shape.special = Int32Array.from(special);
+    if (n < 65535 && shape.ids.every((f) => f < 65536)) {
+      const key = new Float64Array(n);
+      for (let i = 0; i < n; i++) key[i] = (shape.ids[i] as number) * 65536 + (shape.parents[i] as number) + 1;
+      shape.key = key;
+    }
+    const checked: number[] = [];
+    for (let c = Col.SRC_PORT; c < OWN; c++) if ((colAt[c] as number) >= 0) checked.push(c);
+    shape.checked = Int32Array.from(checked);
+    // each special's check, from the types and masks of the two fields (what sameValue and
+    // maskedPart test, less what the structure already fixes), grouped by check
+    const kinds = special.map((i) => {
+      const cls = (shape.cls[i] as number) - ALIAS_BASE;
+      const t = I.type[shape.ids[i] as number];
+      if (cls & 1) return t === FT.BOOLEAN ? Check.MASKED_BOOL : Check.MASKED_INT;
+      return t === FT.IPV4 || t === FT.IPV6 || t === FT.ETHER ? Check.SAME_BYTES : Check.SAME_NUMBER;
+    });
+    const order = special.map((_, k) => k).sort((a, b) => (kinds[a] as number) - (kinds[b] as number) || a - b);
+    const k = special.length;
+    shape.spEntry = new Int32Array(k);
+    shape.spOf = new Int32Array(k);
+    shape.spMask = new Int32Array(k);
+    shape.spShift = new Uint8Array(k);
+    order.forEach((from, to) => {
+      const i = special[from] as number;
+      const f = shape.ids[i] as number;
+      shape.spEntry[to] = i;
+      shape.spOf[to] = ((shape.cls[i] as number) - ALIAS_BASE) >> 1;
+      shape.spMask[to] = I.mask[f] as number;
+      shape.spShift[to] = I.shift[f] as number;
+      shape.spEnd[kinds[from] as number] = to + 1;
+    });
+    for (let c = 1; c < 4; c++) shape.spEnd[c] = Math.max(shape.spEnd[c] as number, shape.spEnd[c - 1] as number);
     const sid = this.shapes.length;
     this.shapes.push(shape);
     if (list) list.push(sid);
@@ -465,8 +581,131 @@ export class ShapeIndex {
   }
 }
 
+/** Whether `fl` has the entries of `sh` (ids and parents). */
+function sameStructure(sh: Shape, fl: FieldList): boolean {
+  const n = fl.count;
+  const ids = sh.ids;
+  if (ids.length !== n) return false;
+  const fid = fl.id;
+  const par = fl.parent;
+  const key = sh.key;
+  if (key !== null) {
+    for (let i = 0; i < n; i++) if (key[i] !== (fid[i] as number) * 65536 + (par[i] as number) + 1) return false;
+    return true;
+  }
+  const parents = sh.parents;
+  for (let i = 0; i < n; i++) if (ids[i] !== fid[i] || parents[i] !== par[i]) return false;
+  return true;
+}
+
+/** Whether the column entries of `sh` are this packet's (in a packet of its structure): the
+ *  address entries as long as they were, each own column's candidate fitting as it did. */
+function sameColumnEntries(sh: Shape, fl: FieldList): boolean {
+  const colAt = sh.colAt;
+  const len = fl.len;
+  for (let c = Col.SRC; c <= Col.OUTER_DST; c++) {
+    const e = colAt[c] as number;
+    if (e >= 0 && len[e] !== sh.addrLen[c]) return false;
+  }
+  const cand = sh.cand;
+  for (let c = OWN; c < Col.COUNT; c++) {
+    const e = cand[c - OWN] as number;
+    if ((e >= 0 && ownFits(c, fl, e) ? e : -1) !== colAt[c]) return false;
+  }
+  return true;
+}
+
+/** Whether entry e's value fits own column c: a 16-bit port, a 6-byte MAC address. */
+function ownFits(c: number, fl: FieldList, e: number): boolean {
+  return c === Col.FIRST_SRC_PORT || c === Col.FIRST_DST_PORT ? (fl.num[e] as number) <= 0xffff : fl.len[e] === 6;
+}
+
+/** Whether the row holds the values of the column entries (`cols` lists the columns to check). */
+function columnsHold(cols: Int32Array, ce: Int32Array, fl: FieldList, row: number, t: PacketTable, ac: AddressCache): boolean {
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k] as number;
+    const e = ce[c] as number;
+    const v = fl.num[e] as number;
+    let ok: boolean;
+    switch (c) {
+      case Col.SRC:
+        ok = ac.sameBytes(t.src[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+        break;
+      case Col.DST:
+        ok = ac.sameBytes(t.dst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+        break;
+      case Col.OUTER_SRC:
+        ok = ac.sameBytes(t.outerSrc[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+        break;
+      case Col.OUTER_DST:
+        ok = ac.sameBytes(t.outerDst[row] as number, fl.bytesOf(e), fl.off[e] as number, fl.len[e] as number);
+        break;
+      case Col.SRC_PORT:
+        ok = v === t.srcPort[row];
+        break;
+      case Col.DST_PORT:
+        ok = v === t.dstPort[row];
+        break;
+      case Col.VNI:
+        ok = v === t.vni[row];
+        break;
+      case Col.TCP_FLAGS:
+        ok = v === t.tcpFlags[row];
+        break;
+      case Col.IP_PROTO:
+        ok = v === t.ipProto[row];
+        break;
+      case Col.FRAME_NUMBER:
+        ok = v === row + 1;
+        break;
+      case Col.FRAME_LEN:
+        ok = v === t.origLen[row];
+        break;
+      case Col.CAP_LEN:
+        ok = v === t.capLen[row];
+        break;
+      default:
+        ok = v === t.sec[row] && fl.aux[e] === t.nsec[row];
+    }
+    if (!ok) return false;
+  }
+  return true;
+}
+
+/** Whether each alias and masked part of `sh` holds on this packet (sameValue / maskedPart, less
+ *  what the structure fixes: the field types and masks). One loop per check. */
+function specialsHold(sh: Shape, fl: FieldList): boolean {
+  const ent = sh.spEntry;
+  const of = sh.spOf;
+  const end = sh.spEnd;
+  const num = fl.num;
+  const off = fl.off;
+  const len = fl.len;
+  const src = fl.src;
+  let s = 0;
+  for (const stop = end[Check.SAME_BYTES] as number; s < stop; s++) {
+    const i = ent[s] as number;
+    const j = of[s] as number;
+    if (off[i] !== off[j] || len[i] !== len[j] || src[i] !== src[j]) return false;
+  }
+  for (const stop = end[Check.SAME_NUMBER] as number; s < stop; s++) {
+    const i = ent[s] as number;
+    const j = of[s] as number;
+    if (off[i] !== off[j] || len[i] !== len[j] || src[i] !== src[j] || num[i] !== num[j]) return false;
+  }
+  const mask = sh.spMask;
+  for (const stop = end[Check.MASKED_BOOL] as number; s < stop; s++) {
+    if (((num[ent[s] as number] as number) !== 0) !== (((num[of[s] as number] as number) & (mask[s] as number)) !== 0)) return false;
+  }
+  const shift = sh.spShift;
+  for (const stop = end[Check.MASKED_INT] as number; s < stop; s++) {
+    if (num[ent[s] as number] !== ((num[of[s] as number] as number) & (mask[s] as number)) >>> (shift[s] as number)) return false;
+  }
+  return true;
+}
+
 /** Whether entry i (a child of p) is a masked part of p's integer on this packet: value = (p & mask) >> shift, or != 0 for booleans. */
-function maskedPart(I: Ids, fl: FieldList, i: number, p: number): boolean {
+function maskedPart(I: ShapeFields, fl: FieldList, i: number, p: number): boolean {
   const fi = fl.id[i] as number;
   const mask = I.mask[fi] as number;
   const pt = I.type[fl.id[p] as number];
@@ -477,21 +716,15 @@ function maskedPart(I: Ids, fl: FieldList, i: number, p: number): boolean {
   return I.type[fi] === FT.BOOLEAN ? (have !== 0) === (v !== 0) : have === v >>> (I.shift[fi] as number);
 }
 
-function maskShift(mask: number): number {
-  let shift = 0;
-  while (shift < 32 && !((mask >>> shift) & 1)) shift++;
-  return shift;
-}
-
 /** The value of a masked field computed from its parent's value (as maskedPart checked it). */
-export function derive(def: FieldDef, parent: number): number {
+export function derive(def: { type: FT; mask: number }, parent: number): number {
   const v = (parent & def.mask) >>> 0;
   if (def.type === FT.BOOLEAN) return v !== 0 ? 1 : 0;
   return v >>> maskShift(def.mask);
 }
 
 /** Whether entries i and e hold the same value for the filter (same bytes; same number). */
-function sameValue(I: Ids, fl: FieldList, i: number, e: number): boolean {
+function sameValue(I: ShapeFields, fl: FieldList, i: number, e: number): boolean {
   if (fl.off[i] !== fl.off[e] || fl.len[i] !== fl.len[e] || fl.src[i] !== fl.src[e]) return false;
   const a = fl.id[i] as number;
   const b = fl.id[e] as number;

@@ -14,7 +14,8 @@ function id(name: string): number {
   return fieldByName(name)?.id ?? -2;
 }
 
-/** Field ids the summary reads, resolved once all dissectors have registered. */
+/** Field ids of the table's columns (what the summary reads, and the record's own columns), resolved
+ *  once all dissectors have registered. The filter's shapes (filter/shape-fields.ts) share them. */
 class Ids {
   readonly ipSrc = id('ip.src');
   readonly ipDst = id('ip.dst');
@@ -33,6 +34,11 @@ class Ids {
   readonly ip6Nxt = id('ipv6.nxt');
   readonly data = id('data');
   readonly frame = id('frame');
+  // the record columns the caller fills (frame.number is the row)
+  readonly frameNumber = id('frame.number');
+  readonly frameLen = id('frame.len');
+  readonly frameCapLen = id('frame.cap_len');
+  readonly frameTime = id('frame.time_epoch');
   /** Protocol field ids that never name the Protocol column. */
   readonly notTop: Set<number>;
   constructor() {

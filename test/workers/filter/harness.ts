@@ -1,13 +1,15 @@
 // A packet table built the way the session's index pass builds it (dissect, summarize), plus the
 // shapes recorded at the same time, and a `dissect` callback that re-dissects kept packet bytes:
-// everything a FilterInput needs, without a Blob per read. Used by the fast-path property test and
-// the filter benchmark.
+// everything a FilterInput needs, without a Blob per read. Used by the fast-path property tests.
+// `lean`: the index pass dissects lean (shapeMask(), as the session does) and records lean shapes;
+// re-dissection gives full trees, as the session's does after its index pass.
 
 import { openAsBlob } from 'node:fs';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import type { FieldList } from '../../../workers/fields/field-list.ts';
 import type { FilterInput } from '../../../workers/filter/compile.ts';
 import { ShapeIndex } from '../../../workers/filter/shapes.ts';
+import { shapeMask } from '../../../workers/filter/shape-fields.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
 import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
 import { AddressTable } from '../../../workers/table/addresses.ts';
@@ -25,12 +27,13 @@ export interface IndexedCapture {
   indexMs: number;
 }
 
-export async function indexCapture(path: string): Promise<IndexedCapture> {
+export async function indexCapture(path: string, opts: { lean?: boolean } = {}): Promise<IndexedCapture> {
   const t0 = performance.now();
   const table = new PacketTable();
   const addrs = new AddressTable();
-  const shapes = new ShapeIndex();
-  const d = new PacketDissector();
+  const mask = opts.lean ? shapeMask() : null;
+  const shapes = new ShapeIndex(mask);
+  const d = new PacketDissector([], mask);
   const data: Uint8Array[] = [];
   const meta: { sec: number; nsec: number; hasTime: boolean; link: number; orig: number }[] = [];
   let frame = 0;
@@ -51,6 +54,7 @@ export async function indexCapture(path: string): Promise<IndexedCapture> {
   });
   table.trim();
   d.ctx.firstPass = false;
+  d.ctx.f.wanted = null;
   const rec: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null };
   const dissectRow = (r: number): FieldList => {
     const m = meta[r] as (typeof meta)[number];
