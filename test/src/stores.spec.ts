@@ -5,6 +5,7 @@ import { CaptureSession, nextSort } from '../../src/lib/state/capture.svelte.ts'
 import { RowCache } from '../../src/lib/state/rows.svelte.ts';
 import { Selection } from '../../src/lib/state/selection.svelte.ts';
 import { ViewSettings } from '../../src/lib/state/view.svelte.ts';
+import type { RowWindow } from '../../workers/api.ts';
 import { FakeApi, fakeFactory, file, settle } from './fake-engine.ts';
 import { heldApi, opening } from './opening.ts';
 
@@ -122,28 +123,120 @@ describe('CaptureSession', () => {
   });
 });
 
+/** A fetch whose answers wait until released, in any order. */
+class Gate {
+  readonly asked: { start: number; count: number; go: () => void }[] = [];
+  constructor(private readonly api: FakeApi) {}
+  fetch = (start: number, count: number): Promise<RowWindow> =>
+    new Promise((resolve) => this.asked.push({ start, count, go: () => resolve(this.api.getRows(start, count)) }));
+  /** Answer the request for rows from `start`. */
+  async release(start: number): Promise<void> {
+    const i = this.asked.findIndex((a) => a.start === start);
+    if (i < 0) throw new Error(`no request from ${start}; asked: ${this.asked.map((a) => `${a.start}+${a.count}`).join(', ')}`);
+    const [a] = this.asked.splice(i, 1);
+    a?.go();
+    await settle();
+  }
+  get waiting(): string[] {
+    return this.asked.map((a) => `${a.start}+${a.count}`);
+  }
+}
+
 describe('RowCache', () => {
-  it('fetches the viewport with slack, once, and again only when needed', async () => {
+  const rowCalls = (api: FakeApi): string[] => api.calls.filter((c) => c.startsWith('rows'));
+
+  it('asks for the rows on screen first, then the margin beside them in steps, and joins them', async () => {
     const api = new FakeApi({ packets: 100_000 });
     await api.open([], ['x'], []);
     const rows = new RowCache((s, c) => api.getRows(s, c));
     rows.want(1000, 30, 100_000, 1);
-    rows.want(1001, 30, 100_000, 1); // while the first is in flight: no second request
+    rows.want(1000, 30, 100_000, 1); // while the first is in flight: no second request
     await settle();
-    expect(api.calls.filter((c) => c.startsWith('rows'))).toEqual(['rows 830+370']);
-    expect(rows.window?.start).toBe(830);
-    expect(rows.frameAt(1000)).toBe(1001);
+    // the 30 rows on screen, then 150 + 20 rows below and above them, nearest first
+    expect(rowCalls(api)).toEqual(['rows 1000+30', 'rows 950+50', 'rows 1030+50', 'rows 900+50', 'rows 1080+50', 'rows 850+50', 'rows 1130+50', 'rows 830+20', 'rows 1180+20']);
+    expect([rows.window?.start, rows.window?.count]).toEqual([830, 370]);
+    expect([rows.frameAt(830), rows.frameAt(1000), rows.frameAt(1199)]).toEqual([831, 1001, 1200]);
+    expect([rows.window?.info[0], rows.window?.info[170], rows.window?.info[369]]).toEqual(['packet 831', 'packet 1001', 'packet 1200']);
     expect(rows.frameAt(5000)).toBeUndefined();
     // small scrolls stay inside the window
     rows.want(1050, 30, 100_000, 1);
     await settle();
-    expect(api.calls.filter((c) => c.startsWith('rows')).length).toBe(1);
+    expect(rowCalls(api)).toHaveLength(9);
+    // scrolling on past the margin: only rows beyond the window are asked for, until the slack is
+    // there again, and the window keeps the rows around the screen
+    rows.want(1160, 30, 100_000, 1);
+    await settle();
+    expect(rowCalls(api).slice(9)).toEqual(['rows 1200+50', 'rows 1250+50', 'rows 1300+50', 'rows 1350+10']);
+    expect([rows.window?.start, rows.window?.count]).toEqual([990, 370]);
+    expect(rows.frameAt(1359)).toBe(1360);
     // a new epoch (sort) fetches again; the old window is shown until then but is not trusted
     rows.want(1050, 30, 100_000, 2);
     expect(rows.frameAt(1050)).toBeUndefined();
+    expect(rows.window?.start).toBe(990);
     await settle();
-    expect(api.calls.filter((c) => c.startsWith('rows')).length).toBe(2);
+    expect(rowCalls(api).slice(13, 16)).toEqual(['rows 1050+30', 'rows 1000+50', 'rows 1080+50']);
+    expect([rows.window?.start, rows.window?.count]).toEqual([880, 370]);
     expect(rows.frameAt(1050)).toBe(1051);
+  });
+
+  it('asks for the screen of a jump without waiting for a margin step, and drops answers for places it left', async () => {
+    const api = new FakeApi({ packets: 1_000_000 });
+    await api.open([], ['x'], []);
+    const gate = new Gate(api);
+    const rows = new RowCache(gate.fetch);
+    rows.want(0, 40, 1_000_000, 1);
+    expect(gate.waiting).toEqual(['0+40']);
+    await gate.release(0);
+    expect(gate.waiting).toEqual(['40+50']);
+    // End while a margin step is on its way: the last screen is asked for at once
+    rows.want(999_960, 40, 1_000_000, 1);
+    await settle();
+    expect(gate.waiting).toEqual(['40+50', '999960+40']);
+    // and a scrollbar jump to the middle: two requests on their way already, it waits
+    rows.want(500_000, 40, 1_000_000, 1);
+    await settle();
+    expect(gate.waiting).toEqual(['40+50', '999960+40']);
+    // the margin step lands: a place the list has left, dropped; the middle is asked for
+    await gate.release(40);
+    expect([rows.window?.start, rows.window?.count]).toEqual([0, 40]);
+    expect(gate.waiting).toEqual(['999960+40', '500000+40']);
+    // End's rows land: not on screen any more, dropped
+    await gate.release(999_960);
+    expect(rows.window?.start).toBe(0);
+    expect(rows.frameAt(999_960)).toBeUndefined();
+    // the middle lands: shown, then its margin, one step at a time
+    await gate.release(500_000);
+    expect([rows.window?.start, rows.window?.count, rows.frameAt(500_000)]).toEqual([500_000, 40, 500_001]);
+    const steps: string[] = [];
+    while (gate.waiting.length > 0) {
+      expect(gate.waiting).toHaveLength(1);
+      steps.push(...gate.waiting);
+      await gate.release(gate.asked[0]?.start as number);
+    }
+    expect(steps).toEqual(['499950+50', '500040+50', '499900+50', '500090+50', '499850+50', '500140+50', '499830+20', '500190+20']);
+    expect([rows.window?.start, rows.window?.count]).toEqual([499_830, 380]);
+    // the list changes twice (sorts) while its rows are asked for: the answer for the list in
+    // between is shown over the older window, as it was, but not trusted; the last one is
+    rows.want(10, 40, 1_000_000, 2);
+    await settle();
+    rows.want(10, 40, 1_000_000, 3);
+    await settle();
+    expect(gate.waiting).toEqual(['10+40', '10+40']);
+    await gate.release(10);
+    expect([rows.window?.start, rows.frameAt(10)]).toEqual([10, undefined]);
+    await gate.release(10);
+    expect(rows.frameAt(10)).toBe(11);
+    // and an answer for a list older than the window shown is dropped: a margin step of list 3
+    // lands after the screen of list 4
+    expect(gate.waiting).toEqual(['0+10']);
+    rows.want(10, 40, 1_000_000, 4);
+    await settle();
+    expect(gate.waiting).toEqual(['0+10', '10+40']);
+    await gate.release(10);
+    const shown = rows.window;
+    await gate.release(0);
+    expect(rows.window).toBe(shown);
+    expect([rows.window?.start, rows.window?.count, rows.frameAt(10)]).toEqual([10, 40, 11]);
   });
 
   it('does not ask again for rows that are not there', async () => {
@@ -154,7 +247,33 @@ describe('RowCache', () => {
     rows.want(0, 30, 50, 1);
     await settle();
     await settle();
-    expect(api.calls.filter((c) => c.startsWith('rows'))).toEqual(['rows 0+50']);
+    expect(rowCalls(api)).toEqual(['rows 0+30']);
+    expect(rows.window?.count).toBe(20);
+    rows.want(1, 30, 50, 1);
+    await settle();
+    expect(rowCalls(api)).toHaveLength(1);
+    // the list grew (a load counting on): the rest is asked for
+    api.indexed = 60;
+    rows.want(1, 30, 60, 1);
+    await settle();
+    expect(rowCalls(api).slice(1)).toEqual(['rows 20+11', 'rows 31+29']);
+    expect([rows.window?.start, rows.window?.count]).toEqual([0, 60]);
+  });
+
+  it('does not repeat a request that failed until the view moves', async () => {
+    let calls = 0;
+    const rows = new RowCache(async () => {
+      calls++;
+      throw new Error('engine gone');
+    });
+    rows.want(0, 30, 100, 1);
+    await settle();
+    await settle();
+    expect(calls).toBe(1);
+    expect(rows.error).toBe('engine gone');
+    rows.want(40, 30, 100, 1);
+    await settle();
+    expect(calls).toBe(2);
   });
 });
 
