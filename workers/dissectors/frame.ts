@@ -2,20 +2,44 @@
 // link-layer dissector chosen by the record's link type through the `wtap_encap` table. A link
 // type nobody dissects is shown as data, never as an error, with a line naming the link type.
 // frame.encap_type holds Wireshark's encapsulation number (WTAP_ENCAP_*), not the LINKTYPE_*.
+//
+// The record's time gives four fields, with tshark 4.0's text:
+//   frame.time           "May 18, 2013 20:21:44.837063000 UTC". tshark prints it in the local time
+//                        zone (ABSOLUTE_TIME_LOCAL) with the zone's abbreviation; we print UTC
+//                        whatever the time zone, which is byte for byte what tshark prints with
+//                        TZ=UTC (a browser has no TZ to set, and Intl does not name zones as
+//                        glibc does: "GMT+2" for "CEST"). The value compared by the filter is the
+//                        same everywhere.
+//   frame.time_epoch     1368908504.837063000
+//   frame.time_delta     since the previous captured frame, and frame.time_relative since frame 1
+//                        (frame-times.ts): 0.045135000, -0.450000000
+// The last three are FT_RELATIVE_TIME in Wireshark 4.0. They are registered as absolute times,
+// whose entries keep seconds (num) and nanoseconds (aux) apart, so that the filter compares them
+// to the nanosecond at any size (a RELATIVE_TIME entry holds one double: no nanoseconds past 2^22
+// s, and relative times reach epoch size when frame 1 has no timestamp); the text tshark prints
+// for them is the one valueText writes for an absolute time (epochText), with no string made per
+// packet; and the filter types them as 4.0 does (filter/types.ts timeKind: seconds, not dates).
+// frame.time_delta_displayed (since the previous *displayed* frame) is not registered: its value
+// depends on the display filter, not on the packet.
 
 import { FT, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, type FieldList } from '../fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../formats/record.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { WTAP_ENCAP_NAMES, wtapEncap } from './link-names.ts';
 import { linkTypeName } from '../formats/link-types.ts';
+import { absTimeText } from './time-fields.ts';
+import { frameRefs, timeDelta, type Delta } from './frame-times.ts';
 
 export const F = registerFields({
   frame: { name: 'frame', label: 'Frame', type: FT.PROTOCOL },
   interfaceId: { name: 'frame.interface_id', label: 'Interface id', type: FT.UINT },
   encap: { name: 'frame.encap_type', label: 'Encapsulation type', type: FT.INT, names: WTAP_ENCAP_NAMES },
-  time: { name: 'frame.time_epoch', label: 'Epoch Time', type: FT.ABSOLUTE_TIME },
+  arrival: { name: 'frame.time', label: 'Arrival Time', type: FT.ABSOLUTE_TIME, blurb: 'Absolute time when this frame was captured' },
+  time: { name: 'frame.time_epoch', label: 'Epoch Time', type: FT.ABSOLUTE_TIME, blurb: 'Epoch time when this frame was captured' },
+  delta: { name: 'frame.time_delta', label: 'Time delta from previous captured frame', type: FT.ABSOLUTE_TIME },
+  relative: { name: 'frame.time_relative', label: 'Time since reference or first frame', type: FT.ABSOLUTE_TIME, blurb: 'Time relative to time reference or first frame' },
   number: { name: 'frame.number', label: 'Frame Number', type: FT.UINT },
   len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT },
   capLen: { name: 'frame.cap_len', label: 'Capture Length', type: FT.UINT },
@@ -35,9 +59,22 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
     f.add(F.encap, 0, 0, wtapEncap(rec.linkType), EF.GENERATED);
   }
+  const sec = rec.hasTime ? rec.tsSec : rec.kind === RecordKind.CUSTOM ? NaN : 0;
+  const nsec = rec.hasTime ? rec.tsNsec : 0;
+  // every frame is a reference or a predecessor, with or without a time (frame-times.ts)
+  const r = frameRefs(c, sec, nsec);
   if (rec.hasTime) {
-    const t = f.add(F.time, 0, 0, rec.tsSec, EF.GENERATED);
-    f.aux[t] = rec.tsNsec;
+    const a = f.add(F.arrival, 0, 0, sec, EF.STR);
+    if (a >= 0) {
+      f.aux[a] = nsec;
+      f.str[a] = arrivalText(sec, nsec);
+    }
+    const t = f.add(F.time, 0, 0, sec, EF.GENERATED);
+    f.aux[t] = nsec;
+    if (r.hasPrev) timeDelta(d, sec, nsec, r.prevSec, r.prevNsec);
+    else d.sec = d.nsec = 0;
+    addRel(f, F.delta, d);
+    addRel(f, F.relative, timeDelta(d, sec, nsec, r.firstSec, r.firstNsec));
   }
   f.add(F.number, 0, 0, c.frameNo, EF.GENERATED);
   f.add(F.len, 0, 0, rec.origLen, EF.GENERATED);
@@ -57,6 +94,27 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   // Bytes past the original length are outside the "reported" packet (Wireshark's tvb reported
   // length), so reading them marks the packet malformed rather than truncated.
   c.call(link ?? dissectData, 0, rec.origLen);
+}
+
+const d: Delta = { sec: 0, nsec: 0 };
+
+/** A relative time entry, stored as an absolute time is (see above). */
+function addRel(f: FieldList, id: number, t: Delta): void {
+  const i = f.add(id, 0, 0, t.sec, EF.GENERATED);
+  f.aux[i] = t.nsec;
+}
+
+let lastSec = NaN;
+let lastPrefix = '';
+
+/** frame.time's text; the date and time of day are made once per second of capture. */
+function arrivalText(sec: number, nsec: number): string {
+  if (sec !== lastSec) {
+    const full = absTimeText(sec, 0);
+    lastPrefix = full.slice(0, full.length - 14); // without ".000000000 UTC"
+    lastSec = sec;
+  }
+  return `${lastPrefix}.${nsec < 0 ? '-' + String(-nsec).padStart(8, '0') : String(nsec).padStart(9, '0')} UTC`;
 }
 
 const undissectedText = new Map<number, string>();

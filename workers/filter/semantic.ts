@@ -14,7 +14,7 @@ import type { CompiledIR, FieldRef, IRTest, IRValue, LayerRange, Rel, SetItem } 
 import type { RangeSpec } from './lexer.ts';
 import { compileRegex } from './regex.ts';
 import { closestField } from './suggest.ts';
-import { compatible, ftName, isByteLike, isNumeric, typeName, vtypeOf, type VType } from './types.ts';
+import { compatible, ftName, isByteLike, isNumeric, timeKind, typeName, vtypeOf, type VType } from './types.ts';
 import { Time, timeAdd, timeNeg, timeSub } from './time.ts';
 import { fromChar, fromString, fromWord, LiteralError, type Const } from './values.ts';
 
@@ -179,7 +179,19 @@ class Analyzer {
 
   private checkCompatible(left: IRValue, right: IRValue, ls: Span, rs: Span): void {
     if (right.k === 'const' || right.k === 'absent') return;
-    if (!compatible(left.type, right.type)) err(`${this.text(ls)} and ${this.text(rs)} are not of compatible types.`, rs);
+    if (!this.compatible(left, right)) err(`${this.text(ls)} and ${this.text(rs)} are not of compatible types.`, rs);
+  }
+
+  /** Value types that compare, and for times the same kind: a date is not a number of seconds. */
+  private compatible(a: IRValue, b: IRValue): boolean {
+    if (!compatible(a.type, b.type)) return false;
+    return a.type !== 'time' || timeKind(this.defOf(a)) === timeKind(this.defOf(b));
+  }
+
+  /** Whether `v` is a relative time (seconds), which Wireshark adds, subtracts and negates; an
+   *  absolute time does none of these. */
+  private relTime(v: IRValue, def: FieldDef | null): boolean {
+    return v.type === 'time' && timeKind(def ?? this.defOf(v)) === 'rel';
   }
 
   /** The left side of a comparison: not a constant. */
@@ -251,7 +263,8 @@ class Analyzer {
       case 'neg': {
         const src = this.value(v.expr, expect);
         const t = src.type;
-        if (!(t === 'uint' || t === 'int' || t === 'float' || t === 'time')) return err(`${ftName(this.defOf(src) ?? expect?.def ?? null, t)} cannot -.`, v.expr);
+        const def = this.defOf(src) ?? expect?.def ?? null;
+        if (!(t === 'uint' || t === 'int' || t === 'float' || this.relTime(src, def))) return err(`${ftName(def, t)} cannot -.`, v.expr);
         if (src.k === 'const') return { k: 'const', c: { ...src.c, v: src.c.v instanceof Time ? timeNeg(src.c.v) : -(src.c.v as number) }, type: t };
         return { k: 'neg', src, type: t === 'uint' ? 'int' : t };
       }
@@ -277,6 +290,7 @@ class Analyzer {
     // The non-constant side decides the type; literals on the other side take it.
     const lConst = isConstant(v.left);
     const rConst = isConstant(v.right);
+    for (const side of [v.left, v.right]) if (side.kind === 'string') err(`${side.text} is not a valid arithmetic operand.`, side);
     if (lConst && rConst) {
       if (expect === null) return err('Constant arithmetic expression on the LHS is invalid.', v);
       const l = this.value(v.left, expect);
@@ -286,14 +300,14 @@ class Analyzer {
     const first = lConst ? this.value(v.right, expect) : this.value(v.left, expect);
     const def = this.defOf(first);
     const t = first.type;
-    const okArith = t === 'uint' || t === 'int' || t === 'float' || (t === 'time' && (v.op === '+' || v.op === '-'));
+    const okArith = t === 'uint' || t === 'int' || t === 'float' || (this.relTime(first, def) && (v.op === '+' || v.op === '-'));
     const okAnd = t === 'uint' || t === 'int' || t === 'bytes' || t === 'proto' || t === 'ether';
     if (v.op === '&' ? !okAnd : !okArith) return err(`${ftName(def, t)} cannot ${v.op}.`, lConst ? v.right : v.left);
     const inner: Expect = { type: t, def };
     const second = lConst ? this.value(v.left, inner) : this.value(v.right, inner);
     const left = lConst ? second : first;
     const right = lConst ? first : second;
-    if (second.k !== 'const' && second.k !== 'absent' && !compatible(t, second.type)) err(`${this.text(v.left)} and ${this.text(v.right)} are not of compatible types.`, v);
+    if (second.k !== 'const' && second.k !== 'absent' && !this.compatible(first, second)) err(`${this.text(v.left)} and ${this.text(v.right)} are not of compatible types.`, v);
     return { k: 'arith', op: v.op, left, right, type: t };
   }
 
@@ -301,7 +315,10 @@ class Analyzer {
     if (l.k !== 'const' || r.k !== 'const') return err('Constant arithmetic expression is invalid here.', at);
     const a = l.c.v;
     const b = r.c.v;
-    if (a instanceof Time && b instanceof Time && (op === '+' || op === '-')) return { k: 'const', c: { type: 'time', v: op === '+' ? timeAdd(a, b) : timeSub(a, b), prefix: 0 }, type: 'time' };
+    if (a instanceof Time && b instanceof Time) {
+      if ((op === '+' || op === '-') && timeKind(expect.def) === 'rel') return { k: 'const', c: { type: 'time', v: op === '+' ? timeAdd(a, b) : timeSub(a, b), prefix: 0 }, type: 'time' };
+      return err(`${ftName(expect.def, expect.type)} cannot ${op}.`, at);
+    }
     if (typeof a !== 'number' || typeof b !== 'number') return err(`${ftName(expect.def, expect.type)} cannot do arithmetic.`, at);
     let v: number;
     switch (op) {
@@ -375,6 +392,7 @@ class Analyzer {
         const args: IRValue[] = [];
         let first: IRValue | null = null;
         for (const a of v.args) {
+          if (a.kind === 'string') err(`Argument '${a.text}' is not valid for ${name}()`, a);
           const e: Expect | null = first ? { type: first.type, def: this.defOf(first) } : expect;
           const x = this.value(a, e);
           if (first === null) first = x;
@@ -389,9 +407,10 @@ class Analyzer {
       }
       case 'abs': {
         need(1, 1);
-        const src = this.value(v.args[0] as ValueNode, expect);
+        const arg = v.args[0] as ValueNode;
+        const src = this.value(arg, expect);
         const t = src.type;
-        if (!(t === 'uint' || t === 'int' || t === 'float' || t === 'time')) return err(`Argument to 'abs' must be a number.`, v.args[0] as ValueNode);
+        if (!(t === 'uint' || t === 'int' || t === 'float' || this.relTime(src, null))) return err(`'${this.text(arg)}' is not a valid argument to 'abs'()`, arg);
         return { k: 'abs', src, type: t };
       }
       default:

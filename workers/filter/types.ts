@@ -45,6 +45,21 @@ export const isNumeric = (t: VType): boolean => t === 'uint' || t === 'int' || t
 /** Types whose values are byte sequences (compared by length, then bytes). */
 export const isByteLike = (t: VType): boolean => t === 'bytes' || t === 'proto' || t === 'ether';
 
+/**
+ * Which of Wireshark's two time types a time field is: FT_ABSOLUTE_TIME ('abs': a date, its
+ * literals are date strings, no arithmetic) or FT_RELATIVE_TIME ('rel': seconds, numbers, + and -).
+ * Both hold a Time when compared. frame.time_epoch, frame.time_delta and frame.time_relative are
+ * FT_RELATIVE_TIME in Wireshark 4.0 but are registered as absolute times, whose entries keep
+ * seconds and nanoseconds apart (a relative time entry holds one double: no nanoseconds at epoch
+ * scale; dissectors/frame.ts); the filter types them as 4.0 does.
+ */
+export function timeKind(def: FieldDef | null): 'abs' | 'rel' {
+  if (def === null || def.type !== FT.ABSOLUTE_TIME) return 'rel';
+  return RELATIVE_IN_WIRESHARK.has(def.name) ? 'rel' : 'abs';
+}
+
+const RELATIVE_IN_WIRESHARK = new Set(['frame.time_epoch', 'frame.time_delta', 'frame.time_relative']);
+
 /** Width in bytes of an integer field (Wireshark's FT_UINT8 … FT_UINT32 from our `bits`). */
 export function intBytes(def: FieldDef): number {
   if (def.type === FT.FRAMENUM) return 4;
@@ -63,7 +78,7 @@ export function typeName(def: FieldDef | null, t: VType): string {
     case 'float':
       return 'Floating point (double-precision)';
     case 'time':
-      return def?.type === FT.ABSOLUTE_TIME ? 'Date and time' : 'Time offset';
+      return timeKind(def) === 'abs' ? 'Date and time' : 'Time offset';
     case 'bool':
       return 'Boolean';
     case 'ipv4':
@@ -94,7 +109,7 @@ export function ftName(def: FieldDef | null, t: VType): string {
     case 'float':
       return 'FT_DOUBLE';
     case 'time':
-      return def?.type === FT.ABSOLUTE_TIME ? 'FT_ABSOLUTE_TIME' : 'FT_RELATIVE_TIME';
+      return timeKind(def) === 'abs' ? 'FT_ABSOLUTE_TIME' : 'FT_RELATIVE_TIME';
     case 'bool':
       return 'FT_BOOLEAN';
     case 'ipv4':

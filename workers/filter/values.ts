@@ -3,8 +3,8 @@
 // messages are Wireshark 4.0's wording.
 
 import type { FieldDef } from '../fields/registry.ts';
-import { Time, parseTime } from './time.ts';
-import { intBytes, typeName, type VType, type Value } from './types.ts';
+import { Time, parseAbsTime, parseRelTime } from './time.ts';
+import { intBytes, timeKind, typeName, type VType, type Value } from './types.ts';
 
 /** A typed constant. `prefix` is the CIDR length of an IPv4 / IPv6 literal (32 / 128 when none). */
 export interface Const {
@@ -78,7 +78,9 @@ export function fromWord(text: string, t: VType, def: FieldDef | null): Const {
       return fail(`"${text}" is not a valid number.`);
     }
     case 'time': {
-      const t = parseTime(text);
+      // a date for frame.time (FT_ABSOLUTE_TIME), seconds for the relative times (time.ts)
+      if (timeKind(def) === 'abs') return c(absTime(text));
+      const t = parseRelTime(text);
       if (t === null) return fail(`"${text}" is not a valid time.`);
       return c(t);
     }
@@ -139,6 +141,10 @@ export function fromString(bytes: Uint8Array, t: VType, def: FieldDef | null): C
       if (def?.names) return fail(`"${text}" cannot be found among the possible values for ${def.name}.`);
       break;
     }
+    case 'time':
+      // an absolute time is written as a string; a relative one has no string form
+      if (timeKind(def) === 'abs') return { type: t, v: absTime(text), prefix: 0 };
+      break;
     default:
       break;
   }
@@ -155,16 +161,23 @@ export function fromChar(value: number, text: string, t: VType, def: FieldDef | 
       return { type: t, v: value !== 0 ? 1 : 0, prefix: 0 };
     case 'float':
       return { type: t, v: value, prefix: 0 };
-    case 'time':
-      return { type: t, v: new Time(value, 0), prefix: 0 };
     case 'bytes':
     case 'proto':
       return { type: t, v: Uint8Array.of(value), prefix: 0 };
     case 'string':
       return { type: t, v: String.fromCharCode(value), prefix: 0 };
-    default:
-      return fail(`${typeName(def, t)} cannot be converted from a character constant (${text}).`);
+    default: {
+      // Wireshark's wording: the character when printable, else its code
+      const hex = value.toString(16);
+      const shown = value >= 0x20 && value < 0x7f ? `'${String.fromCharCode(value)}' (0x${hex.padStart(2, '0')})` : `0x${hex}`;
+      return fail(`Character constant ${shown} cannot be converted to ${typeName(def, t)}.`);
+    }
   }
+}
+
+function absTime(text: string): Time {
+  const t = parseAbsTime(text);
+  return typeof t === 'string' ? fail(t) : t;
 }
 
 export function parseIpv4Cidr(text: string): { addr: number; prefix: number } | null {

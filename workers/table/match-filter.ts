@@ -17,7 +17,7 @@
 import { EF, WS, type FieldList } from '../fields/field-list.ts';
 import { bytesHex, epochText, etherText, ipv4Text, ipv6Text, valueText } from '../fields/format.ts';
 import { Base, FT, fieldByName, type FieldDef } from '../fields/registry.ts';
-import { intBytes } from '../filter/types.ts';
+import { intBytes, timeKind } from '../filter/types.ts';
 
 /** The filter that selects entry `i` of `fl`, or '' for a text line (`literal`: its filterLiteral, if made already). */
 export function matchFilter(fl: FieldList, i: number, def: FieldDef, literal: string | null = filterLiteral(fl, i, def)): string {
@@ -52,8 +52,11 @@ export function filterLiteral(fl: FieldList, i: number, def: FieldDef): string |
     case FT.ABSOLUTE_TIME: {
       if (str) return null;
       const ns = fl.aux[i] as number;
-      // parseTime reads 9 digits of a non-negative time; other values have no literal
-      return num >= 0 && ns >= 0 && ns < 1e9 && Number.isInteger(num) ? epochText(num, ns) : null;
+      if (!(ns >= 0 && ns < 1e9 && Number.isInteger(num))) return null;
+      // seconds for the times Wireshark types as relative (frame.time_epoch: filter/types.ts), a
+      // UTC date for the others (filter/time.ts reads both to the nanosecond)
+      if (timeKind(def) === 'rel') return num >= 0 ? epochText(num, ns) : null;
+      return utcDateLiteral(num, ns);
     }
     case FT.IPV4:
     case FT.IPV6:
@@ -91,6 +94,16 @@ function relTimeLiteral(v: number): string | null {
   if (Math.abs(ns) >= 1e9) return null;
   const text = `${Math.abs(s)}.${String(Math.abs(ns)).padStart(9, '0')}`;
   return v < 0 ? `-${text}` : text;
+}
+
+/** `"2013-05-18 20:21:44.837063Z"`: the ISO 8601 form the filter reads as UTC (4-digit years only). */
+function utcDateLiteral(sec: number, ns: number): string | null {
+  const d = new Date(sec * 1000);
+  const y = d.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) return null;
+  const two = (v: number): string => String(v).padStart(2, '0');
+  const frac = ns === 0 ? '' : '.' + String(ns).padStart(9, '0').replace(/0+$/, '');
+  return `"${String(y).padStart(4, '0')}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${frac}Z"`;
 }
 
 /** The bytes the filter compares for an address or byte field (entryValue's clamped range). */

@@ -1,0 +1,158 @@
+// frame.time_relative and frame.time_delta need two timestamps besides the packet's own: the first
+// frame's (Wireshark's reference frame) and the previous captured frame's. Both are kept per
+// capture beside its Reassembly object, filled on the first pass in file order, and read on later
+// passes, so that dissecting one packet again gives the same values (Ctx.firstPass).
+//
+// As tshark 4.0 computes them (epan/frame_data.c, packet-frame.c):
+//   - the reference is frame 1, even when it has no timestamp;
+//   - the delta of frame N is its time minus frame N-1's (0 for frame 1), negative when the
+//     capture goes back in time;
+//   - a frame without a timestamp still has one for these two: 0 for a pcapng Simple Packet Block,
+//     so that the next frame's delta is its full epoch time, and for a Custom Block the previous
+//     record's time, which wiretap leaves in place (ngtg_le_test102.pcapng, ngtg_le_test202.pcapng;
+//     a Custom Block as frame 1 makes every relative time the full epoch time);
+//   - the difference is nstime_delta: seconds and nanoseconds subtracted apart, the nanoseconds
+//     in 32-bit int arithmetic (timestamp_invalid_nano.pcap's 1.1147483649).
+//
+// The session needs every frame's time on later passes (frame N-1 of any N): 12 bytes a packet,
+// kept only when later passes may come (not for the single-pass `fields` export). Frames are
+// numbered in dissection order: when the session merges several files by time, it dissects them
+// one file after the other, so "first" and "previous" follow the files, not the merged list.
+
+import type { Ctx } from './context.ts';
+
+const NS = 1_000_000_000;
+
+/** A difference of two times, as nstime_delta leaves it (seconds, nanoseconds of the same sign
+ *  unless the 32-bit nanoseconds overflowed). */
+export interface Delta {
+  sec: number;
+  nsec: number;
+}
+
+/** Wireshark's nstime_delta(b - a), nanoseconds as a C int. */
+export function timeDelta(out: Delta, bs: number, bns: number, as: number, ans: number): Delta {
+  let ns = (bns - ans) | 0;
+  let s: number;
+  if (bs === as) s = 0;
+  else if (bs < as) {
+    s = bs - as;
+    if (ns > 0) {
+      ns = (ns - NS) | 0;
+      s++;
+    }
+  } else {
+    s = bs - as;
+    if (ns < 0) {
+      ns = (ns + NS) | 0;
+      s--;
+    }
+  }
+  out.sec = s;
+  out.nsec = ns;
+  return out;
+}
+
+class FrameTimes {
+  /** Frame 1's time: the reference. */
+  firstSec = 0;
+  firstNsec = 0;
+  hasFirst = false;
+  /** Every frame's time by frame number - 1 (0, 0 without a timestamp); filled on the first pass. */
+  sec = new Float64Array(1024);
+  nsec = new Int32Array(1024);
+  /** Frames recorded in sec / nsec. */
+  count = 0;
+  /** The last frame seen on the first pass, its time and its predecessor's (single pass). */
+  lastFrame = 0;
+  lastSec = 0;
+  lastNsec = 0;
+  prevSec = 0;
+  prevNsec = 0;
+
+  record(frame: number, s: number, ns: number): void {
+    const k = frame - 1;
+    if (k >= this.sec.length) {
+      const n = Math.max(k + 1, this.sec.length * 2);
+      const sec = new Float64Array(n);
+      sec.set(this.sec);
+      this.sec = sec;
+      const nsec = new Int32Array(n);
+      nsec.set(this.nsec);
+      this.nsec = nsec;
+    }
+    this.sec[k] = s;
+    this.nsec[k] = ns;
+    if (frame > this.count) this.count = frame;
+  }
+}
+
+const states = new WeakMap<object, FrameTimes>();
+let lastOwner: object | null = null;
+let lastState: FrameTimes | null = null;
+
+function stateOf(c: Ctx): FrameTimes {
+  if (c.reasm === lastOwner && lastState !== null) return lastState;
+  let s = states.get(c.reasm);
+  if (s === undefined) {
+    s = new FrameTimes();
+    states.set(c.reasm, s);
+  }
+  lastOwner = c.reasm;
+  lastState = s;
+  return s;
+}
+
+/** The reference time and the previous captured frame's time of frame `c.frameNo`, whose own time
+ *  is (`sec`, `nsec`): (0, 0) for a Simple Packet Block, NaN for a Custom Block (the previous
+ *  record's time). On the first pass this also records the frame. */
+export interface FrameRefs {
+  firstSec: number;
+  firstNsec: number;
+  /** False for frame 1: no previous frame, the delta is 0. */
+  hasPrev: boolean;
+  prevSec: number;
+  prevNsec: number;
+}
+
+const refs: FrameRefs = { firstSec: 0, firstNsec: 0, hasPrev: false, prevSec: 0, prevNsec: 0 };
+
+export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
+  const st = stateOf(c);
+  const frame = c.frameNo;
+  if (Number.isNaN(sec)) {
+    sec = st.lastSec;
+    nsec = st.lastNsec;
+  }
+  if ((frame === 1 && c.firstPass) || !st.hasFirst) {
+    // frame 1; or, dissected out of order before frame 1 was seen, the first frame seen
+    st.firstSec = sec;
+    st.firstNsec = nsec;
+    st.hasFirst = true;
+  }
+  refs.firstSec = st.firstSec;
+  refs.firstNsec = st.firstNsec;
+  refs.hasPrev = frame > 1;
+  if (c.firstPass && !c.singlePass) st.record(frame, sec, nsec);
+  if (c.firstPass && frame === st.lastFrame + 1) {
+    // the usual case: the frames of the first pass, in file order
+    st.prevSec = st.lastSec;
+    st.prevNsec = st.lastNsec;
+    st.lastFrame = frame;
+    st.lastSec = sec;
+    st.lastNsec = nsec;
+    refs.prevSec = st.prevSec;
+    refs.prevNsec = st.prevNsec;
+  } else if (frame === st.lastFrame) {
+    refs.prevSec = st.prevSec;
+    refs.prevNsec = st.prevNsec;
+  } else if (frame > 1 && frame - 1 <= st.count) {
+    refs.prevSec = st.sec[frame - 2] as number;
+    refs.prevNsec = st.nsec[frame - 2] as number;
+  } else {
+    // a frame whose predecessor was never recorded: the closest time we know
+    refs.prevSec = st.lastSec;
+    refs.prevNsec = st.lastNsec;
+  }
+  return refs;
+}
