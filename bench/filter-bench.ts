@@ -88,12 +88,7 @@ for (const f of FILTERS) await run(f);
     const t0 = performance.now();
     await readCapture(blob, (rec) => {
       const fl = d.dissect(rec, ++n);
-      const r = t.addRow();
-      t.origLen[r] = rec.origLen;
-      t.capLen[r] = rec.capLen;
-      t.sec[r] = rec.tsSec;
-      t.nsec[r] = rec.tsNsec;
-      t.status[r] = d.status;
+      const r = t.addRecord(rec, d.status);
       summarize(fl, t, r, a);
       if (observe) s.observe(fl, r, t, a, d.status);
     });

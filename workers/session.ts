@@ -107,14 +107,8 @@ export class CaptureSession implements CaptureApi {
         frame++;
         file.report.packets++;
         const fl = dissector.dissect(rec, frame);
-        const r = table.addRow();
-        table.sec[r] = rec.hasTime ? rec.tsSec : NaN;
-        table.nsec[r] = rec.tsNsec;
-        table.offset[r] = rec.fileOffset;
-        table.capLen[r] = rec.capLen;
-        table.origLen[r] = rec.origLen;
+        const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
         table.iface[r] = this.ifaceOf(fi, file, rec);
-        table.status[r] = dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0);
         summarize(fl, table, r, this.addrs);
         this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
         if (rec.comments) this.comments.set(frame, rec.comments.slice());

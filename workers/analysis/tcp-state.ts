@@ -10,6 +10,7 @@
 import type { Ctx } from '../dissectors/context.ts';
 import { ConversationTable } from './tcp-conversations.ts';
 import { TcpPduTable } from './tcp-reassembly.ts';
+import { perCapture } from './per-capture.ts';
 
 /** Window scale of a direction not yet known (Wireshark's -1, "unknown"). */
 export const WS_UNKNOWN = -1;
@@ -140,24 +141,8 @@ export interface TransportState {
   udp: ConversationTable;
 }
 
-const states = new WeakMap<object, TransportState>();
-
-/** The transport state of the capture `c` is dissecting (kept beside its Reassembly object). */
-export function transportState(c: Ctx): TransportState {
-  // Asked for several times a packet, nearly always for the same capture: remember the last one.
-  if (c.reasm === lastOwner && lastState !== null) return lastState;
-  let s = states.get(c.reasm);
-  if (s === undefined) {
-    s = { tcp: new TcpStreams(), pdus: new TcpPduTable(), udp: new ConversationTable() };
-    states.set(c.reasm, s);
-  }
-  lastOwner = c.reasm;
-  lastState = s;
-  return s;
-}
-
-let lastOwner: object | null = null;
-let lastState: TransportState | null = null;
+/** The transport state of the capture `c` is dissecting. */
+export const transportState = perCapture<TransportState>(() => ({ tcp: new TcpStreams(), pdus: new TcpPduTable(), udp: new ConversationTable() }));
 
 /** The UDP stream (`udp.stream`) of this datagram, opening one on the first pass if needed. */
 export function udpStream(c: Ctx, sport: number, dport: number): number {

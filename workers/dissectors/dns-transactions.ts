@@ -11,6 +11,7 @@ import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { F as FRAME } from './frame.ts';
 import { addRelTime } from './time-fields.ts';
+import { perCapture } from '../analysis/per-capture.ts';
 
 export const T = registerFields({
   responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
@@ -117,24 +118,8 @@ function nanos(sec: number, nsec: number): number {
   return sec * 1e9 + nsec;
 }
 
-const trackers = new WeakMap<object, DnsTransactions>();
-
-/** The transaction table of the capture `c` is dissecting (kept beside its Reassembly object). */
-export function dnsTransactions(c: Ctx): DnsTransactions {
-  if (c.reasm === lastOwner && lastTracker !== null) return lastTracker;
-  let t = trackers.get(c.reasm);
-  if (t === undefined) {
-    t = new DnsTransactions();
-    trackers.set(c.reasm, t);
-  }
-  lastOwner = c.reasm;
-  lastTracker = t;
-  return t;
-}
-
-/** The last capture asked about (one lookup a DNS message, nearly always the same capture). */
-let lastOwner: object | null = null;
-let lastTracker: DnsTransactions | null = null;
+/** The transaction table of the capture `c` is dissecting. */
+export const dnsTransactions = perCapture(() => new DnsTransactions());
 
 /** dns.response_in / response_to / time / unsolicited / retransmission, after the sections. */
 export function track(c: Ctx, off: number, convKey: number, id: number, response: boolean): void {

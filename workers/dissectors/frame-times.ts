@@ -20,6 +20,7 @@
 // one file after the other, so "first" and "previous" follow the files, not the merged list.
 
 import type { Ctx } from './context.ts';
+import { perCapture } from '../analysis/per-capture.ts';
 
 const NS = 1_000_000_000;
 
@@ -87,21 +88,7 @@ class FrameTimes {
   }
 }
 
-const states = new WeakMap<object, FrameTimes>();
-let lastOwner: object | null = null;
-let lastState: FrameTimes | null = null;
-
-function stateOf(c: Ctx): FrameTimes {
-  if (c.reasm === lastOwner && lastState !== null) return lastState;
-  let s = states.get(c.reasm);
-  if (s === undefined) {
-    s = new FrameTimes();
-    states.set(c.reasm, s);
-  }
-  lastOwner = c.reasm;
-  lastState = s;
-  return s;
-}
+const stateOf = perCapture(() => new FrameTimes());
 
 /** The reference time and the previous captured frame's time of frame `c.frameNo`, whose own time
  *  is (`sec`, `nsec`): (0, 0) for a Simple Packet Block, NaN for a Custom Block (the previous

@@ -2,6 +2,8 @@
 // per packet. 60 bytes a row (see BYTES_PER_ROW), plus the interned address table shared by all
 // rows. Rows are in frame order: row r is frame r + 1.
 
+import type { PacketRecord } from '../formats/record.ts';
+
 export const NO_VNI = -1;
 
 export class PacketTable {
@@ -61,6 +63,19 @@ export class PacketTable {
   addRow(): number {
     if (this.length === this.capacity) this.grow(this.capacity * 2);
     return this.length++;
+  }
+
+  /** Append a row holding the record's own columns (time, file offset, lengths) and `status`;
+   *  the caller fills the rest (summarize(), the interface). */
+  addRecord(rec: PacketRecord, status: number): number {
+    const r = this.addRow();
+    this.sec[r] = rec.hasTime ? rec.tsSec : NaN;
+    this.nsec[r] = rec.tsNsec;
+    this.offset[r] = rec.fileOffset;
+    this.capLen[r] = rec.capLen;
+    this.origLen[r] = rec.origLen;
+    this.status[r] = status;
+    return r;
   }
 
   /** Drop the spare capacity once the index pass is over. */

@@ -11,28 +11,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileFilter, type CompiledFilter } from '../../../workers/filter/compile.ts';
 import { CORPUS_CAPTURES, generateCapture, readList } from './fixtures.ts';
-import { indexCapture, type IndexedCapture } from './harness.ts';
+import { compileAll, indexCapture, slowAnswers, type IndexedCapture } from './harness.ts';
 import { RANDOM } from './random-filters.ts';
-
-function compileAll(exprs: string[]): CompiledFilter[] {
-  return exprs.map((e) => {
-    const c = compileFilter(e);
-    if (!c.ok) throw new Error(`${e}: ${c.error}`);
-    return c;
-  });
-}
-
-/** Rows each filter selects by dissecting every row (one dissection per row for all filters). */
-function slowAnswers(cap: IndexedCapture, filters: CompiledFilter[]): number[][] {
-  const out: number[][] = filters.map(() => []);
-  for (let r = 0; r < cap.table.length; r++) {
-    const fl = cap.dissectRow(r);
-    filters.forEach((f, k) => {
-      if (f.matches(fl)) (out[k] as number[]).push(r);
-    });
-  }
-  return out;
-}
 
 /** Check every filter with index-time shapes, and the first `learnt` filters with learnt shapes. */
 async function checkCapture(path: string, exprs: string[], learnt: number): Promise<{ fast: number; rows: number }> {

@@ -7,7 +7,7 @@
 import { openAsBlob } from 'node:fs';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import type { FieldList } from '../../../workers/fields/field-list.ts';
-import type { FilterInput } from '../../../workers/filter/compile.ts';
+import { compileFilter, type CompiledFilter, type FilterInput } from '../../../workers/filter/compile.ts';
 import { ShapeIndex } from '../../../workers/filter/shapes.ts';
 import { shapeMask } from '../../../workers/filter/shape-fields.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
@@ -40,13 +40,7 @@ export async function indexCapture(path: string, opts: { lean?: boolean } = {}):
   await readCapture(await openAsBlob(path), (rec) => {
     frame++;
     const fl = d.dissect(rec, frame);
-    const r = table.addRow();
-    table.sec[r] = rec.hasTime ? rec.tsSec : NaN;
-    table.nsec[r] = rec.tsNsec;
-    table.offset[r] = rec.fileOffset;
-    table.capLen[r] = rec.capLen;
-    table.origLen[r] = rec.origLen;
-    table.status[r] = d.status;
+    const r = table.addRecord(rec, d.status);
     summarize(fl, table, r, addrs);
     shapes.observe(fl, r, table, addrs, d.status);
     data.push(rec.data.slice());
@@ -84,4 +78,25 @@ export async function indexCapture(path: string, opts: { lean?: boolean } = {}):
       },
     }),
   };
+}
+
+/** Compile every expression, failing the test on the first that does not compile. */
+export function compileAll(exprs: string[]): CompiledFilter[] {
+  return exprs.map((e) => {
+    const c = compileFilter(e);
+    if (!c.ok) throw new Error(`${e}: ${c.error}`);
+    return c;
+  });
+}
+
+/** Rows each filter selects by dissecting every row in full (one dissection per row for all filters). */
+export function slowAnswers(cap: IndexedCapture, filters: CompiledFilter[]): number[][] {
+  const out: number[][] = filters.map(() => []);
+  for (let r = 0; r < cap.table.length; r++) {
+    const fl = cap.dissectRow(r);
+    filters.forEach((f, k) => {
+      if (f.matches(fl)) (out[k] as number[]).push(r);
+    });
+  }
+  return out;
 }

@@ -20,30 +20,10 @@ import type { Shape } from '../../../workers/filter/shapes.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
 import { CaptureSession } from '../../../workers/session.ts';
 import { CORPUS_CAPTURES, generateCapture, readList } from './fixtures.ts';
-import { indexCapture, type IndexedCapture } from './harness.ts';
+import { compileAll, indexCapture, slowAnswers, type IndexedCapture } from './harness.ts';
 import { RANDOM } from './random-filters.ts';
 
 const EXPRS = [...readList('valid.txt'), ...RANDOM];
-
-function compileAll(exprs: string[]): CompiledFilter[] {
-  return exprs.map((e) => {
-    const c = compileFilter(e);
-    if (!c.ok) throw new Error(`${e}: ${c.error}`);
-    return c;
-  });
-}
-
-/** Rows each filter selects by dissecting every row in full. */
-function slowAnswers(cap: IndexedCapture, filters: CompiledFilter[]): number[][] {
-  const out: number[][] = filters.map(() => []);
-  for (let r = 0; r < cap.table.length; r++) {
-    const fl = cap.dissectRow(r);
-    filters.forEach((f, k) => {
-      if (f.matches(fl)) (out[k] as number[]).push(r);
-    });
-  }
-  return out;
-}
 
 interface Tally {
   filters: number;
