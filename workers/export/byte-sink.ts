@@ -9,8 +9,10 @@ const CHUNK = 1 << 20;
 const SLACK = 64;
 
 export class ByteSink {
-  private buf = new Uint8Array(CHUNK);
-  private pos = 0;
+  /** The chunk being filled and the next byte's place in it: writers that make room first may
+   *  write at buf[pos...] themselves and move pos on (export/row.ts does, a row at a time). */
+  buf = new Uint8Array(CHUNK);
+  pos = 0;
   private readonly encoder = new TextEncoder();
 
   constructor(private readonly onChunk: (bytes: Uint8Array) => void) {}

@@ -4,11 +4,10 @@
 
 import { PacketDissector } from '../dissect.ts';
 import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
-import { valueText } from '../fields/format.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
 import { ByteSink } from './byte-sink.ts';
-import { writeValue } from './value-bytes.ts';
+import { columnOf, writeRow } from './row.ts';
 import { readCapture, type ReadOptions } from '../formats/open.ts';
 import type { DecodeAsRule } from '../dissectors/tables.ts';
 
@@ -30,9 +29,8 @@ export interface FieldsResult {
   error: string | null;
 }
 
-const TAB = 0x09;
-const COMMA = 0x2c;
-const LF = 0x0a;
+/** colOf[] of a field printed in more than one column. */
+const MULTI = -2;
 
 /** The pseudo-field tshark computes from the whole tree. */
 const PROTOCOLS = 'frame.protocols';
@@ -59,14 +57,19 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
     list.push(col);
     colsOf.set(def.id, list);
   });
-  const slot = new Int32Array(allFields().length).fill(-1);
-  const multi: number[][] = [];
+  // field id -> its column (>= 0), MULTI when several columns print it (multiOf has them), else -1.
+  const colOf = new Int32Array(allFields().length).fill(-1);
+  const multiOf = new Map<number, number[]>();
   for (const [id, cols] of colsOf) {
-    slot[id] = multi.length;
-    multi.push(cols);
+    if (cols.length === 1) colOf[id] = cols[0] as number;
+    else {
+      colOf[id] = MULTI;
+      multiOf.set(id, cols);
+    }
   }
+  const columns = opts.fields.map((name) => columnOf(name === PROTOCOLS ? null : (fieldByName(name) as FieldDef)));
   // Occurrences of each output column in this frame: entry indices in tree order, column c's in
-  // occ[c * cap, c * cap + counts[c]) (cap doubles when a frame has more).
+  // occ[c * cap, c * cap + counts[c]) (cap doubles when a frame has more). writeRow zeroes counts.
   const counts = new Int32Array(nCols);
   let cap = 8;
   let occ: Int32Array = new Int32Array(nCols * cap);
@@ -78,6 +81,12 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   if (opts.header) out.text(opts.fields.join('\t') + '\n');
   let frames = 0;
   let printed = 0;
+  const note = (c: number, i: number): void => {
+    const n = counts[c] as number;
+    if (n === cap) occ = widen(occ, nCols, (cap *= 2));
+    occ[c * cap + n] = i;
+    counts[c] = n + 1;
+  };
   const summary = await readCapture(
     file,
     (rec) => {
@@ -85,33 +94,13 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       const fl = dissector.dissect(rec, frames);
       if (opts.filter && !opts.filter(fl, frames)) return;
       printed++;
-      counts.fill(0);
       const ids = fl.id;
       for (let i = 0; i < fl.count; i++) {
-        const s = slot[ids[i] as number] as number;
-        if (s < 0) continue;
-        const cols = multi[s] as number[];
-        for (let k = 0; k < cols.length; k++) {
-          const c = cols[k] as number;
-          const n = counts[c] as number;
-          if (n === cap) occ = widen(occ, nCols, (cap *= 2));
-          occ[c * cap + n] = i;
-          counts[c] = n + 1;
-        }
+        const c = colOf[ids[i] as number] as number;
+        if (c >= 0) note(c, i);
+        else if (c === MULTI) for (const m of multiOf.get(ids[i] as number) as number[]) note(m, i);
       }
-      for (let c = 0; c < nCols; c++) {
-        if (c > 0) out.byte(TAB);
-        if (c === protocolsCol) {
-          out.text(protocolsOf(fl));
-          continue;
-        }
-        const n = counts[c] as number;
-        for (let k = 0; k < n; k++) {
-          if (k > 0) out.byte(COMMA);
-          writeValue(out, fl, occ[c * cap + k] as number);
-        }
-      }
-      out.byte(LF);
+      writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
     },
     opts.read,
   );
@@ -125,6 +114,10 @@ function widen(occ: Int32Array, nCols: number, cap: number): Int32Array {
   const w = new Int32Array(nCols * cap);
   for (let c = 0; c < nCols; c++) w.set(occ.subarray(c * old, (c + 1) * old), c * cap);
   return w;
+}
+
+function writeProtocols(out: ByteSink, fl: FieldList): void {
+  out.text(protocolsOf(fl));
 }
 
 /** Best-effort `frame.protocols`: the protocol layers in order (tshark adds pseudo-layers we do not). */

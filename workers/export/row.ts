@@ -1,0 +1,198 @@
+// One line of `fields` output written straight into the ByteSink's buffer: the columns in order,
+// tab-separated, each column's occurrences joined with ",". Each column's writer is chosen once
+// from its field's type (not per value), the buffer and position stay in locals for the whole
+// row, and the common values (integers, hex, IPv4, MAC, epoch times) are written digit by digit
+// here; anything else, and any entry with a string value, goes through writeValue, so both print
+// the same text (test/workers/export/value-bytes.test.ts and the golden tests check it).
+
+import { EF, type FieldList } from '../fields/field-list.ts';
+import { Base, FT, type FieldDef } from '../fields/registry.ts';
+import type { ByteSink } from './byte-sink.ts';
+import { writeValue } from './value-bytes.ts';
+
+/** How a column is written. */
+export const enum Cell {
+  /** writeValue (anything without a fast path here). */
+  GENERIC,
+  /** A 32-bit unsigned integer in decimal. */
+  DEC,
+  /** `0x` and a fixed number of hex digits. */
+  HEX,
+  IPV4,
+  ETHER,
+  /** FT_ABSOLUTE_TIME as `seconds.nnnnnnnnn`. */
+  TIME,
+}
+
+export interface Column {
+  cell: Cell;
+  /** Hex digits (Cell.HEX). */
+  digits: number;
+  /** Values at or above this go through writeValue (Cell.HEX: 16^digits). */
+  limit: number;
+}
+
+/** The writer of a column printing field `def` (null def: a computed column, written by the caller). */
+export function columnOf(def: FieldDef | null): Column {
+  const col: Column = { cell: Cell.GENERIC, digits: 0, limit: 0 };
+  if (def === null) return col;
+  switch (def.type) {
+    case FT.UINT:
+    case FT.INT:
+      if (def.base === Base.DEC || def.base === Base.DEC_HEX) col.cell = Cell.DEC;
+      else if (def.base === Base.HEX || def.base === Base.HEX_DEC) {
+        col.digits = def.bits <= 4 ? 1 : (def.bits + 3) >> 2;
+        if (col.digits <= 8) {
+          col.cell = Cell.HEX;
+          col.limit = 16 ** col.digits;
+        }
+      }
+      break;
+    case FT.IPV4:
+      col.cell = Cell.IPV4;
+      break;
+    case FT.ETHER:
+      col.cell = Cell.ETHER;
+      break;
+    case FT.ABSOLUTE_TIME:
+      col.cell = Cell.TIME;
+      break;
+  }
+  return col;
+}
+
+const TAB = 0x09;
+const COMMA = 0x2c;
+const LF = 0x0a;
+const DOT = 0x2e;
+const COLON = 0x3a;
+const ZERO = 0x30;
+/** Most bytes one fast-path value takes (`4294967295.999999999`, a MAC address: fewer). */
+const VALUE_ROOM = 32;
+const HEX = new TextEncoder().encode('0123456789abcdef');
+
+/**
+ * Write one row: column c's entries are occ[c * cap, c * cap + counts[c]) (indices into `fl`, in
+ * tree order). Columns in `skip` (frame.protocols) are left for `special` to write. Resets
+ * counts[] to 0 for the next row.
+ */
+export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], occ: Int32Array, counts: Int32Array, cap: number,
+                         special: number, writeSpecial: (out: ByteSink, fl: FieldList) => void): void {
+  const nCols = cols.length;
+  // Every room check below also covers the tabs and the newline still to come.
+  out.room(nCols + 1);
+  let b = out.buf;
+  let p = out.pos;
+  const num = fl.num;
+  const flags = fl.flags;
+  for (let c = 0; c < nCols; c++) {
+    if (c > 0) b[p++] = TAB;
+    const n = counts[c] as number;
+    if (c === special) {
+      out.pos = p;
+      writeSpecial(out, fl);
+      out.room(nCols + 1);
+      b = out.buf;
+      p = out.pos;
+      continue;
+    }
+    if (n === 0) continue;
+    counts[c] = 0;
+    if (p + n * (VALUE_ROOM + 1) + nCols + 1 > b.length) {
+      out.pos = p;
+      out.room(n * (VALUE_ROOM + 1) + nCols + 1);
+      b = out.buf;
+      p = out.pos;
+    }
+    const col = cols[c] as Column;
+    const kind = col.cell;
+    const base = c * cap;
+    for (let k = 0; k < n; k++) {
+      if (k > 0) b[p++] = COMMA;
+      const i = occ[base + k] as number;
+      const v = num[i] as number;
+      if (!((flags[i] as number) & EF.STR)) {
+        if (kind === Cell.DEC) {
+          if (v >= 0 && v <= 0xffffffff && v === Math.floor(v)) {
+            p = dec32(b, p, v);
+            continue;
+          }
+        } else if (kind === Cell.IPV4 || kind === Cell.ETHER) {
+          const src = fl.bytesOf(i);
+          const o = fl.off[i] as number;
+          if (kind === Cell.IPV4 && o + 4 <= src.length) {
+            p = byteDec(b, p, src[o] as number);
+            for (let q = 1; q < 4; q++) {
+              b[p++] = DOT;
+              p = byteDec(b, p, src[o + q] as number);
+            }
+            continue;
+          }
+          if (kind === Cell.ETHER && o + 6 <= src.length) {
+            for (let q = 0; q < 6; q++) {
+              if (q > 0) b[p++] = COLON;
+              const x = src[o + q] as number;
+              b[p++] = HEX[x >> 4] as number;
+              b[p++] = HEX[x & 15] as number;
+            }
+            continue;
+          }
+        } else if (kind === Cell.HEX) {
+          if (v >= 0 && v < col.limit && v === Math.floor(v)) {
+            b[p++] = ZERO;
+            b[p++] = 0x78;
+            const d = col.digits;
+            for (let q = d - 1; q >= 0; q--) b[p++] = HEX[(v >>> (q * 4)) & 15] as number;
+            continue;
+          }
+        } else if (kind === Cell.TIME) {
+          const ns = fl.aux[i] as number;
+          if (v >= 0 && v <= 0xffffffff && v === Math.floor(v) && ns >= 0 && ns < 1e9 && ns === Math.floor(ns)) {
+            p = dec32(b, p, v);
+            b[p++] = DOT;
+            let t = ns;
+            for (let q = p + 8; q >= p; q--) {
+              b[q] = ZERO + (t % 10);
+              t = (t / 10) >>> 0;
+            }
+            p += 9;
+            continue;
+          }
+        }
+      }
+      out.pos = p;
+      writeValue(out, fl, i);
+      out.room((n - k) * (VALUE_ROOM + 1) + nCols + 1);
+      b = out.buf;
+      p = out.pos;
+    }
+  }
+  b[p++] = LF;
+  out.pos = p;
+}
+
+/** 0 ≤ v < 2^32, an integer, in decimal at b[p]; returns the position after it. */
+function dec32(b: Uint8Array, p: number, v: number): number {
+  const d = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+    : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
+  const end = p + d;
+  let q = end;
+  let t = v;
+  do {
+    b[--q] = ZERO + (t % 10);
+    t = (t / 10) >>> 0;
+  } while (q > p);
+  return end;
+}
+
+/** A byte (0-255) in decimal. */
+function byteDec(b: Uint8Array, p: number, x: number): number {
+  if (x >= 100) {
+    const h = (x / 100) | 0;
+    b[p++] = ZERO + h;
+    x -= h * 100;
+    b[p++] = ZERO + ((x / 10) | 0);
+  } else if (x >= 10) b[p++] = ZERO + ((x / 10) | 0);
+  b[p++] = ZERO + (x % 10);
+  return p;
+}
