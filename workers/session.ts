@@ -124,6 +124,7 @@ export class CaptureSession implements CaptureApi {
       before += blob.size;
     }
     table.trim();
+    this.shapes.trim();
     if (blobs.length > 1) this.mergeByTime();
     this.dissector.ctx.firstPass = false;
     this.dissector.ctx.f.wanted = null;
@@ -149,7 +150,7 @@ export class CaptureSession implements CaptureApi {
     const t = this.table;
     const order = new Uint32Array(t.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    const key = (r: number): number => (Number.isNaN(t.sec[r] as number) ? -Infinity : (t.sec[r] as number) + (t.nsec[r] as number) / 1e9);
+    const key = (r: number): number => (Number.isNaN(t.secAt(r)) ? -Infinity : t.secAt(r) + (t.nsec[r] as number) / 1e9);
     const sorted = Array.from(order).sort((a, b) => key(a) - key(b) || a - b);
     order.set(sorted);
     t.permute(order);
@@ -161,15 +162,15 @@ export class CaptureSession implements CaptureApi {
   private result(): OpenResult {
     const t = this.table;
     let first = 0;
-    while (first < t.length && Number.isNaN(t.sec[first] as number)) first++;
+    while (first < t.length && Number.isNaN(t.secAt(first))) first++;
     return {
       files: this.files.map((f) => ({ ...f.report, linkTypes: [...f.report.linkTypes] })),
       packets: t.length,
       displayed: this.displayed,
-      firstSec: first < t.length ? (t.sec[first] as number) : 0,
+      firstSec: first < t.length ? t.secAt(first) : 0,
       firstNsec: first < t.length ? (t.nsec[first] as number) : 0,
       loadMs: this.loadMs,
-      indexBytesPerPacket: PacketTable.BYTES_PER_ROW + (this.seq ? 4 : 0) + (this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
+      indexBytesPerPacket: t.bytesPerRow + (this.seq ? 4 : 0) + (this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
       suggestions: this.suggester.suggestions(),
     };
   }
@@ -240,8 +241,8 @@ export class CaptureSession implements CaptureApi {
     rec.data = bytes;
     rec.capLen = bytes.length;
     rec.origLen = t.origLen[r] as number;
-    rec.hasTime = !Number.isNaN(t.sec[r] as number);
-    rec.tsSec = rec.hasTime ? (t.sec[r] as number) : 0;
+    rec.hasTime = !Number.isNaN(t.secAt(r));
+    rec.tsSec = rec.hasTime ? t.secAt(r) : 0;
     rec.tsNsec = t.nsec[r] as number;
     rec.linkType = this.ifaceLink[t.iface[r] as number] ?? 0;
     rec.interfaceId = t.iface[r] as number;
@@ -293,12 +294,12 @@ export class CaptureSession implements CaptureApi {
     for (let k = 0; k < n; k++) {
       const r = rows[k] as number;
       w.frame[k] = r + 1;
-      w.sec[k] = t.sec[r] as number;
+      w.sec[k] = t.secAt(r);
       w.nsec[k] = t.nsec[r] as number;
       const pos = start + k;
       if (pos > 0) {
         const p = this.rowAt(pos - 1);
-        w.delta[k] = (t.sec[r] as number) - (t.sec[p] as number) + ((t.nsec[r] as number) - (t.nsec[p] as number)) / 1e9;
+        w.delta[k] = t.secAt(r) - t.secAt(p) + ((t.nsec[r] as number) - (t.nsec[p] as number)) / 1e9;
       }
       w.length[k] = t.origLen[r] as number;
       w.status[k] = (t.status[r] as number) & ~CUSTOM_RECORD;

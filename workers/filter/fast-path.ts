@@ -11,6 +11,7 @@
 
 import type { FieldList } from '../fields/field-list.ts';
 import { FT, type FieldDef } from '../fields/registry.ts';
+import type { IdColumn } from '../table/narrow-column.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FilterInput } from './compile.ts';
@@ -135,7 +136,7 @@ class ColumnView implements PacketView {
 
 /** Getters for the columns of `t` (and the shape index's own), typed by the field read from them. */
 function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache, sh: ShapeIndex): Getter | null {
-  const addr = (col: Uint32Array): Getter | null => {
+  const addr = (col: IdColumn): Getter | null => {
     if (def.type === FT.IPV4) return (r) => ac.v4Of(col[r] as number);
     if (def.type === FT.IPV6 || def.type === FT.ETHER) return (r) => ac.bytesOf(col[r] as number);
     return null;
@@ -167,7 +168,7 @@ function columnGetter(c: number, def: FieldDef, t: PacketTable, ac: AddressCache
     case Col.CAP_LEN:
       return num(t.capLen);
     case Col.TIME:
-      return def.type === FT.ABSOLUTE_TIME ? (r) => new Time(t.sec[r] as number, t.nsec[r] as number) : null;
+      return def.type === FT.ABSOLUTE_TIME ? (r) => new Time(t.secAt(r), t.nsec[r] as number) : null;
     case Col.FIRST_SRC_PORT:
       return def.type === FT.UINT ? (r) => (sh.ports[r] as number) >>> 16 : null;
     case Col.FIRST_DST_PORT:

@@ -12,6 +12,11 @@ export class MacTable {
   /** Ids handed out so far; id 0 is "none". */
   size = 1;
 
+  /** Bytes held, counting ~64 for each address's view object (an estimate of V8's typed-array view). */
+  get byteSize(): number {
+    return this.hi.byteLength + this.lo.byteLength + this.slot.byteLength + this.store.byteLength + 64 * this.views.length;
+  }
+
   intern(b: Uint8Array, off: number): number {
     const hi = (((b[off] as number) << 8) | (b[off + 1] as number)) >>> 0;
     const lo = (((b[off + 2] as number) << 24) | ((b[off + 3] as number) << 16) | ((b[off + 4] as number) << 8) | (b[off + 5] as number)) >>> 0;

@@ -16,7 +16,8 @@
 // always dissected.
 // The packet table keeps the innermost ports and MAC addresses only; the shape index adds its own
 // small columns for what tunnels hide from it: the outermost transport ports (the VXLAN / Geneve
-// UDP header) and the outermost and innermost Ethernet addresses (with the shape id, 32 bytes a row).
+// UDP header) and the outermost and innermost Ethernet addresses, interned (with the shape id,
+// 14 bytes a row while there are fewer than 65,536 shapes and 65,535 Ethernet addresses).
 //
 // Lean shapes. The session's index pass dissects lean (FieldList.wanted = shapeMask(): protocols,
 // the columns' fields, their aliases and masked parts) and calls observe(fl, row, table, addrs,
@@ -43,6 +44,7 @@ import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
 import { MacTable } from './mac-table.ts';
+import { like, widened, type IdColumn } from '../table/narrow-column.ts';
 import { Role, maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
 /** The columns a value can come from. */
@@ -125,24 +127,18 @@ export interface Shape {
 
 const UNSTABLE = Status.FRAGMENT | Status.REASSEMBLED;
 const MAX_SHAPES = 1 << 20;
-/** Rows per chunk of the Ethernet own columns (1 << MAC_SHIFT). */
-const MAC_SHIFT = 14;
-const MAC_MASK = (1 << MAC_SHIFT) - 1;
 /** Slots of the recent-shape cache (by entry count; a power of two). */
 const RECENT = 64;
 
 export class ShapeIndex {
-  /** Shape id of each row (0 = unknown: always dissect). */
-  rowShape = new Uint32Array(1024);
+  /** Shape id of each row (0 = unknown: always dissect); 16-bit until there are 65,536 shapes. */
+  rowShape: IdColumn = new Uint16Array(1024);
   /** Rows observed so far (rows [0, rows) have a shape). */
   rows = 0;
-  /** Own columns: outermost transport ports (src << 16 | dst), and four Ethernet addresses (6 bytes
-   *  each, 24 a row: copied, not interned, in the index pass; see mac()). */
+  /** Own columns: outermost transport ports (src << 16 | dst), and the ids in `macTable` of the
+   *  row's four Ethernet addresses at [4 row, 4 row + 4) (0: none; see mac()). */
   ports = new Uint32Array(1024);
-  /** The Ethernet addresses, in chunks of MAC_CHUNK rows (no copy as the index grows). */
-  private macChunks: Uint8Array[] = [];
-  /** Ids in macTable of the Ethernet addresses (4 a row), made as the filter first reads them (0: not yet). */
-  private macIds: Uint32Array = new Uint32Array(0);
+  private rowMacs: IdColumn = new Uint16Array(4 * 1024);
   private readonly macTable = new MacTable();
   readonly shapes: (Shape | null)[] = [null];
   /** Shapes by hash of their whole signature, and by hash of their structure (ids and parents). */
@@ -189,9 +185,7 @@ export class ShapeIndex {
 
   /** Bytes held by the per-row columns (the shapes themselves are few and small). */
   get byteSize(): number {
-    let chunks = 0;
-    for (const c of this.macChunks) chunks += c.length;
-    return this.rowShape.byteLength + this.ports.byteLength + chunks + this.macIds.byteLength;
+    return this.rowShape.byteLength + this.ports.byteLength + this.rowMacs.byteLength + this.macTable.byteSize;
   }
 
   /** Whether every occurrence of each reference is in the observed lists (all kept by the mask). */
@@ -204,61 +198,47 @@ export class ShapeIndex {
   observe(fl: FieldList, row: number, table: PacketTable, addrs: AddressTable, status: number): void {
     if (row >= this.rowShape.length) {
       const n = Math.max(row + 1, this.rowShape.length * 2);
-      const g = (a: Uint32Array, k: number): Uint32Array<ArrayBuffer> => {
-        const b = new Uint32Array(n * k);
-        b.set(a);
-        return b;
-      };
-      this.rowShape = g(this.rowShape, 1);
-      this.ports = g(this.ports, 1);
+      this.rowShape = grown(this.rowShape, n);
+      this.ports = grown(this.ports, n);
+      this.rowMacs = grown(this.rowMacs, 4 * n);
     }
     if (row >= this.rows) this.rows = row + 1;
-    this.rowShape[row] = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
+    const sid = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
+    if (sid > 0xffff && this.rowShape instanceof Uint16Array) this.rowShape = widened(this.rowShape, Uint32Array, this.rowShape.length);
+    this.rowShape[row] = sid;
+  }
+
+  /** Drop the spare room of the per-row columns once the index pass is over. */
+  trim(): void {
+    const n = Math.max(1, this.rows);
+    if (this.rowShape.length > n) {
+      this.rowShape = this.rowShape.slice(0, n);
+      this.ports = this.ports.slice(0, n);
+      this.rowMacs = this.rowMacs.slice(0, 4 * n);
+    }
   }
 
   /** Reorder rows as PacketTable.permute does (row r takes old row order[r]). */
   permute(order: Uint32Array): void {
     const n = Math.max(order.length, 1);
-    const shape = new Uint32Array(n);
+    const shape = like(this.rowShape, n);
     const ports = new Uint32Array(n);
-    const from = this.macChunks;
-    this.macChunks = [];
+    const macs = like(this.rowMacs, 4 * n);
     for (let r = 0; r < order.length; r++) {
       const o = order[r] as number;
       shape[r] = this.rowShape[o] as number;
       ports[r] = this.ports[o] as number;
-      const src = from[o >>> MAC_SHIFT];
-      if (src) this.macChunk(r).set(src.subarray(24 * (o & MAC_MASK), 24 * (o & MAC_MASK) + 24), 24 * (r & MAC_MASK));
+      macs.set(this.rowMacs.subarray(4 * o, 4 * o + 4) as never, 4 * r);
     }
     this.rowShape = shape;
     this.ports = ports;
-    this.macIds = new Uint32Array(0);
-  }
-
-  /** The chunk of `macChunks` holding `row` (made if missing). */
-  private macChunk(row: number): Uint8Array {
-    const c = row >>> MAC_SHIFT;
-    while (this.macChunks.length <= c) this.macChunks.push(new Uint8Array(0));
-    let chunk = this.macChunks[c] as Uint8Array;
-    if (chunk.length === 0) this.macChunks[c] = chunk = new Uint8Array(24 << MAC_SHIFT);
-    return chunk;
+    this.rowMacs = macs;
   }
 
   /** Own Ethernet column k (0..3: outermost source, destination, innermost source, destination)
    *  of `row`, as the bytes of an interned address (kept for the index's life). */
   mac(row: number, k: number): Uint8Array {
-    const i = 4 * row + k;
-    if (i >= this.macIds.length) {
-      const ids = new Uint32Array(4 * Math.max(this.rows, row + 1));
-      ids.set(this.macIds);
-      this.macIds = ids;
-    }
-    let id = this.macIds[i] as number;
-    if (id === 0) {
-      id = this.macTable.intern(this.macChunk(row), 24 * (row & MAC_MASK) + 6 * k);
-      this.macIds[i] = id;
-    }
-    return this.macTable.bytes(id);
+    return this.macTable.bytes(this.rowMacs[4 * row + k] as number);
   }
 
   private cacheOf(addrs: AddressTable): AddressCache {
@@ -485,22 +465,12 @@ export class ShapeIndex {
     const sp = ce[Col.FIRST_SRC_PORT] as number;
     const dp = ce[Col.FIRST_DST_PORT] as number;
     this.ports[row] = (((sp >= 0 ? (fl.num[sp] as number) : 0) << 16) | (dp >= 0 ? (fl.num[dp] as number) : 0)) >>> 0;
-    let macs: Uint8Array | null = null;
     for (let k = 0; k < 4; k++) {
       const e = ce[Col.ETH_SRC_1 + k] as number;
-      if (e < 0) continue;
-      macs ??= this.macChunk(row);
-      const b = fl.bytesOf(e);
-      const o = fl.off[e] as number;
-      const d = 24 * (row & MAC_MASK) + 6 * k;
-      macs[d] = b[o] as number;
-      macs[d + 1] = b[o + 1] as number;
-      macs[d + 2] = b[o + 2] as number;
-      macs[d + 3] = b[o + 3] as number;
-      macs[d + 4] = b[o + 4] as number;
-      macs[d + 5] = b[o + 5] as number;
+      const id = e < 0 ? 0 : this.macTable.intern(fl.bytesOf(e), fl.off[e] as number);
+      if (id > 0xffff && this.rowMacs instanceof Uint16Array) this.rowMacs = widened(this.rowMacs, Uint32Array, this.rowMacs.length);
+      this.rowMacs[4 * row + k] = id;
     }
-    if (4 * row < this.macIds.length) this.macIds.fill(0, 4 * row, 4 * row + 4);
   }
 
   private intern(sig: Int32Array, n: number, cand: Int32Array, addrLen: Int32Array): number {
@@ -665,7 +635,7 @@ function columnsHold(cols: Int32Array, ce: Int32Array, fl: FieldList, row: numbe
         ok = v === t.capLen[row];
         break;
       default:
-        ok = v === t.sec[row] && fl.aux[e] === t.nsec[row];
+        ok = v === t.secAt(row) && fl.aux[e] === t.nsec[row];
     }
     if (!ok) return false;
   }
@@ -732,4 +702,11 @@ function sameValue(I: ShapeFields, fl: FieldList, i: number, e: number): boolean
   if (t !== I.type[b]) return false;
   if (t === FT.IPV4 || t === FT.IPV6 || t === FT.ETHER) return true;
   return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
+}
+
+/** `a` with room for `n` rows (same type). */
+function grown<T extends IdColumn | Uint32Array<ArrayBuffer>>(a: T, n: number): T {
+  const b = like(a, n);
+  b.set(a);
+  return b;
 }

@@ -1,21 +1,32 @@
 // The columnar packet table: one growable typed array per column, one row per packet, no object
-// per packet. 60 bytes a row (see BYTES_PER_ROW), plus the interned address table shared by all
-// rows. Rows are in frame order: row r is frame r + 1.
+// per packet. 40 bytes a row for the usual capture (see bytesPerRow), plus the interned address
+// table shared by all rows. Rows are in frame order: row r is frame r + 1.
+//
+// Columns start narrow and widen on the first value that does not fit (narrow-column.ts): the
+// file offset is 32-bit until a file passes 4 GiB, the captured and original lengths 16-bit until
+// a packet passes 65,535 bytes, the seconds 32-bit while they are whole and after 1970 (and before
+// 2106), the four address ids 16-bit until the capture has 65,536 distinct addresses. Readers
+// index them like any typed array, the seconds through secAt().
 
 import type { PacketRecord } from '../formats/record.ts';
+import { like, widened, type IdColumn, type LenColumn, type OffsetColumn, type SecColumn } from './narrow-column.ts';
 
 export const NO_VNI = -1;
+/** In 32-bit seconds: the record has no time (NaN in doubles). */
+const NO_TIME = 0xffffffff;
 
 export class PacketTable {
   length = 0;
   capacity: number;
-  /** Seconds since the epoch (NaN: record has no time) and nanoseconds (not normalised, as tshark). */
-  sec: Float64Array<ArrayBuffer>;
+  /** Seconds since the epoch, read with secAt(): 32-bit with NO_TIME for a record without a time,
+   *  doubles with NaN once a time does not fit; nanoseconds (not normalised, as tshark). */
+  sec: SecColumn;
   nsec: Int32Array<ArrayBuffer>;
-  /** Byte offset of the packet in its (decompressed) file: a double, so files over 4 GiB work. */
-  offset: Float64Array<ArrayBuffer>;
-  capLen: Uint32Array<ArrayBuffer>;
-  origLen: Uint32Array<ArrayBuffer>;
+  /** Byte offset of the packet in its (decompressed) file: 32-bit, doubles once a file passes 4 GiB. */
+  offset: OffsetColumn;
+  /** Captured and original lengths: 16-bit, 32-bit once a packet passes 65,535 bytes. */
+  capLen: LenColumn;
+  origLen: LenColumn;
   /** Index into the session's interface list (which gives the file and the link type). */
   iface: Uint16Array<ArrayBuffer>;
   /** Field id of the highest protocol layer (the Protocol column). */
@@ -24,10 +35,10 @@ export class PacketTable {
   /** Innermost IP protocol number (255 when none). */
   ipProto: Uint8Array<ArrayBuffer>;
   /** Interned innermost source / destination address, and the outer (tunnel endpoint) ones, 0 = none. */
-  src: Uint32Array<ArrayBuffer>;
-  dst: Uint32Array<ArrayBuffer>;
-  outerSrc: Uint32Array<ArrayBuffer>;
-  outerDst: Uint32Array<ArrayBuffer>;
+  src: IdColumn;
+  dst: IdColumn;
+  outerSrc: IdColumn;
+  outerDst: IdColumn;
   srcPort: Uint16Array<ArrayBuffer>;
   dstPort: Uint16Array<ArrayBuffer>;
   /** Outermost VXLAN / Geneve VNI, NO_VNI when none. */
@@ -37,27 +48,41 @@ export class PacketTable {
 
   constructor(capacity = 1 << 16) {
     this.capacity = capacity;
-    this.sec = new Float64Array(capacity);
+    this.sec = new Uint32Array(capacity);
     this.nsec = new Int32Array(capacity);
-    this.offset = new Float64Array(capacity);
-    this.capLen = new Uint32Array(capacity);
-    this.origLen = new Uint32Array(capacity);
+    this.offset = new Uint32Array(capacity);
+    this.capLen = new Uint16Array(capacity);
+    this.origLen = new Uint16Array(capacity);
     this.iface = new Uint16Array(capacity);
     this.proto = new Uint16Array(capacity);
     this.status = new Uint8Array(capacity);
     this.ipProto = new Uint8Array(capacity);
-    this.src = new Uint32Array(capacity);
-    this.dst = new Uint32Array(capacity);
-    this.outerSrc = new Uint32Array(capacity);
-    this.outerDst = new Uint32Array(capacity);
+    this.src = new Uint16Array(capacity);
+    this.dst = new Uint16Array(capacity);
+    this.outerSrc = new Uint16Array(capacity);
+    this.outerDst = new Uint16Array(capacity);
     this.srcPort = new Uint16Array(capacity);
     this.dstPort = new Uint16Array(capacity);
     this.vni = new Int32Array(capacity);
     this.tcpFlags = new Uint16Array(capacity);
   }
 
-  /** Bytes of column storage per row. */
-  static readonly BYTES_PER_ROW = 8 + 4 + 8 + 4 + 4 + 2 + 2 + 1 + 1 + 4 * 4 + 2 + 2 + 4 + 2;
+  /** Bytes of column storage per row (40 while the narrow columns hold: see the header). */
+  get bytesPerRow(): number {
+    let n = 0;
+    for (const c of this.columns()) n += c.BYTES_PER_ELEMENT;
+    return n;
+  }
+
+  private columns(): readonly { BYTES_PER_ELEMENT: number }[] {
+    return [this.sec, this.nsec, this.offset, this.capLen, this.origLen, this.iface, this.proto, this.status, this.ipProto, this.src, this.dst, this.outerSrc, this.outerDst, this.srcPort, this.dstPort, this.vni, this.tcpFlags];
+  }
+
+  /** Seconds since the epoch of row r, NaN when its record has no time. */
+  secAt(r: number): number {
+    const s = this.sec[r] as number;
+    return s === NO_TIME && this.sec instanceof Uint32Array ? NaN : s;
+  }
 
   /** Append an empty row and return its index (columns double when full). */
   addRow(): number {
@@ -69,13 +94,38 @@ export class PacketTable {
    *  the caller fills the rest (summarize(), the interface). */
   addRecord(rec: PacketRecord, status: number): number {
     const r = this.addRow();
-    this.sec[r] = rec.hasTime ? rec.tsSec : NaN;
+    if (this.sec instanceof Uint32Array) {
+      const s = rec.tsSec;
+      if (!rec.hasTime) this.sec[r] = NO_TIME;
+      else if (s >= 0 && s < NO_TIME && Math.floor(s) === s) this.sec[r] = s;
+      else this.widenSec();
+    }
+    if (this.sec instanceof Float64Array) this.sec[r] = rec.hasTime ? rec.tsSec : NaN;
     this.nsec[r] = rec.tsNsec;
+    if (rec.fileOffset > 0xffffffff && this.offset instanceof Uint32Array) this.offset = widened(this.offset, Float64Array, this.length);
     this.offset[r] = rec.fileOffset;
+    if (rec.capLen > 0xffff && this.capLen instanceof Uint16Array) this.capLen = widened(this.capLen, Uint32Array, this.length);
     this.capLen[r] = rec.capLen;
+    if (rec.origLen > 0xffff && this.origLen instanceof Uint16Array) this.origLen = widened(this.origLen, Uint32Array, this.length);
     this.origLen[r] = rec.origLen;
     this.status[r] = status;
     return r;
+  }
+
+  /** Let the address columns hold ids below `n` (they start 16-bit). */
+  fitAddressIds(n: number): void {
+    if (n <= 0x10000 || this.src instanceof Uint32Array) return;
+    this.src = widened(this.src, Uint32Array, this.length);
+    this.dst = widened(this.dst, Uint32Array, this.length);
+    this.outerSrc = widened(this.outerSrc, Uint32Array, this.length);
+    this.outerDst = widened(this.outerDst, Uint32Array, this.length);
+  }
+
+  private widenSec(): void {
+    const old = this.sec;
+    const sec = new Float64Array(old.length);
+    for (let i = 0; i < this.length; i++) sec[i] = old[i] === NO_TIME ? NaN : (old[i] as number);
+    this.sec = sec;
   }
 
   /** Drop the spare capacity once the index pass is over. */
@@ -84,24 +134,23 @@ export class PacketTable {
   }
 
   private grow(n: number): void {
-    const f64 = (a: Float64Array<ArrayBuffer>) => copy(new Float64Array(n), a, this.length);
     const i32 = (a: Int32Array<ArrayBuffer>) => copy(new Int32Array(n), a, this.length);
     const u32 = (a: Uint32Array<ArrayBuffer>) => copy(new Uint32Array(n), a, this.length);
     const u16 = (a: Uint16Array<ArrayBuffer>) => copy(new Uint16Array(n), a, this.length);
     const u8 = (a: Uint8Array<ArrayBuffer>) => copy(new Uint8Array(n), a, this.length);
-    this.sec = f64(this.sec);
+    this.sec = copy(like(this.sec, n), this.sec, this.length);
     this.nsec = i32(this.nsec);
-    this.offset = f64(this.offset);
-    this.capLen = u32(this.capLen);
-    this.origLen = u32(this.origLen);
+    this.offset = copy(like(this.offset, n), this.offset, this.length);
+    this.capLen = copy(like(this.capLen, n), this.capLen, this.length);
+    this.origLen = copy(like(this.origLen, n), this.origLen, this.length);
     this.iface = u16(this.iface);
     this.proto = u16(this.proto);
     this.status = u8(this.status);
     this.ipProto = u8(this.ipProto);
-    this.src = u32(this.src);
-    this.dst = u32(this.dst);
-    this.outerSrc = u32(this.outerSrc);
-    this.outerDst = u32(this.outerDst);
+    this.src = copy(like(this.src, n), this.src, this.length);
+    this.dst = copy(like(this.dst, n), this.dst, this.length);
+    this.outerSrc = copy(like(this.outerSrc, n), this.outerSrc, this.length);
+    this.outerDst = copy(like(this.outerDst, n), this.outerDst, this.length);
     this.srcPort = u16(this.srcPort);
     this.dstPort = u16(this.dstPort);
     this.vni = i32(this.vni);
@@ -111,19 +160,19 @@ export class PacketTable {
 
   /** Reorder every column by `order` (row r takes old row order[r]): used to merge several files by time. */
   permute(order: Uint32Array): void {
-    this.sec = permuted(this.sec, order, new Float64Array(order.length));
+    this.sec = permuted(this.sec, order, like(this.sec, order.length));
     this.nsec = permuted(this.nsec, order, new Int32Array(order.length));
-    this.offset = permuted(this.offset, order, new Float64Array(order.length));
-    this.capLen = permuted(this.capLen, order, new Uint32Array(order.length));
-    this.origLen = permuted(this.origLen, order, new Uint32Array(order.length));
+    this.offset = permuted(this.offset, order, like(this.offset, order.length));
+    this.capLen = permuted(this.capLen, order, like(this.capLen, order.length));
+    this.origLen = permuted(this.origLen, order, like(this.origLen, order.length));
     this.iface = permuted(this.iface, order, new Uint16Array(order.length));
     this.proto = permuted(this.proto, order, new Uint16Array(order.length));
     this.status = permuted(this.status, order, new Uint8Array(order.length));
     this.ipProto = permuted(this.ipProto, order, new Uint8Array(order.length));
-    this.src = permuted(this.src, order, new Uint32Array(order.length));
-    this.dst = permuted(this.dst, order, new Uint32Array(order.length));
-    this.outerSrc = permuted(this.outerSrc, order, new Uint32Array(order.length));
-    this.outerDst = permuted(this.outerDst, order, new Uint32Array(order.length));
+    this.src = permuted(this.src, order, like(this.src, order.length));
+    this.dst = permuted(this.dst, order, like(this.dst, order.length));
+    this.outerSrc = permuted(this.outerSrc, order, like(this.outerSrc, order.length));
+    this.outerDst = permuted(this.outerDst, order, like(this.outerDst, order.length));
     this.srcPort = permuted(this.srcPort, order, new Uint16Array(order.length));
     this.dstPort = permuted(this.dstPort, order, new Uint16Array(order.length));
     this.vni = permuted(this.vni, order, new Int32Array(order.length));

@@ -20,7 +20,7 @@ export function compareRows(key: SortKey, t: PacketTable, addrs: AddressTable): 
     case 'frame':
       return (a, b) => a - b;
     case 'time':
-      return (a, b) => (t.sec[a] as number) - (t.sec[b] as number) || (t.nsec[a] as number) - (t.nsec[b] as number);
+      return (a, b) => t.secAt(a) - t.secAt(b) || (t.nsec[a] as number) - (t.nsec[b] as number);
     case 'length':
       return num(t.origLen);
     case 'vni':

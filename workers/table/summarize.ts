@@ -112,15 +112,19 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   t.vni[r] = vni;
   t.tcpFlags[r] = flags;
   t.ipProto[r] = proto;
-  t.src[r] = src >= 0 ? addrs.intern(fl.bytesOf(src), fl.off[src] as number, srcKind) : 0;
-  t.dst[r] = dst >= 0 ? addrs.intern(fl.bytesOf(dst), fl.off[dst] as number, dstKind) : 0;
+  const srcId = src >= 0 ? addrs.intern(fl.bytesOf(src), fl.off[src] as number, srcKind) : 0;
+  const dstId = dst >= 0 ? addrs.intern(fl.bytesOf(dst), fl.off[dst] as number, dstKind) : 0;
   // Tunnel endpoints: the outermost IP header of a packet that has another layer inside a tunnel.
   const tunnelled = netLayers >= 2 || (vni !== NO_VNI && firstSrc >= 0);
+  let outerSrc = 0;
+  let outerDst = 0;
   if (tunnelled && firstDst >= 0 && firstSrc !== src) {
-    t.outerSrc[r] = addrs.intern(fl.bytesOf(firstSrc), fl.off[firstSrc] as number, firstKind);
-    t.outerDst[r] = addrs.intern(fl.bytesOf(firstDst), fl.off[firstDst] as number, firstKind);
-  } else {
-    t.outerSrc[r] = 0;
-    t.outerDst[r] = 0;
+    outerSrc = addrs.intern(fl.bytesOf(firstSrc), fl.off[firstSrc] as number, firstKind);
+    outerDst = addrs.intern(fl.bytesOf(firstDst), fl.off[firstDst] as number, firstKind);
   }
+  if (addrs.size > 0xffff) t.fitAddressIds(addrs.size + 1);
+  t.src[r] = srcId;
+  t.dst[r] = dstId;
+  t.outerSrc[r] = outerSrc;
+  t.outerDst[r] = outerDst;
 }
