@@ -170,12 +170,18 @@ async function heap(cdp: CDPSession, gc: boolean): Promise<Heap> {
   return { used: h.usedSize, buffers: h.backingStorageSize ?? 0 };
 }
 
+/** A performance mark: name, time in the page's clock (ms since its timeOrigin), detail. */
+type Mark = [string, number, unknown];
+
+/** Marks as `[name, startTime, detail]` and the timeOrigin of the realm they were taken in. */
+const MARKS_EXPR = `JSON.stringify({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => [m.name, m.startTime, m.detail ?? null]) })`;
+
 /**
- * The engine worker's heap, through a browser-level DevTools session attached to the worker's
- * target (non-flattened: its commands go through Target.sendMessageToTarget). Null when the
- * browser does not list the worker.
+ * The engine worker, through a browser-level DevTools session attached to its target
+ * (non-flattened: its commands go through Target.sendMessageToTarget): its heap and its
+ * performance marks. Null when the browser does not list the worker.
  */
-class WorkerHeap {
+class WorkerTarget {
   #id = 0;
   #waiting = new Map<number, (r: Record<string, unknown>) => void>();
   private constructor(
@@ -191,20 +197,20 @@ class WorkerHeap {
     });
   }
 
-  static async attach(browser: Browser): Promise<WorkerHeap | null> {
+  static async attach(browser: Browser): Promise<WorkerTarget | null> {
     try {
       const cdp = await browser.newBrowserCDPSession();
       const { targetInfos } = await cdp.send('Target.getTargets');
       const w = targetInfos.find((t) => t.type === 'worker' && (t.title.includes('decapod-engine') || t.url.includes('capture.worker')));
       if (!w) return null;
       const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: w.targetId, flatten: false });
-      return new WorkerHeap(cdp, sessionId);
+      return new WorkerTarget(cdp, sessionId);
     } catch {
       return null;
     }
   }
 
-  #send(method: string): Promise<Record<string, unknown>> {
+  #send(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     const id = ++this.#id;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`${method}: no answer from the worker`)), 30_000);
@@ -212,7 +218,7 @@ class WorkerHeap {
         clearTimeout(timer);
         resolve(r);
       });
-      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method }) }).catch(reject);
+      this.cdp.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
     });
   }
 
@@ -224,6 +230,17 @@ class WorkerHeap {
       return { used: Number(h.usedSize), buffers: Number(h.backingStorageSize ?? 0) };
     } catch {
       return null;
+    }
+  }
+
+  /** The worker's performance marks, in the page's clock (`pageOrigin`: the page's timeOrigin). */
+  async marks(pageOrigin: number): Promise<Mark[]> {
+    try {
+      const r = (await this.#send('Runtime.evaluate', { expression: MARKS_EXPR, returnByValue: true })) as { result?: { value?: string } };
+      const { origin, marks } = JSON.parse(r.result?.value ?? '{"origin":0,"marks":[]}') as { origin: number; marks: Mark[] };
+      return marks.map(([n, t, d]) => [n, origin + t - pageOrigin, d]);
+    } catch {
+      return [];
     }
   }
 
@@ -309,7 +326,7 @@ export async function browserBench(file: string, packets: number): Promise<void>
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const browserCdp = await browser.newBrowserCDPSession();
-    const worker = await WorkerHeap.attach(browser);
+    const worker = await WorkerTarget.attach(browser);
     const heapStart = await heap(cdp, true);
     const workerStart = worker ? await worker.heap() : null;
 
@@ -339,6 +356,8 @@ export async function browserBench(file: string, packets: number): Promise<void>
     const doneMs = (rec.doneFrame as number) - t0;
     const workerMs = loadTimeMs(rec.doneStatus) ?? loadTimeMs(await statusText(page));
     const firstPackets = Number(/Packets: (\d+)/.exec(rec.firstStatus)?.[1] ?? 0);
+    const pageMarks = JSON.parse((await page.evaluate(MARKS_EXPR)) as string) as { origin: number; marks: Mark[] };
+    const workerMarks = worker ? await worker.marks(pageMarks.origin) : [];
     const heapLoaded = await heap(cdp, true);
     const workerLoaded = worker ? await worker.heap() : null;
 
@@ -420,6 +439,9 @@ export async function browserBench(file: string, packets: number): Promise<void>
     console.log(`Node side (polled, for comparison): setInputFiles returned after ${ms(setFilesMs)}, load seen done after ${ms(wallDone)}`);
     const early = rec.counts.slice(0, 4).map(([t, n]) => `${n} at ${ms(t)}`);
     console.log(`status bar counts during the load: ${rec.counts.length} updates; first ${early.join(', ')}`);
+    const steps = [...pageMarks.marks, ...workerMarks, ['first rows drawn (the probe)', rec.firstFrame as number, null] as Mark].sort((a, b) => a[1] - b[1]);
+    console.log(`first rows, step by step (ms after the change event; page marks decapod:*, worker marks engine:*):`);
+    for (const [name, t, detail] of steps) console.log(`  ${(t - t0).toFixed(1).padStart(9)}  ${name}${detail === null ? '' : ` ${JSON.stringify(detail)}`}`);
     if (missed.length > 0) console.log(`did not settle within 30 s: ${missed.join(', ')}`);
     if (errors.length > 0) console.log(`page errors:\n  ${errors.join('\n  ')}`);
   } finally {

@@ -3,3 +3,4 @@ import { expose } from 'comlink';
 import { createWorkerApi } from './worker-api.ts';
 
 expose(createWorkerApi());
+performance.mark('engine:loaded');

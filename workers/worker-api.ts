@@ -7,12 +7,45 @@ import { transfer } from 'comlink';
 import type { CaptureApi, PacketDetails, RowWindow } from './api.ts';
 import { CaptureSession } from './session.ts';
 
+/**
+ * Performance marks of an open's first moments (`engine:open`, the first progress reports, the
+ * first row requests), which bench/browser.ts reads from the worker through the DevTools protocol
+ * to show where the time to the first rows goes. A few per open; the previous open's are cleared.
+ */
+const MARKED = 4;
+let marks: string[] = [];
+let progressMarks = 0;
+let rowMarks = 0;
+
+function mark(name: string, detail?: unknown): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  marks.push(name);
+  performance.mark(name, { detail });
+}
+
+function resetMarks(): void {
+  for (const m of marks) performance.clearMarks(m);
+  marks = [];
+  progressMarks = 0;
+  rowMarks = 0;
+}
+
 export function createWorkerApi(session = new CaptureSession()): CaptureApi {
   return {
-    open: (files, names, rules, onProgress) => session.open(files, names, rules, onProgress),
+    open(files, names, rules, onProgress) {
+      resetMarks();
+      mark('engine:open');
+      return session.open(files, names, rules, (p) => {
+        if (progressMarks < MARKED) mark(`engine:progress#${++progressMarks}`, { bytes: p.bytesDone, packets: p.packets });
+        onProgress?.(p);
+      });
+    },
     setDecodeAs: (rules) => session.setDecodeAs(rules),
     async getRows(start, count, custom) {
+      const n = rowMarks < MARKED ? ++rowMarks : 0;
+      if (n) mark(`engine:rows#${n}:asked`, { start, count });
       const w: RowWindow = await session.getRows(start, count, custom);
+      if (n) mark(`engine:rows#${n}:answered`, { start, count: w.count });
       const buffers = [w.frame.buffer, w.sec.buffer, w.nsec.buffer, w.delta.buffer, w.length.buffer, w.status.buffer, w.vni.buffer, w.srcPort.buffer, w.dstPort.buffer];
       if (w.colorRule) buffers.push(w.colorRule.buffer);
       return transfer(w, buffers);

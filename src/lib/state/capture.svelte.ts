@@ -11,6 +11,7 @@
 // request that waited for the first count would be answered a chunk later.
 
 import * as Comlink from 'comlink';
+import { markOnce, resetMarks } from './marks.ts';
 import type { CaptureApi, ColoringFilter, FilterCheck, CustomColumn, DecodeAsRule, DecodeAsSuggestion, DecodeAsTables, FileReport, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from '../../../workers/api.ts';
 
 /** The engine behind the API: a worker in the app, an in-process fake in unit tests. */
@@ -229,6 +230,8 @@ export class CaptureSession {
       this.#sort = UNSORTED;
       this.#filter = '';
     }
+    resetMarks();
+    markOnce('open');
     const gen = ++this.#generation;
     const names = list.map((f) => f.name);
     const bytesTotal = list.reduce((s, f) => s + f.size, 0);
@@ -246,6 +249,8 @@ export class CaptureSession {
     this.#head = null;
     const onProgress = Comlink.proxy((p: LoadProgress) => {
       if (gen !== this.#generation) return;
+      markOnce('progress');
+      if (p.packets > 0) markOnce('progress-packets');
       this.#progress = p;
       // bytes read, no packet counted yet: ask for the first screen now (see #askHead)
       if (p.packets === 0 && p.bytesDone > 0 && this.#packets === 0) this.#askHead(gen);
@@ -295,6 +300,7 @@ export class CaptureSession {
    * relative times are right from the first screen instead of jumping when the load ends.
    */
   noteFirstTime(sec: number, nsec: number): void {
+    if (this.#loading) markOnce('list-rows');
     if (!this.#loading || this.#firstKnown || Number.isNaN(sec)) return;
     this.#firstSec = sec;
     this.#firstNsec = nsec;
@@ -313,11 +319,13 @@ export class CaptureSession {
     if (this.#head !== null) return;
     const epoch = this.#epoch;
     const custom = this.#custom;
+    markOnce('head-asked');
     const head = { epoch, custom: JSON.stringify(custom ?? []), rows: this.#api().getRows(0, HEAD_ROWS, custom), count: null as number | null };
     this.#head = head;
     head.rows.then(
       (w) => {
         if (gen !== this.#generation || this.#head !== head) return;
+        markOnce(w.count > 0 ? 'head-rows' : 'head-empty');
         if (!this.#loading || epoch !== this.#epoch) {
           this.#head = null;
           return;
@@ -359,6 +367,7 @@ export class CaptureSession {
     const cols = custom && custom.length > 0 ? custom : undefined;
     // the packet list passes its custom columns (maybe none); the selection passes nothing
     if (custom !== undefined) this.#custom = cols;
+    if (custom !== undefined && this.#loading) markOnce('list-asked');
     const h = this.#head;
     if (h && start === 0 && count <= HEAD_ROWS && h.epoch === this.#epoch && this.#loading && h.custom === JSON.stringify(cols ?? [])) {
       // the early first screen, answered or on its way: a shorter answer than needed asks again
