@@ -307,6 +307,54 @@ describe('Selection', () => {
     expect(api.calls).toContain('rows 900+1');
   });
 
+  it('takes the frame of a row the list is fetching from the list\'s answer (End: one round trip)', async () => {
+    const api = new FakeApi({ packets: 1000 });
+    await api.open([], ['x'], []);
+    const gate = new Gate(api);
+    const rows = new RowCache(gate.fetch);
+    rows.want(0, 30, 1000, 1);
+    await gate.release(0);
+    const sel = new Selection({
+      getRows: (s, c) => api.getRows(s, c),
+      getDetails: (f) => api.getDetails(f),
+      positionOf: (f) => api.positionOf(f),
+      frameAt: (p) => rows.frameAt(p),
+      frameSoon: (p) => rows.frameSoon(p),
+    });
+    api.calls.length = 0;
+    // End: the cursor moves to the last row; the list (as Svelte updates it) asks for the last screen
+    const done = sel.selectPosition(999);
+    rows.want(970, 30, 1000, 1);
+    await settle();
+    expect(sel.position).toBe(999);
+    expect(gate.waiting.at(-1)).toBe('970+30');
+    expect(api.calls).toEqual([]); // nothing asked for the cursor row on its own
+    await gate.release(970);
+    await done;
+    expect(sel.frame).toBe(1000);
+    expect(sel.details?.frame).toBe(1000);
+    expect(api.calls).toEqual(['rows 970+30', 'details 1000']);
+    // a row the list does not fetch (not revealed): asked for on its own, as before
+    api.calls.length = 0;
+    await sel.selectPosition(500, false);
+    expect(api.calls).toEqual(['rows 500+1', 'details 501']);
+    // a failed list request: the cursor row is asked for on its own
+    const failing = new RowCache(() => Promise.reject(new Error('engine gone')));
+    failing.want(0, 30, 1000, 1);
+    const sel2 = new Selection({
+      getRows: (s, c) => api.getRows(s, c),
+      getDetails: (f) => api.getDetails(f),
+      positionOf: (f) => api.positionOf(f),
+      frameAt: (p) => failing.frameAt(p),
+      frameSoon: (p) => failing.frameSoon(p),
+    });
+    failing.want(0, 30, 1000, 1);
+    api.calls.length = 0;
+    await sel2.selectPosition(3);
+    expect(sel2.frame).toBe(4);
+    expect(api.calls).toEqual(['rows 3+1', 'details 4']);
+  });
+
   it('a byte click selects the innermost field and opens its parents', async () => {
     const { sel } = await setup();
     await sel.selectPosition(0);

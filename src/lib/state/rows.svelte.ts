@@ -29,6 +29,8 @@ interface Request extends Span {
   screen: boolean;
   /** The list's length when asked. */
   total: number;
+  /** The engine's answer, once asked. */
+  answer?: Promise<RowWindow>;
 }
 
 /** Rows kept beyond the viewport before a fetch is needed, and fetched beyond it when one is. */
@@ -94,6 +96,24 @@ export class RowCache {
     return k < 0 ? undefined : (this.#window as RowWindow).frame[k];
   }
 
+  /**
+   * The frame number at displayed position `pos` from a request on its way that holds it (of the
+   * list as it is now), or null when none does. The selection takes the cursor row's packet from
+   * it instead of asking the engine for that row on its own, which the list's rows would wait
+   * behind (End, Home: one round trip, not two). Resolves to undefined when the answer lacks the
+   * row or the request fails.
+   */
+  frameSoon(pos: number): Promise<number | undefined> | null {
+    const want = this.#want;
+    if (!want) return null;
+    const req = this.#inFlight.find((r) => r.epoch === want.epoch && r.answer && pos >= r.start && pos < end(r));
+    if (!req?.answer) return null;
+    return req.answer.then(
+      (w) => (pos >= w.start && pos < end(w) ? w.frame[pos - w.start] : undefined),
+      () => undefined,
+    );
+  }
+
   /** Rows on screen, clamped to the list (at least one row of a list that has rows). */
   #screen(want: Want): [number, number] {
     const from = Math.max(0, Math.min(want.first, want.total - 1));
@@ -147,7 +167,8 @@ export class RowCache {
     if (mine.some((r) => !req.screen || overlap(r, req.start, end(req)) > 0)) return;
     this.#inFlight.push(req);
     try {
-      const rows = await this.#fetch(req.start, req.count);
+      req.answer = this.#fetch(req.start, req.count);
+      const rows = await req.answer;
       if (rows.count < req.count) this.#short = { epoch: req.epoch, total: req.total, end: req.start + rows.count };
       this.#failed = null;
       this.#error = null;

@@ -3,6 +3,7 @@
 // field in its tree and the data source shown in the hex pane. Also which subtrees are expanded,
 // remembered across packets by subtree type as Wireshark does.
 
+import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { PacketDetails, TreeNode } from '../../../workers/api.ts';
 import { ancestry, expandKey, fieldAtByte, nodeAt, type Path } from '../format/tree.ts';
@@ -13,6 +14,8 @@ export interface SelectionSource {
   getDetails(frame: number): Promise<PacketDetails>;
   positionOf(frame: number): Promise<number>;
   frameAt(position: number): number | undefined;
+  /** The frame number at a position from the packet list's rows on their way, or null (RowCache.frameSoon). */
+  frameSoon?(position: number): Promise<number | undefined> | null;
 }
 
 function findField(roots: readonly TreeNode[], field: string): Path | null {
@@ -92,16 +95,35 @@ export class Selection {
     if (reveal) this.#reveal++;
     let frame = this.#src.frameAt(pos);
     if (frame === undefined) {
-      try {
-        const w = await this.#src.getRows(pos, 1);
-        frame = w.count > 0 ? w.frame[0] : undefined;
-      } catch (e) {
-        if (token === this.#token) this.#error = e instanceof Error ? e.message : String(e);
-        return;
-      }
+      frame = await this.#frameOf(pos);
+      if (token !== this.#token) return;
     }
-    if (token !== this.#token || frame === undefined) return;
+    if (frame === undefined) return;
     await this.#show(frame, token);
+  }
+
+  /**
+   * The frame number at a position the packet list has not fetched. Once Svelte has applied the
+   * move (the list then asks for the rows it will show, the cursor's among them), it comes from
+   * the list's request when one holds it: End or Home costs one round trip to the engine, not the
+   * cursor row's on its own followed by the list's. Otherwise the engine is asked for that row.
+   */
+  async #frameOf(pos: number): Promise<number | undefined> {
+    const token = this.#token;
+    await tick();
+    if (token !== this.#token) return undefined;
+    const known = this.#src.frameAt(pos);
+    if (known !== undefined) return known;
+    const soon = this.#src.frameSoon?.(pos);
+    const frame = soon ? await soon : undefined;
+    if (frame !== undefined || token !== this.#token) return frame;
+    try {
+      const w = await this.#src.getRows(pos, 1);
+      return w.count > 0 ? w.frame[0] : undefined;
+    } catch (e) {
+      if (token === this.#token) this.#error = e instanceof Error ? e.message : String(e);
+      return undefined;
+    }
   }
 
   /** Go to a frame number (Go to packet): false when it is not displayed. */
