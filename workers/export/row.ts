@@ -150,10 +150,11 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
           if (v >= 0 && v <= 0xffffffff && v === Math.floor(v) && ns >= 0 && ns < 1e9 && ns === Math.floor(ns)) {
             p = dec32(b, p, v);
             b[p++] = DOT;
-            let t = ns;
+            let t = ns | 0;
             for (let q = p + 8; q >= p; q--) {
-              b[q] = ZERO + (t % 10);
-              t = (t / 10) >>> 0;
+              const h = (t / 10) | 0;
+              b[q] = ZERO + (t - h * 10);
+              t = h;
             }
             p += 9;
             continue;
@@ -171,17 +172,24 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
   out.pos = p;
 }
 
-/** 0 ≤ v < 2^32, an integer, in decimal at b[p]; returns the position after it. */
+/** 0 ≤ v < 2^32, an integer, in decimal at b[p]; returns the position after it. Digits come from
+ *  int32 division (a double's `% 10` is a call to fmod): the top digit first when v ≥ 2^31. */
 function dec32(b: Uint8Array, p: number, v: number): number {
   const d = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
     : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
   const end = p + d;
   let q = end;
-  let t = v;
-  do {
-    b[--q] = ZERO + (t % 10);
-    t = (t / 10) >>> 0;
-  } while (q > p);
+  let t: number;
+  if (v > 0x7fffffff) {
+    const h = Math.floor(v / 10);
+    b[--q] = ZERO + (v - h * 10);
+    t = h | 0;
+  } else t = v | 0;
+  while (q > p) {
+    const h = (t / 10) | 0;
+    b[--q] = ZERO + (t - h * 10);
+    t = h;
+  }
   return end;
 }
 
