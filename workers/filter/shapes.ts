@@ -17,7 +17,7 @@
 // The packet table keeps the innermost ports and MAC addresses only; the shape index adds its own
 // small columns for what tunnels hide from it: the outermost transport ports (the VXLAN / Geneve
 // UDP header) and the outermost and innermost Ethernet addresses, interned (with the shape id,
-// 14 bytes a row while there are fewer than 65,536 shapes and 65,535 Ethernet addresses).
+// 14 bytes a row while there are fewer than 65,536 shapes and 65,535 addresses in the session's AddressTable).
 //
 // Lean shapes. The session's index pass dissects lean (FieldList.wanted = shapeMask(): protocols,
 // the columns' fields, their aliases and masked parts) and calls observe(fl, row, table, addrs,
@@ -39,11 +39,10 @@
 import { FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
-import type { AddressTable } from '../table/addresses.ts';
+import { AddrKind, type AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
-import { MacTable } from './mac-table.ts';
 import { like, widened, type IdColumn } from '../table/narrow-column.ts';
 import { Role, maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
@@ -126,6 +125,8 @@ export interface Shape {
 }
 
 const UNSTABLE = Status.FRAGMENT | Status.REASSEMBLED;
+/** mac() of a row that has no such address. */
+const NO_MAC = new Uint8Array(6);
 const MAX_SHAPES = 1 << 20;
 /** Slots of the recent-shape cache (by entry count; a power of two). */
 const RECENT = 64;
@@ -135,11 +136,12 @@ export class ShapeIndex {
   rowShape: IdColumn = new Uint16Array(1024);
   /** Rows observed so far (rows [0, rows) have a shape). */
   rows = 0;
-  /** Own columns: outermost transport ports (src << 16 | dst), and the ids in `macTable` of the
-   *  row's four Ethernet addresses at [4 row, 4 row + 4) (0: none; see mac()). */
+  /** Own columns: outermost transport ports (src << 16 | dst), and the ids in the session's
+   *  AddressTable of the row's four Ethernet addresses at [4 row, 4 row + 4) (0: none; see mac()). */
   ports = new Uint32Array(1024);
   private rowMacs: IdColumn = new Uint16Array(4 * 1024);
-  private readonly macTable = new MacTable();
+  /** The AddressTable the MAC ids are of (the one observe() is given). */
+  private macAddrs: AddressTable | null = null;
   readonly shapes: (Shape | null)[] = [null];
   /** Shapes by hash of their whole signature, and by hash of their structure (ids and parents). */
   private byHash = new Map<number, number[]>();
@@ -185,7 +187,7 @@ export class ShapeIndex {
 
   /** Bytes held by the per-row columns (the shapes themselves are few and small). */
   get byteSize(): number {
-    return this.rowShape.byteLength + this.ports.byteLength + this.rowMacs.byteLength + this.macTable.byteSize;
+    return this.rowShape.byteLength + this.ports.byteLength + this.rowMacs.byteLength;
   }
 
   /** Whether every occurrence of each reference is in the observed lists (all kept by the mask). */
@@ -238,7 +240,8 @@ export class ShapeIndex {
   /** Own Ethernet column k (0..3: outermost source, destination, innermost source, destination)
    *  of `row`, as the bytes of an interned address (kept for the index's life). */
   mac(row: number, k: number): Uint8Array {
-    return this.macTable.bytes(this.rowMacs[4 * row + k] as number);
+    const id = this.rowMacs[4 * row + k] as number;
+    return id === 0 || this.macAddrs === null ? NO_MAC : this.macAddrs.bytesOf(id);
   }
 
   private cacheOf(addrs: AddressTable): AddressCache {
@@ -297,7 +300,7 @@ export class ShapeIndex {
     if (!sameStructure(sh, fl) || !sameColumnEntries(sh, fl)) return -1;
     if (!columnsHold(sh.checked, sh.colAt, fl, row, t, this.cacheOf(addrs))) return 0;
     if (!specialsHold(sh, fl)) return -1;
-    this.fillOwn(sh.colAt, fl, row);
+    this.fillOwn(sh.colAt, fl, row, addrs);
     return sid;
   }
 
@@ -398,7 +401,7 @@ export class ShapeIndex {
     const list = this.colList;
     for (let c = 0; c < OWN; c++) if ((ce[c] as number) >= 0) list[m++] = c;
     if (!columnsHold(list.subarray(0, m), ce, fl, row, t, this.cacheOf(addrs))) return 0;
-    this.fillOwn(ce, fl, row);
+    this.fillOwn(ce, fl, row, addrs);
     // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
     if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
     const sig = this.sig;
@@ -461,13 +464,14 @@ export class ShapeIndex {
   }
 
   /** Fill the own columns of `row` from the entries `ce` names. */
-  private fillOwn(ce: Int32Array, fl: FieldList, row: number): void {
+  private fillOwn(ce: Int32Array, fl: FieldList, row: number, addrs: AddressTable): void {
+    this.macAddrs = addrs;
     const sp = ce[Col.FIRST_SRC_PORT] as number;
     const dp = ce[Col.FIRST_DST_PORT] as number;
     this.ports[row] = (((sp >= 0 ? (fl.num[sp] as number) : 0) << 16) | (dp >= 0 ? (fl.num[dp] as number) : 0)) >>> 0;
     for (let k = 0; k < 4; k++) {
       const e = ce[Col.ETH_SRC_1 + k] as number;
-      const id = e < 0 ? 0 : this.macTable.intern(fl.bytesOf(e), fl.off[e] as number);
+      const id = e < 0 ? 0 : addrs.intern(fl.bytesOf(e), fl.off[e] as number, AddrKind.MAC);
       if (id > 0xffff && this.rowMacs instanceof Uint16Array) this.rowMacs = widened(this.rowMacs, Uint32Array, this.rowMacs.length);
       this.rowMacs[4 * row + k] = id;
     }

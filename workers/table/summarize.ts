@@ -3,7 +3,7 @@
 // the tree count: the IP header quoted inside an ICMP error is nested under ICMP and does not set
 // the Source / Destination columns, as in Wireshark (pinfo->flags.in_error_pkt).
 
-import { fieldByName, fieldById, FT } from '../fields/registry.ts';
+import { allFields, fieldByName, FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
 import { AddrKind, type AddressTable } from './addresses.ts';
@@ -39,11 +39,46 @@ class Ids {
   readonly frameLen = id('frame.len');
   readonly frameCapLen = id('frame.cap_len');
   readonly frameTime = id('frame.time_epoch');
-  /** Protocol field ids that never name the Protocol column. */
-  readonly notTop: Set<number>;
+  /** What summarize() does with an entry of each field id (Role; 0: nothing). */
+  readonly role: Uint8Array;
   constructor() {
-    this.notTop = new Set([this.data, this.frame, id('_ws.malformed')]);
+    const notTop = new Set([this.data, this.frame, id('_ws.malformed')]);
+    const fields = allFields();
+    const role = new Uint8Array(fields.length);
+    for (const def of fields) if (def.type === FT.PROTOCOL && !notTop.has(def.id)) role[def.id] = Role.TOP;
+    const set = (ids: number[], r: Role): void => {
+      for (const i of ids) if (i >= 0) role[i] = r;
+    };
+    set([this.ipSrc], Role.IP_SRC);
+    set([this.ip6Src], Role.IP6_SRC);
+    set([this.ipDst], Role.IP_DST);
+    set([this.ip6Dst], Role.IP6_DST);
+    set([this.ethSrc], Role.ETH_SRC);
+    set([this.ethDst], Role.ETH_DST);
+    set([this.tcpSport, this.udpSport], Role.SPORT);
+    set([this.tcpDport, this.udpDport], Role.DPORT);
+    set([this.vxlanVni, this.geneveVni], Role.VNI);
+    set([this.tcpFlags], Role.FLAGS);
+    set([this.ipProto, this.ip6Nxt], Role.PROTO);
+    this.role = role;
   }
+}
+
+const enum Role {
+  NONE,
+  /** A protocol that can name the Protocol column (at the top level of the tree). */
+  TOP,
+  IP_SRC,
+  IP6_SRC,
+  IP_DST,
+  IP6_DST,
+  ETH_SRC,
+  ETH_DST,
+  SPORT,
+  DPORT,
+  VNI,
+  FLAGS,
+  PROTO,
 }
 
 let ids: Ids | undefined;
@@ -73,38 +108,59 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   let src = -1, dst = -1, srcKind = 0, dstKind = 0;
   let firstSrc = -1, firstDst = -1, firstKind = 0, netLayers = 0;
   let sport = 0, dport = 0, vni = NO_VNI, flags = 0, proto = 255;
+  const role = I.role;
   for (let i = 0; i < n; i++) {
     const f = fid[i] as number;
     const p = par[i] as number;
+    const what = role[f];
     if (p === -1) {
-      if (!I.notTop.has(f) && fieldById(f).type === FT.PROTOCOL) top = f;
+      if (what === Role.TOP) top = f;
       continue;
     }
-    if (par[p] !== -1) continue; // nested: not a layer of this packet's own stack
-    if (f === I.ipSrc || f === I.ip6Src) {
-      const kind = f === I.ipSrc ? AddrKind.IPV4 : AddrKind.IPV6;
-      if (firstSrc < 0) {
-        firstSrc = i;
-        firstKind = kind;
+    if (what === Role.NONE || what === undefined || par[p] !== -1) continue; // nested: not a layer of this packet's own stack
+    switch (what) {
+      case Role.IP_SRC:
+      case Role.IP6_SRC: {
+        const kind = what === Role.IP_SRC ? AddrKind.IPV4 : AddrKind.IPV6;
+        if (firstSrc < 0) {
+          firstSrc = i;
+          firstKind = kind;
+        }
+        src = i;
+        srcKind = kind;
+        netLayers++;
+        break;
       }
-      src = i;
-      srcKind = kind;
-      netLayers++;
-    } else if (f === I.ipDst || f === I.ip6Dst) {
-      if (firstDst < 0) firstDst = i;
-      dst = i;
-      dstKind = f === I.ipDst ? AddrKind.IPV4 : AddrKind.IPV6;
-    } else if (f === I.ethSrc) {
-      src = i;
-      srcKind = AddrKind.MAC;
-    } else if (f === I.ethDst) {
-      dst = i;
-      dstKind = AddrKind.MAC;
-    } else if (f === I.tcpSport || f === I.udpSport) sport = fl.num[i] as number;
-    else if (f === I.tcpDport || f === I.udpDport) dport = fl.num[i] as number;
-    else if ((f === I.vxlanVni || f === I.geneveVni) && vni === NO_VNI) vni = fl.num[i] as number;
-    else if (f === I.tcpFlags) flags = fl.num[i] as number;
-    else if (f === I.ipProto || f === I.ip6Nxt) proto = fl.num[i] as number;
+      case Role.IP_DST:
+      case Role.IP6_DST:
+        if (firstDst < 0) firstDst = i;
+        dst = i;
+        dstKind = what === Role.IP_DST ? AddrKind.IPV4 : AddrKind.IPV6;
+        break;
+      case Role.ETH_SRC:
+        src = i;
+        srcKind = AddrKind.MAC;
+        break;
+      case Role.ETH_DST:
+        dst = i;
+        dstKind = AddrKind.MAC;
+        break;
+      case Role.SPORT:
+        sport = fl.num[i] as number;
+        break;
+      case Role.DPORT:
+        dport = fl.num[i] as number;
+        break;
+      case Role.VNI:
+        if (vni === NO_VNI) vni = fl.num[i] as number;
+        break;
+      case Role.FLAGS:
+        flags = fl.num[i] as number;
+        break;
+      case Role.PROTO:
+        proto = fl.num[i] as number;
+        break;
+    }
   }
   t.proto[r] = top;
   t.srcPort[r] = sport;
