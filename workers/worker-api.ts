@@ -6,6 +6,7 @@
 import { transfer } from 'comlink';
 import type { CaptureApi, PacketDetails, RowWindow } from './api.ts';
 import { CaptureSession } from './session.ts';
+import { readAfter } from './formats/read-gate.ts';
 
 /**
  * Performance marks of an open's first moments (`engine:open`, the first progress reports, the
@@ -44,14 +45,15 @@ export function createWorkerApi(session = new CaptureSession()): CaptureApi {
     async getRows(start, count, custom) {
       const n = rowMarks < MARKED ? ++rowMarks : 0;
       if (n) mark(`engine:rows#${n}:asked`, { start, count });
-      const w: RowWindow = await session.getRows(start, count, custom);
+      // while a file loads, the index pass waits for this at its next chunk (formats/read-gate.ts)
+      const w: RowWindow = await readAfter(session.getRows(start, count, custom));
       if (n) mark(`engine:rows#${n}:answered`, { start, count: w.count });
       const buffers = [w.frame.buffer, w.sec.buffer, w.nsec.buffer, w.delta.buffer, w.length.buffer, w.status.buffer, w.vni.buffer, w.srcPort.buffer, w.dstPort.buffer];
       if (w.colorRule) buffers.push(w.colorRule.buffer);
       return transfer(w, buffers);
     },
     async getDetails(frame) {
-      const d: PacketDetails = await session.getDetails(frame);
+      const d: PacketDetails = await readAfter(session.getDetails(frame));
       return transfer(d, d.sources.map((s) => s.bytes.buffer as ArrayBuffer));
     },
     positionOf: (frame) => session.positionOf(frame),

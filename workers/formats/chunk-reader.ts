@@ -15,6 +15,8 @@
 // `need` may switch `buf` (chunk ↔ scratch), so re-read buf/view/pos after awaiting it. Views
 // handed out (record data) stay valid until the next `need`. Offsets are doubles: > 4 GiB is fine.
 
+import { gate, gated } from './read-gate.ts';
+
 export const DEFAULT_CHUNK_SIZE = 2 << 20;
 /** The first chunk's size; each next one is 4x larger up to the chunk size. A small first chunk
  *  gets the first packets (and the first screen of rows, which the worker answers between two
@@ -142,7 +144,10 @@ export class ChunkReader {
     this.end = end;
   }
 
-  /** Makes the next chunk current (awaiting it), starts fetching the one after, reports progress. */
+  /**
+   * Makes the next chunk current (awaiting it), starts fetching the one after, reports progress,
+   * lets the event loop run now and then, and lets the page's requests finish first (read-gate.ts).
+   */
   private async load(): Promise<void> {
     const at = this.nextOffset;
     let bytes: Uint8Array;
@@ -165,6 +170,7 @@ export class ChunkReader {
       await macrotask();
       this.lastYield = now();
     }
+    if (gated()) await gate();
   }
 
   private fetch(at: number): Promise<Uint8Array> {
