@@ -1,0 +1,89 @@
+// The engine's warm-up (workers/warm-up.ts): its capture made in memory is read as tshark reads it,
+// and warming up changes nothing in what a real capture shows afterwards, or when it is opened
+// during the warm-up.
+
+import { openAsBlob } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CaptureApi, RowWindow } from '../../workers/api.ts';
+import { exportFields } from '../../workers/export/fields.ts';
+import { CaptureSession } from '../../workers/session.ts';
+import { warmUp, WARM_UP_PACKETS } from '../../workers/warm-up.ts';
+import { WARM_UP_KINDS, warmUpCapture } from '../../workers/warm-up-capture.ts';
+import { createWorkerApi } from '../../workers/worker-api.ts';
+import { CAPTURES } from '../golden/corpus.ts';
+
+const FIELDS = 'frame.number eth.type vlan.id ip.src ip.dst ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.len udp.dstport vxlan.vni geneve.vni arp.opcode dns.qry.name'.split(' ');
+
+/**
+ * tshark 4.0.17 on warmUpCapture(18) written to a file:
+ * tshark -n -r warm.pcap -d udp.port==8472,vxlan -T fields -E separator=/t -E occurrence=a -E aggregator=, -e … (FIELDS)
+ */
+const TSHARK = [
+  '1\t0x0800\t\t10.1.0.1\t10.2.0.20\t\t\t1024\t80\t0x0002\t0\t\t\t\t\t',
+  '2\t0x86dd\t\t\t\tfd00::2\tfd00::15\t40002\t443\t0x0018\t200\t\t\t\t\t',
+  '3\t0x86dd\t\t\t\tfd00::3\tfd00::16\t\t\t\t\t5353\t\t\t\t',
+  '4\t0x8100\t100\t10.3.0.4\t10.4.0.23\t\t\t\t\t\t\t514\t\t\t\t',
+  '5\t0x0800\t\t10.5.0.5\t10.5.0.53\t\t\t\t\t\t\t53\t\t\t\texample.com',
+  '6\t0x0806\t\t\t\t\t\t\t\t\t\t\t\t\t1\t',
+  '7\t0x0800,0x0800\t\t10.100.0.7,10.200.0.7\t10.100.0.26,10.200.0.10\t\t\t40006\t443\t0x0002\t0\t4789\t5006\t\t\t',
+  '8\t0x0800,0x0800\t\t10.101.0.8,10.200.0.1\t10.101.0.27,10.200.0.11\t\t\t40007\t443\t0x0012\t64\t8472\t6007\t\t\t',
+  '9\t0x0800,0x0800\t\t10.102.0.9,10.200.0.2\t10.102.0.28,10.200.0.12\t\t\t40008\t443\t0x0018\t0\t6081\t\t0x011170\t\t',
+  '10\t0x0800\t\t10.1.0.10\t10.2.0.29\t\t\t1033\t80\t0x0018\t100\t\t\t\t\t',
+  '11\t0x86dd\t\t\t\tfd00::b\tfd00::1e\t40011\t443\t0x0018\t200\t\t\t\t\t',
+  '12\t0x86dd\t\t\t\tfd00::c\tfd00::14\t\t\t\t\t5353\t\t\t\t',
+  '13\t0x8100\t100\t10.3.0.13\t10.4.0.21\t\t\t\t\t\t\t514\t\t\t\t',
+  '14\t0x0800\t\t10.5.0.1\t10.5.0.53\t\t\t\t\t\t\t53\t\t\t\texample.com',
+  '15\t0x0806\t\t\t\t\t\t\t\t\t\t\t\t\t1\t',
+  '16\t0x0800,0x0800\t\t10.100.0.3,10.200.0.2\t10.100.0.24,10.200.0.9\t\t\t40015\t443\t0x0002\t64\t4789\t5007\t\t\t',
+  '17\t0x0800,0x0800\t\t10.101.0.4,10.200.0.3\t10.101.0.25,10.200.0.10\t\t\t40016\t443\t0x0012\t0\t8472\t6000\t\t\t',
+  '18\t0x0800,0x0800\t\t10.102.0.5,10.200.0.4\t10.102.0.26,10.200.0.11\t\t\t40017\t443\t0x0018\t64\t6081\t\t0x011171\t\t',
+];
+
+async function fields(blob: Blob): Promise<string[]> {
+  const chunks: Uint8Array[] = [];
+  await exportFields(blob, { fields: FIELDS, write: (b) => void chunks.push(b.slice()) });
+  return Buffer.concat(chunks).toString('utf8').split('\n').filter((l) => l !== '');
+}
+
+/** A window of rows as plain data (typed arrays as lists), to compare two engines' answers. */
+const plain = (w: RowWindow): unknown => JSON.parse(JSON.stringify(w, (_k, v: unknown) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)));
+
+async function view(api: CaptureApi, name: string): Promise<unknown> {
+  const r = await api.open([await openAsBlob(join(CAPTURES, name))], [name], []);
+  const { loadMs: _ms, ...result } = r;
+  const rows = await api.getRows(0, r.packets);
+  const details = await api.getDetails(Math.min(4, r.packets));
+  return { result, rows: plain(rows), details: JSON.stringify(details.tree) };
+}
+
+describe('engine warm-up', () => {
+  it('reads its capture as tshark does: one packet of each kind in turn', async () => {
+    const bytes = warmUpCapture(18);
+    expect(await fields(new Blob([bytes as BlobPart]))).toEqual(TSHARK);
+    const s = new CaptureSession();
+    const r = await s.open([new Blob([warmUpCapture(WARM_UP_PACKETS) as BlobPart])], ['w'], []);
+    expect(r.packets).toBe(WARM_UP_KINDS.length * 40);
+    expect(r.files[0]?.error).toBeNull();
+    // a VXLAN packet on 8472 (Wireshark 4.4's default, which tshark 4.0 was given with -d): its VNI
+    const w = await s.getRows(0, WARM_UP_KINDS.length);
+    expect([w.vni[7], w.vni[6], w.vni[8]]).toEqual([6007, 5006, 70000]);
+  });
+
+  it('leaves what a capture shows unchanged, opened after the warm-up or during it', async () => {
+    const expected = await view(createWorkerApi(new CaptureSession()), 'vxlan.pcap');
+    let warmed = (): void => undefined;
+    const done = new Promise<void>((r) => (warmed = r));
+    let steps = 0;
+    const after = createWorkerApi(new CaptureSession(), (stop) => warmUp(() => (steps++, stop())).finally(warmed));
+    await done;
+    expect(steps).toBe(3 + WARM_UP_KINDS.length);
+    expect(await view(after, 'vxlan.pcap')).toEqual(expected);
+
+    // opened at once: the warm-up stops after the step it is in
+    steps = 0;
+    const during = createWorkerApi(new CaptureSession(), (stop) => warmUp(() => (steps++, stop())));
+    expect(await view(during, 'vxlan.pcap')).toEqual(expected);
+    expect(steps).toBe(2);
+  });
+});
