@@ -175,6 +175,11 @@ export class CaptureSession implements CaptureApi {
     };
   }
 
+  /** Bytes of the interned address table (the part of the index that grows with distinct addresses, not rows). */
+  get addressBytes(): number {
+    return this.addrs.byteSize;
+  }
+
   get displayed(): number {
     return this.view ? this.view.length : this.table.length;
   }
