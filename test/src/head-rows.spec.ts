@@ -3,8 +3,8 @@
 // first request while the load runs (the `ui` project of vitest.e2e.config.ts).
 import { describe, expect, it } from 'vitest';
 import type { LoadProgress, OpenResult } from '../../workers/api.ts';
-import { HEAD_ROWS } from '../../src/lib/state/capture.svelte.ts';
-import { FakeApi, settle } from './fake-engine.ts';
+import { CaptureSession, HEAD_HOLD_MS, HEAD_ROWS } from '../../src/lib/state/capture.svelte.ts';
+import { FakeApi, fakeFactory, file, settle } from './fake-engine.ts';
 import { heldApi, opening } from './opening.ts';
 
 /** An engine that reports the first chunk read (0 packets counted), then holds the load. */
@@ -27,6 +27,18 @@ class ChunkedApi extends FakeApi {
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** A ChunkedApi whose answers to getRows wait until released. */
+class SlowRowsApi extends ChunkedApi {
+  #waiting: (() => void)[] = [];
+  override async getRows(start: number, count: number) {
+    await new Promise<void>((r) => this.#waiting.push(r));
+    return super.getRows(start, count);
+  }
+  answer(): void {
+    for (const go of this.#waiting.splice(0)) go();
+  }
+}
 
 /** A ChunkedApi over 1000 packets whose worker has indexed `indexed` when asked for rows. */
 function chunked(indexed = 0): ChunkedApi {
@@ -96,6 +108,69 @@ describe('the first screen while a file loads', () => {
     expect(api.calls).toEqual(['open big.pcap', `rows 0+${HEAD_ROWS}`]);
     expect(s.packets).toBe(300);
     api.done?.();
+    await run;
+  });
+
+  it('asks for the rows the list shows, and serves the list from them', async () => {
+    const f = fakeFactory(() => chunked(300));
+    const s = new CaptureSession(f.factory);
+    s.setScreenRows(23);
+    const run = s.open([file('big.pcap')]);
+    const api = f.made[0] as ChunkedApi;
+    await settle();
+    expect(api.calls).toEqual(['open big.pcap', 'rows 0+23']);
+    const w = await s.getRows(0, 23, []);
+    expect([w.count, w.frame[22], w.info[0]]).toEqual([23, 23, 'packet 1']);
+    expect(api.calls).toHaveLength(2);
+    // more than it asked for: the engine
+    expect((await s.getRows(0, 50, [])).count).toBe(50);
+    expect(api.calls.at(-1)).toBe('rows 0+50');
+    api.done?.();
+    await run;
+    // a list taller than HEAD_ROWS rows: HEAD_ROWS at most
+    s.setScreenRows(10_000);
+    const again = s.open([file('big.pcap')]);
+    await settle();
+    expect(api.calls.slice(-2)).toEqual(['open big.pcap', `rows 0+${HEAD_ROWS}`]);
+    api.done?.();
+    await again;
+  });
+
+  it('keeps the count at 0 while the first screen is on its way, so that the list draws it once', async () => {
+    const { s, run, api } = opening(() => {
+      const a = new SlowRowsApi({ packets: 1000 });
+      a.indexed = 173;
+      return a;
+    });
+    await settle();
+    // the engine counts 173 packets before it gets to the request: not shown yet
+    api.report?.({ bytesDone: 327_680, bytesTotal: 100_000_000, packets: 173, file: 'big.pcap' });
+    expect(s.packets).toBe(0);
+    expect(s.progress?.bytesDone).toBe(327_680);
+    // the answer shows the rows and the count at once (the larger of the answer's and progress')
+    api.answer();
+    await settle();
+    expect(api.calls).toEqual(['open big.pcap', `rows 0+${HEAD_ROWS}`]);
+    expect(s.packets).toBe(173);
+    expect(s.displayed).toBe(173);
+    api.report?.({ bytesDone: 1_376_256, bytesTotal: 100_000_000, packets: 847, file: 'big.pcap' });
+    expect(s.packets).toBe(847);
+    api.done?.();
+    api.answer();
+    await run;
+    expect(s.packets).toBe(1000);
+  });
+
+  it(`counts progress again when the first screen takes more than ${HEAD_HOLD_MS} ms`, async () => {
+    const { s, run, api } = opening(() => new SlowRowsApi({ packets: 1000 }));
+    await settle();
+    api.report?.({ bytesDone: 327_680, bytesTotal: 100_000_000, packets: 173, file: 'big.pcap' });
+    expect(s.packets).toBe(0);
+    await pause(HEAD_HOLD_MS + 20);
+    api.report?.({ bytesDone: 1_376_256, bytesTotal: 100_000_000, packets: 847, file: 'big.pcap' });
+    expect(s.packets).toBe(847);
+    api.done?.();
+    api.answer();
     await run;
   });
 

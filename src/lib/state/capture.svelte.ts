@@ -8,7 +8,9 @@
 //
 // The first screen is asked for as soon as the engine reports the first bytes read, before it has
 // counted a packet (#askHead): the worker answers requests between chunks of its index pass, so a
-// request that waited for the first count would be answered a chunk later.
+// request that waited for the first count would be answered a chunk later. It asks for the rows the
+// list shows (setScreenRows), and while it is on its way the count stays 0, so that the list draws
+// its first rows once, with their data, rather than empty first (a render the answer waited for).
 
 import * as Comlink from 'comlink';
 import { markOnce, resetMarks } from './marks.ts';
@@ -51,8 +53,13 @@ export interface SortState {
 
 const UNSORTED: SortState = { key: 'frame', descending: false };
 
-/** Rows of the first screen asked for early (more than a tall window's list shows, with slack). */
+/**
+ * Rows of the first screen asked for early, at most (more than a tall window's list shows, with
+ * slack); the list tells how many it shows (setScreenRows), and only those are asked for.
+ */
 export const HEAD_ROWS = 400;
+/** The longest progress reports wait for the early first screen before they raise the count. */
+export const HEAD_HOLD_MS = 250;
 /** Pause before asking again when the engine had no packet yet. */
 const HEAD_RETRY_MS = 16;
 
@@ -131,7 +138,9 @@ export class CaptureSession {
   /** The custom columns the packet list last asked for, which the early first screen asks for too. */
   #custom: CustomColumn[] | undefined;
   /** The early first screen of the load in progress, asked or answered (valid while the epoch stays). */
-  #head: { epoch: number; custom: string; rows: Promise<RowWindow>; count: number | null } | null = null;
+  #head: { epoch: number; custom: string; rows: Promise<RowWindow>; size: number; asked: number; count: number | null } | null = null;
+  /** Rows the packet list shows on its first screen (with its margin). */
+  #screenRows = HEAD_ROWS;
 
   constructor(makeEngine: EngineFactory = workerEngine) {
     this.#makeEngine = makeEngine;
@@ -255,10 +264,7 @@ export class CaptureSession {
       // bytes read, no packet counted yet: ask for the first screen now (see #askHead)
       if (p.packets === 0 && p.bytesDone > 0 && this.#packets === 0) this.#askHead(gen);
       // rows are appended while loading, never reordered: no epoch change
-      if (p.packets > this.#packets) {
-        this.#packets = p.packets;
-        this.#displayed = p.packets;
-      }
+      if (!this.#awaitingHead()) this.#count(p.packets);
     });
     const run = (async () => {
       try {
@@ -296,6 +302,27 @@ export class CaptureSession {
   }
 
   /**
+   * How many rows the packet list shows on its first screen: the early first screen asks for those
+   * (at most HEAD_ROWS), which the engine dissects in full for their Info column.
+   */
+  setScreenRows(rows: number): void {
+    if (Number.isFinite(rows) && rows >= 1) this.#screenRows = Math.min(HEAD_ROWS, Math.ceil(rows));
+  }
+
+  /** Packets counted so far while loading (the count only grows). */
+  #count(n: number): void {
+    if (n <= this.#packets) return;
+    this.#packets = n;
+    this.#displayed = n;
+  }
+
+  /** The early first screen is on its way (for at most HEAD_HOLD_MS): progress does not count yet. */
+  #awaitingHead(): boolean {
+    const h = this.#head;
+    return h !== null && h.count === null && performance.now() - h.asked < HEAD_HOLD_MS;
+  }
+
+  /**
    * The first row's time, seen while a file still loads (the OpenResult brings the final one):
    * relative times are right from the first screen instead of jumping when the load ends.
    */
@@ -320,8 +347,11 @@ export class CaptureSession {
     const epoch = this.#epoch;
     const custom = this.#custom;
     markOnce('head-asked');
-    const head = { epoch, custom: JSON.stringify(custom ?? []), rows: this.#api().getRows(0, HEAD_ROWS, custom), count: null as number | null };
+    const size = this.#screenRows;
+    const head = { epoch, custom: JSON.stringify(custom ?? []), rows: this.#api().getRows(0, size, custom), size, asked: performance.now(), count: null as number | null };
     this.#head = head;
+    // what progress reported meanwhile counts now
+    const counted = (n: number): void => this.#count(Math.max(n, this.#progress?.packets ?? 0));
     head.rows.then(
       (w) => {
         if (gen !== this.#generation || this.#head !== head) return;
@@ -332,19 +362,19 @@ export class CaptureSession {
         }
         if (w.count === 0) {
           this.#head = null;
+          counted(0);
           setTimeout(() => {
             if (gen === this.#generation && this.#loading && this.#packets === 0) this.#askHead(gen);
           }, HEAD_RETRY_MS);
           return;
         }
         head.count = w.count;
-        if (w.count > this.#packets) {
-          this.#packets = w.count;
-          this.#displayed = w.count;
-        }
+        counted(w.count);
       },
       () => {
-        if (this.#head === head) this.#head = null;
+        if (this.#head !== head) return;
+        this.#head = null;
+        if (gen === this.#generation) counted(0);
       },
     );
   }
@@ -369,7 +399,7 @@ export class CaptureSession {
     if (custom !== undefined) this.#custom = cols;
     if (custom !== undefined && this.#loading) markOnce('list-asked');
     const h = this.#head;
-    if (h && start === 0 && count <= HEAD_ROWS && h.epoch === this.#epoch && this.#loading && h.custom === JSON.stringify(cols ?? [])) {
+    if (h && start === 0 && count <= h.size && h.epoch === this.#epoch && this.#loading && h.custom === JSON.stringify(cols ?? [])) {
       // the early first screen, answered or on its way: a shorter answer than needed asks again
       if (h.count === null || count <= h.count) return h.rows.then((w) => (count <= w.count ? headOf(w, count) : this.#api().getRows(start, count, cols)));
     }
