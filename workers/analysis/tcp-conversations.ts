@@ -2,39 +2,76 @@
 // ENDPOINT_TCP and ENDPOINT_UDP): the pair of (address, port) endpoints, in either direction,
 // numbered in order of first appearance (`tcp.stream`, `udp.stream`).
 //
-// No allocation per packet: endpoints live in one growable byte pool (two 16-byte address slots
-// per conversation) and the key hash is an open-addressing table of conversation indexes. Several
-// conversations may share a key (TCP port reuse starts a new one); they are chained newest first,
-// and each remembers the frame that opened it, so that a later pass over an old frame finds the
-// conversation that frame belonged to.
+// No allocation per packet, and little memory per conversation: a capture of random ports opens
+// one per packet, the tables grow to millions, and on a VM every fresh page costs a fault of
+// several microseconds. Each conversation is one small record of int32 words (its key hash, ports,
+// first frame, the older conversation of the same key, the two IPv4 addresses, and any words its
+// user asks for: TcpStreams keeps its per-stream state there) in fixed-size chunks, so growing
+// never copies; longer addresses (IPv6) live in a side pool. The key hash is an open-addressing
+// table of conversation indexes. Several conversations may share a key (TCP port reuse starts a
+// new one); they are chained newest first, and each remembers the frame that opened it, so that a
+// later pass over an old frame finds the conversation that frame belonged to.
 
-const SLOT = 32; // address A (16) + address B (16)
+const HASH = 0;
+/** portA << 16 | portB. */
+const PORTS = 1;
+/** The frame that opened the conversation (a uint32, as Wireshark's frame numbers). */
+const FIRST = 2;
+/** Older conversation with the same key, or -1. */
+const OLDER = 3;
+/** Address A (the endpoint that opened the conversation) and B as big-endian words; for other
+ *  lengths than 4 bytes, ADDR_A is the entry's offset in the long-address pool. */
+const ADDR_A = 4;
+const ADDR_B = 5;
+/** Words of the record before the user's. */
+const FIXED = 6;
+/** Hash bit of a key whose addresses are not 4 bytes long (they are in the pool). */
+const LONG = -0x80000000;
+/** Pool entry: the address length, then A and B as 4 zero-padded big-endian words each. */
+const POOL_ENTRY = 9;
+
+const CHUNK_BITS = 12;
+const CHUNK_MASK = (1 << CHUNK_BITS) - 1;
 
 export class ConversationTable {
   count = 0;
-  private cap = 0;
-  private addrs = new Uint8Array(0);
-  private alen = new Uint8Array(0);
-  private portA = new Uint16Array(0);
-  private portB = new Uint16Array(0);
-  /** Frame that opened the conversation. */
-  firstFrame = new Float64Array(0);
-  /** Older conversation with the same key, or -1. */
-  private older = new Int32Array(0);
-  private hashOf = new Int32Array(0);
-  private table = new Int32Array(1024).fill(-1);
-  /** The key and hash of the last find(), so that the add() that usually follows it does not
-   *  hash the same endpoints again. */
-  private lastKey: Uint8Array | null = null;
+  /** Words per record. */
+  private readonly w: number;
+  private chunks: Int32Array[] = [];
+  private pool = new Int32Array(64 * POOL_ENTRY);
+  private poolUsed = 0;
+  /** Conversation index + 1 per slot; 0 marks an empty slot. */
+  private table = new Int32Array(1024);
+  /** Big-endian words of the endpoints being looked up: source in [0, 4), destination in [4, 8). */
+  private readonly key = new Int32Array(8);
+  /** The arguments and hash of the last find(), so that the add() that usually follows it does
+   *  not pack and hash the same endpoints again (`key` still holds their words). */
+  private lastBuf: Uint8Array | null = null;
   private lastSrc = 0;
   private lastDst = 0;
   private lastAlen = 0;
   private lastPorts = 0;
   private lastHash = 0;
 
+  /** `userWords`: int32 words kept per conversation for the caller (user / setUser), 0 when new. */
+  constructor(userWords = 0) {
+    this.w = FIXED + userWords;
+  }
+
   reset(): void {
     this.count = 0;
-    this.table.fill(-1);
+    this.poolUsed = 0;
+    this.table.fill(0);
+    this.lastBuf = null;
+  }
+
+  /** User word k of conversation i. */
+  user(i: number, k: number): number {
+    return (this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + FIXED + k] as number;
+  }
+
+  setUser(i: number, k: number, v: number): void {
+    (this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + FIXED + k] = v;
   }
 
   /**
@@ -42,56 +79,62 @@ export class ConversationTable {
    * one that `frame` can belong to (opened at or before it), or -1.
    */
   find(buf: Uint8Array, src: number, dst: number, alen: number, sport: number, dport: number, frame: number): number {
-    const h = keyHash(buf, src, dst, alen, sport, dport);
-    this.lastKey = buf;
-    this.lastSrc = src;
-    this.lastDst = dst;
-    this.lastAlen = alen;
-    this.lastPorts = sport * 65536 + dport;
-    this.lastHash = h;
-    const mask = this.table.length - 1;
+    const h = this.prepare(buf, src, dst, alen, sport, dport);
+    const t = this.table;
+    const mask = t.length - 1;
+    const w = this.w;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const i = this.table[s] as number;
+      const i = (t[s] as number) - 1;
       if (i < 0) return -1;
-      if (this.hashOf[i] !== h || !this.matches(i, buf, src, dst, alen, sport, dport)) continue;
-      for (let k = i; k >= 0; k = this.older[k] as number) if ((this.firstFrame[k] as number) <= frame) return k;
+      const ch = this.chunks[i >> CHUNK_BITS] as Int32Array;
+      const o = (i & CHUNK_MASK) * w;
+      if (ch[o + HASH] !== h || !this.matches(ch, o, alen, sport, dport)) continue;
+      for (let k = i; k >= 0; ) {
+        const kc = this.chunks[k >> CHUNK_BITS] as Int32Array;
+        const ko = (k & CHUNK_MASK) * w;
+        if ((kc[ko + FIRST] as number) >>> 0 <= frame) return k;
+        k = kc[ko + OLDER] as number;
+      }
       return -1;
     }
   }
 
   /** Open a new conversation (replacing an older one with the same key for later lookups). */
   add(buf: Uint8Array, src: number, dst: number, alen: number, sport: number, dport: number, frame: number): number {
-    if (this.count === this.cap) this.grow();
-    const i = this.count++;
-    const sameKey = this.lastKey === buf && this.lastSrc === src && this.lastDst === dst && this.lastAlen === alen && this.lastPorts === sport * 65536 + dport;
-    const h = sameKey ? this.lastHash : keyHash(buf, src, dst, alen, sport, dport);
-    this.lastKey = null;
-    const o = i * SLOT;
-    const a = this.addrs;
-    // Byte loops, not subarray()+set(): two views allocated per new conversation showed in profiles.
-    for (let k = 0; k < alen; k++) {
-      a[o + k] = buf[src + k] as number;
-      a[o + 16 + k] = buf[dst + k] as number;
+    const same = this.lastBuf === buf && this.lastSrc === src && this.lastDst === dst && this.lastAlen === alen && this.lastPorts === sport * 65536 + dport;
+    const h = same ? this.lastHash : this.prepare(buf, src, dst, alen, sport, dport);
+    this.lastBuf = null;
+    const i = this.count;
+    const w = this.w;
+    if ((i & CHUNK_MASK) === 0 && this.chunks.length === i >> CHUNK_BITS) this.chunks.push(new Int32Array(w << CHUNK_BITS));
+    this.count = i + 1;
+    const ch = this.chunks[i >> CHUNK_BITS] as Int32Array;
+    const o = (i & CHUNK_MASK) * w;
+    const key = this.key;
+    ch[o + HASH] = h;
+    ch[o + PORTS] = (sport << 16) | dport;
+    ch[o + FIRST] = frame;
+    if (alen === 4) {
+      ch[o + ADDR_A] = key[0] as number;
+      ch[o + ADDR_B] = key[4] as number;
+    } else {
+      ch[o + ADDR_A] = this.poolAdd(alen);
+      ch[o + ADDR_B] = 0;
     }
-    for (let k = alen; k < 16; k++) {
-      a[o + k] = 0;
-      a[o + 16 + k] = 0;
-    }
-    this.alen[i] = alen;
-    this.portA[i] = sport;
-    this.portB[i] = dport;
-    this.firstFrame[i] = frame;
-    this.hashOf[i] = h;
-    this.older[i] = -1;
+    for (let k = FIXED; k < w; k++) ch[o + k] = 0;
     if (this.count * 2 > this.table.length) this.rehash();
-    const mask = this.table.length - 1;
+    const t = this.table;
+    const mask = t.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
-      const j = this.table[s] as number;
-      if (j < 0 || (this.hashOf[j] === h && this.matches(j, buf, src, dst, alen, sport, dport))) {
-        this.older[i] = j;
-        this.table[s] = i;
-        return i;
+      const j = (t[s] as number) - 1;
+      if (j >= 0) {
+        const jc = this.chunks[j >> CHUNK_BITS] as Int32Array;
+        const jo = (j & CHUNK_MASK) * w;
+        if (jc[jo + HASH] !== h || !this.matches(jc, jo, alen, sport, dport)) continue;
       }
+      ch[o + OLDER] = j;
+      t[s] = i + 1;
+      return i;
     }
   }
 
@@ -100,83 +143,110 @@ export class ConversationTable {
    * Wireshark compares the source with the conversation's first address and port.
    */
   direction(i: number, buf: Uint8Array, src: number, alen: number, sport: number): number {
-    if (this.portA[i] !== sport) return 1;
-    const o = i * SLOT;
-    for (let k = 0; k < alen; k++) if (this.addrs[o + k] !== buf[src + k]) return 1;
+    const ch = this.chunks[i >> CHUNK_BITS] as Int32Array;
+    const o = (i & CHUNK_MASK) * this.w;
+    if ((ch[o + PORTS] as number) >>> 16 !== sport) return 1;
+    if (alen === 4) return ch[o + ADDR_A] === word(buf, src, 4) ? 0 : 1;
+    const p = (ch[o + ADDR_A] as number) + 1;
+    for (let k = 0; k < alen; k += 4) if (this.pool[p + (k >> 2)] !== word(buf, src + k, alen - k)) return 1;
     return 0;
   }
 
-  private matches(i: number, buf: Uint8Array, src: number, dst: number, alen: number, sport: number, dport: number): boolean {
-    if (this.alen[i] !== alen) return false;
-    const o = i * SLOT;
-    const a = this.addrs;
-    if (this.portA[i] === sport && this.portB[i] === dport && same(a, o, buf, src, alen) && same(a, o + 16, buf, dst, alen)) return true;
-    return this.portA[i] === dport && this.portB[i] === sport && same(a, o, buf, dst, alen) && same(a, o + 16, buf, src, alen);
+  /** Pack the endpoints into `key`, remember the arguments, and return the key's hash. */
+  private prepare(buf: Uint8Array, src: number, dst: number, alen: number, sport: number, dport: number): number {
+    const key = this.key;
+    for (let k = 0; k < 4; k++) {
+      key[k] = 4 * k < alen ? word(buf, src + 4 * k, alen - 4 * k) : 0;
+      key[4 + k] = 4 * k < alen ? word(buf, dst + 4 * k, alen - 4 * k) : 0;
+    }
+    // Either direction hashes the same: the sum of the two endpoints' hashes.
+    const h = (endHash(key, 0, alen, sport) + endHash(key, 4, alen, dport)) | 0;
+    this.lastBuf = buf;
+    this.lastSrc = src;
+    this.lastDst = dst;
+    this.lastAlen = alen;
+    this.lastPorts = sport * 65536 + dport;
+    return (this.lastHash = (h & 0x7fffffff) | (alen === 4 ? 0 : LONG));
   }
 
-  private grow(): void {
-    const n = Math.max(256, this.cap * 2);
-    const addrs = new Uint8Array(n * SLOT);
-    addrs.set(this.addrs);
-    this.addrs = addrs;
-    this.alen = growU8(this.alen, n);
-    this.portA = growU16(this.portA, n);
-    this.portB = growU16(this.portB, n);
-    const ff = new Float64Array(n);
-    ff.set(this.firstFrame);
-    this.firstFrame = ff;
-    this.older = growI32(this.older, n);
-    this.hashOf = growI32(this.hashOf, n);
-    this.cap = n;
+  /** Whether the record at ch[o] (whose hash matched) has the endpoints in `key` and these ports,
+   *  in either direction. */
+  private matches(ch: Int32Array, o: number, alen: number, sport: number, dport: number): boolean {
+    const ports = ch[o + PORTS] as number;
+    const key = this.key;
+    const fwd = ports === ((sport << 16) | dport);
+    if (!fwd && ports !== ((dport << 16) | sport)) return false;
+    if (alen === 4) {
+      const a = ch[o + ADDR_A] as number;
+      const b = ch[o + ADDR_B] as number;
+      return (fwd && a === key[0] && b === key[4]) || (ports === ((dport << 16) | sport) && a === key[4] && b === key[0]);
+    }
+    const pool = this.pool;
+    const p = ch[o + ADDR_A] as number;
+    if (pool[p] !== alen) return false;
+    if (fwd && sameWords(pool, p + 1, key, 0) && sameWords(pool, p + 5, key, 4)) return true;
+    return ports === ((dport << 16) | sport) && sameWords(pool, p + 1, key, 4) && sameWords(pool, p + 5, key, 0);
+  }
+
+  /** Store `key`'s addresses (of `alen` bytes) in the pool; returns the entry's offset. */
+  private poolAdd(alen: number): number {
+    if (this.poolUsed + POOL_ENTRY > this.pool.length) {
+      const p = new Int32Array(this.pool.length * 2);
+      p.set(this.pool);
+      this.pool = p;
+    }
+    const p = this.poolUsed;
+    this.poolUsed += POOL_ENTRY;
+    this.pool[p] = alen;
+    this.pool.set(this.key, p + 1);
+    return p;
   }
 
   /** Double the hash table, re-inserting only the newest conversation of each key. */
   private rehash(): void {
-    const table = new Int32Array(this.table.length * 2).fill(-1);
-    const mask = table.length - 1;
     const old = this.table;
-    for (let t = 0; t < old.length; t++) {
-      const i = old[t] as number;
-      if (i < 0) continue;
-      let s = (this.hashOf[i] as number) & mask;
-      while ((table[s] as number) >= 0) s = (s + 1) & mask;
-      table[s] = i;
+    const t = new Int32Array(old.length * 2);
+    const mask = t.length - 1;
+    const w = this.w;
+    for (let p = 0; p < old.length; p++) {
+      const v = old[p] as number;
+      if (v === 0) continue;
+      const i = v - 1;
+      let s = ((this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * w + HASH] as number) & mask;
+      while ((t[s] as number) !== 0) s = (s + 1) & mask;
+      t[s] = v;
     }
-    this.table = table;
+    this.table = t;
   }
 }
 
-function same(a: Uint8Array, ao: number, b: Uint8Array, bo: number, n: number): boolean {
-  for (let k = 0; k < n; k++) if (a[ao + k] !== b[bo + k]) return false;
-  return true;
+/** MurmurHash3 (x86_32) of one endpoint: its port, then its address words key[k, k + alen/4). */
+function endHash(key: Int32Array, k: number, alen: number, port: number): number {
+  let h = mix(0x9747b28c, port);
+  for (let j = 0; 4 * j < alen; j++) h = mix(h, key[k + j] as number);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
-/** A hash of one endpoint; the key hash adds both, so that either direction gives the same. */
-function endHash(b: Uint8Array, o: number, alen: number, port: number): number {
-  let h = 0x811c9dc5 ^ port;
-  for (let k = 0; k < alen; k++) h = Math.imul(h ^ (b[o + k] as number), 0x01000193);
-  return Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+function mix(h: number, w: number): number {
+  let x = Math.imul(w, 0xcc9e2d51);
+  x = Math.imul((x << 15) | (x >>> 17), 0x1b873593);
+  h ^= x;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
-function keyHash(b: Uint8Array, src: number, dst: number, alen: number, sport: number, dport: number): number {
-  const h = (endHash(b, src, alen, sport) + endHash(b, dst, alen, dport)) | 0;
-  return (h ^ (h >>> 16)) & 0x7fffffff;
+/** Up to 4 bytes at b[o] as a big-endian word (missing low bytes zero when n < 4). */
+function word(b: Uint8Array, o: number, n: number): number {
+  if (n >= 4) return ((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number);
+  let w = 0;
+  for (let k = 0; k < 4; k++) w = (w << 8) | (k < n ? (b[o + k] as number) : 0);
+  return w;
 }
 
-function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-
-function growU16(a: Uint16Array, n: number): Uint16Array<ArrayBuffer> {
-  const b = new Uint16Array(n);
-  b.set(a);
-  return b;
-}
-
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
+function sameWords(r: Int32Array, o: number, key: Int32Array, k: number): boolean {
+  return r[o] === key[k] && r[o + 1] === key[k + 1] && r[o + 2] === key[k + 2] && r[o + 3] === key[k + 3];
 }

@@ -5,7 +5,7 @@
 // passes, when a frame's values come out of the final state as Wireshark's do when it revisits a
 // frame.
 //
-// Memory: a few bytes per conversation in growable typed arrays; nothing per packet.
+// Memory: three words of each TCP conversation's record (tcp-conversations.ts); nothing per packet.
 
 import type { Ctx } from '../dissectors/context.ts';
 import { ConversationTable } from './tcp-conversations.ts';
@@ -17,23 +17,23 @@ export const WS_UNKNOWN = -1;
 /** Window scaling known not to be used on this connection (Wireshark's -2). */
 export const WS_NOT_USED = -2;
 
-/** Per-direction flags. */
-const enum DirFlag {
-  /** base_seq is set (TCP_S_BASE_SEQ_SET: 0 is a legal ISN, so a flag says it). */
-  BASE_SET = 1,
-}
+/**
+ * Per-stream state in three user words of the conversation's record (beside its key, with no
+ * arrays of its own to grow): the base sequence number of each direction, then one word of STATE
+ * bits. A new record's words are zero, which reads as "nothing known".
+ */
+const BASE_SEQ = 0;
+const STATE = 2;
+/** base_seq of direction d is set (TCP_S_BASE_SEQ_SET: 0 is a legal ISN, so a flag says it). */
+const BASE_SET = 1;
+const ACCECN_SHIFT = 2;
+/** Window scale of direction d in 5 bits at WS_SHIFT + 5 * d, stored as (scale + 2) ^ 1 so that
+ *  the zero of a new record reads WS_UNKNOWN. */
+const WS_SHIFT = 4;
+const SERVER_PORT_SHIFT = 16;
 
 export class TcpStreams {
-  readonly conv = new ConversationTable();
-  private cap = 0;
-  /** Per direction (stream * 2 + dir). */
-  baseSeq = new Uint32Array(0);
-  dirFlags = new Uint8Array(0);
-  winScale = new Int8Array(0);
-  /** Per stream: AccECN negotiation (ACCECN_ASKED by the SYN, ACCECN_ON after the SYN-ACK). */
-  accEcn = new Uint8Array(0);
-  /** Per stream: the server port seen in the SYN or SYN-ACK (0: unknown), tried first for dispatch. */
-  serverPort = new Uint16Array(0);
+  readonly conv = new ConversationTable(3);
 
   reset(): void {
     this.conv.reset();
@@ -50,18 +50,9 @@ export class TcpStreams {
       // retrieved conversation. If this is the case, create a new conversation with the same
       // addresses and ports" (packet-tcp.c: TCP port numbers reused).
       const d = s * 2 + this.conv.direction(s, b, c.netSrc, c.netLen, sport);
-      if ((this.dirFlags[d] as number) & DirFlag.BASE_SET && this.baseSeq[d] !== seq) s = -1;
+      if (this.hasBase(d) && this.baseSeq(d) !== seq) s = -1;
     }
-    if (s < 0) {
-      s = this.conv.add(b, c.netSrc, c.netDst, c.netLen, sport, dport, c.frameNo);
-      this.grow(this.conv.count);
-      this.dirFlags[s * 2] = 0;
-      this.dirFlags[s * 2 + 1] = 0;
-      this.winScale[s * 2] = WS_UNKNOWN;
-      this.winScale[s * 2 + 1] = WS_UNKNOWN;
-      this.accEcn[s] = 0;
-      this.serverPort[s] = 0;
-    }
+    if (s < 0) s = this.conv.add(b, c.netSrc, c.netDst, c.netLen, sport, dport, c.frameNo);
     return s;
   }
 
@@ -76,19 +67,38 @@ export class TcpStreams {
    * as ack-1.
    */
   noteSequence(fwd: number, flags: number, seq: number, ack: number): void {
-    const rev = fwd ^ 1;
-    if (!((this.dirFlags[fwd] as number) & DirFlag.BASE_SET)) {
-      this.baseSeq[fwd] = flags & SYN ? seq : seq - 1;
-      this.dirFlags[fwd] = (this.dirFlags[fwd] as number) | DirFlag.BASE_SET;
+    const cv = this.conv;
+    const s = fwd >> 1;
+    const d = fwd & 1;
+    let st = cv.user(s, STATE);
+    if (!(st & (BASE_SET << d))) {
+      cv.setUser(s, BASE_SEQ + d, flags & SYN ? seq : seq - 1);
+      st |= BASE_SET << d;
     }
-    if (!((this.dirFlags[rev] as number) & DirFlag.BASE_SET) && flags & ACK) {
-      this.baseSeq[rev] = ack - 1;
-      this.dirFlags[rev] = (this.dirFlags[rev] as number) | DirFlag.BASE_SET;
+    if (!(st & (BASE_SET << (d ^ 1))) && flags & ACK) {
+      cv.setUser(s, BASE_SEQ + (d ^ 1), ack - 1);
+      st |= BASE_SET << (d ^ 1);
     }
+    cv.setUser(s, STATE, st);
   }
 
   hasBase(d: number): boolean {
-    return ((this.dirFlags[d] as number) & DirFlag.BASE_SET) !== 0;
+    return (this.conv.user(d >> 1, STATE) & (BASE_SET << (d & 1))) !== 0;
+  }
+
+  /** The base sequence number of direction d (stream * 2 + direction), 0 until set. */
+  baseSeq(d: number): number {
+    return this.conv.user(d >> 1, BASE_SEQ + (d & 1)) >>> 0;
+  }
+
+  /** The window scale shift of direction d, or WS_UNKNOWN / WS_NOT_USED. */
+  winScale(d: number): number {
+    return (((this.conv.user(d >> 1, STATE) >>> (WS_SHIFT + 5 * (d & 1))) & 31) ^ 1) - 2;
+  }
+
+  private setWinScale(d: number, shift: number): void {
+    const at = WS_SHIFT + 5 * (d & 1);
+    this.conv.setUser(d >> 1, STATE, (this.conv.user(d >> 1, STATE) & ~(31 << at)) | (((shift + 2) ^ 1) << at));
   }
 
   /**
@@ -100,33 +110,30 @@ export class TcpStreams {
   noteWindowScale(fwd: number, flags: number, shift: number): void {
     const rev = fwd ^ 1;
     if (!(flags & SYN)) return;
-    if (shift < 0 || (flags & ACK && this.winScale[rev] === WS_NOT_USED)) {
-      this.winScale[fwd] = WS_NOT_USED;
-      this.winScale[rev] = WS_NOT_USED;
+    if (shift < 0 || (flags & ACK && this.winScale(rev) === WS_NOT_USED)) {
+      this.setWinScale(fwd, WS_NOT_USED);
+      this.setWinScale(rev, WS_NOT_USED);
       return;
     }
-    this.winScale[fwd] = Math.min(shift, 14);
+    this.setWinScale(fwd, Math.min(shift, 14));
   }
 
-  private grow(n: number): void {
-    if (n <= this.cap) return;
-    const cap = Math.max(256, this.cap * 2);
-    const u32 = new Uint32Array(cap * 2);
-    u32.set(this.baseSeq);
-    this.baseSeq = u32;
-    const f = new Uint8Array(cap * 2);
-    f.set(this.dirFlags);
-    this.dirFlags = f;
-    const w = new Int8Array(cap * 2);
-    w.set(this.winScale);
-    this.winScale = w;
-    const a = new Uint8Array(cap);
-    a.set(this.accEcn);
-    this.accEcn = a;
-    const sp = new Uint16Array(cap);
-    sp.set(this.serverPort);
-    this.serverPort = sp;
-    this.cap = cap;
+  /** AccECN negotiation of stream s: 0, ACCECN_ASKED or ACCECN_ON. */
+  accEcn(s: number): number {
+    return (this.conv.user(s, STATE) >>> ACCECN_SHIFT) & 3;
+  }
+
+  setAccEcn(s: number, v: number): void {
+    this.conv.setUser(s, STATE, (this.conv.user(s, STATE) & ~(3 << ACCECN_SHIFT)) | (v << ACCECN_SHIFT));
+  }
+
+  /** The server port seen in the SYN or SYN-ACK of stream s (0: unknown), tried first for dispatch. */
+  serverPort(s: number): number {
+    return this.conv.user(s, STATE) >>> SERVER_PORT_SHIFT;
+  }
+
+  setServerPort(s: number, port: number): void {
+    this.conv.setUser(s, STATE, (this.conv.user(s, STATE) & 0xffff) | (port << SERVER_PORT_SHIFT));
   }
 }
 

@@ -91,8 +91,10 @@ export function flagNames(flags: number, ace: boolean): string {
 /**
  * AccECN negotiation (RFC 9768 section 3.1): a SYN with AE, CWR and ECE all set asks for it, and a
  * SYN-ACK with AE or CWR set agrees; from then on, AE, CWR and ECE carry the ACE counter.
+ * Returns the stream's state after this segment.
  */
-export function noteAccEcn(acc: Uint8Array, s: number, flags: number): void {
-  if ((flags & (SYN | ACK)) === SYN) acc[s] = (flags & AE_CWR_ECE) === AE_CWR_ECE ? ACCECN_ASKED : 0;
-  else if ((flags & (SYN | ACK)) === (SYN | ACK) && acc[s] === ACCECN_ASKED && flags & 0x180) acc[s] = ACCECN_ON;
+export function nextAccEcn(cur: number, flags: number): number {
+  if ((flags & (SYN | ACK)) === SYN) return (flags & AE_CWR_ECE) === AE_CWR_ECE ? ACCECN_ASKED : 0;
+  if ((flags & (SYN | ACK)) === (SYN | ACK) && cur === ACCECN_ASKED && flags & 0x180) return ACCECN_ON;
+  return cur;
 }

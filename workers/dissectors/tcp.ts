@@ -28,7 +28,7 @@ import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
 import { ACCECN_ON, ACK, SYN, transportState } from '../analysis/tcp-state.ts';
-import { dissectFlags, noteAccEcn } from './tcp-flags.ts';
+import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
@@ -107,8 +107,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
   if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) st.noteSequence(fwd, flags, seq, ack);
-  const seqBase = fwd >= 0 && st.hasBase(fwd) ? (st.baseSeq[fwd] as number) : 0;
-  const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? (st.baseSeq[fwd ^ 1] as number) : 0;
+  const seqBase = fwd >= 0 && st.hasBase(fwd) ? st.baseSeq(fwd) : 0;
+  const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? st.baseSeq(fwd ^ 1) : 0;
   const relSeq = (seq - seqBase) >>> 0;
   if (!quoted) {
     f.add(F.seq, off + SEQ, 4, relSeq);
@@ -132,14 +132,14 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   f.add(F.ackRaw, off + ACKNO, 4, ack);
   f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
-  if (s >= 0 && c.firstPass && !quoted) noteAccEcn(st.accEcn, s, flags);
-  const ace = s >= 0 && !(flags & SYN) && st.accEcn[s] === ACCECN_ON;
+  if (s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, nextAccEcn(st.accEcn(s), flags));
+  const ace = s >= 0 && !(flags & SYN) && st.accEcn(s) === ACCECN_ON;
   dissectFlags(c, off + OFFSET_FLAGS, flags, ace);
   const win = c.u16(off + WINDOW);
   f.add(F.windowValue, off + WINDOW, 2, win);
   // RFC 7323 section 2.2: "The window field in a segment where the SYN bit is set (i.e., a <SYN>
   // or <SYN,ACK>) MUST NOT be scaled."
-  const scale = fwd >= 0 ? (st.winScale[fwd] as number) : -1;
+  const scale = fwd >= 0 ? st.winScale(fwd) : -1;
   if (flags & SYN || scale < 0) f.add(F.window, off + WINDOW, 2, win, EF.GENERATED);
   else f.add(F.window, off + WINDOW, 2, win * 2 ** scale, EF.GENERATED);
   if (!(flags & SYN)) f.add(F.scaleFactor, off + WINDOW, 2, scale < 0 ? scale : 2 ** scale, EF.GENERATED);
@@ -160,8 +160,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   f.len[tcpEntry] = hlen;
   if (fwd >= 0 && c.firstPass && !quoted) {
     st.noteWindowScale(fwd, flags, wscale);
-    if ((flags & (SYN | ACK)) === SYN) st.serverPort[s] = dport;
-    else if (flags & SYN) st.serverPort[s] = sport;
+    if ((flags & (SYN | ACK)) === SYN) st.setServerPort(s, dport);
+    else if (flags & SYN) st.setServerPort(s, sport);
   }
   if (c.stop || !haveSeglen || seglen === 0) return;
   const poff = off + hlen;
@@ -196,7 +196,7 @@ function dispatchCurrent(c: Ctx, off: number, end: number): void {
  */
 export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off: number, end: number): void {
   const t = c.tables;
-  const server = s >= 0 ? (transportState(c).tcp.serverPort[s] as number) : 0;
+  const server = s >= 0 ? transportState(c).tcp.serverPort(s) : 0;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
   const d = (server !== 0 ? t.tcpPort[server] : undefined) ??
