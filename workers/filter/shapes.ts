@@ -210,10 +210,10 @@ export class ShapeIndex {
     this.rowShape[row] = sid;
   }
 
-  /** Drop the spare room of the per-row columns once the index pass is over. */
+  /** Drop the spare room of the per-row columns once the index pass is over, when it is more than an eighth. */
   trim(): void {
     const n = Math.max(1, this.rows);
-    if (this.rowShape.length > n) {
+    if (this.rowShape.length - n > n / 8) {
       this.rowShape = this.rowShape.slice(0, n);
       this.ports = this.ports.slice(0, n);
       this.rowMacs = this.rowMacs.slice(0, 4 * n);
