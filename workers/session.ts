@@ -170,7 +170,8 @@ export class CaptureSession implements CaptureApi {
       firstSec: first < t.length ? t.secAt(first) : 0,
       firstNsec: first < t.length ? (t.nsec[first] as number) : 0,
       loadMs: this.loadMs,
-      indexBytesPerPacket: t.bytesPerRow + (this.seq ? 4 : 0) + (this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
+      // what is allocated, spare rows included (trim() keeps up to an eighth)
+      indexBytesPerPacket: (t.bytesPerRow * t.capacity + (this.seq ? this.seq.byteLength : 0) + this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
       suggestions: this.suggester.suggestions(),
     };
   }
