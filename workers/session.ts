@@ -7,6 +7,7 @@
 
 import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
+import { setFrameOrder } from './dissectors/frame-times.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
 import { valueText } from './fields/format.ts';
@@ -157,6 +158,7 @@ export class CaptureSession implements CaptureApi {
     this.shapes.permute(order);
     this.seq = new Uint32Array(order.length);
     for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
+    setFrameOrder(this.dissector.ctx, this.seq);
   }
 
   private result(): OpenResult {

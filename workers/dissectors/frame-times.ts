@@ -17,7 +17,8 @@
 // The session needs every frame's time on later passes (frame N-1 of any N): 12 bytes a packet,
 // kept only when later passes may come (not for the single-pass `fields` export). Frames are
 // numbered in dissection order: when the session merges several files by time, it dissects them
-// one file after the other, so "first" and "previous" follow the files, not the merged list.
+// one file after the other, then gives the merged order (setFrameOrder), and later passes take
+// "first" and "previous" from it, as tshark does on the file mergecap writes.
 
 import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
@@ -64,6 +65,8 @@ class FrameTimes {
   nsec = new Int32Array(1024);
   /** Frames recorded in sec / nsec. */
   count = 0;
+  /** After setFrameOrder: the frame before frame k + 1 in the merged order (0: none). */
+  prevFrame: Int32Array | null = null;
   /** The last frame seen on the first pass, its time and its predecessor's (single pass). */
   lastFrame = 0;
   lastSec = 0;
@@ -111,6 +114,7 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
     sec = st.lastSec;
     nsec = st.lastNsec;
   }
+  if (st.prevFrame !== null && !c.firstPass) return mergedRefs(st, frame);
   if ((frame === 1 && c.firstPass) || !st.hasFirst) {
     // frame 1; or, dissected out of order before frame 1 was seen, the first frame seen
     st.firstSec = sec;
@@ -142,4 +146,36 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
     refs.prevNsec = st.lastNsec;
   }
   return refs;
+}
+
+/** Later passes over merged files: first and previous in the merged order. */
+function mergedRefs(st: FrameTimes, frame: number): FrameRefs {
+  const p = frame - 1 < (st.prevFrame as Int32Array).length ? ((st.prevFrame as Int32Array)[frame - 1] as number) : 0;
+  refs.firstSec = st.firstSec;
+  refs.firstNsec = st.firstNsec;
+  refs.hasPrev = p > 0;
+  refs.prevSec = p > 0 ? (st.sec[p - 1] as number) : 0;
+  refs.prevNsec = p > 0 ? (st.nsec[p - 1] as number) : 0;
+  return refs;
+}
+
+/**
+ * Several files opened together: `order[r]` is the frame number (in dissection order) of the r-th
+ * frame of the merged list. Later passes then take frame.time_relative from the merged list's
+ * first frame and frame.time_delta from each frame's predecessor in it.
+ */
+export function setFrameOrder(c: Ctx, order: Uint32Array): void {
+  const st = stateOf(c);
+  const prev = new Int32Array(st.count);
+  for (let r = 0; r < order.length; r++) {
+    const f = order[r] as number;
+    if (f >= 1 && f <= st.count) prev[f - 1] = r > 0 ? (order[r - 1] as number) : 0;
+  }
+  st.prevFrame = prev;
+  const first = order.length > 0 ? (order[0] as number) : 0;
+  if (first >= 1 && first <= st.count) {
+    st.firstSec = st.sec[first - 1] as number;
+    st.firstNsec = st.nsec[first - 1] as number;
+    st.hasFirst = true;
+  }
 }
