@@ -53,9 +53,11 @@ export function fixedLength(t: FT, intLen: number): number {
     case FT.ETHER:
       return 6;
     case FT.DOUBLE:
+      return 8;
+    // tshark 4.0: 0, even for a time read from 8 bytes of the packet (icmp.data_time, ntp.xmt)
     case FT.ABSOLUTE_TIME:
     case FT.RELATIVE_TIME:
-      return 8;
+      return 0;
     default:
       return -1;
   }

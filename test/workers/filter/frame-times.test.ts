@@ -47,6 +47,7 @@ const CASES: Record<string, readonly Case[]> = {
     ['frame.time >= "2013-05-18 20:21:46Z"', [7, 8, 9, 10]],
     ['frame.time_epoch >= 1368908505.838156', [5, 6, 7, 8, 9, 10]],
     ['frame.time_relative == 1.001093', [5]],
+    ['len(frame.time_delta) == 0 && len(frame.time) < 1', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]],
   ],
   // pcapng, three sections, frames without a time (1, 7, 10: Custom Blocks; 5, 8: Simple Packet
   // Blocks): relative times are epoch-sized, and compared to the nanosecond

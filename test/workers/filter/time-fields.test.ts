@@ -77,6 +77,9 @@ const CORPUS: Record<string, readonly Case[]> = {
   // Wireshark 4.0's nstime_cmp cuts to 32 bits, so rec < xmt there too, and NULL reftime > rec.
   'ntp.pcap': [
     ['ntp.xmt > ntp.org', [1, 2, 4, 5, 6, 7]],
+    // len() of a time field is 0 in tshark 4.0, though ntp.xmt is 8 bytes of the packet
+    ['len(ntp.xmt) == 0', [1, 2, 3, 4, 5, 6, 7, 8]],
+    ['len(ntp.xmt) == 8', []],
     ['ntp.xmt < ntp.org', [3, 8]],
     ['ntp.rec < ntp.xmt', [1, 2, 3, 4, 5, 6, 7, 8]],
     ['ntp.reftime == ntp.org', [1, 5, 7]],
