@@ -311,12 +311,14 @@ describe('Selection', () => {
     const api = new FakeApi({ packets: 1000 });
     await api.open([], ['x'], []);
     const gate = new Gate(api);
-    const rows = new RowCache(gate.fetch);
+    const log: string[] = [];
+    const rows = new RowCache((s, c) => (log.push(`rows ${s}+${c}`), gate.fetch(s, c)));
     rows.want(0, 30, 1000, 1);
-    await gate.release(0);
+    // the first screen and its margin
+    while (gate.asked.length > 0) await gate.release((gate.asked[0] as { start: number }).start);
     const sel = new Selection({
       getRows: (s, c) => api.getRows(s, c),
-      getDetails: (f) => api.getDetails(f),
+      getDetails: (f) => (log.push(`details ${f}`), api.getDetails(f)),
       positionOf: (f) => api.positionOf(f),
       frameAt: (p) => rows.frameAt(p),
       frameSoon: (p) => rows.frameSoon(p),
@@ -327,13 +329,17 @@ describe('Selection', () => {
     rows.want(970, 30, 1000, 1);
     await settle();
     expect(sel.position).toBe(999);
-    expect(gate.waiting.at(-1)).toBe('970+30');
+    expect(gate.waiting).toEqual(['970+30']);
     expect(api.calls).toEqual([]); // nothing asked for the cursor row on its own
+    log.length = 0;
     await gate.release(970);
     await done;
     expect(sel.frame).toBe(1000);
     expect(sel.details?.frame).toBe(1000);
     expect(api.calls).toEqual(['rows 970+30', 'details 1000']);
+    // the details are asked for before the list's next margin step
+    await settle();
+    expect(log.slice(0, 2)).toEqual(['details 1000', 'rows 920+50']);
     // a row the list does not fetch (not revealed): asked for on its own, as before
     api.calls.length = 0;
     await sel.selectPosition(500, false);

@@ -11,6 +11,7 @@
 // shown over an older window, as the list was, until the new rows come.
 // The window is replaced whole, never edited, so it lives in $state.raw.
 
+import { untrack } from 'svelte';
 import type { RowWindow } from '../../../workers/api.ts';
 import { cutRows, joinRows } from '../format/row-window.ts';
 import { planFetch, type Span } from '../format/virtual.ts';
@@ -31,6 +32,8 @@ interface Request extends Span {
   total: number;
   /** The engine's answer, once asked. */
   answer?: Promise<RowWindow>;
+  /** The selection waits for it (frameSoon): the margin after it waits a task, behind the details. */
+  awaited?: boolean;
 }
 
 /** Rows kept beyond the viewport before a fetch is needed, and fetched beyond it when one is. */
@@ -79,7 +82,9 @@ export class RowCache {
       this.#windowEpoch = epoch;
       return;
     }
-    void this.#pump();
+    // called from an effect (App): what the pump reads (the window) must not become its dependency,
+    // or every answer would run the effect again and pump once more
+    untrack(() => void this.#pump());
   }
 
   /** Row index in the window of displayed position `pos`, or -1 (not fetched, or stale). */
@@ -108,6 +113,7 @@ export class RowCache {
     if (!want) return null;
     const req = this.#inFlight.find((r) => r.epoch === want.epoch && r.answer && pos >= r.start && pos < end(r));
     if (!req?.answer) return null;
+    req.awaited = true;
     return req.answer.then(
       (w) => (pos >= w.start && pos < end(w) ? w.frame[pos - w.start] : undefined),
       () => undefined,
@@ -179,7 +185,10 @@ export class RowCache {
     } finally {
       this.#inFlight = this.#inFlight.filter((r) => r !== req);
     }
-    void this.#pump();
+    // the selection asks for the cursor row's details as this answer comes (microtasks): let that
+    // request reach the engine before the next margin step, which it would otherwise wait behind
+    if (req.awaited) setTimeout(() => void this.#pump(), 0);
+    else void this.#pump();
   }
 
   /** An answer: joined to the window, cut to the target; dropped when it no longer helps. */
