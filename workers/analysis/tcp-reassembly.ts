@@ -66,12 +66,14 @@ export class TcpPduTable {
     this.doneBytes = 0;
   }
 
+  // Both are asked about every TCP segment with a payload; most captures have no PDU in progress
+  // and no record at all, and an empty map's size answers without hashing the key.
   pendingFor(key: number): Pending | undefined {
-    return this.pending.get(key);
+    return this.pending.size === 0 ? undefined : this.pending.get(key);
   }
 
   record(frame: number): FrameRecord | undefined {
-    return this.frames.get(frame);
+    return this.frames.size === 0 ? undefined : this.frames.get(frame);
   }
 
   /** The record of `frame` for stream direction `key`, made on first use. */

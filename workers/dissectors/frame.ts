@@ -67,7 +67,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     const a = f.add(F.arrival, 0, 0, sec, EF.STR);
     if (a >= 0) {
       f.aux[a] = nsec;
-      f.str[a] = arrivalText(sec, nsec);
+      f.setStr(a, arrivalText(sec, nsec));
     }
     const t = f.add(F.time, 0, 0, sec, EF.GENERATED);
     f.aux[t] = nsec;

@@ -37,14 +37,14 @@ export function addAbsTime(f: FieldList, id: number, off: number, len: number, s
   const i = f.add(id, off, len, sec, flags | EF.STR);
   if (i < 0) return i;
   f.aux[i] = nsec;
-  f.str[i] = text ?? absTimeText(sec, nsec);
+  f.setStr(i, text ?? absTimeText(sec, nsec));
   return i;
 }
 
 /** Add an FT_RELATIVE_TIME field of `sec` + `nsec` / 1e9 seconds (its value in `num`), printed as tshark does. */
 export function addRelTime(f: FieldList, id: number, off: number, len: number, sec: number, nsec: number, flags = 0): number {
   const i = f.add(id, off, len, sec + nsec / 1e9, flags | EF.STR);
-  if (i >= 0) f.str[i] = relTimeText(sec, nsec);
+  if (i >= 0) f.setStr(i, relTimeText(sec, nsec));
   return i;
 }
 

@@ -47,8 +47,11 @@ export class FieldList {
   num = new Float64Array(256);
   aux = new Float64Array(256);
   /** String values (EF.STR) and label overrides of protocol / text items; a packed array of
-   *  `undefined` (never holey: reading a hole beyond the length is a slow lookup in V8). */
+   *  `undefined` (never holey: reading a hole beyond the length is a slow lookup in V8). Read it
+   *  freely; write it through setStr(), which notes that reset() must clear it. */
   str: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  /** Whether any entry of this packet has a string (most packets of a lean dissection have none). */
+  private strUsed = false;
   /** Data sources of this packet; index 0 is the frame. */
   sources: DataSource[] = [];
   /** Current data source for entries being added. */
@@ -67,7 +70,10 @@ export class FieldList {
   private depth = 0;
 
   reset(frame: Uint8Array): void {
-    if (this.count > 0) this.str.fill(undefined, 0, this.count);
+    if (this.strUsed) {
+      this.str.fill(undefined, 0, this.count);
+      this.strUsed = false;
+    }
     this.count = 0;
     this.last = -1;
     this.depth = 0;
@@ -99,18 +105,25 @@ export class FieldList {
   /** Add a field whose value (or, for `_ws.text`, whose label) is a string. */
   addStr(id: number, off: number, len: number, s: string, flags = 0): number {
     const i = this.add(id, off, len, 0, flags | EF.STR);
-    if (i >= 0) this.str[i] = s;
+    this.setStr(i, s);
     return i;
+  }
+
+  /** Set the string of entry `i` (its value, with EF.STR, or its label); ignored for a skipped entry. */
+  setStr(i: number, s: string): void {
+    if (i < 0) return;
+    this.str[i] = s;
+    this.strUsed = true;
   }
 
   /** Override the label of entry `i` (a protocol or subtree item); ignored for a skipped entry. */
   label(i: number, s: string): void {
-    if (i >= 0) this.str[i] = s;
+    this.setStr(i, s);
   }
 
   /** Append to the label of entry `i` set with label(). */
   appendLabel(i: number, s: string): void {
-    if (i >= 0) this.str[i] = (this.str[i] ?? '') + s;
+    if (i >= 0) this.setStr(i, (this.str[i] ?? '') + s);
   }
 
   /** A label-only line in the tree (Wireshark's proto_tree_add_text / subtree headers). */
