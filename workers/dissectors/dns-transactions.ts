@@ -23,13 +23,6 @@ export const T = registerFields({
   retransmitResponseIn: { name: 'dns.retransmit_response_in', label: 'Retransmitted response. Original response in', type: FT.FRAMENUM },
 });
 
-interface Transaction {
-  reqFrame: number;
-  repFrame: number;
-  sec: number;
-  nsec: number;
-}
-
 /** What dns.ts shows for one message. */
 export interface Match {
   /** The request frame (0: none known). */
@@ -48,13 +41,34 @@ const MAX_TRANSACTIONS = 1 << 20;
 
 const match: Match = { reqFrame: 0, repFrame: 0, retransmission: false, sec: 0, nsec: 0 };
 
+/**
+ * The transactions in typed arrays, not an object, an array and a map entry each: a capture with
+ * a DNS message every tenth packet keeps ~100k of them, and as objects they were most of the
+ * heap that every major GC of the `fields` export marked. Transaction t (numbered in order of
+ * opening) lives in slot t & (cap - 1) while t >= base; a key's transactions are chained newest
+ * first through `older`, and the hash table maps each key to its newest one.
+ */
 export class DnsTransactions {
-  private byKey = new Map<number, Transaction[]>();
-  private count = 0;
+  private n = 0;
+  /** Oldest transaction still kept. */
+  private base = 0;
+  private cap = 256;
+  private reqFrame = new Float64Array(this.cap);
+  private repFrame = new Float64Array(this.cap);
+  private sec = new Float64Array(this.cap);
+  private nsec = new Float64Array(this.cap);
+  /** The previous transaction of the same key, or -1. */
+  private older = new Int32Array(this.cap);
+  /** Open addressing: each used slot's key, and its newest transaction + 1 (0: empty slot). */
+  private tableKey = new Float64Array(512);
+  private tableVal = new Int32Array(512);
+  private used = 0;
 
   reset(): void {
-    this.byKey.clear();
-    this.count = 0;
+    this.n = 0;
+    this.base = 0;
+    this.tableVal.fill(0);
+    this.used = 0;
   }
 
   /**
@@ -63,38 +77,36 @@ export class DnsTransactions {
    */
   match(c: Ctx, conv: number, id: number, response: boolean, sec: number, nsec: number): Match {
     const key = conv * 65536 + id;
-    let list = this.byKey.get(key);
     const frame = c.frameNo;
-    let t: Transaction | undefined;
-    if (list) for (let i = list.length - 1; i >= 0; i--) if ((list[i] as Transaction).reqFrame <= frame) { t = list[i]; break; }
+    const slot = this.slotOf(key);
+    const mask = this.cap - 1;
+    // The latest transaction of this key opened at or before this frame.
+    let t = slot < 0 ? -1 : (this.tableVal[slot] as number) - 1;
+    while (t >= this.base && (this.reqFrame[t & mask] as number) > frame) t = this.older[t & mask] as number;
+    if (t < this.base) t = -1;
     match.reqFrame = 0;
     match.repFrame = 0;
     match.retransmission = false;
     if (c.firstPass) {
       if (!response) {
-        const unanswered = t !== undefined && t.repFrame === 0;
-        if (unanswered && nanos(sec, nsec) - nanos(t!.sec, t!.nsec) < RETRANSMISSION_NS) match.retransmission = true;
-        else {
-          t = { reqFrame: frame, repFrame: 0, sec, nsec };
-          if (!list) {
-            list = [];
-            this.byKey.set(key, list);
-          }
-          list.push(t);
-          if (++this.count > MAX_TRANSACTIONS) this.forgetOldest();
-        }
-      } else if (t) {
-        if (t.repFrame === 0) t.repFrame = frame;
+        const unanswered = t >= 0 && this.repFrame[t & mask] === 0;
+        if (unanswered && nanos(sec, nsec) - nanos(this.sec[t & mask] as number, this.nsec[t & mask] as number) < RETRANSMISSION_NS) {
+          match.retransmission = true;
+        } else t = this.open(key, slot, frame, sec, nsec);
+      } else if (t >= 0) {
+        if (this.repFrame[t & mask] === 0) this.repFrame[t & mask] = frame;
         else match.retransmission = true;
       }
-    } else if (t) {
-      match.retransmission = response ? t.repFrame !== 0 && t.repFrame < frame : t.reqFrame < frame;
+    } else if (t >= 0) {
+      const rep = this.repFrame[t & mask] as number;
+      match.retransmission = response ? rep !== 0 && rep < frame : (this.reqFrame[t & mask] as number) < frame;
     }
-    if (t) {
-      match.reqFrame = t.reqFrame;
-      match.repFrame = t.repFrame;
-      let ds = sec - t.sec;
-      let dn = nsec - t.nsec;
+    if (t >= 0) {
+      const k = t & (this.cap - 1); // open() may have grown the arrays
+      match.reqFrame = this.reqFrame[k] as number;
+      match.repFrame = this.repFrame[k] as number;
+      let ds = sec - (this.sec[k] as number);
+      let dn = nsec - (this.nsec[k] as number);
       if (dn < 0) {
         dn += 1e9;
         ds--;
@@ -105,13 +117,93 @@ export class DnsTransactions {
     return match;
   }
 
-  private forgetOldest(): void {
-    const first = this.byKey.entries().next().value as [number, Transaction[]] | undefined;
-    if (!first) return;
-    first[1].shift();
-    if (first[1].length === 0) this.byKey.delete(first[0]);
-    this.count--;
+  /** The table slot holding `key`, or -1. */
+  private slotOf(key: number): number {
+    const mask = this.tableVal.length - 1;
+    for (let s = hash(key) & mask; ; s = (s + 1) & mask) {
+      if (this.tableVal[s] === 0) return -1;
+      if (this.tableKey[s] === key) return s;
+    }
   }
+
+  /** Open a transaction for a request of `key` (whose table slot is `slot`, -1 if none). */
+  private open(key: number, slot: number, frame: number, sec: number, nsec: number): number {
+    if (this.n - this.base === this.cap) {
+      if (this.cap < MAX_TRANSACTIONS) this.grow();
+      else this.base++; // forget the oldest
+    }
+    const t = this.n++;
+    const k = t & (this.cap - 1);
+    this.reqFrame[k] = frame;
+    this.repFrame[k] = 0;
+    this.sec[k] = sec;
+    this.nsec[k] = nsec;
+    if (slot >= 0) {
+      this.older[k] = (this.tableVal[slot] as number) - 1;
+      this.tableVal[slot] = t + 1;
+      return t;
+    }
+    this.older[k] = -1;
+    if ((this.used + 1) * 2 > this.tableVal.length) this.rehash();
+    const mask = this.tableVal.length - 1;
+    let s = hash(key) & mask;
+    while (this.tableVal[s] !== 0) s = (s + 1) & mask;
+    this.tableKey[s] = key;
+    this.tableVal[s] = t + 1;
+    this.used++;
+    return t;
+  }
+
+  /** Double the transaction arrays (only before any was forgotten: slot t is then index t). */
+  private grow(): void {
+    const cap = this.cap * 2;
+    const f64 = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.reqFrame = f64(this.reqFrame);
+    this.repFrame = f64(this.repFrame);
+    this.sec = f64(this.sec);
+    this.nsec = f64(this.nsec);
+    const o = new Int32Array(cap);
+    o.set(this.older);
+    this.older = o;
+    this.cap = cap;
+  }
+
+  /** Rebuild the table, twice as large when it is half full of keys still kept. */
+  private rehash(): void {
+    const oldKey = this.tableKey;
+    const oldVal = this.tableVal;
+    let live = 0;
+    for (let s = 0; s < oldVal.length; s++) if ((oldVal[s] as number) - 1 >= this.base) live++;
+    const size = (live + 1) * 4 > oldVal.length ? oldVal.length * 2 : oldVal.length;
+    this.tableKey = new Float64Array(size);
+    this.tableVal = new Int32Array(size);
+    this.used = 0;
+    const mask = size - 1;
+    for (let p = 0; p < oldVal.length; p++) {
+      const v = oldVal[p] as number;
+      if (v - 1 < this.base) continue;
+      const key = oldKey[p] as number;
+      let s = hash(key) & mask;
+      while (this.tableVal[s] !== 0) s = (s + 1) & mask;
+      this.tableKey[s] = key;
+      this.tableVal[s] = v;
+      this.used++;
+    }
+  }
+}
+
+/** A hash of a key below 2^53 (conversation * 65536 + transaction ID). */
+function hash(key: number): number {
+  const lo = (key % 4294967296) | 0;
+  const hi = (key / 4294967296) | 0;
+  let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }
 
 function nanos(sec: number, nsec: number): number {
