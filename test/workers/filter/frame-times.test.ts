@@ -124,7 +124,7 @@ describe('frame time fields in the session', () => {
 });
 
 /** A little-endian classic pcap's odd-numbered and even-numbered records as two pcaps. */
-function splitOddEven(file: Uint8Array): [Uint8Array, Uint8Array] {
+function splitOddEven(file: Uint8Array): [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>] {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const parts: [number[], number[]] = [[], []];
   let k = 0;
@@ -143,5 +143,5 @@ function splitOddEven(file: Uint8Array): [Uint8Array, Uint8Array] {
       at += c.length;
     }
     return out;
-  }) as [Uint8Array, Uint8Array];
+  }) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
 }

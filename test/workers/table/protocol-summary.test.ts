@@ -1,0 +1,73 @@
+// The protocol lines of the details tree against tshark's: for every corpus capture tshark decodes,
+// the first 40 frames' top-level `tshark -V` lines of the protocols whose summary we write
+// (test/fixtures/tree/protocol-lines.json, made by make-protocol-lines.sh beside it).
+import { existsSync, openAsBlob, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { TreeNode } from '../../../workers/api.ts';
+import { CaptureSession } from '../../../workers/session.ts';
+import { CAPTURES, REPO } from '../../golden/corpus.ts';
+
+const EXPECTED = JSON.parse(readFileSync(join(REPO, 'test/fixtures/tree/protocol-lines.json'), 'utf8')) as Record<string, string[]>;
+const SUMMARISED = /^(Frame [0-9]+: |Ethernet II|Internet Protocol Version [46]|User Datagram Protocol|Transmission Control Protocol|802\.1Q Virtual LAN|IEEE 802\.1ad|Generic Network Virtualization Encapsulation|Domain Name System)/;
+
+/** Our top-level lines of the same protocols, by frame (frames 1..40). */
+async function ourFrames(name: string): Promise<string[][]> {
+  const s = new CaptureSession();
+  const r = await s.open([await openAsBlob(join(CAPTURES, name))], [name], []);
+  const out: string[][] = [];
+  for (let f = 1; f <= Math.min(40, r.packets); f++) {
+    const d = await s.getDetails(f);
+    out.push(d.tree.map((n) => n.label).filter((l) => SUMMARISED.test(l)));
+  }
+  return out;
+}
+
+/** tshark's lines by frame number (from each "Frame N:" line to the next). */
+function theirFrames(lines: readonly string[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  let cur: string[] | undefined;
+  for (const l of lines) {
+    const m = /^Frame (\d+): /.exec(l);
+    if (m) out.set(Number(m[1]), (cur = []));
+    cur?.push(l);
+  }
+  return out;
+}
+
+/** The protocol a line is of: the line up to its first comma or parenthesis. */
+const protocolOf = (line: string): string => (line.startsWith('Frame ') ? 'Frame' : (/^[^,(]*/.exec(line)?.[0] ?? line).trim());
+
+describe('protocol lines of the details tree', () => {
+  // Each of our lines is compared with tshark's line of the same protocol and occurrence in the
+  // same frame (the k-th "Ethernet II" with the k-th): a layer one side decodes and the other does
+  // not is the field tests' business (test/golden), not the summary's. Not compared: "Data (N
+  // bytes)" lines (which payloads end as data differs by dissector), and the " on interface NAME,
+  // id N" that tshark appends to a pcapng frame line (we do not read interface names).
+  it('equal tshark -V on every corpus capture', async (ctx) => {
+    if (!existsSync(CAPTURES)) return ctx.skip();
+    const bad: string[] = [];
+    let compared = 0;
+    for (const [name, lines] of Object.entries(EXPECTED)) {
+      const want = theirFrames(lines.filter((l) => !l.startsWith('Data (')).map((l) => (l.startsWith('Frame ') ? l.replace(/ on (interface |unnamed interface).*$/s, '') : l)));
+      const got = await ourFrames(name);
+      for (let f = 0; f < got.length; f++) {
+        const theirLines = want.get(f + 1);
+        if (theirLines === undefined) continue;
+        const seen = new Map<string, number>();
+        for (const line of got[f] as string[]) {
+          const p = protocolOf(line);
+          const k = seen.get(p) ?? 0;
+          seen.set(p, k + 1);
+          const theirs = theirLines.filter((l) => protocolOf(l) === p)[k];
+          if (theirs === undefined) continue;
+          compared++;
+          if (theirs !== line) bad.push(`${name} frame ${f + 1}: ours ${JSON.stringify(line)}, tshark ${JSON.stringify(theirs)}`);
+        }
+      }
+    }
+    console.log(`protocol lines: ${compared} compared with tshark's, ${bad.length} differ`);
+    expect(bad).toEqual([]);
+    expect(compared).toBeGreaterThan(2000);
+  }, 300_000);
+});

@@ -1,0 +1,83 @@
+// What Wireshark appends to a protocol's line in the details tree ("Ethernet II, Src: …, Dst: …",
+// "Transmission Control Protocol, Src Port: 80, Dst Port: 1234, Seq: 1, Ack: 1, Len: 0"), made from
+// the values of the protocol's own items when the tree is built, so that the index pass and the
+// `fields` export never format them. Checked against `tshark -V` on the corpus
+// (test/workers/table/protocol-summary.test.ts). Not written: the frame line's " on interface
+// NAME, id N" of pcapng captures (interface names are not read).
+
+import type { TreeNode } from '../api.ts';
+
+/** The value of the first item named `field` under `n` (depth-first), or undefined. */
+function find(n: TreeNode, field: string): string | undefined {
+  for (const c of n.children) {
+    if (c.field === field) return c.value;
+    const v = find(c, field);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+/** The value of a direct child named `field`, or undefined. */
+function own(n: TreeNode, field: string): string | undefined {
+  for (const c of n.children) if (c.field === field) return c.value;
+  return undefined;
+}
+
+/** The protocol line of `n` (a protocol item) with Wireshark's summary, or its label unchanged. */
+export function protocolLine(n: TreeNode): string {
+  switch (n.field) {
+    case 'frame': {
+      const num = own(n, 'frame.number');
+      const len = own(n, 'frame.len');
+      const cap = own(n, 'frame.cap_len');
+      if (num === undefined || len === undefined || cap === undefined) return n.label;
+      return `Frame ${num}: ${len} bytes on wire (${Number(len) * 8} bits), ${cap} bytes captured (${Number(cap) * 8} bits)`;
+    }
+    case 'eth':
+      return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
+    case 'ip':
+      return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+    case 'ipv6':
+      return pair(n, 'ipv6.src', 'ipv6.dst', 'Src', 'Dst');
+    case 'udp':
+      return pair(n, 'udp.srcport', 'udp.dstport', 'Src Port', 'Dst Port');
+    case 'tcp': {
+      const line = pair(n, 'tcp.srcport', 'tcp.dstport', 'Src Port', 'Dst Port');
+      const seq = own(n, 'tcp.seq');
+      if (line === n.label || seq === undefined) return line;
+      // Ack only when the ACK flag is set, as packet-tcp.c appends it
+      const ack = find(n, 'tcp.flags.ack') === '1' ? own(n, 'tcp.ack') : undefined;
+      const len = own(n, 'tcp.len');
+      return `${line}, Seq: ${seq}${ack !== undefined ? `, Ack: ${ack}` : ''}${len !== undefined ? `, Len: ${len}` : ''}`;
+    }
+    case 'vlan': {
+      const id = own(n, 'vlan.id');
+      if (id === undefined) return n.label;
+      const pri = own(n, 'vlan.priority');
+      const dei = own(n, 'vlan.dei');
+      return pri !== undefined && dei !== undefined ? `${n.label}, PRI: ${pri}, DEI: ${dei}, ID: ${id}` : `${n.label}, ID: ${id}`;
+    }
+    case 'ieee8021ad': {
+      const id = own(n, 'ieee8021ad.id');
+      return id === undefined ? n.label : `${n.label}, ID: ${id}`;
+    }
+    case 'geneve': {
+      const vni = own(n, 'geneve.vni');
+      return vni === undefined ? n.label : `${n.label}, VNI: 0x${Number(vni).toString(16).padStart(6, '0')}`;
+    }
+    case 'dns': {
+      const response = find(n, 'dns.flags.response');
+      return response === undefined ? n.label : `${n.label} (${response === '1' ? 'response' : 'query'})`;
+    }
+    case 'data':
+      return `${n.label} (${n.length} bytes)`;
+    default:
+      return n.label;
+  }
+}
+
+function pair(n: TreeNode, a: string, b: string, an: string, bn: string): string {
+  const x = own(n, a);
+  const y = own(n, b);
+  return x === undefined || y === undefined ? n.label : `${n.label}, ${an}: ${x}, ${bn}: ${y}`;
+}
