@@ -13,7 +13,7 @@
 // Padding, trailer and FCS are added by ethertype.ts after the payload has said where it ends.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { ETHERNET_II_MIN_LEN, IEEE_802_3_MAX_LEN, ethertype, ieee8023 } from './ethertype.ts';
@@ -69,12 +69,20 @@ export const F = registerFields({
   trailer: { name: 'eth.trailer', label: 'Trailer', type: FT.BYTES, blurb: 'Ethernet Trailer or Checksum' },
 });
 
+/** The subtree of a destination / source address (skipped whole when a lean dissection keeps none of it). */
+const DST_DETAILS = new FieldGroup([F.dstResolved, F.dstOui, F.addr, F.addrResolved, F.addrOui, F.dstLg, F.lg, F.dstIg, F.ig]);
+const SRC_DETAILS = new FieldGroup([F.srcResolved, F.srcOui, F.addr, F.addrResolved, F.addrOui, F.srcLg, F.lg, F.srcIg, F.ig]);
+
 /** One address and its subtree, in Wireshark's order (dissect_address_data). */
 function address(c: Ctx, off: number, src: boolean): void {
   const f = c.f;
   const b0 = c.u8(off);
   const oui = (b0 << 16) | (c.u8(off + 1) << 8) | c.u8(off + 2);
   f.push(f.add(src ? F.src : F.dst, off, ADDR_LEN));
+  if (!(src ? SRC_DETAILS : DST_DETAILS).kept(f)) {
+    f.pop();
+    return;
+  }
   f.add(src ? F.srcResolved : F.dstResolved, off, ADDR_LEN, 0, EF.HIDDEN | EF.GENERATED);
   f.add(src ? F.srcOui : F.dstOui, off, OUI_LEN, oui, EF.HIDDEN | EF.GENERATED);
   f.add(F.addr, off, ADDR_LEN);

@@ -23,7 +23,7 @@
 // depends on the display filter, not on the packet.
 
 import { FT, registerFields } from '../fields/registry.ts';
-import { EF, type FieldList } from '../fields/field-list.ts';
+import { EF, FieldGroup, type FieldList } from '../fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../formats/record.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
@@ -55,7 +55,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   f.push(frame);
   if (rec.comments) for (const s of rec.comments) f.addStr(F.comment, 0, 0, s);
   // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
-  if (rec.kind !== RecordKind.CUSTOM) {
+  if (rec.kind !== RecordKind.CUSTOM && INTERFACE.kept(f)) {
     f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
     f.add(F.encap, 0, 0, wtapEncap(rec.linkType), EF.GENERATED);
   }
@@ -71,10 +71,12 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     }
     const t = f.add(F.time, 0, 0, sec, EF.GENERATED);
     f.aux[t] = nsec;
-    if (r.hasPrev) timeDelta(d, sec, nsec, r.prevSec, r.prevNsec);
-    else d.sec = d.nsec = 0;
-    addRel(f, F.delta, d);
-    addRel(f, F.relative, timeDelta(d, sec, nsec, r.firstSec, r.firstNsec));
+    if (DELTAS.kept(f)) {
+      if (r.hasPrev) timeDelta(d, sec, nsec, r.prevSec, r.prevNsec);
+      else d.sec = d.nsec = 0;
+      addRel(f, F.delta, d);
+      addRel(f, F.relative, timeDelta(d, sec, nsec, r.firstSec, r.firstNsec));
+    }
   }
   f.add(F.number, 0, 0, c.frameNo, EF.GENERATED);
   f.add(F.len, 0, 0, rec.origLen, EF.GENERATED);
@@ -97,6 +99,9 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
 }
 
 const d: Delta = { sec: 0, nsec: 0 };
+/** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
+const INTERFACE = new FieldGroup([F.interfaceId, F.encap]);
+const DELTAS = new FieldGroup([F.delta, F.relative]);
 
 /** A relative time entry, stored as an absolute time is (see above). */
 function addRel(f: FieldList, id: number, t: Delta): void {

@@ -17,7 +17,7 @@
 // length is then the frame's). A total length past the frame is only flagged.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
@@ -123,10 +123,17 @@ function dstAddress(c: Ctx, off: number, end: number): void {
 
 function address(c: Ctx, id: number, hostId: number, off: number, end: number): void {
   if (!c.field(id, off, 4, end)) return;
+  if (!(hostId === F.srcHost ? SRC_HIDDEN : DST_HIDDEN).kept(c.f)) return;
   c.f.add(F.addr, off, 4, 0, EF.HIDDEN);
   c.f.add(hostId, off, 4, 0, EF.HIDDEN | EF.GENERATED);
   c.f.add(F.host, off, 4, 0, EF.HIDDEN | EF.GENERATED);
 }
+
+/** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
+const SRC_HIDDEN = new FieldGroup([F.addr, F.srcHost, F.host]);
+const DST_HIDDEN = new FieldGroup([F.addr, F.dstHost, F.host]);
+const DSFIELD_PARTS = new FieldGroup([F.dscp, F.ecn]);
+const FLAGS = new FieldGroup([F.flags, F.rb, F.df, F.mf]);
 
 export function dissectIpv4(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -151,10 +158,12 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
   if (tos < 0) return;
-  f.push(f.last);
-  f.add(F.dscp, off + TOS, 1, tos >> 2);
-  f.add(F.ecn, off + TOS, 1, tos & 3);
-  f.pop();
+  if (DSFIELD_PARTS.kept(f)) {
+    f.push(f.last);
+    f.add(F.dscp, off + TOS, 1, tos >> 2);
+    f.add(F.ecn, off + TOS, 1, tos & 3);
+    f.pop();
+  }
   if (!c.has(off + LEN, 2, end)) return;
   let ipLen = c.u16(off + LEN);
   let payloadEnd = end;
@@ -179,11 +188,13 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   const ipId = c.uint(F.id, off + ID, 2, end);
   if (!c.has(off + FRAG, 2, end)) return;
   const fragWord = c.u16(off + FRAG);
-  f.push(f.add(F.flags, off + FRAG, 1, fragWord >> 13));
-  f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
-  f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);
-  f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
-  f.pop();
+  if (FLAGS.kept(f)) {
+    f.push(f.add(F.flags, off + FRAG, 1, fragWord >> 13));
+    f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
+    f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);
+    f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
+    f.pop();
+  }
   f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
   const ttl = c.uint(F.ttl, off + TTL, 1, end);
   const ttlItem = f.last;

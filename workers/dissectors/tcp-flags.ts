@@ -8,7 +8,7 @@
 //   +--------+-------+--+---+---+---+---+---+---+---+---+
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { ACCECN_ASKED, ACCECN_ON, ACK, SYN } from '../analysis/tcp-state.ts';
 
@@ -39,10 +39,17 @@ export const F = registerFields({
   str: { name: 'tcp.flags.str', label: 'TCP Flags', type: FT.STRING },
 });
 
+/** The flag bits and tcp.flags.str (skipped whole when a lean dissection keeps none of them). */
+const BITS = new FieldGroup([F.res, F.ae, F.cwr, F.ece, F.ace, F.urg, F.ackFlag, F.push, F.reset, F.syn, F.fin, F.str]);
+
 /** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
 export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
   const f = c.f;
   f.push(f.add(F.flags, o, 2, flags));
+  if (!BITS.kept(f)) {
+    f.pop();
+    return;
+  }
   f.add(F.res, o, 1, flags & 0xe00 ? 1 : 0);
   if (ace) f.add(F.ace, o, 2, (flags & AE_CWR_ECE) >> 6);
   else {

@@ -22,7 +22,7 @@
 // negotiated AccECN, AE/CWR/ECE are one 3-bit ACE counter.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
@@ -77,6 +77,8 @@ export const F = registerFields({
 });
 
 const CHECKSUM_UNVERIFIED = 2;
+/** The hidden tcp.port pair (a lean dissection without it skips both adds). */
+const PORTS = new FieldGroup([F.port]);
 
 export function dissectTcp(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -84,8 +86,10 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const sport = c.uint(F.srcport, off + SPORT, 2, end);
   const dport = c.uint(F.dstport, off + DPORT, 2, end);
   if (c.stop) return;
-  f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
-  f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  if (PORTS.kept(f)) {
+    f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
+    f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  }
   // Inside an ICMP error quoting IPv4, which "only contains up to the sequence number", Wireshark
   // shows the raw sequence number before anything can be missing.
   if (c.inErrorPkt && c.netLen === 4) c.uint(F.seq, off + SEQ, 4, end);

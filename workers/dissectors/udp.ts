@@ -14,7 +14,7 @@
 // of 0 over IPv6 is a jumbogram (RFC 2675 section 4: "the UDP Length field is set to zero").
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
@@ -43,6 +43,9 @@ export const F = registerFields({
   payload: { name: 'udp.payload', label: 'UDP payload', type: FT.BYTES },
 });
 
+/** The hidden udp.port pair (a lean dissection without it skips both adds). */
+const PORTS = new FieldGroup([F.port]);
+
 const CHECKSUM_UNVERIFIED = 2;
 const CHECKSUM_NOT_PRESENT = 3;
 const CHECKSUM_ILLEGAL = 4;
@@ -53,8 +56,10 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   const sport = c.uint(F.srcport, off + SPORT, 2, end);
   const dport = c.uint(F.dstport, off + DPORT, 2, end);
   if (c.stop) return;
-  f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
-  f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  if (PORTS.kept(f)) {
+    f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
+    f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  }
   let ulen = c.uint(F.length, off + LEN, 2, end);
   if (ulen < 0) return;
   const reported = end - off;

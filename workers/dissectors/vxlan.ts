@@ -16,6 +16,7 @@
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { FieldGroup } from '../fields/field-list.ts';
 import { dissectEthernet } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -44,19 +45,24 @@ export const F = registerFields({
   reserved8: { name: 'vxlan.reserved8', label: 'Reserved', type: FT.UINT, bits: 8 },
 });
 
+/** The flag bits (a lean dissection without any of them skips the block). */
+const FLAG_BITS = new FieldGroup([F.flagG, F.flagI, F.flagD, F.flagA, F.flagsReserved]);
+
 export function dissectVxlan(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.vxlan, off, off + VXLAN_HEADER_LEN);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags < 0) return;
   // The bitmask items in Wireshark 4.0's order: G, I, D, A, then the reserved bits.
-  f.push(f.last);
-  f.add(F.flagG, off + FLAGS, 2, flags & FLAG_G ? 1 : 0);
-  f.add(F.flagI, off + FLAGS, 2, flags & FLAG_I ? 1 : 0);
-  f.add(F.flagD, off + FLAGS, 2, flags & FLAG_D ? 1 : 0);
-  f.add(F.flagA, off + FLAGS, 2, flags & FLAG_A ? 1 : 0);
-  f.add(F.flagsReserved, off + FLAGS, 2, flags & FLAGS_RESERVED);
-  f.pop();
+  if (FLAG_BITS.kept(f)) {
+    f.push(f.last);
+    f.add(F.flagG, off + FLAGS, 2, flags & FLAG_G ? 1 : 0);
+    f.add(F.flagI, off + FLAGS, 2, flags & FLAG_I ? 1 : 0);
+    f.add(F.flagD, off + FLAGS, 2, flags & FLAG_D ? 1 : 0);
+    f.add(F.flagA, off + FLAGS, 2, flags & FLAG_A ? 1 : 0);
+    f.add(F.flagsReserved, off + FLAGS, 2, flags & FLAGS_RESERVED);
+    f.pop();
+  }
   c.uint(F.gbp, off + GBP, 2, end);
   c.uint(F.vni, off + VNI, 3, end);
   c.uint(F.reserved8, off + RESERVED, 1, end);

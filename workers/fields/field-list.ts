@@ -36,6 +36,31 @@ export interface DataSource {
   bytes: Uint8Array;
 }
 
+/**
+ * Fields a dissector adds together with nothing else in between (an address's subtree, the flag
+ * bits): in a lean dissection that keeps none of them, it skips the whole block with one test
+ * instead of one add() call per field (the 1M mix made ~86 skipped adds a packet). Only for blocks
+ * of plain adds: skipping must change nothing but the entries. The answer is kept per mask
+ * (a mask is not changed once in use).
+ */
+export class FieldGroup {
+  private mask: Uint8Array | null = null;
+  private any = true;
+
+  constructor(private readonly ids: readonly number[]) {}
+
+  /** Whether `f` keeps any field of the group (always, outside a lean dissection). */
+  kept(f: FieldList): boolean {
+    const w = f.wanted;
+    if (w === null) return true;
+    if (w !== this.mask) {
+      this.mask = w;
+      this.any = this.ids.some((id) => w[id] === 1);
+    }
+    return this.any;
+  }
+}
+
 export class FieldList {
   count = 0;
   id = new Int32Array(256);

@@ -43,7 +43,8 @@ const ids = (names: string[]): number[] => names.map((n) => fieldByName(n)?.id ?
 const MASKS: Record<string, string[]> = {
   'protocols only': [],
   'the benchmark fields': 'frame.number frame.len eth.src eth.dst eth.type vlan.id ip.src ip.dst ip.proto ip.ttl ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.seq_raw tcp.len udp.srcport udp.dstport vxlan.vni geneve.vni arp.opcode icmp.type dns.id dns.qry.name gre.proto mpls.label'.split(' '),
-  'sub-items without their parents': 'tcp.flags.syn tcp.options.mss_val ip.flags.df dns.resp.name dns.a vxlan.flags.i ipv6.addr icmp.checksum_status'.split(' '),
+  'sub-items without their parents': 'tcp.flags.syn tcp.options.mss_val ip.flags.df dns.resp.name dns.a vxlan.flags.i ipv6.addr icmp.checksum_status eth.src.ig eth.addr_resolved'.split(' '),
+  'one field of each block a lean dissection may skip': 'tcp.flags.str eth.dst.oui ip.dsfield.ecn ip.flags.mf ip.dst_host data.len frame.time_relative frame.encap_type udp.port tcp.port vxlan.flags_reserved'.split(' '),
 };
 
 describe('lean dissection keeps exactly the wanted entries of the full one', () => {
