@@ -196,11 +196,14 @@ export class DnsTransactions {
   }
 }
 
-/** A hash of a key below 2^53 (conversation * 65536 + transaction ID). */
+/** A hash of a key below 2^53 (conversation * 65536 + transaction ID): MurmurHash3's finalizer
+ *  over both halves, so that every bit of the key reaches the low bits the table uses. */
 function hash(key: number): number {
   const lo = (key % 4294967296) | 0;
   const hi = (key / 4294967296) | 0;
-  let h = Math.imul(lo ^ Math.imul(hi, 0x27d4eb2d), 0x85ebca6b);
+  let h = lo ^ Math.imul(hi, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
