@@ -27,6 +27,9 @@ const ADDR_B = 5;
 const FIXED = 6;
 /** Hash bit of a key whose addresses are not 4 bytes long (they are in the pool). */
 const LONG = -0x80000000;
+/** Hash bit of a conversation replaced by a newer one of the same key (reached only through its
+ *  successor's OLDER link, never from the table), so that rehash() can read the records in order. */
+const SUPERSEDED = 0x40000000;
 /** Pool entry: the address length, then A and B as 4 zero-padded big-endian words each. */
 const POOL_ENTRY = 9;
 
@@ -106,6 +109,7 @@ export class ConversationTable {
     this.lastBuf = null;
     const i = this.count;
     const w = this.w;
+    if ((i + 1) * 2 > this.table.length) this.rehash();
     if ((i & CHUNK_MASK) === 0 && this.chunks.length === i >> CHUNK_BITS) this.chunks.push(new Int32Array(w << CHUNK_BITS));
     this.count = i + 1;
     const ch = this.chunks[i >> CHUNK_BITS] as Int32Array;
@@ -122,7 +126,6 @@ export class ConversationTable {
       ch[o + ADDR_B] = 0;
     }
     for (let k = FIXED; k < w; k++) ch[o + k] = 0;
-    if (this.count * 2 > this.table.length) this.rehash();
     const t = this.table;
     const mask = t.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
@@ -131,6 +134,7 @@ export class ConversationTable {
         const jc = this.chunks[j >> CHUNK_BITS] as Int32Array;
         const jo = (j & CHUNK_MASK) * w;
         if (jc[jo + HASH] !== h || !this.matches(jc, jo, alen, sport, dport)) continue;
+        jc[jo + HASH] = h | SUPERSEDED;
       }
       ch[o + OLDER] = j;
       t[s] = i + 1;
@@ -166,7 +170,7 @@ export class ConversationTable {
     this.lastDst = dst;
     this.lastAlen = alen;
     this.lastPorts = sport * 65536 + dport;
-    return (this.lastHash = (h & 0x7fffffff) | (alen === 4 ? 0 : LONG));
+    return (this.lastHash = (h & 0x3fffffff) | (alen === 4 ? 0 : LONG));
   }
 
   /** Whether the record at ch[o] (whose hash matched) has the endpoints in `key` and these ports,
@@ -202,19 +206,18 @@ export class ConversationTable {
     return p;
   }
 
-  /** Double the hash table, re-inserting only the newest conversation of each key. */
+  /** Double the hash table, re-inserting the newest conversation of each key (records read in
+   *  order: the old table's order would read them at random). */
   private rehash(): void {
-    const old = this.table;
-    const t = new Int32Array(old.length * 2);
+    const t = new Int32Array(this.table.length * 2);
     const mask = t.length - 1;
     const w = this.w;
-    for (let p = 0; p < old.length; p++) {
-      const v = old[p] as number;
-      if (v === 0) continue;
-      const i = v - 1;
-      let s = ((this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * w + HASH] as number) & mask;
+    for (let i = 0; i < this.count; i++) {
+      const h = (this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * w + HASH] as number;
+      if (h & SUPERSEDED) continue;
+      let s = h & mask;
       while ((t[s] as number) !== 0) s = (s + 1) & mask;
-      t[s] = v;
+      t[s] = i + 1;
     }
     this.table = t;
   }
