@@ -1,7 +1,7 @@
 // One line of `fields` output written straight into the ByteSink's buffer: the columns in order,
 // tab-separated, each column's occurrences joined with ",". Each column's writer is chosen once
 // from its field's type (not per value), the buffer and position stay in locals for the whole
-// row, and the common values (integers, hex, IPv4, MAC, epoch times) are written digit by digit
+// row, and the common values (integers, hex, IPv4, IPv6, MAC, epoch times) are written digit by digit
 // here; anything else, and any entry with a string value, goes through writeValue, so both print
 // the same text (test/workers/export/value-bytes.test.ts and the golden tests check it).
 
@@ -19,6 +19,8 @@ export const enum Cell {
   /** `0x` and a fixed number of hex digits. */
   HEX,
   IPV4,
+  /** RFC 5952 text, as ipv6Text (format.ts) makes it. */
+  IPV6,
   ETHER,
   /** FT_ABSOLUTE_TIME as `seconds.nnnnnnnnn`. */
   TIME,
@@ -51,6 +53,9 @@ export function columnOf(def: FieldDef | null): Column {
     case FT.IPV4:
       col.cell = Cell.IPV4;
       break;
+    case FT.IPV6:
+      col.cell = Cell.IPV6;
+      break;
     case FT.ETHER:
       col.cell = Cell.ETHER;
       break;
@@ -67,8 +72,8 @@ const LF = 0x0a;
 const DOT = 0x2e;
 const COLON = 0x3a;
 const ZERO = 0x30;
-/** Most bytes one fast-path value takes (`4294967295.999999999`, a MAC address: fewer). */
-const VALUE_ROOM = 32;
+/** Most bytes one fast-path value takes (an IPv6 address of 8 full groups: 39). */
+const VALUE_ROOM = 40;
 const HEX = new TextEncoder().encode('0123456789abcdef');
 
 /**
@@ -115,6 +120,13 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
         if (kind === Cell.DEC) {
           if (v >= 0 && v <= 0xffffffff && v === Math.floor(v)) {
             p = dec32(b, p, v);
+            continue;
+          }
+        } else if (kind === Cell.IPV6) {
+          const src = fl.bytesOf(i);
+          const o = fl.off[i] as number;
+          if (o + 16 <= src.length) {
+            p = ipv6(b, p, src, o);
             continue;
           }
         } else if (kind === Cell.IPV4 || kind === Cell.ETHER) {
@@ -191,6 +203,65 @@ function dec32(b: Uint8Array, p: number, v: number): number {
     t = h;
   }
   return end;
+}
+
+/** The 16 bytes at src[o] as RFC 5952 text (ipv6Text in format.ts: the longest run of two or more
+ *  zero groups, the first on a tie, as `::`; IPv4-mapped and -compatible addresses with a dotted
+ *  tail, as inet_ntop prints them); returns the position after it. */
+function ipv6(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
+  const g = groups;
+  for (let k = 0; k < 8; k++) g[k] = ((src[o + 2 * k] as number) << 8) | (src[o + 2 * k + 1] as number);
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && (g[5] === 0xffff || (g[5] === 0 && g[6] !== 0))) {
+    b[p++] = COLON;
+    b[p++] = COLON;
+    if (g[5] === 0xffff) {
+      p = hexGroup(b, p, 0xffff);
+      b[p++] = COLON;
+    }
+    p = byteDec(b, p, src[o + 12] as number);
+    for (let k = 13; k < 16; k++) {
+      b[p++] = DOT;
+      p = byteDec(b, p, src[o + k] as number);
+    }
+    return p;
+  }
+  let best = -1;
+  let bestLen = 1;
+  for (let k = 0; k < 8; ) {
+    if (g[k] !== 0) {
+      k++;
+      continue;
+    }
+    let j = k;
+    while (j < 8 && g[j] === 0) j++;
+    if (j - k > bestLen) {
+      best = k;
+      bestLen = j - k;
+    }
+    k = j;
+  }
+  for (let k = 0; k < 8; k++) {
+    if (k === best) {
+      b[p++] = COLON;
+      b[p++] = COLON;
+      k += bestLen - 1;
+      continue;
+    }
+    if (k > 0 && k !== best + bestLen) b[p++] = COLON;
+    p = hexGroup(b, p, g[k] as number);
+  }
+  return p;
+}
+
+const groups = new Uint16Array(8);
+
+/** A 16-bit group in lowercase hex without leading zeros. */
+function hexGroup(b: Uint8Array, p: number, x: number): number {
+  if (x >= 0x1000) b[p++] = HEX[x >> 12] as number;
+  if (x >= 0x100) b[p++] = HEX[(x >> 8) & 15] as number;
+  if (x >= 0x10) b[p++] = HEX[(x >> 4) & 15] as number;
+  b[p++] = HEX[x & 15] as number;
+  return p;
 }
 
 /** A byte (0-255) in decimal. */

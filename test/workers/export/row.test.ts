@@ -27,6 +27,31 @@ function text(chunks: Uint8Array[]): string {
 }
 
 describe('writeRow prints what valueText prints', () => {
+  it('for IPv6 addresses of every RFC 5952 shape', () => {
+    const addrs = [
+      '00000000000000000000000000000000', '00000000000000000000000000000001', '00000000000000000000ffff01020304',
+      '00000000000000000000000001020304', '20010db8000000000000000000000001', 'fe800000000000000000000000000000',
+      '00010000000000010000000000000001', '00010000000000010000000000010001', 'ffffffffffffffffffffffffffffffff',
+      '00010000000100000001000000010000', '000a00bc0def10000000000000000000', '0000000000000000000000000000ffff',
+    ];
+    const fl = new FieldList();
+    fl.reset(Buffer.from(addrs.join(''), 'hex'));
+    const id = fieldByName('ipv6.src')?.id ?? -1;
+    const got = addrs.map((_, k) => {
+      const i = fl.add(id, 16 * k, 16, 0);
+      const chunks: Uint8Array[] = [];
+      const sink = new ByteSink((b) => chunks.push(b));
+      writeRow(sink, fl, [columnOf(fieldById(id))], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
+      sink.flush();
+      return [text(chunks).slice(0, -1), valueText(fl, i)];
+    });
+    expect(got.map(([a]) => a)).toEqual(got.map(([, b]) => b));
+    expect(got.map(([a]) => a)).toEqual([
+      '::', '::1', '::ffff:1.2.3.4', '::1.2.3.4', '2001:db8::1', 'fe80::', '1:0:0:1::1', '1::1:0:0:1:1',
+      'ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '1:0:1:0:1:0:1:0', 'a:bc:def:1000::', '::ffff',
+    ]);
+  });
+
   it('for every entry of every corpus capture', async () => {
     let entries = 0;
     for (const c of goldenCases()) {
