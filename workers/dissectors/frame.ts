@@ -22,6 +22,7 @@
 // frame.time_delta_displayed (since the previous *displayed* frame) is not registered: its value
 // depends on the display filter, not on the packet.
 
+import { SECONDS } from '../fields/format.ts';
 import { FT, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup, type FieldList } from '../fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../formats/record.ts';
@@ -32,17 +33,23 @@ import { linkTypeName } from '../formats/link-types.ts';
 import { absTimeText } from './time-fields.ts';
 import { frameRefs, timeDelta, type Delta } from './frame-times.ts';
 
+/** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
+function bytesAndBits(v: number): string {
+  return ` bytes (${v * 8} bits)`;
+}
+
 export const F = registerFields({
   frame: { name: 'frame', label: 'Frame', type: FT.PROTOCOL },
   interfaceId: { name: 'frame.interface_id', label: 'Interface id', type: FT.UINT },
   encap: { name: 'frame.encap_type', label: 'Encapsulation type', type: FT.INT, names: WTAP_ENCAP_NAMES },
   arrival: { name: 'frame.time', label: 'Arrival Time', type: FT.ABSOLUTE_TIME, blurb: 'Absolute time when this frame was captured' },
-  time: { name: 'frame.time_epoch', label: 'Epoch Time', type: FT.ABSOLUTE_TIME, blurb: 'Epoch time when this frame was captured' },
-  delta: { name: 'frame.time_delta', label: 'Time delta from previous captured frame', type: FT.ABSOLUTE_TIME },
-  relative: { name: 'frame.time_relative', label: 'Time since reference or first frame', type: FT.ABSOLUTE_TIME, blurb: 'Time relative to time reference or first frame' },
+  // the three times are FT_RELATIVE_TIME in Wireshark, stored here as absolute times are (see addRel)
+  time: { name: 'frame.time_epoch', label: 'Epoch Time', type: FT.ABSOLUTE_TIME, blurb: 'Epoch time when this frame was captured', unit: SECONDS },
+  delta: { name: 'frame.time_delta', label: 'Time delta from previous captured frame', type: FT.ABSOLUTE_TIME, unit: SECONDS },
+  relative: { name: 'frame.time_relative', label: 'Time since reference or first frame', type: FT.ABSOLUTE_TIME, blurb: 'Time relative to time reference or first frame', unit: SECONDS },
   number: { name: 'frame.number', label: 'Frame Number', type: FT.UINT },
-  len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT },
-  capLen: { name: 'frame.cap_len', label: 'Capture Length', type: FT.UINT },
+  len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT, unit: bytesAndBits },
+  capLen: { name: 'frame.cap_len', label: 'Capture Length', type: FT.UINT, unit: bytesAndBits },
   comment: { name: 'frame.comment', label: 'Comment', type: FT.STRING },
   marked: { name: 'frame.marked', label: 'Marked', type: FT.BOOLEAN },
 });
@@ -57,7 +64,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
   if (rec.kind !== RecordKind.CUSTOM && INTERFACE.kept(f)) {
     f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
-    f.add(F.encap, 0, 0, wtapEncap(rec.linkType), EF.GENERATED);
+    f.add(F.encap, 0, 0, wtapEncap(rec.linkType));
   }
   const sec = rec.hasTime ? rec.tsSec : rec.kind === RecordKind.CUSTOM ? NaN : 0;
   const nsec = rec.hasTime ? rec.tsNsec : 0;
@@ -69,7 +76,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
       f.aux[a] = nsec;
       f.setStr(a, arrivalText(sec, nsec));
     }
-    const t = f.add(F.time, 0, 0, sec, EF.GENERATED);
+    const t = f.add(F.time, 0, 0, sec);
     f.aux[t] = nsec;
     if (DELTAS.kept(f)) {
       if (r.hasPrev) timeDelta(d, sec, nsec, r.prevSec, r.prevNsec);
@@ -78,9 +85,10 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
       addRel(f, F.relative, timeDelta(d, sec, nsec, r.firstSec, r.firstNsec));
     }
   }
-  f.add(F.number, 0, 0, c.frameNo, EF.GENERATED);
-  f.add(F.len, 0, 0, rec.origLen, EF.GENERATED);
-  f.add(F.capLen, 0, 0, n, EF.GENERATED);
+  // not generated in Wireshark's tree (no brackets), though no byte of the packet holds them
+  f.add(F.number, 0, 0, c.frameNo);
+  f.add(F.len, 0, 0, rec.origLen);
+  f.add(F.capLen, 0, 0, n);
   f.pop();
   if (rec.kind === RecordKind.CUSTOM) {
     dissectData(c, 0, n);

@@ -189,6 +189,9 @@ export function valueText(fl: FieldList, i: number): string {
 }
 
 /** The details-tree line for entry `i`, e.g. `Source Address: 10.0.0.1` or `Time to Live: 64`. */
+/** Wireshark's FT_RELATIVE_TIME label unit (rel_time_to_str). */
+export const SECONDS = ' seconds';
+
 export function labelText(fl: FieldList, i: number): string {
   const def = fieldById(fl.id[i] as number);
   const s = fl.str[i];
@@ -210,6 +213,8 @@ export function labelText(fl: FieldList, i: number): string {
     value = valueText(fl, i);
     if (def.type === FT.STRING) value = escapeString(value);
   }
+  const unit = def.unit ?? (def.type === FT.RELATIVE_TIME ? SECONDS : undefined);
+  if (unit !== undefined) value += typeof unit === 'string' ? unit : unit(v);
   const text = `${def.label}: ${value}`;
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
 }

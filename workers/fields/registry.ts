@@ -53,6 +53,10 @@ export interface FieldSpec {
   tf?: readonly [string, string];
   /** One-line description shown on hover. */
   blurb?: string;
+  /** What the tree label adds after the value (Wireshark's BASE_UNIT_STRING and custom labels):
+   *  a text, or a function of the value (`148 bytes (1184 bits)`). FT_RELATIVE_TIME labels end in
+   *  " seconds" without one. */
+  unit?: string | ((v: number) => string);
 }
 
 export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 'type'>> {
@@ -63,6 +67,7 @@ export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 't
   names: ReadonlyMap<number, string> | undefined;
   tf: readonly [string, string] | undefined;
   blurb: string;
+  unit: string | ((v: number) => string) | undefined;
   /** The protocol this field belongs to: the part of the name before the first dot. */
   proto: string;
 }
@@ -87,6 +92,7 @@ export function registerFields<K extends string>(specs: Record<K, FieldSpec>): R
       names: s.names,
       tf: s.tf,
       blurb: s.blurb ?? '',
+      unit: s.unit,
       proto: s.name.split('.')[0] ?? s.name,
     };
     byId.push(def);

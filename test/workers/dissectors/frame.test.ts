@@ -16,11 +16,11 @@ describe('frame', () => {
   it('gives the Wireshark encapsulation number and name, not the LINKTYPE', () => {
     const eth = frame(hex(ARP));
     expect(eth.v('frame.encap_type')).toBe('1');
-    expect(eth.labels('frame.encap_type')).toEqual(['[Encapsulation type: Ethernet (1)]']);
+    expect(eth.labels('frame.encap_type')).toEqual(['Encapsulation type: Ethernet (1)']);
     const sll = frame(hex('00040200000000000000000000000800' + '4500001400010000401100000102030405060708'), 113);
     expect(sll.v('frame.encap_type')).toBe('25');
-    expect(sll.labels('frame.encap_type')).toEqual(['[Encapsulation type: Linux cooked-mode capture v1 (25)]']);
-    expect(frame(hex('00'), 276).labels('frame.encap_type')).toEqual(['[Encapsulation type: Linux cooked-mode capture v2 (210)]']);
+    expect(sll.labels('frame.encap_type')).toEqual(['Encapsulation type: Linux cooked-mode capture v1 (25)']);
+    expect(frame(hex('00'), 276).labels('frame.encap_type')).toEqual(['Encapsulation type: Linux cooked-mode capture v2 (210)']);
     expect(frame(hex('00'), 228).v('frame.encap_type')).toBe('129');
   });
 
@@ -28,7 +28,7 @@ describe('frame', () => {
     const f = frame(hex(DSA), 284);
     expect(f.protocols).toBe('frame:data');
     expect(f.v('frame.encap_type')).toBe('0');
-    expect(f.labels('frame.encap_type')).toEqual(['[Encapsulation type: Unknown (0)]']);
+    expect(f.labels('frame.encap_type')).toEqual(['Encapsulation type: Unknown (0)']);
     expect(f.labels('_ws.text')).toEqual(['Link type DSA_TAG_DSA (284) is not dissected']);
     expect(f.parentOf('_ws.text')).toBe('frame');
     expect(f.v('data.len')).toBe('16');
@@ -38,7 +38,7 @@ describe('frame', () => {
   it('names even link types Wireshark knows but nobody here dissects', () => {
     const f = frame(hex(DSA), 274);
     expect(f.v('frame.encap_type')).toBe('198');
-    expect(f.labels('frame.encap_type')).toEqual(['[Encapsulation type: IEEE 802.3br mPackets (198)]']);
+    expect(f.labels('frame.encap_type')).toEqual(['Encapsulation type: IEEE 802.3br mPackets (198)']);
     expect(f.labels('_ws.text')).toEqual(['Link type ETHERNET_MPACKET (274) is not dissected']);
   });
 

@@ -81,10 +81,10 @@ describe('frame time fields in the session', () => {
     if (session === null) return ctx.skip();
     // tshark -V: frame 11 is 0.003 s after frame 9 (frame 10, a Custom Block, keeps frame 9's
     // time); frame 6 follows a Simple Packet Block, whose time counts as 0
-    expect(await items(session, 11, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 0.003000000]', 'frame.time_delta == 0.003000000']]);
-    expect(await items(session, 6, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 1340954905.298858000]', 'frame.time_delta == 1340954905.298858000']]);
-    expect(await items(session, 2, 'frame.time_relative')).toEqual([['[Time since reference or first frame: 1340954905.298858000]', 'frame.time_relative == 1340954905.298858000']]);
-    expect(await items(session, 11, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 0.003000000]', 'frame.time_delta == 0.003000000']]);
+    expect(await items(session, 11, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 0.003000000 seconds]', 'frame.time_delta == 0.003000000']]);
+    expect(await items(session, 6, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 1340954905.298858000 seconds]', 'frame.time_delta == 1340954905.298858000']]);
+    expect(await items(session, 2, 'frame.time_relative')).toEqual([['[Time since reference or first frame: 1340954905.298858000 seconds]', 'frame.time_relative == 1340954905.298858000']]);
+    expect(await items(session, 11, 'frame.time_delta')).toEqual([['[Time delta from previous captured frame: 0.003000000 seconds]', 'frame.time_delta == 0.003000000']]);
     expect(await items(session, 5, 'frame.time_delta')).toEqual([]);
     // the Apply-as-Filter text selects its packet (and the others with the same delta)
     expect(await framesOf(session, 'frame.time_delta == 0.003000000')).toEqual([4, 11]);
@@ -97,8 +97,8 @@ describe('frame time fields in the session', () => {
     // its text, so Apply as Filter gives the name (a literal would be a date string). The generated
     // items are in brackets, as tshark shows them (tshark adds " seconds" to the relative ones)
     expect(await items(session, 5, 'frame.time')).toEqual([['Arrival Time: May 18, 2013 20:21:45.838156000 UTC', 'frame.time']]);
-    expect(await items(session, 5, 'frame.time_relative')).toEqual([['[Time since reference or first frame: 1.001093000]', 'frame.time_relative == 1.001093000']]);
-    expect(await items(session, 5, 'frame.time_epoch')).toEqual([['[Epoch Time: 1368908505.838156000]', 'frame.time_epoch == 1368908505.838156000']]);
+    expect(await items(session, 5, 'frame.time_relative')).toEqual([['[Time since reference or first frame: 1.001093000 seconds]', 'frame.time_relative == 1.001093000']]);
+    expect(await items(session, 5, 'frame.time_epoch')).toEqual([['Epoch Time: 1368908505.838156000 seconds', 'frame.time_epoch == 1368908505.838156000']]);
   });
 
   it('takes first and previous from the merged list when several files are opened together', async (ctx) => {
