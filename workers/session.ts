@@ -43,6 +43,9 @@ interface OpenFile {
 export class CaptureSession implements CaptureApi {
   private files: OpenFile[] = [];
   private ifaceLink: number[] = [];
+  /** Per session interface: its id within its file and its pcapng name (null: pcap, no interface). */
+  private ifaceId: number[] = [];
+  private ifaceName: (string | null)[] = [];
   private ifaceFile: number[] = [];
   private table = new PacketTable();
   private addrs = new AddressTable();
@@ -83,6 +86,8 @@ export class CaptureSession implements CaptureApi {
     this.files = [];
     this.ifaceLink = [];
     this.ifaceFile = [];
+    this.ifaceId = [];
+    this.ifaceName = [];
     this.table = new PacketTable();
     this.addrs = new AddressTable();
     // The index pass reads the columns' fields (and records packet shapes over them for the
@@ -142,6 +147,8 @@ export class CaptureSession implements CaptureApi {
     const g = this.ifaceLink.length;
     this.ifaceLink.push(rec.linkType);
     this.ifaceFile.push(fi);
+    this.ifaceId.push(rec.interfaceId);
+    this.ifaceName.push(rec.ifName ?? null);
     file.ifaces.set(rec.interfaceId, g);
     return g;
   }
@@ -253,7 +260,8 @@ export class CaptureSession implements CaptureApi {
     rec.tsSec = rec.hasTime ? t.secAt(r) : 0;
     rec.tsNsec = t.nsec[r] as number;
     rec.linkType = this.ifaceLink[t.iface[r] as number] ?? 0;
-    rec.interfaceId = t.iface[r] as number;
+    rec.interfaceId = this.ifaceId[t.iface[r] as number] ?? 0;
+    rec.ifName = this.ifaceName[t.iface[r] as number] ?? null;
     rec.comments = this.comments.get(seq) ?? null;
     const ctx = this.dissector.ctx;
     const wasFirst = ctx.firstPass;

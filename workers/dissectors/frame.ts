@@ -41,6 +41,7 @@ function bytesAndBits(v: number): string {
 export const F = registerFields({
   frame: { name: 'frame', label: 'Frame', type: FT.PROTOCOL },
   interfaceId: { name: 'frame.interface_id', label: 'Interface id', type: FT.UINT },
+  interfaceName: { name: 'frame.interface_name', label: 'Interface name', type: FT.STRING, blurb: 'The friendly name for this interface' },
   encap: { name: 'frame.encap_type', label: 'Encapsulation type', type: FT.INT, names: WTAP_ENCAP_NAMES },
   arrival: { name: 'frame.time', label: 'Arrival Time', type: FT.ABSOLUTE_TIME, blurb: 'Absolute time when this frame was captured' },
   // the three times are FT_RELATIVE_TIME in Wireshark, stored here as absolute times are (see addRel)
@@ -62,8 +63,16 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   f.push(frame);
   if (rec.comments) for (const s of rec.comments) f.addStr(F.comment, 0, 0, s);
   // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
+  // A pcap file has no interfaces: tshark shows no interface id for its frames.
   if (rec.kind !== RecordKind.CUSTOM && INTERFACE.kept(f)) {
-    f.add(F.interfaceId, 0, 0, rec.interfaceId, EF.GENERATED);
+    if (rec.ifName !== null && rec.ifName !== undefined) {
+      const i = f.add(F.interfaceId, 0, 0, rec.interfaceId);
+      if (rec.ifName !== '') {
+        f.push(i);
+        f.addStr(F.interfaceName, 0, 0, rec.ifName);
+        f.pop();
+      }
+    }
     f.add(F.encap, 0, 0, wtapEncap(rec.linkType));
   }
   const sec = rec.hasTime ? rec.tsSec : rec.kind === RecordKind.CUSTOM ? NaN : 0;
@@ -108,7 +117,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
 
 const d: Delta = { sec: 0, nsec: 0 };
 /** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
-const INTERFACE = new FieldGroup([F.interfaceId, F.encap]);
+const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.encap]);
 const DELTAS = new FieldGroup([F.delta, F.relative]);
 
 /** A relative time entry, stored as an absolute time is (see above). */

@@ -23,6 +23,7 @@ export function createRecord(): PacketRecord {
     linkType: 0,
     interfaceId: 0,
     comments: null,
+    ifName: null,
   };
 }
 

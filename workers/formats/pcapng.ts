@@ -281,6 +281,7 @@ class PcapngReader {
     rec.origLen = v.getUint32(p + PKT_ORIGLEN, le);
     rec.linkType = this.linkTypes[id];
     rec.interfaceId = id;
+    rec.ifName = this.s.interfaces[id]?.name ?? '';
     this.deliver();
     return null;
   }
@@ -329,6 +330,7 @@ class PcapngReader {
     rec.origLen = origLen;
     rec.linkType = this.linkTypes[id];
     rec.interfaceId = id;
+    rec.ifName = this.s.interfaces[id]?.name ?? '';
     this.deliver();
     return null;
   }
@@ -352,6 +354,7 @@ class PcapngReader {
     rec.origLen = dataLen;
     rec.linkType = -1;
     rec.interfaceId = -1;
+    rec.ifName = null;
     this.deliver();
   }
 

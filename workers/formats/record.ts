@@ -36,6 +36,9 @@ export interface PacketRecord {
   linkType: number;
   /** Interface index within the whole file (pcapng: across sections), 0 for pcap. */
   interfaceId: number;
+  /** pcapng: the interface's if_name ('' when it has none); null (or absent) for a format without
+   *  interfaces (pcap), whose frames tshark shows no interface for. */
+  ifName?: string | null;
   /** pcapng opt_comment values of this packet. */
   comments: string[] | null;
 }

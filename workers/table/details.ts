@@ -5,7 +5,7 @@ import type { TreeNode } from '../api.ts';
 import { EF, WS, type FieldList } from '../fields/field-list.ts';
 import { labelText } from '../fields/format.ts';
 import { FT, fieldById } from '../fields/registry.ts';
-import { protocolLine } from './protocol-summary.ts';
+import { interfaceLine, protocolLine } from './protocol-summary.ts';
 import { filterLiteral, matchFilter } from './match-filter.ts';
 
 export function buildTree(fl: FieldList): TreeNode[] {
@@ -28,14 +28,14 @@ export function buildTree(fl: FieldList): TreeNode[] {
       children: [],
     };
     nodes[i] = node;
-    if (def.type === FT.PROTOCOL) protocols.push(node);
+    if (def.type === FT.PROTOCOL || def.name === 'frame.interface_id') protocols.push(node);
     let p = fl.parent[i] as number;
     // A hidden parent's children attach to the nearest shown ancestor.
     while (p >= 0 && nodes[p] === undefined) p = fl.parent[p] as number;
     if (p >= 0) (nodes[p] as TreeNode).children.push(node);
     else roots.push(node);
   }
-  // protocol lines carry a summary of their items (once the items are in place)
-  for (const n of protocols) n.label = protocolLine(n);
+  // protocol lines (and the frame's interface) carry a summary of their items, once they are in place
+  for (const n of protocols) n.label = n.field === 'frame.interface_id' ? interfaceLine(n) : protocolLine(n);
   return roots;
 }

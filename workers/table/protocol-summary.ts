@@ -2,8 +2,7 @@
 // "Transmission Control Protocol, Src Port: 80, Dst Port: 1234, Seq: 1, Ack: 1, Len: 0"), made from
 // the values of the protocol's own items when the tree is built, so that the index pass and the
 // `fields` export never format them. Checked against `tshark -V` on the corpus
-// (test/workers/table/protocol-summary.test.ts). Not written: the frame line's " on interface
-// NAME, id N" of pcapng captures (interface names are not read).
+// (test/workers/table/protocol-summary.test.ts).
 
 import type { TreeNode } from '../api.ts';
 
@@ -23,6 +22,17 @@ function own(n: TreeNode, field: string): string | undefined {
   return undefined;
 }
 
+/** The interface's name as its item shows it (`Interface name: en0`), or "unknown". */
+function interfaceName(n: TreeNode): string {
+  for (const c of n.children) if (c.field === 'frame.interface_name') return c.label.slice(c.label.indexOf(': ') + 2);
+  return 'unknown';
+}
+
+/** `Interface id: 0 (en0)`: the interface item names its interface, as packet-frame.c does. */
+export function interfaceLine(n: TreeNode): string {
+  return `${n.label} (${interfaceName(n)})`;
+}
+
 /** The protocol line of `n` (a protocol item) with Wireshark's summary, or its label unchanged. */
 export function protocolLine(n: TreeNode): string {
   switch (n.field) {
@@ -31,7 +41,11 @@ export function protocolLine(n: TreeNode): string {
       const len = own(n, 'frame.len');
       const cap = own(n, 'frame.cap_len');
       if (num === undefined || len === undefined || cap === undefined) return n.label;
-      return `Frame ${num}: ${len} bytes on wire (${Number(len) * 8} bits), ${cap} bytes captured (${Number(cap) * 8} bits)`;
+      const line = `Frame ${num}: ${len} bytes on wire (${Number(len) * 8} bits), ${cap} bytes captured (${Number(cap) * 8} bits)`;
+      // pcapng: the interface (packet-frame.c: "unknown" when it has no if_name)
+      const id = own(n, 'frame.interface_id');
+      const iface = n.children.find((c) => c.field === 'frame.interface_id');
+      return id === undefined || iface === undefined ? line : `${line} on interface ${interfaceName(iface)}, id ${id}`;
     }
     case 'eth':
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');

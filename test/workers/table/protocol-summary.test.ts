@@ -11,6 +11,9 @@ import { CAPTURES, REPO } from '../../golden/corpus.ts';
 const EXPECTED = JSON.parse(readFileSync(join(REPO, 'test/fixtures/tree/protocol-lines.json'), 'utf8')) as Record<string, string[]>;
 const SUMMARISED = /^(Frame [0-9]+: |Ethernet II|Internet Protocol Version [46]|User Datagram Protocol|Transmission Control Protocol|802\.1Q Virtual LAN|IEEE 802\.1ad|Generic Network Virtualization Encapsulation|Domain Name System)/;
 
+/** Corpus pcapng files with more than one section that has interfaces (see the test). */
+const SECTIONS = new Set(['test102', 'test201', 'test202'].flatMap((t) => [`ngtg_be_${t}.pcapng`, `ngtg_le_${t}.pcapng`]));
+
 /** Our top-level lines of the same protocols, by frame (frames 1..40). */
 async function ourFrames(name: string): Promise<string[][]> {
   const s = new CaptureSession();
@@ -42,14 +45,17 @@ describe('protocol lines of the details tree', () => {
   // Each of our lines is compared with tshark's line of the same protocol and occurrence in the
   // same frame (the k-th "Ethernet II" with the k-th): a layer one side decodes and the other does
   // not is the field tests' business (test/golden), not the summary's. Not compared: "Data (N
-  // bytes)" lines (which payloads end as data differs by dissector), and the " on interface NAME,
-  // id N" that tshark appends to a pcapng frame line (we do not read interface names).
+  // bytes)" lines (which payloads end as data differs by dissector); the frame lines of pcapng
+  // files with several sections, where tshark 4.0 names a later section's interface after the
+  // first section's interface of the same number (ngtg_be_test202.pcapng frame 5: its EPB names
+  // section 2's interface 0, "silly ethernet interface 2", tshark says "eth0, id 0"; its own
+  // `-e frame.interface_name` says the same), which we take to be tshark's error.
   it('equal tshark -V on every corpus capture', async (ctx) => {
     if (!existsSync(CAPTURES)) return ctx.skip();
     const bad: string[] = [];
     let compared = 0;
     for (const [name, lines] of Object.entries(EXPECTED)) {
-      const want = theirFrames(lines.filter((l) => !l.startsWith('Data (')).map((l) => (l.startsWith('Frame ') ? l.replace(/ on (interface |unnamed interface).*$/s, '') : l)));
+      const want = theirFrames(lines.filter((l) => !l.startsWith('Data (')));
       const got = await ourFrames(name);
       for (let f = 0; f < got.length; f++) {
         const theirLines = want.get(f + 1);
@@ -60,7 +66,7 @@ describe('protocol lines of the details tree', () => {
           const k = seen.get(p) ?? 0;
           seen.set(p, k + 1);
           const theirs = theirLines.filter((l) => protocolOf(l) === p)[k];
-          if (theirs === undefined) continue;
+          if (theirs === undefined || (p === 'Frame' && SECTIONS.has(name))) continue;
           compared++;
           if (theirs !== line) bad.push(`${name} frame ${f + 1}: ours ${JSON.stringify(line)}, tshark ${JSON.stringify(theirs)}`);
         }
