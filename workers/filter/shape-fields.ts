@@ -6,25 +6,7 @@
 // is the full one restricted to its wanted fields).
 
 import { FT, allFields } from '../fields/registry.ts';
-import { summaryIds, summaryMask } from '../table/summarize.ts';
-
-/** What an entry of a field is to the columns (summarize.ts's choice of fields). */
-export const enum Role {
-  NONE,
-  NET_SRC,
-  NET_DST,
-  ETH_SRC,
-  ETH_DST,
-  SPORT,
-  DPORT,
-  VNI,
-  FLAGS,
-  PROTO,
-  FRAME_NUMBER,
-  FRAME_LEN,
-  CAP_LEN,
-  TIME,
-}
+import { Role, summaryIds, summaryMask } from '../table/summarize.ts';
 
 /** Per field id: its role, registry type and mask (arrays: the index pass reads them per packet). */
 export class ShapeFields {
@@ -44,15 +26,8 @@ export class ShapeFields {
       this.mask[f.id] = f.mask;
       this.shift[f.id] = maskShift(f.mask);
     }
-    const I = summaryIds();
-    const roles: [number, Role][] = [
-      [I.ipSrc, Role.NET_SRC], [I.ip6Src, Role.NET_SRC], [I.ipDst, Role.NET_DST], [I.ip6Dst, Role.NET_DST],
-      [I.ethSrc, Role.ETH_SRC], [I.ethDst, Role.ETH_DST],
-      [I.tcpSport, Role.SPORT], [I.udpSport, Role.SPORT], [I.tcpDport, Role.DPORT], [I.udpDport, Role.DPORT],
-      [I.vxlanVni, Role.VNI], [I.geneveVni, Role.VNI], [I.tcpFlags, Role.FLAGS], [I.ipProto, Role.PROTO], [I.ip6Nxt, Role.PROTO],
-      [I.frameNumber, Role.FRAME_NUMBER], [I.frameLen, Role.FRAME_LEN], [I.frameCapLen, Role.CAP_LEN], [I.frameTime, Role.TIME],
-    ];
-    for (const [id, role] of roles) if (id >= 0) this.role[id] = role;
+    // the summary's own table (the column each field's entries go to), sized for every field now
+    this.role.set(summaryIds().role.subarray(0, all.length));
   }
 }
 

@@ -44,7 +44,8 @@ import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
 import { like, widened, type IdColumn } from '../table/narrow-column.ts';
-import { Role, maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
+import { Role } from '../table/summarize.ts';
+import { maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
 /** The columns a value can come from. */
 export const enum Col {

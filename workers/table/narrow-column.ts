@@ -17,7 +17,7 @@ export function like<T extends Column>(a: T, n: number): T {
 /** `a` copied into a wider type, same length; the first `n` values carried over. */
 export function widened<T extends Column>(a: Column, to: ColumnOf<T>, n: number): T {
   const b = new to(a.length);
-  for (let i = 0; i < n; i++) b[i] = a[i] as number;
+  b.set(a.subarray(0, n) as never);
   return b;
 }
 

@@ -39,39 +39,35 @@ class Ids {
   readonly frameLen = id('frame.len');
   readonly frameCapLen = id('frame.cap_len');
   readonly frameTime = id('frame.time_epoch');
-  /** What summarize() does with an entry of each field id (Role; 0: nothing). */
+  /** Per field id: the column an entry of it goes to (Role; 0: none). The filter's shape index
+   *  reads the same table (filter/shape-fields.ts). */
   readonly role: Uint8Array;
+  /** Per field id: 1 for a protocol that can name the Protocol column. */
+  readonly top: Uint8Array;
   constructor() {
     const notTop = new Set([this.data, this.frame, id('_ws.malformed')]);
     const fields = allFields();
+    this.top = new Uint8Array(fields.length);
+    for (const def of fields) if (def.type === FT.PROTOCOL && !notTop.has(def.id)) this.top[def.id] = 1;
     const role = new Uint8Array(fields.length);
-    for (const def of fields) if (def.type === FT.PROTOCOL && !notTop.has(def.id)) role[def.id] = Role.TOP;
-    const set = (ids: number[], r: Role): void => {
-      for (const i of ids) if (i >= 0) role[i] = r;
-    };
-    set([this.ipSrc], Role.IP_SRC);
-    set([this.ip6Src], Role.IP6_SRC);
-    set([this.ipDst], Role.IP_DST);
-    set([this.ip6Dst], Role.IP6_DST);
-    set([this.ethSrc], Role.ETH_SRC);
-    set([this.ethDst], Role.ETH_DST);
-    set([this.tcpSport, this.udpSport], Role.SPORT);
-    set([this.tcpDport, this.udpDport], Role.DPORT);
-    set([this.vxlanVni, this.geneveVni], Role.VNI);
-    set([this.tcpFlags], Role.FLAGS);
-    set([this.ipProto, this.ip6Nxt], Role.PROTO);
+    const roles: [number, Role][] = [
+      [this.ipSrc, Role.NET_SRC], [this.ip6Src, Role.NET_SRC], [this.ipDst, Role.NET_DST], [this.ip6Dst, Role.NET_DST],
+      [this.ethSrc, Role.ETH_SRC], [this.ethDst, Role.ETH_DST],
+      [this.tcpSport, Role.SPORT], [this.udpSport, Role.SPORT], [this.tcpDport, Role.DPORT], [this.udpDport, Role.DPORT],
+      [this.vxlanVni, Role.VNI], [this.geneveVni, Role.VNI], [this.tcpFlags, Role.FLAGS], [this.ipProto, Role.PROTO], [this.ip6Nxt, Role.PROTO],
+      [this.frameNumber, Role.FRAME_NUMBER], [this.frameLen, Role.FRAME_LEN], [this.frameCapLen, Role.CAP_LEN], [this.frameTime, Role.TIME],
+    ];
+    for (const [i, r] of roles) if (i >= 0) role[i] = r;
     this.role = role;
   }
 }
 
-const enum Role {
+/** What an entry of a field is to the columns: the column summarize() copies it to (the record
+ *  columns frame.* are filled by the caller, not from entries). */
+export const enum Role {
   NONE,
-  /** A protocol that can name the Protocol column (at the top level of the tree). */
-  TOP,
-  IP_SRC,
-  IP6_SRC,
-  IP_DST,
-  IP6_DST,
+  NET_SRC,
+  NET_DST,
   ETH_SRC,
   ETH_DST,
   SPORT,
@@ -79,6 +75,10 @@ const enum Role {
   VNI,
   FLAGS,
   PROTO,
+  FRAME_NUMBER,
+  FRAME_LEN,
+  CAP_LEN,
+  TIME,
 }
 
 let ids: Ids | undefined;
@@ -109,19 +109,19 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   let firstSrc = -1, firstDst = -1, firstKind = 0, netLayers = 0;
   let sport = 0, dport = 0, vni = NO_VNI, flags = 0, proto = 255;
   const role = I.role;
+  const topOk = I.top;
   for (let i = 0; i < n; i++) {
     const f = fid[i] as number;
     const p = par[i] as number;
-    const what = role[f];
     if (p === -1) {
-      if (what === Role.TOP) top = f;
+      if (topOk[f] === 1) top = f;
       continue;
     }
+    const what = role[f];
     if (what === Role.NONE || what === undefined || par[p] !== -1) continue; // nested: not a layer of this packet's own stack
     switch (what) {
-      case Role.IP_SRC:
-      case Role.IP6_SRC: {
-        const kind = what === Role.IP_SRC ? AddrKind.IPV4 : AddrKind.IPV6;
+      case Role.NET_SRC: {
+        const kind = f === I.ipSrc ? AddrKind.IPV4 : AddrKind.IPV6;
         if (firstSrc < 0) {
           firstSrc = i;
           firstKind = kind;
@@ -131,11 +131,10 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
         netLayers++;
         break;
       }
-      case Role.IP_DST:
-      case Role.IP6_DST:
+      case Role.NET_DST:
         if (firstDst < 0) firstDst = i;
         dst = i;
-        dstKind = what === Role.IP_DST ? AddrKind.IPV4 : AddrKind.IPV6;
+        dstKind = f === I.ipDst ? AddrKind.IPV4 : AddrKind.IPV6;
         break;
       case Role.ETH_SRC:
         src = i;
