@@ -5,6 +5,7 @@
 // here; anything else, and any entry with a string value, goes through writeValue, so both print
 // the same text (test/workers/export/value-bytes.test.ts and the golden tests check it).
 
+import { zeroRun } from '../fields/format.ts';
 import { EF, type FieldList } from '../fields/field-list.ts';
 import { Base, FT, type FieldDef } from '../fields/registry.ts';
 import type { ByteSink } from './byte-sink.ts';
@@ -225,21 +226,9 @@ function ipv6(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
     }
     return p;
   }
-  let best = -1;
-  let bestLen = 1;
-  for (let k = 0; k < 8; ) {
-    if (g[k] !== 0) {
-      k++;
-      continue;
-    }
-    let j = k;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - k > bestLen) {
-      best = k;
-      bestLen = j - k;
-    }
-    k = j;
-  }
+  const run = zeroRun(g);
+  const best = run >> 4;
+  const bestLen = run & 15;
   for (let k = 0; k < 8; k++) {
     if (k === best) {
       b[p++] = COLON;

@@ -21,15 +21,12 @@ export function etherText(b: Uint8Array, o: number): string {
   return s;
 }
 
-/** IPv6 address in RFC 5952 form (longest run of two or more zero groups as `::`, first on ties). */
-export function ipv6Text(b: Uint8Array, o: number): string {
-  const g: number[] = [];
-  for (let i = 0; i < 8; i++) g.push(((b[o + 2 * i] as number) << 8) | (b[o + 2 * i + 1] as number));
-  // IPv4-mapped and IPv4-compatible forms are printed with a dotted tail, as inet_ntop does.
-  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && (g[5] === 0xffff || (g[5] === 0 && (g[6] as number) !== 0))) {
-    const tail = ipv4Text(b, o + 12);
-    return g[5] === 0xffff ? `::ffff:${tail}` : `::${tail}`;
-  }
+/**
+ * The run of zero groups of an IPv6 address that RFC 5952 writes as `::`: the longest of two or
+ * more, the first on a tie. Returns start * 16 + length, or -1 when there is none (a number, not a
+ * pair: `fields` calls it for every IPv6 address it writes).
+ */
+export function zeroRun(g: ArrayLike<number>): number {
   let best = -1;
   let bestLen = 1;
   for (let i = 0; i < 8; ) {
@@ -45,6 +42,21 @@ export function ipv6Text(b: Uint8Array, o: number): string {
     }
     i = j;
   }
+  return best < 0 ? -1 : best * 16 + bestLen;
+}
+
+/** IPv6 address in RFC 5952 form (longest run of two or more zero groups as `::`, first on ties). */
+export function ipv6Text(b: Uint8Array, o: number): string {
+  const g: number[] = [];
+  for (let i = 0; i < 8; i++) g.push(((b[o + 2 * i] as number) << 8) | (b[o + 2 * i + 1] as number));
+  // IPv4-mapped and IPv4-compatible forms are printed with a dotted tail, as inet_ntop does.
+  if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && (g[5] === 0xffff || (g[5] === 0 && (g[6] as number) !== 0))) {
+    const tail = ipv4Text(b, o + 12);
+    return g[5] === 0xffff ? `::ffff:${tail}` : `::${tail}`;
+  }
+  const run = zeroRun(g);
+  const best = run >> 4;
+  const bestLen = run & 15;
   const part = (from: number, to: number): string => g.slice(from, to).map((x) => x.toString(16)).join(':');
   if (best < 0) return part(0, 8);
   return `${part(0, best)}::${part(best + bestLen, 8)}`;
