@@ -4,13 +4,14 @@
 import type { TreeNode } from '../api.ts';
 import { EF, WS, type FieldList } from '../fields/field-list.ts';
 import { labelText } from '../fields/format.ts';
-import { FT, fieldById } from '../fields/registry.ts';
-import { interfaceLine, protocolLine } from './protocol-summary.ts';
+import { FT, fieldById, fieldByName } from '../fields/registry.ts';
+import { protocolLine } from './protocol-summary.ts';
 import { filterLiteral, matchFilter } from './match-filter.ts';
 
 export function buildTree(fl: FieldList): TreeNode[] {
   const roots: TreeNode[] = [];
   const protocols: TreeNode[] = [];
+  const ifaceId = fieldByName('frame.interface_id')?.id ?? -2;
   const nodes: (TreeNode | undefined)[] = new Array<TreeNode | undefined>(fl.count);
   for (let i = 0; i < fl.count; i++) {
     if ((fl.flags[i] as number) & EF.HIDDEN) continue;
@@ -28,7 +29,7 @@ export function buildTree(fl: FieldList): TreeNode[] {
       children: [],
     };
     nodes[i] = node;
-    if (def.type === FT.PROTOCOL || def.name === 'frame.interface_id') protocols.push(node);
+    if (def.type === FT.PROTOCOL || def.id === ifaceId) protocols.push(node);
     let p = fl.parent[i] as number;
     // A hidden parent's children attach to the nearest shown ancestor.
     while (p >= 0 && nodes[p] === undefined) p = fl.parent[p] as number;
@@ -36,6 +37,6 @@ export function buildTree(fl: FieldList): TreeNode[] {
     else roots.push(node);
   }
   // protocol lines (and the frame's interface) carry a summary of their items, once they are in place
-  for (const n of protocols) n.label = n.field === 'frame.interface_id' ? interfaceLine(n) : protocolLine(n);
+  for (const n of protocols) n.label = protocolLine(n);
   return roots;
 }

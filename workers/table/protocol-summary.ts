@@ -28,14 +28,12 @@ function interfaceName(n: TreeNode): string {
   return 'unknown';
 }
 
-/** `Interface id: 0 (en0)`: the interface item names its interface, as packet-frame.c does. */
-export function interfaceLine(n: TreeNode): string {
-  return `${n.label} (${interfaceName(n)})`;
-}
-
-/** The protocol line of `n` (a protocol item) with Wireshark's summary, or its label unchanged. */
+/** The line of `n` (a protocol item, or the frame's interface item: `Interface id: 0 (en0)`) with
+ *  Wireshark's summary, or its label unchanged. */
 export function protocolLine(n: TreeNode): string {
   switch (n.field) {
+    case 'frame.interface_id':
+      return `${n.label} (${interfaceName(n)})`;
     case 'frame': {
       const num = own(n, 'frame.number');
       const len = own(n, 'frame.len');
