@@ -1,5 +1,7 @@
-// Sequential, chunked reading of a Blob (`Blob.slice(a, b).arrayBuffer()`), so a multi-GB capture
-// never sits in memory whole. The next chunk is fetched while the current one is parsed.
+// Sequential, chunked reading of a Blob, so a multi-GB capture never sits in memory whole. The
+// next chunk is fetched while the current one is parsed. Chunks come, in order of preference, from
+// the command line's file (`readInto`), from the Blob's byte stream (blob-stream.ts), or from
+// `Blob.slice(a, b).arrayBuffer()`; the first two fill a few buffers the reader reuses.
 //
 //   file     |------- chunk k -------|------- chunk k+1 -------|
 //   record a        [=====]                                       fits: a view into the chunk
@@ -15,6 +17,7 @@
 // `need` may switch `buf` (chunk ↔ scratch), so re-read buf/view/pos after awaiting it. Views
 // handed out (record data) stay valid until the next `need`. Offsets are doubles: > 4 GiB is fine.
 
+import { BlobStream } from './blob-stream.ts';
 import { gate, gated } from './read-gate.ts';
 
 export const DEFAULT_CHUNK_SIZE = 2 << 20;
@@ -74,9 +77,11 @@ export class ChunkReader {
   private lastYield = now();
   /** Size of the next chunk to fetch (ramps up to chunkSize). */
   private nextSize: number;
-  /** The reused buffers (blobs with readInto only), and the next one to read into. */
+  /** The reused buffers (readInto and stream reads), and the next one to read into. */
   private readonly buffers: Uint8Array[] = [];
   private nextBuffer = 0;
+  /** The Blob's byte stream once opened; null when it cannot be read that way. */
+  private stream: BlobStream | null | undefined = undefined;
 
   constructor(
     private readonly blob: Blob,
@@ -96,6 +101,12 @@ export class ChunkReader {
   /** Bytes from the read position to the end of the file. */
   get remaining(): number {
     return this.size - this.base - this.pos;
+  }
+
+  /** Stops reading ahead (a reader that stopped before the end of the file, at damage). */
+  close(): void {
+    this.stream?.cancel();
+    this.pending = null;
   }
 
   /** Makes `n` bytes from the read position contiguous in `buf`; false if the file has fewer left. */
@@ -191,25 +202,42 @@ export class ChunkReader {
     if (gated()) await gate();
   }
 
-  /** Bytes [at, end) read into the next of the reused buffers. */
-  private async readInto(blob: ReadIntoBlob, at: number, end: number): Promise<Uint8Array> {
+  /** The next of the reused buffers, at least `n` bytes long. */
+  private nextBufferOf(n: number): [number, Uint8Array] {
     const k = this.nextBuffer;
     this.nextBuffer = (k + 1) % READ_BUFFERS;
     let buf = this.buffers[k];
-    if (buf === undefined || buf.length < end - at) this.buffers[k] = buf = new Uint8Array(Math.max(end - at, Math.min(this.chunkSize, this.size)));
+    if (buf === undefined || buf.length < n) this.buffers[k] = buf = new Uint8Array(Math.max(n, Math.min(this.chunkSize, this.size)));
+    return [k, buf];
+  }
+
+  /** Bytes [at, end) read into the next of the reused buffers. */
+  private async readInto(blob: ReadIntoBlob, at: number, end: number): Promise<Uint8Array> {
+    const [, buf] = this.nextBufferOf(end - at);
     return buf.subarray(0, await blob.readInto(at, end, buf));
+  }
+
+  /** Bytes [at, end) from the byte stream into the next of the reused buffers (which it transfers). */
+  private async streamInto(stream: BlobStream, at: number, end: number): Promise<Uint8Array> {
+    const [k, buf] = this.nextBufferOf(end - at);
+    const got = await stream.read(at, buf.subarray(0, end - at));
+    this.buffers[k] = new Uint8Array(got.buffer);
+    return got;
   }
 
   private fetch(at: number): Promise<Uint8Array> {
     const size = this.nextSize;
     this.nextSize = Math.min(this.chunkSize, size * 4);
     const end = Math.min(at + size, this.size);
+    if (!canReadInto(this.blob) && this.stream === undefined) this.stream = BlobStream.open(this.blob, at);
     const p = canReadInto(this.blob)
       ? this.readInto(this.blob, at, end)
-      : this.blob
-          .slice(at, end)
-          .arrayBuffer()
-          .then((b) => new Uint8Array(b));
+      : this.stream
+        ? this.streamInto(this.stream, at, end)
+        : this.blob
+            .slice(at, end)
+            .arrayBuffer()
+            .then((b) => new Uint8Array(b));
     // A prefetch may be abandoned (the reader stopped at damage): never an unhandled rejection.
     p.catch(() => undefined);
     return p;

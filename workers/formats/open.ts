@@ -41,10 +41,14 @@ export async function readCapture(file: Blob, onRecord: OnRecord, opts: ReadOpti
       kind = inner(detect(await readHead(data)));
     }
     const r = new ChunkReader(data, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.onProgress);
-    switch (kind.format) {
-      case 'pcap': await readPcap(r, kind, s, onRecord); break;
-      case 'pcapng': await readPcapng(r, s, onRecord); break;
-      case 'unknown': s.error = kind.error; break;
+    try {
+      switch (kind.format) {
+        case 'pcap': await readPcap(r, kind, s, onRecord); break;
+        case 'pcapng': await readPcapng(r, s, onRecord); break;
+        case 'unknown': s.error = kind.error; break;
+      }
+    } finally {
+      r.close();
     }
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ChunkReader } from '../../../workers/formats/chunk-reader.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
-import { blobOf, hex, readAll } from './corpus.ts';
+import { blobOf, comparable, hex, readAll } from './corpus.ts';
 import { payload, pcapFile, pcapHeader } from './build.ts';
 
 /** A Blob look-alike whose bytes come from `fill(offset, into)`: files of any size, in no memory. */
@@ -19,6 +19,46 @@ function syntheticBlob(size: number, fill: (offset: number, into: Uint8Array) =>
     },
   });
   return { size, slice } as unknown as Blob;
+}
+
+/** `bytes` as a Blob look-alike with a byte stream (what Blob.stream() is in browsers and Node)
+ *  that answers each BYOB read with at most `step` bytes and fails once a read reaches `failAt`;
+ *  its arrayBuffer() serves only the few bytes of the format's magic, so chunks must come from the stream. */
+function byteStreamBlob(bytes: Uint8Array, step: number, failAt = Infinity): Blob {
+  const slice = (a = 0, b = bytes.length) => ({
+    size: Math.min(b, bytes.length) - a,
+    slice: (c = 0, d = bytes.length - a) => slice(a + c, Math.min(b, a + d)),
+    arrayBuffer: async (): Promise<ArrayBuffer> => {
+      if (b - a > 64) throw new Error(`a slice read of ${b - a} bytes, not the stream`);
+      return bytes.slice(a, b).buffer;
+    },
+    stream: () => {
+      let at = a;
+      return new ReadableStream({
+        type: 'bytes',
+        pull(c) {
+          const req = c.byobRequest;
+          if (!req?.view) throw new Error('expected a BYOB read');
+          if (at >= b) {
+            c.close();
+            req.respond(0);
+            return;
+          }
+          const n = Math.min(step, req.view.byteLength, b - at);
+          if (at + n > failAt) throw new Error('NotReadableError: the file changed');
+          new Uint8Array(req.view.buffer, req.view.byteOffset, n).set(bytes.subarray(at, at + n));
+          at += n;
+          req.respond(n);
+        },
+      });
+    },
+  });
+  return slice() as unknown as Blob;
+}
+
+/** Only `size` and `slice(a, b).arrayBuffer()`: the reader's fallback for Blobs without a byte stream. */
+function sliceOnly(blob: Blob): Blob {
+  return { size: blob.size, slice: (a: number, b: number) => ({ arrayBuffer: () => blob.slice(a, b).arrayBuffer() }) } as unknown as Blob;
 }
 
 describe('ChunkReader', () => {
@@ -80,6 +120,48 @@ describe('ChunkReader', () => {
     expect(calls).toHaveLength(Math.ceil(file.length / 100));
     expect(calls.map((c) => c[1])).toEqual(calls.map(() => file.length));
     expect(calls.map((c) => c[0])).toEqual(calls.map((_, i) => Math.min((i + 1) * 100, file.length)));
+  });
+});
+
+describe('reading through the Blob\'s byte stream', () => {
+  const file = pcapFile({}, Array.from({ length: 40 }, (_, i) => ({ data: payload(30 + ((i * 53) % 700), i) })));
+
+  it('gives the records the slice reads give, with short stream reads and records across chunks', async () => {
+    const sliced = await readAll(sliceOnly(blobOf(file)), { chunkSize: 100 });
+    expect(sliced.recs).toHaveLength(40);
+    for (const chunkSize of [7, 100, 4096, 2 << 20]) {
+      for (const step of [1, 5, 333, 1 << 20]) {
+        const streamed = await readAll(byteStreamBlob(file, step), { chunkSize });
+        expect(streamed.res.error, `chunk ${chunkSize}, step ${step}`).toBeNull();
+        expect(comparable(streamed.recs), `chunk ${chunkSize}, step ${step}`).toEqual(comparable(sliced.recs));
+      }
+    }
+  });
+
+  it('fills each chunk whole before handing it over (short reads do not shrink chunks)', async () => {
+    const sizes: number[] = [];
+    const r = new ChunkReader(byteStreamBlob(file, 3), 1000);
+    while (await r.need(1)) {
+      sizes.push(r.end - r.pos);
+      r.pos = r.end;
+    }
+    expect(sizes.slice(0, -1).every((n) => n === 1000)).toBe(true);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(file.length);
+  });
+
+  it('a stream that fails gives an error naming the chunk\'s offset, after the records before it', async () => {
+    const { res, recs } = await readAll(byteStreamBlob(file, 64, 2000), { chunkSize: 512 });
+    expect(res.error).toBe('could not read the file at offset 1536: NotReadableError: the file changed');
+    let end = 24;
+    let whole = 0;
+    for (const rec of recs) {
+      expect(rec.fileOffset).toBe(end + 16);
+      end += 16 + rec.capLen;
+      if (end <= 1536) whole++;
+    }
+    expect(recs.length).toBe(whole);
+    // records of 46, 99, 152, 205, 258, 311, 364 bytes end at 1459; the 8th (417 bytes) needs the failed chunk
+    expect(whole).toBe(7);
   });
 });
 
