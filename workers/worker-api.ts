@@ -14,6 +14,11 @@ import { readAfter } from './formats/read-gate.ts';
  * to show where the time to the first rows goes. A few per open; the previous open's are cleared.
  */
 const MARKED = 4;
+/** Progress reports after the first few (the first screen's) go to the page at most this often:
+ *  each one is a status-bar update and a taller list for the page to lay out, and on two cores
+ *  the page's work is taken from the index pass. */
+const PROGRESS_EVERY_MS = 250;
+const EARLY_REPORTS = 6;
 let marks: string[] = [];
 let progressMarks = 0;
 let rowMarks = 0;
@@ -46,8 +51,13 @@ export function createWorkerApi(session = new CaptureSession(), warm?: (stop: ()
       mark('engine:open');
       stopWarming = true;
       await warming;
+      let reports = 0;
+      let last = 0;
       return session.open(files, names, rules, (p) => {
         if (progressMarks < MARKED) mark(`engine:progress#${++progressMarks}`, { bytes: p.bytesDone, packets: p.packets });
+        const t = performance.now();
+        if (++reports > EARLY_REPORTS && t - last < PROGRESS_EVERY_MS) return;
+        last = t;
         onProgress?.(p);
       });
     },
