@@ -21,7 +21,7 @@
 // requestAnimationFrame loop installed before the action), not by polling from Node: the polling
 // below only waits for those in-page records to be complete.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { CHROMIUM, launch, statusText } from '../test/e2e/browser.ts';
@@ -244,6 +244,18 @@ class WorkerTarget {
     }
   }
 
+  /** Starts the V8 sampling profiler in the worker (DECAPOD_WORKER_PROFILE=FILE: where the load went). */
+  async startProfile(): Promise<void> {
+    await this.#send('Profiler.enable');
+    await this.#send('Profiler.setSamplingInterval', { interval: 200 });
+    await this.#send('Profiler.start');
+  }
+
+  /** Stops it and returns the profile (a .cpuprofile's JSON, which Chrome's DevTools open). */
+  async stopProfile(): Promise<unknown> {
+    return (await this.#send('Profiler.stop')).profile;
+  }
+
   async detach(): Promise<void> {
     await this.cdp.detach().catch(() => undefined);
   }
@@ -332,6 +344,14 @@ export async function browserBench(file: string, packets: number): Promise<void>
 
     // --- the load ---------------------------------------------------------------------------
     await page.evaluate(PROBE.replace('__N__', String(packets)));
+    const profileTo = process.env.DECAPOD_WORKER_PROFILE;
+    if (profileTo && worker) await worker.startProfile();
+    const pageProfileTo = process.env.DECAPOD_PAGE_PROFILE;
+    if (pageProfileTo) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     const cpu0 = await rendererCpu(browserCdp);
     const task0 = await mainTaskSeconds(cdp);
     const wall0 = performance.now();
@@ -346,6 +366,14 @@ export async function browserBench(file: string, packets: number): Promise<void>
       await sleep(250);
     }
     const wallDone = performance.now() - wall0;
+    if (profileTo && worker) {
+      writeFileSync(profileTo, JSON.stringify(await worker.stopProfile()));
+      console.log(`worker CPU profile of the load: ${profileTo}`);
+    }
+    if (pageProfileTo) {
+      writeFileSync(pageProfileTo, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      console.log(`main thread CPU profile of the load: ${pageProfileTo}`);
+    }
     const cpu1 = await rendererCpu(browserCdp);
     const task1 = await mainTaskSeconds(cdp);
     const rec = (await page.evaluate('window.__bench')) as LoadRecord;

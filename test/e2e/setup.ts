@@ -40,7 +40,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const outDir = mkdtempSync(join(tmpdir(), 'decapod-e2e-dist-'));
   let server: Awaited<ReturnType<typeof preview>>;
   try {
-    await build({ root: REPO, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, rolldownOptions: { checks: { bundlerTimings: false } } } });
+    await build({ root: REPO, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false, minify: process.env.DECAPOD_NO_MINIFY ? false : undefined, rolldownOptions: { checks: { bundlerTimings: false } } } });
     const port = await freePort();
     server = await preview({ root: REPO, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
   } catch (e) {
