@@ -4,7 +4,7 @@
 // `size`, `slice(start, end)`, `arrayBuffer()` and `stream()`, and `readInto`, with which the
 // capture reader reuses its buffers instead of taking a new one per chunk.
 
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, read, readSync } from 'node:fs';
 
 class FileSlice {
   constructor(
@@ -37,7 +37,7 @@ class FileSlice {
     const n = Math.max(s, Math.min(end, this.size)) - s;
     let done = 0;
     while (done < n) {
-      const got = readSync(this.fd, into, done, n - done, this.start + s + done);
+      const got = await readAt(this.fd, into, done, n - done, this.start + s + done);
       if (got === 0) throw new Error(`file ended at offset ${this.start + s + done}, before the ${n} bytes asked for`);
       done += got;
     }
@@ -59,6 +59,12 @@ class FileSlice {
       },
     });
   }
+}
+
+/** A positioned read on libuv's thread pool: the capture reader asks for the next chunk before it
+ *  parses the current one, so the kernel's copy runs on the other core meanwhile. */
+function readAt(fd: number, into: Uint8Array, offset: number, length: number, position: number): Promise<number> {
+  return new Promise((resolve, reject) => read(fd, into, offset, length, position, (e, n) => (e ? reject(e) : resolve(n))));
 }
 
 /** Open `path` as a Blob-like object; `close()` releases the file. */
