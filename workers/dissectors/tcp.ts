@@ -28,6 +28,7 @@ import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
 import { ACCECN_ON, ACK, SYN, transportState } from '../analysis/tcp-state.ts';
+import { streamless } from './tcp-lean.ts';
 import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
@@ -106,7 +107,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   // A segment quoted by an ICMP error is looked up in its connection, but does not move its
   // sequence state, and Wireshark shows neither its length nor its sequence numbers again.
   const quoted = c.inErrorPkt;
-  const s = st.stream(c, sport, dport, flags, seq);
+  const s = streamless(c, sport, dport) ? -1 : st.stream(c, sport, dport, flags, seq);
   const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);

@@ -1,0 +1,100 @@
+// The `fields` export leaves a TCP segment out of its stream's state when nothing it prints needs
+// that state (workers/dissectors/tcp-lean.ts). What it decides, and that the output is the same
+// as with the streams tracked: every corpus capture, and a generated overlay mix, printed with
+// and without tcp.stream (which forces the tracking) agree on every other column.
+
+import { existsSync, mkdtempSync, openAsBlob, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Ctx } from '../../../workers/dissectors/context.ts';
+import { DissectorTables } from '../../../workers/dissectors/tables.ts';
+import '../../../workers/dissectors/all.ts';
+import { streamless } from '../../../workers/dissectors/tcp-lean.ts';
+import { exportFields } from '../../../workers/export/fields.ts';
+import { fieldByName } from '../../../workers/fields/registry.ts';
+import { leanMask } from '../../../workers/fields/lean-mask.ts';
+import { CORPUS_CAPTURES, generateCapture } from '../filter/fixtures.ts';
+
+function ctx(fields: readonly string[] | null, singlePass = true, tables = new DissectorTables()): Ctx {
+  const wanted = fields === null ? null : leanMask(fields.map((n) => (fieldByName(n) as { id: number }).id));
+  return { singlePass, f: { wanted }, tables } as unknown as Ctx;
+}
+
+describe('streamless: when a segment may skip its stream', () => {
+  const plain = ['frame.number', 'ip.src', 'tcp.srcport', 'tcp.dstport', 'tcp.flags', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.len', 'tcp.flags.syn', 'tcp.options.mss_val'];
+
+  it('when only fields read from the segment itself are printed and no port leads to a dissector', () => {
+    expect(streamless(ctx(plain), 50894, 3306)).toBe(true);
+    expect(streamless(ctx(plain), 443, 40860)).toBe(true);
+  });
+
+  it('never outside the single-pass export, nor in a full dissection', () => {
+    expect(streamless(ctx(plain, false), 50894, 3306)).toBe(false);
+    expect(streamless(ctx(null), 50894, 3306)).toBe(false);
+  });
+
+  it('never when a printed field needs the stream', () => {
+    for (const f of ['tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.nxtseq', 'tcp.window_size', 'tcp.window_size_scalefactor', 'tcp.flags.str',
+      'tcp.flags.ae', 'tcp.flags.ace', 'tcp.options.sack_le', 'tcp.options.sack_re']) {
+      expect(streamless(ctx([...plain, f]), 50894, 3306), f).toBe(false);
+    }
+  });
+
+  it('never when either port leads to a dissector that may reassemble (DNS on 53, a Decode As rule)', () => {
+    expect(streamless(ctx(plain), 53, 40000)).toBe(false);
+    expect(streamless(ctx(plain), 40000, 53)).toBe(false);
+    const rule = new DissectorTables([{ table: 'tcp.port', value: 3306, proto: 'dns' }]);
+    expect(streamless(ctx(plain, true, rule), 50894, 3306)).toBe(false);
+  });
+});
+
+/** `fields` output of `file` as rows of cells. */
+async function fields(file: string, names: readonly string[]): Promise<string[][]> {
+  let text = '';
+  const utf8 = new TextDecoder();
+  await exportFields(await openAsBlob(file), { fields: [...names], write: (t) => (text += utf8.decode(t, { stream: true })) });
+  return text.split('\n').filter((l) => l !== '').map((l) => l.split('\t'));
+}
+
+describe('the export prints the same with the streams skipped as tracked', () => {
+  // Everything the corpus's expected files print of TCP and what TCP carries, plus the fields of
+  // the options that need no stream.
+  const printed = ['frame.number', 'ip.src', 'ipv6.src', 'tcp.srcport', 'tcp.dstport', 'tcp.port', 'tcp.flags', 'tcp.flags.syn',
+    'tcp.flags.reset', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.len', 'tcp.hdr_len', 'tcp.window_size_value', 'tcp.checksum',
+    'tcp.options.mss_val', 'tcp.options.wscale.shift', 'tcp.options.timestamp.tsval', 'tcp.payload', 'dns.id', 'dns.qry.name',
+    'data.len', 'vxlan.vni', 'geneve.vni', 'icmp.type', '_ws.expert', '_ws.malformed'];
+  const tmp = mkdtempSync(join(tmpdir(), 'decapod-tcp-lean-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const files = existsSync(CORPUS_CAPTURES) ? readdirSync(CORPUS_CAPTURES).sort().map((n) => join(CORPUS_CAPTURES, n)) : [];
+  it('finds the corpus', () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+
+  it('on every corpus capture', async () => {
+    let tcpRows = 0;
+    for (const file of files) {
+      const skipped = await fields(file, printed).catch((e: unknown) => String(e));
+      const tracked = await fields(file, [...printed, 'tcp.stream']).catch((e: unknown) => String(e));
+      if (typeof skipped === 'string' || typeof tracked === 'string') {
+        expect(skipped, file).toEqual(tracked);
+        continue;
+      }
+      expect(skipped.map((r) => r.join('\t')), file).toEqual(tracked.map((r) => r.slice(0, -1).join('\t')));
+      tcpRows += tracked.filter((r) => r.at(-1) !== '').length;
+    }
+    // 216 TCP segments in the corpus, dns_tcp.pcap's (tracked: port 53) among them
+    expect(tcpRows).toBeGreaterThanOrEqual(216);
+  }, 120_000);
+
+  it('on a generated overlay mix (TCP inside VXLAN and Geneve, a new connection nearly every segment)', async () => {
+    const file = join(tmp, 'mix.pcap');
+    if (!generateCapture(file, 20000, 3)) return;
+    const skipped = await fields(file, printed);
+    const tracked = await fields(file, [...printed, 'tcp.stream']);
+    expect(skipped).toHaveLength(20000);
+    expect(skipped.map((r) => r.join('\t'))).toEqual(tracked.map((r) => r.slice(0, -1).join('\t')));
+    expect(new Set(tracked.map((r) => r.at(-1)).filter((s) => s !== '')).size).toBeGreaterThan(1000);
+  }, 60_000);
+});
