@@ -8,6 +8,10 @@ import { openFileBlob } from './file-blob.ts';
 import { exportFields } from '../workers/export/fields.ts';
 import { loadProfileRules } from './profile.ts';
 import { compileFilterForCli } from './filter.ts';
+import { RowThread, serveRowWriter } from './row-thread.ts';
+
+// Started again as the row writer thread (row-thread.ts), this bundle serves that instead.
+serveRowWriter();
 
 const USAGE = `usage: decapod fields FILE [-e FIELD]... [-d TABLE==VALUE,PROTO]... [-Y FILTER] [-E header=y] [--profile FILE]`;
 
@@ -35,7 +39,14 @@ export async function main(argv: string[]): Promise<number> {
     const filter = args.filter !== undefined ? compileFilterForCli(args.filter, rules) : undefined;
     const file = openFileBlob(args.file);
     const out = new StdoutWriter();
-    const result = await exportFields(file.blob, { fields: args.fields, rules, header: args.header, write: (t) => out.write(t), filter }).finally(file.close);
+    const rows = RowThread.start(args.fields, info.size, () => process.exit(0));
+    const result = await exportFields(file.blob, { fields: args.fields, rules, header: args.header, write: (t) => out.write(t), filter, batches: rows?.onBatch })
+      .catch(async (e: unknown) => {
+        await rows?.abort();
+        throw e;
+      })
+      .finally(file.close);
+    await rows?.end();
     await out.flush();
     if (result.error !== null) {
       process.stderr.write(`decapod: "${args.file}": ${result.error}\n`);

@@ -15,7 +15,12 @@ export class ByteSink {
   pos = 0;
   private readonly encoder = new TextEncoder();
 
-  constructor(private readonly onChunk: (bytes: Uint8Array) => void) {}
+  /** `reuse`: onChunk is done with each chunk when it returns (a synchronous write), so the sink
+   *  fills the same buffer again instead of taking a new one (fresh memory faults a page per 4 KiB). */
+  constructor(
+    private readonly onChunk: (bytes: Uint8Array) => void,
+    private readonly reuse = false,
+  ) {}
 
   /** Make room for `n` bytes (call before the unchecked writers below). */
   room(n: number): void {
@@ -28,8 +33,15 @@ export class ByteSink {
   flush(): void {
     if (this.pos === 0) return;
     this.onChunk(this.buf.subarray(0, this.pos));
-    this.buf = new Uint8Array(Math.max(CHUNK, this.buf.length));
+    if (!this.reuse) this.buf = new Uint8Array(Math.max(CHUNK, this.buf.length));
     this.pos = 0;
+  }
+
+  /** Bytes as they are. */
+  bytes(src: Uint8Array): void {
+    this.room(src.length);
+    this.buf.set(src, this.pos);
+    this.pos += src.length;
   }
 
   byte(c: number): void {

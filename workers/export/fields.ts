@@ -7,7 +7,8 @@ import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
 import { ByteSink } from './byte-sink.ts';
-import { columnOf, writeRow } from './row.ts';
+import { columnOf, writeRow, type Column } from './row.ts';
+import { RowEncoder } from './row-batch.ts';
 import { readCapture, type ReadOptions } from '../formats/open.ts';
 import type { DecodeAsRule } from '../dissectors/tables.ts';
 
@@ -17,6 +18,10 @@ export interface FieldsOptions {
   header?: boolean;
   /** Called with each batch of output, UTF-8 lines ending in "\n" (the consumer may keep the array). */
   write: (bytes: Uint8Array) => void;
+  /** Instead of writing the rows, encode them (row-batch.ts) for a writer elsewhere, which makes
+   *  the columns with exportColumns(fields) and decodes them to text; each batch is valid only
+   *  during the call. */
+  batches?: (batch: Uint8Array) => void;
   /** Optional per-frame predicate (the display filter) deciding whether a frame is printed. */
   filter?: (fl: FieldList, frameNo: number) => boolean;
   read?: ReadOptions;
@@ -67,7 +72,7 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       multiOf.set(id, cols);
     }
   }
-  const columns = opts.fields.map((name) => columnOf(name === PROTOCOLS ? null : (fieldByName(name) as FieldDef)));
+  const columns = exportColumns(opts.fields);
   // Occurrences of each output column in this frame: entry indices in tree order, column c's in
   // occ[c * cap, c * cap + counts[c]) (cap doubles when a frame has more). writeRow zeroes counts.
   const counts = new Int32Array(nCols);
@@ -78,7 +83,12 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   const dissector = new PacketDissector(opts.rules ?? [], lean);
   dissector.ctx.singlePass = true;
   const out = new ByteSink(opts.write);
-  if (opts.header) out.text(opts.fields.join('\t') + '\n');
+  const encoder = opts.batches ? new RowEncoder(opts.batches) : null;
+  if (opts.header) {
+    const line = opts.fields.join('\t') + '\n';
+    if (encoder) encoder.line(line);
+    else out.text(line);
+  }
   let frames = 0;
   let printed = 0;
   const note = (c: number, i: number): void => {
@@ -100,12 +110,19 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
         if (c >= 0) note(c, i);
         else if (c === MULTI) for (const m of multiOf.get(ids[i] as number) as number[]) note(m, i);
       }
-      writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
+      if (encoder) encoder.row(fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
+      else writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
     },
     opts.read,
   );
+  encoder?.flush();
   out.flush();
   return { frames, printed, error: summary.error };
+}
+
+/** How each output column is written (frame.protocols: a computed column). */
+export function exportColumns(fields: readonly string[]): Column[] {
+  return fields.map((name) => columnOf(name === PROTOCOLS ? null : (fieldByName(name) as FieldDef)));
 }
 
 /** The occurrence table re-laid out for a larger per-column capacity. */

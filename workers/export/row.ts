@@ -74,7 +74,7 @@ const DOT = 0x2e;
 const COLON = 0x3a;
 const ZERO = 0x30;
 /** Most bytes one fast-path value takes (an IPv6 address of 8 full groups: 39). */
-const VALUE_ROOM = 40;
+export const VALUE_ROOM = 40;
 const HEX = new TextEncoder().encode('0123456789abcdef');
 
 /**
@@ -90,7 +90,6 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
   let b = out.buf;
   let p = out.pos;
   const num = fl.num;
-  const flags = fl.flags;
   for (let c = 0; c < nCols; c++) {
     if (c > 0) b[p++] = TAB;
     const n = counts[c] as number;
@@ -116,63 +115,17 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
     for (let k = 0; k < n; k++) {
       if (k > 0) b[p++] = COMMA;
       const i = occ[base + k] as number;
-      const v = num[i] as number;
-      if (!((flags[i] as number) & EF.STR)) {
-        if (kind === Cell.DEC) {
-          if (v >= 0 && v <= 0xffffffff && v === Math.floor(v)) {
-            p = dec32(b, p, v);
-            continue;
-          }
-        } else if (kind === Cell.IPV6) {
+      if (fast(kind, col, fl, i)) {
+        const v = num[i] as number;
+        if (kind === Cell.DEC) p = dec32(b, p, v);
+        else if (kind === Cell.HEX) p = hex(b, p, v, col.digits);
+        else if (kind === Cell.TIME) p = time(b, p, v, fl.aux[i] as number);
+        else {
           const src = fl.bytesOf(i);
           const o = fl.off[i] as number;
-          if (o + 16 <= src.length) {
-            p = ipv6(b, p, src, o);
-            continue;
-          }
-        } else if (kind === Cell.IPV4 || kind === Cell.ETHER) {
-          const src = fl.bytesOf(i);
-          const o = fl.off[i] as number;
-          if (kind === Cell.IPV4 && o + 4 <= src.length) {
-            p = byteDec(b, p, src[o] as number);
-            for (let q = 1; q < 4; q++) {
-              b[p++] = DOT;
-              p = byteDec(b, p, src[o + q] as number);
-            }
-            continue;
-          }
-          if (kind === Cell.ETHER && o + 6 <= src.length) {
-            for (let q = 0; q < 6; q++) {
-              if (q > 0) b[p++] = COLON;
-              const x = src[o + q] as number;
-              b[p++] = HEX[x >> 4] as number;
-              b[p++] = HEX[x & 15] as number;
-            }
-            continue;
-          }
-        } else if (kind === Cell.HEX) {
-          if (v >= 0 && v < col.limit && v === Math.floor(v)) {
-            b[p++] = ZERO;
-            b[p++] = 0x78;
-            const d = col.digits;
-            for (let q = d - 1; q >= 0; q--) b[p++] = HEX[(v >>> (q * 4)) & 15] as number;
-            continue;
-          }
-        } else if (kind === Cell.TIME) {
-          const ns = fl.aux[i] as number;
-          if (v >= 0 && v <= 0xffffffff && v === Math.floor(v) && ns >= 0 && ns < 1e9 && ns === Math.floor(ns)) {
-            p = dec32(b, p, v);
-            b[p++] = DOT;
-            let t = ns | 0;
-            for (let q = p + 8; q >= p; q--) {
-              const h = (t / 10) | 0;
-              b[q] = ZERO + (t - h * 10);
-              t = h;
-            }
-            p += 9;
-            continue;
-          }
+          p = kind === Cell.IPV4 ? ipv4(b, p, src, o) : kind === Cell.ETHER ? ether(b, p, src, o) : ipv6(b, p, src, o);
         }
+        continue;
       }
       out.pos = p;
       writeValue(out, fl, i);
@@ -185,9 +138,78 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
   out.pos = p;
 }
 
+/**
+ * Whether entry i of a `kind` column is written by the fast path (its value a number or address
+ * bytes in range; else writeValue writes it, strings included). The writer thread's records
+ * (row-batch.ts) make the same choice.
+ */
+export function fast(kind: Cell, col: Column, fl: FieldList, i: number): boolean {
+  if (kind === Cell.GENERIC || (fl.flags[i] as number) & EF.STR) return false;
+  const v = fl.num[i] as number;
+  switch (kind) {
+    case Cell.DEC:
+      return v >= 0 && v <= 0xffffffff && v === Math.floor(v);
+    case Cell.HEX:
+      return v >= 0 && v < col.limit && v === Math.floor(v);
+    case Cell.TIME: {
+      const ns = fl.aux[i] as number;
+      return v >= 0 && v <= 0xffffffff && v === Math.floor(v) && ns >= 0 && ns < 1e9 && ns === Math.floor(ns);
+    }
+    default:
+      return (fl.off[i] as number) + addressBytes(kind) <= fl.bytesOf(i).length;
+  }
+}
+
+/** Bytes of an address of the cell kind (IPv4, MAC, IPv6; 0 for the others). */
+export function addressBytes(kind: Cell): number {
+  return kind === Cell.IPV4 ? 4 : kind === Cell.ETHER ? 6 : kind === Cell.IPV6 ? 16 : 0;
+}
+
+/** `0x` and `digits` lowercase hex digits of v (0 ≤ v < 16^digits ≤ 2^32). */
+export function hex(b: Uint8Array, p: number, v: number, digits: number): number {
+  b[p++] = ZERO;
+  b[p++] = 0x78;
+  for (let q = digits - 1; q >= 0; q--) b[p++] = HEX[(v >>> (q * 4)) & 15] as number;
+  return p;
+}
+
+/** An FT_ABSOLUTE_TIME as `seconds.nnnnnnnnn` (both parts integers in range). */
+export function time(b: Uint8Array, p: number, sec: number, ns: number): number {
+  p = dec32(b, p, sec);
+  b[p++] = DOT;
+  let t = ns | 0;
+  for (let q = p + 8; q >= p; q--) {
+    const h = (t / 10) | 0;
+    b[q] = ZERO + (t - h * 10);
+    t = h;
+  }
+  return p + 9;
+}
+
+/** The 4 bytes at src[o] as a dotted quad. */
+export function ipv4(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
+  p = byteDec(b, p, src[o] as number);
+  for (let q = 1; q < 4; q++) {
+    b[p++] = DOT;
+    p = byteDec(b, p, src[o + q] as number);
+  }
+  return p;
+}
+
+/** The 6 bytes at src[o] as a colon-separated MAC address. */
+export function ether(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
+  for (let q = 0; q < 6; q++) {
+    if (q > 0) b[p++] = COLON;
+    const x = src[o + q] as number;
+    b[p++] = HEX[x >> 4] as number;
+    b[p++] = HEX[x & 15] as number;
+  }
+  return p;
+}
+
 /** 0 ≤ v < 2^32, an integer, in decimal at b[p]; returns the position after it. Digits come from
  *  int32 division (a double's `% 10` is a call to fmod): the top digit first when v ≥ 2^31. */
-function dec32(b: Uint8Array, p: number, v: number): number {
+export function dec32(b: Uint8Array, p: number, v: number): number {
   const d = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
     : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
   const end = p + d;
@@ -209,7 +231,7 @@ function dec32(b: Uint8Array, p: number, v: number): number {
 /** The 16 bytes at src[o] as RFC 5952 text (ipv6Text in format.ts: the longest run of two or more
  *  zero groups, the first on a tie, as `::`; IPv4-mapped and -compatible addresses with a dotted
  *  tail, as inet_ntop prints them); returns the position after it. */
-function ipv6(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
+export function ipv6(b: Uint8Array, p: number, src: Uint8Array, o: number): number {
   const g = groups;
   for (let k = 0; k < 8; k++) g[k] = ((src[o + 2 * k] as number) << 8) | (src[o + 2 * k + 1] as number);
   if (g[0] === 0 && g[1] === 0 && g[2] === 0 && g[3] === 0 && g[4] === 0 && (g[5] === 0xffff || (g[5] === 0 && g[6] !== 0))) {
