@@ -69,7 +69,7 @@ export class TunnelSuggester {
     const proto = looksLikeVxlan(b, off, end) ? 'vxlan' : looksLikeGeneve(b, off, end) ? 'geneve' : null;
     if (!proto) return;
     // Suggest the port that has no dissector (prefer the destination port).
-    const port = tables.udpPort[dport] === undefined ? dport : sport;
+    const port = tables.udpAt(dport) === undefined ? dport : sport;
     const key = `${proto}:${port}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
   }

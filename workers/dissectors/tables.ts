@@ -59,6 +59,11 @@ export class DissectorTables {
   readonly udpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
   readonly tcpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
   readonly other = new Map<TableName, Map<number, Dissector>>();
+  /** One bit per port bound to a dissector, read before the port arrays: these 8 KiB stay in the
+   *  cache, where a random port's slot in a 65,536-entry array is a cache miss (a capture of
+   *  random ports pays one or more a packet). Read the ports through udpAt / tcpAt. */
+  private readonly udpBound = new Uint32Array(2048);
+  private readonly tcpBound = new Uint32Array(2048);
   readonly udpHeuristics: Heuristic[];
   readonly tcpHeuristics: Heuristic[];
 
@@ -82,9 +87,11 @@ export class DissectorTables {
         return;
       case 'udp.port':
         this.udpPort[b.value & 0xffff] = d;
+        mark(this.udpBound, b.value & 0xffff, d !== undefined);
         return;
       case 'tcp.port':
         this.tcpPort[b.value & 0xffff] = d;
+        mark(this.tcpBound, b.value & 0xffff, d !== undefined);
         return;
       default: {
         const m = this.other.get(b.table) ?? new Map<number, Dissector>();
@@ -95,6 +102,16 @@ export class DissectorTables {
     }
   }
 
+  /** The dissector bound to UDP port `port` (0–65535), if any. */
+  udpAt(port: number): Dissector | undefined {
+    return ((this.udpBound[port >>> 5] as number) & (1 << (port & 31))) === 0 ? undefined : this.udpPort[port];
+  }
+
+  /** The dissector bound to TCP port `port` (0–65535), if any. */
+  tcpAt(port: number): Dissector | undefined {
+    return ((this.tcpBound[port >>> 5] as number) & (1 << (port & 31))) === 0 ? undefined : this.tcpPort[port];
+  }
+
   lookup(table: TableName, value: number): Dissector | undefined {
     switch (table) {
       case 'ethertype':
@@ -102,11 +119,16 @@ export class DissectorTables {
       case 'ip.proto':
         return this.ipProto[value & 0xff];
       case 'udp.port':
-        return this.udpPort[value & 0xffff];
+        return this.udpAt(value & 0xffff);
       case 'tcp.port':
-        return this.tcpPort[value & 0xffff];
+        return this.tcpAt(value & 0xffff);
       default:
         return this.other.get(table)?.get(value);
     }
   }
+}
+
+function mark(bits: Uint32Array, port: number, on: boolean): void {
+  if (on) bits[port >>> 5] = (bits[port >>> 5] as number) | (1 << (port & 31));
+  else bits[port >>> 5] = (bits[port >>> 5] as number) & ~(1 << (port & 31));
 }

@@ -45,5 +45,5 @@ export function streamless(c: Ctx, sport: number, dport: number): boolean {
   }
   if (!answer) return false;
   const t = c.tables;
-  return t.tcpPort[sport] === undefined && t.tcpPort[dport] === undefined && t.tcpHeuristics.length === 0;
+  return t.tcpAt(sport) === undefined && t.tcpAt(dport) === undefined && t.tcpHeuristics.length === 0;
 }

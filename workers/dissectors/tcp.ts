@@ -204,8 +204,8 @@ export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off
   const server = s >= 0 ? transportState(c).tcp.serverPort(s) : 0;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = (server !== 0 ? t.tcpPort[server] : undefined) ??
-    (low !== 0 ? t.tcpPort[low] : undefined) ?? (high !== 0 ? t.tcpPort[high] : undefined);
+  const d = (server !== 0 ? t.tcpAt(server) : undefined) ??
+    (low !== 0 ? t.tcpAt(low) : undefined) ?? (high !== 0 ? t.tcpAt(high) : undefined);
   if (d) {
     c.call(d, off, end);
     return;

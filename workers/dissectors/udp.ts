@@ -107,7 +107,7 @@ export function dispatchUdp(c: Ctx, sport: number, dport: number, off: number, e
   const t = c.tables;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = (low !== 0 ? t.udpPort[low] : undefined) ?? (high !== 0 ? t.udpPort[high] : undefined);
+  const d = (low !== 0 ? t.udpAt(low) : undefined) ?? (high !== 0 ? t.udpAt(high) : undefined);
   if (d) {
     c.call(d, off, end);
     return;
