@@ -21,6 +21,8 @@ const ROW = 2;
 const FAST = 0;
 const TEXT = 1;
 const MANY = 255;
+/** Most bytes one fast value takes: its tag and an IPv6 address. */
+const VALUE_BYTES = 1 + 16;
 
 const TAB = 0x09;
 const COMMA = 0x2c;
@@ -51,13 +53,12 @@ export class RowEncoder {
   }
 
   /** The row writeRow would write from the same arguments (counts[] reset to 0 the same way).
-   *  Written like writeRow: the buffer and position in locals, room made once for the row. */
+   *  Written like writeRow: the buffer and position in locals, room made a column at a time. */
   row(fl: FieldList, cols: readonly Column[], occ: Int32Array, counts: Int32Array, cap: number,
       special: number, writeSpecial: (out: ByteSink, fl: FieldList) => void): void {
     const nCols = cols.length;
-    let need = 1 + 5 * nCols;
-    for (let c = 0; c < nCols; c++) need += (1 + 16) * (counts[c] as number);
-    this.room(need);
+    // room for the record's type and every count; each column makes room for its values
+    this.room(1 + 5 * nCols);
     let b = this.buf;
     let p = this.pos;
     b[p++] = ROW;
@@ -68,19 +69,28 @@ export class RowEncoder {
         this.pos = p;
         writeSpecial(this.scratch, fl);
         this.putText(TEXT);
-        this.room(need);
+        this.room(5 * (nCols - c));
         b = this.buf;
         p = this.pos;
         continue;
       }
       const n = counts[c] as number;
+      if (n === 0) {
+        b[p++] = 0;
+        continue;
+      }
+      counts[c] = 0;
+      if (p + VALUE_BYTES * n + 5 * (nCols - c) > b.length) {
+        this.pos = p;
+        this.room(VALUE_BYTES * n + 5 * (nCols - c));
+        b = this.buf;
+        p = this.pos;
+      }
       if (n < MANY) b[p++] = n;
       else {
         b[p++] = MANY;
         p = put32(b, p, n);
       }
-      if (n === 0) continue;
-      counts[c] = 0;
       const col = cols[c] as Column;
       const kind = col.cell;
       const base = c * cap;
@@ -95,16 +105,27 @@ export class RowEncoder {
           } else {
             const src = fl.bytesOf(i);
             const o = fl.off[i] as number;
-            const len = addressBytes(kind);
-            for (let q = 0; q < len; q++) b[p + q] = src[o + q] as number;
-            p += len;
+            b[p] = src[o] as number;
+            b[p + 1] = src[o + 1] as number;
+            b[p + 2] = src[o + 2] as number;
+            b[p + 3] = src[o + 3] as number;
+            if (kind === Cell.IPV4) p += 4;
+            else {
+              b[p + 4] = src[o + 4] as number;
+              b[p + 5] = src[o + 5] as number;
+              if (kind === Cell.ETHER) p += 6;
+              else {
+                for (let q = 6; q < 16; q++) b[p + q] = src[o + q] as number;
+                p += 16;
+              }
+            }
           }
           continue;
         }
         this.pos = p;
         writeValue(this.scratch, fl, i);
         this.putText(TEXT);
-        this.room(need);
+        this.room(VALUE_BYTES * (n - k) + 5 * (nCols - c));
         b = this.buf;
         p = this.pos;
       }
