@@ -1,7 +1,8 @@
-// The `fields` export leaves a TCP segment out of its stream's state when nothing it prints needs
-// that state (workers/dissectors/tcp-lean.ts). What it decides, and that the output is the same
-// as with the streams tracked: every corpus capture, and a generated overlay mix, printed with
-// and without tcp.stream (which forces the tracking) agree on every other column.
+// What the `fields` export, a single pass, may leave out because nothing it prints needs it: a TCP
+// segment's stream state (workers/dissectors/tcp-lean.ts) and a DNS message's transaction
+// (dns.ts). What it decides, and that the output is the same as with the state kept: every corpus
+// capture, and a generated overlay mix, printed with and without a field that forces the tracking
+// (tcp.stream; dns.time and dns.response_to) agree on every other column.
 
 import { existsSync, mkdtempSync, openAsBlob, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -88,6 +89,22 @@ describe('the export prints the same with the streams skipped as tracked', () =>
     expect(tcpRows).toBeGreaterThanOrEqual(216);
   }, 120_000);
 
+  it('DNS: on every corpus capture, with and without the transaction fields', async () => {
+    let answered = 0;
+    for (const file of files) {
+      const skipped = await fields(file, printed).catch((e: unknown) => String(e));
+      const tracked = await fields(file, [...printed, 'dns.time', 'dns.response_to']).catch((e: unknown) => String(e));
+      if (typeof skipped === 'string' || typeof tracked === 'string') {
+        expect(skipped, file).toEqual(tracked);
+        continue;
+      }
+      expect(skipped.map((r) => r.join('\t')), file).toEqual(tracked.map((r) => r.slice(0, -2).join('\t')));
+      answered += tracked.filter((r) => r.at(-1) !== '').length;
+    }
+    // responses matched to their requests across the corpus (dns_udp.pcap, dns_tcp.pcap, ...)
+    expect(answered).toBeGreaterThan(20);
+  }, 120_000);
+
   it('on a generated overlay mix (TCP inside VXLAN and Geneve, a new connection nearly every segment)', async () => {
     const file = join(tmp, 'mix.pcap');
     if (!generateCapture(file, 20000, 3)) return;
@@ -96,5 +113,9 @@ describe('the export prints the same with the streams skipped as tracked', () =>
     expect(skipped).toHaveLength(20000);
     expect(skipped.map((r) => r.join('\t'))).toEqual(tracked.map((r) => r.slice(0, -1).join('\t')));
     expect(new Set(tracked.map((r) => r.at(-1)).filter((s) => s !== '')).size).toBeGreaterThan(1000);
+    // the mix's DNS messages are queries only (no transaction completes), still looked up when tracked
+    const dns = await fields(file, [...printed, 'dns.time', 'dns.response_to']);
+    expect(skipped.map((r) => r.join('\t'))).toEqual(dns.map((r) => r.slice(0, -2).join('\t')));
+    expect(skipped.filter((r) => r[printed.indexOf('dns.id')] !== '').length).toBeGreaterThan(1000);
   }, 60_000);
 });
