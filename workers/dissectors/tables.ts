@@ -65,6 +65,8 @@ export class DissectorTables {
   private readonly udpBound = new Uint32Array(2048);
   private readonly tcpBound = new Uint32Array(2048);
   readonly udpHeuristics: Heuristic[];
+  private lastEncap = -1;
+  private lastEncapDissector: Dissector | undefined = undefined;
   readonly tcpHeuristics: Heuristic[];
 
   constructor(rules: readonly DecodeAsRule[] = []) {
@@ -116,6 +118,13 @@ export class DissectorTables {
     switch (table) {
       case 'ethertype':
         return this.ethertype.get(value);
+      case 'wtap_encap':
+        // every frame asks, nearly always for the same link type
+        if (value !== this.lastEncap) {
+          this.lastEncap = value;
+          this.lastEncapDissector = this.other.get('wtap_encap')?.get(value);
+        }
+        return this.lastEncapDissector;
       case 'ip.proto':
         return this.ipProto[value & 0xff];
       case 'udp.port':

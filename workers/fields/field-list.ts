@@ -103,7 +103,8 @@ export class FieldList {
     this.last = -1;
     this.depth = 0;
     this.curSrc = 0;
-    this.sources.length = 1;
+    // (setting an array's length is a call into the runtime: not for every packet)
+    if (this.sources.length !== 1) this.sources.length = 1;
     const s0 = this.sources[0];
     if (s0 === undefined) this.sources[0] = { name: 'Frame', bytes: frame };
     else s0.bytes = frame;
