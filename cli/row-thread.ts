@@ -7,7 +7,7 @@ import { writeSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ByteSink } from '../workers/export/byte-sink.ts';
 import { exportColumns } from '../workers/export/fields.ts';
-import { decodeRows } from '../workers/export/row-batch.ts';
+import { MAX_COLUMNS, RowDecoder } from '../workers/export/row-batch.ts';
 
 const ROLE = 'decapod-row-writer';
 
@@ -39,7 +39,7 @@ export function serveRowWriter(): boolean {
   const wd = workerData as { role?: string; fields?: string[]; ring?: Ring } | null;
   if (isMainThread || parentPort === null || wd?.role !== ROLE || wd.fields === undefined || wd.ring === undefined) return false;
   const port = parentPort;
-  const cols = exportColumns(wd.fields);
+  const rows = new RowDecoder(exportColumns(wd.fields));
   const data = new Uint8Array(wd.ring.data);
   const state = new Int32Array(wd.ring.state);
   let broken = false;
@@ -59,10 +59,10 @@ export function serveRowWriter(): boolean {
         return;
       }
       if ('whole' in m) {
-        if (!broken) decodeRows(m.whole, cols, out);
+        if (!broken) rows.decode(m.whole, out);
         return;
       }
-      if (!broken) decodeRows(data.subarray(m.slot * SLOT_BYTES, m.slot * SLOT_BYTES + m.len), cols, out);
+      if (!broken) rows.decode(data.subarray(m.slot * SLOT_BYTES, m.slot * SLOT_BYTES + m.len), out);
       Atomics.store(state, m.slot, FREE);
       Atomics.notify(state, m.slot);
     } catch (e) {
@@ -123,7 +123,7 @@ export class RowThread {
    */
   static start(fields: readonly string[], size: number, onBrokenPipe: () => void): RowThread | null {
     const mode = process.env.DECAPOD_ROW_THREAD;
-    if (mode === '0' || (mode !== '1' && size < MIN_BYTES)) return null;
+    if (mode === '0' || (mode !== '1' && size < MIN_BYTES) || fields.length > MAX_COLUMNS) return null;
     // The thread loads this file again: only the bundle (bin/decapod.js builds it) is plain JavaScript.
     if (!import.meta.url.endsWith('.mjs')) return null;
     const ring: Ring = { data: new SharedArrayBuffer(SLOTS * SLOT_BYTES), state: new SharedArrayBuffer(4 * SLOTS) };

@@ -7,7 +7,7 @@ import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
 import { ByteSink } from './byte-sink.ts';
-import { columnOf, writeRow, type Column } from './row.ts';
+import { columnOf, MULTI, writeRow, type Column } from './row.ts';
 import { RowEncoder } from './row-batch.ts';
 import { readCapture, type ReadOptions } from '../formats/open.ts';
 import type { DecodeAsRule } from '../dissectors/tables.ts';
@@ -34,8 +34,6 @@ export interface FieldsResult {
   error: string | null;
 }
 
-/** colOf[] of a field printed in more than one column. */
-const MULTI = -2;
 
 /** The pseudo-field tshark computes from the whole tree. */
 const PROTOCOLS = 'frame.protocols';
@@ -104,14 +102,17 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       const fl = dissector.dissect(rec, frames);
       if (opts.filter && !opts.filter(fl, frames)) return;
       printed++;
+      if (encoder) {
+        encoder.row(fl, columns, colOf, multiOf, protocolsCol, writeProtocols);
+        return;
+      }
       const ids = fl.id;
       for (let i = 0; i < fl.count; i++) {
         const c = colOf[ids[i] as number] as number;
         if (c >= 0) note(c, i);
         else if (c === MULTI) for (const m of multiOf.get(ids[i] as number) as number[]) note(m, i);
       }
-      if (encoder) encoder.row(fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
-      else writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
+      writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
     },
     opts.read,
   );

@@ -4,25 +4,31 @@
 // bytes writeRow would have written. On the 1M mix, formatting is ~0.95 s of a 3.3 s export; the
 // command line (cli/row-thread.ts) moves it to the second core.
 //
+// The dissecting thread writes a row's values in tree order, as it meets them, each with its
+// column; the writer groups them by column (the grouping writeRow's caller does for it), so the
+// dissecting thread makes one pass over the tree and none over the columns.
+//
 // A batch is a run of records:
 //   LINE  u8 1, u32 length, bytes                      text written as it is (the header line)
-//   ROW   u8 2, then per column: count (u8, or 255 and a u32), then per occurrence:
-//           u8 0 (fast) and the value: DEC/HEX u32; TIME u32 seconds, u32 ns; IPv4 4, MAC 6, IPv6 16 bytes
-//           u8 1 (text), u32 length, bytes
+//   ROW   u8 2, then values: u16 column << 1 | tag, and for tag 0 (fast) the value: DEC/HEX u32;
+//         TIME u32 seconds, u32 ns; IPv4 4, MAC 6, IPv6 16 bytes; for tag 1 (text) u32 length,
+//         bytes; then u16 END
 // Integers are little-endian. A record never spans two batches.
 
 import type { FieldList } from '../fields/field-list.ts';
 import { ByteSink } from './byte-sink.ts';
-import { addressBytes, Cell, dec32, ether, fast, hex, ipv4, ipv6, time, VALUE_ROOM, type Column } from './row.ts';
+import { addressBytes, Cell, dec32, ether, fast, hex, ipv4, ipv6, MULTI, time, VALUE_ROOM, type Column } from './row.ts';
 import { writeValue } from './value-bytes.ts';
 
 const LINE = 1;
 const ROW = 2;
 const FAST = 0;
 const TEXT = 1;
-const MANY = 255;
-/** Most bytes one fast value takes: its tag and an IPv6 address. */
-const VALUE_BYTES = 1 + 16;
+const END = 0xffff;
+/** Columns a row may have (END excluded). */
+export const MAX_COLUMNS = END >> 1;
+/** Most bytes one fast value takes: its column and tag, and an IPv6 address. */
+const VALUE_BYTES = 2 + 16;
 
 const TAB = 0x09;
 const COMMA = 0x2c;
@@ -48,90 +54,116 @@ export class RowEncoder {
   /** A line of text written as it is (the header). */
   line(text: string): void {
     this.scratch.text(text);
-    this.putText(LINE);
+    this.room(1);
+    this.buf[this.pos++] = LINE;
+    this.putBytes();
     this.endRecord();
   }
 
-  /** The row writeRow would write from the same arguments (counts[] reset to 0 the same way).
-   *  Written like writeRow: the buffer and position in locals, room made a column at a time. */
-  row(fl: FieldList, cols: readonly Column[], occ: Int32Array, counts: Int32Array, cap: number,
+  /**
+   * The row of `fl`: each entry whose field is printed (colOf[id] its column; MULTI, in several:
+   * multiOf), in tree order; the special column's text (frame.protocols) from writeSpecial.
+   */
+  row(fl: FieldList, cols: readonly Column[], colOf: Int32Array, multiOf: ReadonlyMap<number, readonly number[]>,
       special: number, writeSpecial: (out: ByteSink, fl: FieldList) => void): void {
-    const nCols = cols.length;
-    // room for the record's type and every count; each column makes room for its values
-    this.room(1 + 5 * nCols);
+    const count = fl.count;
+    const need = 1 + 2 + VALUE_BYTES * count;
+    this.room(need);
     let b = this.buf;
     let p = this.pos;
     b[p++] = ROW;
+    const ids = fl.id;
     const num = fl.num;
-    for (let c = 0; c < nCols; c++) {
-      if (c === special) {
-        b[p++] = 1;
-        this.pos = p;
-        writeSpecial(this.scratch, fl);
-        this.putText(TEXT);
-        this.room(5 * (nCols - c));
-        b = this.buf;
-        p = this.pos;
-        continue;
-      }
-      const n = counts[c] as number;
-      if (n === 0) {
-        b[p++] = 0;
-        continue;
-      }
-      counts[c] = 0;
-      if (p + VALUE_BYTES * n + 5 * (nCols - c) > b.length) {
-        this.pos = p;
-        this.room(VALUE_BYTES * n + 5 * (nCols - c));
-        b = this.buf;
-        p = this.pos;
-      }
-      if (n < MANY) b[p++] = n;
-      else {
-        b[p++] = MANY;
-        p = put32(b, p, n);
+    for (let i = 0; i < count; i++) {
+      let c = colOf[ids[i] as number] as number;
+      if (c < 0) {
+        if (c !== MULTI) continue;
+        // a field printed in several columns: the value once per column
+        const many = multiOf.get(ids[i] as number) as readonly number[];
+        for (let m = 1; m < many.length; m++) {
+          this.pos = p;
+          this.value(many[m] as number, cols, fl, i);
+          this.room(need);
+          b = this.buf;
+          p = this.pos;
+        }
+        c = many[0] as number;
       }
       const col = cols[c] as Column;
       const kind = col.cell;
-      const base = c * cap;
-      for (let k = 0; k < n; k++) {
-        const i = occ[base + k] as number;
-        if (fast(kind, col, fl, i)) {
-          b[p++] = FAST;
-          if (kind === Cell.DEC || kind === Cell.HEX) p = put32(b, p, num[i] as number);
-          else if (kind === Cell.TIME) {
-            p = put32(b, p, num[i] as number);
-            p = put32(b, p, fl.aux[i] as number);
-          } else {
-            const src = fl.bytesOf(i);
-            const o = fl.off[i] as number;
-            b[p] = src[o] as number;
-            b[p + 1] = src[o + 1] as number;
-            b[p + 2] = src[o + 2] as number;
-            b[p + 3] = src[o + 3] as number;
-            if (kind === Cell.IPV4) p += 4;
-            else {
-              b[p + 4] = src[o + 4] as number;
-              b[p + 5] = src[o + 5] as number;
-              if (kind === Cell.ETHER) p += 6;
-              else {
-                for (let q = 6; q < 16; q++) b[p + q] = src[o + q] as number;
-                p += 16;
-              }
-            }
-          }
-          continue;
-        }
+      if (!fast(kind, col, fl, i)) {
         this.pos = p;
-        writeValue(this.scratch, fl, i);
-        this.putText(TEXT);
-        this.room(VALUE_BYTES * (n - k) + 5 * (nCols - c));
+        this.value(c, cols, fl, i);
+        this.room(need);
         b = this.buf;
         p = this.pos;
+        continue;
+      }
+      const w = c << 1; // | FAST
+      b[p] = w & 0xff;
+      b[p + 1] = w >>> 8;
+      p += 2;
+      if (kind === Cell.DEC || kind === Cell.HEX) p = put32(b, p, num[i] as number);
+      else if (kind === Cell.TIME) {
+        p = put32(b, p, num[i] as number);
+        p = put32(b, p, fl.aux[i] as number);
+      } else {
+        const src = fl.bytesOf(i);
+        const o = fl.off[i] as number;
+        b[p] = src[o] as number;
+        b[p + 1] = src[o + 1] as number;
+        b[p + 2] = src[o + 2] as number;
+        b[p + 3] = src[o + 3] as number;
+        if (kind === Cell.IPV4) p += 4;
+        else {
+          b[p + 4] = src[o + 4] as number;
+          b[p + 5] = src[o + 5] as number;
+          if (kind === Cell.ETHER) p += 6;
+          else {
+            for (let q = 6; q < 16; q++) b[p + q] = src[o + q] as number;
+            p += 16;
+          }
+        }
       }
     }
     this.pos = p;
+    if (special >= 0) {
+      writeSpecial(this.scratch, fl);
+      this.putText(special);
+    }
+    this.room(2);
+    this.buf[this.pos] = END & 0xff;
+    this.buf[this.pos + 1] = END >>> 8;
+    this.pos += 2;
     this.endRecord();
+  }
+
+  /** Entry i in column c, by the fast path or as text: the slow way, one value at a time. */
+  private value(c: number, cols: readonly Column[], fl: FieldList, i: number): void {
+    const col = cols[c] as Column;
+    if (!fast(col.cell, col, fl, i)) {
+      writeValue(this.scratch, fl, i);
+      this.putText(c);
+      return;
+    }
+    const kind = col.cell;
+    this.room(VALUE_BYTES);
+    const b = this.buf;
+    let p = this.pos;
+    b[p] = (c << 1) & 0xff;
+    b[p + 1] = c >>> 7;
+    p += 2;
+    if (kind === Cell.DEC || kind === Cell.HEX) p = put32(b, p, fl.num[i] as number);
+    else if (kind === Cell.TIME) {
+      p = put32(b, p, fl.num[i] as number);
+      p = put32(b, p, fl.aux[i] as number);
+    } else {
+      const n = addressBytes(kind);
+      const o = fl.off[i] as number;
+      b.set(fl.bytesOf(i).subarray(o, o + n), p);
+      p += n;
+    }
+    this.pos = p;
   }
 
   /** Hands over the batch being filled, if it holds anything. */
@@ -145,13 +177,22 @@ export class RowEncoder {
     if (this.pos >= this.batchBytes) this.flush();
   }
 
-  /** The scratch sink's text as a `tag` item (its length, then its bytes); empties the scratch. */
-  private putText(tag: number): void {
+  /** The scratch sink's text as a text value of column c. */
+  private putText(c: number): void {
+    this.room(2);
+    const w = (c << 1) | TEXT;
+    this.buf[this.pos] = w & 0xff;
+    this.buf[this.pos + 1] = w >>> 8;
+    this.pos += 2;
+    this.putBytes();
+  }
+
+  /** The scratch sink's text (its length, then its bytes); empties the scratch. */
+  private putBytes(): void {
     const s = this.scratch;
     let n = s.pos;
     for (const part of this.spill) n += part.length;
-    this.room(5 + n);
-    this.buf[this.pos++] = tag;
+    this.room(4 + n);
     this.pos = put32(this.buf, this.pos, n);
     for (const part of this.spill) {
       this.buf.set(part, this.pos);
@@ -181,33 +222,67 @@ function put32(b: Uint8Array, p: number, v: number): number {
   return p + 4;
 }
 
-/** Writes the rows (and lines) of `batch` to `out`: the bytes writeRow writes for the same rows. */
-export function decodeRows(batch: Uint8Array, cols: readonly Column[], out: ByteSink): void {
-  const nCols = cols.length;
-  let q = 0;
-  const u32 = (): number => {
-    const v = ((batch[q] as number) | ((batch[q + 1] as number) << 8) | ((batch[q + 2] as number) << 16) | ((batch[q + 3] as number) << 24)) >>> 0;
-    q += 4;
-    return v;
-  };
-  while (q < batch.length) {
-    const kind = batch[q++] as number;
-    if (kind === LINE) {
-      const n = u32();
-      out.bytes(batch.subarray(q, q + n));
-      q += n;
-      continue;
+/** Turns encoded rows back into text: the bytes writeRow writes for the same rows. */
+export class RowDecoder {
+  /** Per column, where its values start in the batch (column c's at at[c * cap + k]), and how many. */
+  private at: Int32Array;
+  private cap = 8;
+  private readonly counts: Int32Array;
+
+  constructor(private readonly cols: readonly Column[]) {
+    this.at = new Int32Array(cols.length * this.cap);
+    this.counts = new Int32Array(cols.length);
+  }
+
+  /** Writes the rows (and lines) of `batch` to `out`. */
+  decode(batch: Uint8Array, out: ByteSink): void {
+    const cols = this.cols;
+    const nCols = cols.length;
+    const counts = this.counts;
+    let q = 0;
+    while (q < batch.length) {
+      const kind = batch[q++] as number;
+      if (kind === LINE) {
+        const n = get32(batch, q);
+        out.bytes(batch.subarray(q + 4, q + 4 + n));
+        q += 4 + n;
+        continue;
+      }
+      if (kind !== ROW) throw new Error(`row batch: record type ${kind} at byte ${q - 1}`);
+      // where each column's values are, in order
+      for (;;) {
+        const w = (batch[q] as number) | ((batch[q + 1] as number) << 8);
+        if (w === END) break;
+        const c = w >> 1;
+        const n = counts[c] as number;
+        if (n === this.cap) this.widen();
+        this.at[c * this.cap + n] = q;
+        counts[c] = n + 1;
+        q += 2;
+        if (w & TEXT) q += 4 + get32(batch, q);
+        else {
+          const cell = (cols[c] as Column).cell;
+          q += cell === Cell.DEC || cell === Cell.HEX ? 4 : cell === Cell.TIME ? 8 : addressBytes(cell);
+        }
+      }
+      q += 2;
+      this.write(batch, out, nCols);
     }
-    if (kind !== ROW) throw new Error(`row batch: record type ${kind} at byte ${q - 1}`);
+  }
+
+  private write(batch: Uint8Array, out: ByteSink, nCols: number): void {
+    const counts = this.counts;
+    const at = this.at;
+    const cap = this.cap;
     out.room(nCols + 1);
     let b = out.buf;
     let p = out.pos;
     for (let c = 0; c < nCols; c++) {
       if (c > 0) b[p++] = TAB;
-      let n = batch[q++] as number;
-      if (n === MANY) n = u32();
+      const n = counts[c] as number;
       if (n === 0) continue;
-      const col = cols[c] as Column;
+      counts[c] = 0;
+      const col = this.cols[c] as Column;
       const cell = col.cell;
       for (let k = 0; k < n; k++) {
         if (p + VALUE_ROOM + 1 + nCols + 1 > b.length) {
@@ -217,28 +292,40 @@ export function decodeRows(batch: Uint8Array, cols: readonly Column[], out: Byte
           p = out.pos;
         }
         if (k > 0) b[p++] = COMMA;
-        if (batch[q++] === TEXT) {
-          const len = u32();
+        let q = at[c * cap + k] as number;
+        const w = batch[q] as number;
+        q += 2;
+        if (w & TEXT) {
+          const len = get32(batch, q);
           out.pos = p;
-          out.bytes(batch.subarray(q, q + len));
-          q += len;
+          out.bytes(batch.subarray(q + 4, q + 4 + len));
           out.room(VALUE_ROOM + 1 + nCols + 1);
           b = out.buf;
           p = out.pos;
           continue;
         }
-        if (cell === Cell.DEC) p = dec32(b, p, u32());
-        else if (cell === Cell.HEX) p = hex(b, p, u32(), col.digits);
-        else if (cell === Cell.TIME) {
-          const sec = u32();
-          p = time(b, p, sec, u32());
-        } else {
-          p = cell === Cell.IPV4 ? ipv4(b, p, batch, q) : cell === Cell.ETHER ? ether(b, p, batch, q) : ipv6(b, p, batch, q);
-          q += addressBytes(cell);
-        }
+        if (cell === Cell.DEC) p = dec32(b, p, get32(batch, q));
+        else if (cell === Cell.HEX) p = hex(b, p, get32(batch, q), col.digits);
+        else if (cell === Cell.TIME) p = time(b, p, get32(batch, q), get32(batch, q + 4));
+        else if (cell === Cell.IPV4) p = ipv4(b, p, batch, q);
+        else if (cell === Cell.ETHER) p = ether(b, p, batch, q);
+        else p = ipv6(b, p, batch, q);
       }
     }
     b[p++] = LF;
     out.pos = p;
   }
+
+  private widen(): void {
+    const nCols = this.cols.length;
+    const cap = this.cap * 2;
+    const at = new Int32Array(nCols * cap);
+    for (let c = 0; c < nCols; c++) at.set(this.at.subarray(c * this.cap, (c + 1) * this.cap), c * cap);
+    this.at = at;
+    this.cap = cap;
+  }
+}
+
+function get32(b: Uint8Array, q: number): number {
+  return ((b[q] as number) | ((b[q + 1] as number) << 8) | ((b[q + 2] as number) << 16) | ((b[q + 3] as number) << 24)) >>> 0;
 }

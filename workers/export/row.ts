@@ -67,6 +67,9 @@ export function columnOf(def: FieldDef | null): Column {
   return col;
 }
 
+/** colOf[] (a field id's output column) of a field printed in more than one column. */
+export const MULTI = -2;
+
 const TAB = 0x09;
 const COMMA = 0x2c;
 const LF = 0x0a;
