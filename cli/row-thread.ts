@@ -50,25 +50,36 @@ export function serveRowWriter(): boolean {
       port.postMessage({ epipe: true } satisfies FromWriter);
     }
   }, true);
+  let failed = false;
   port.on('message', (m: ToWriter) => {
+    if (m === null) {
+      if (!failed) {
+        try {
+          out.flush();
+        } catch (e) {
+          fail(e);
+        }
+      }
+      port.postMessage({ done: true } satisfies FromWriter);
+      port.close();
+      return;
+    }
     try {
-      if (m === null) {
-        out.flush();
-        port.postMessage({ done: true } satisfies FromWriter);
-        port.close();
-        return;
-      }
-      if ('whole' in m) {
-        if (!broken) rows.decode(m.whole, out);
-        return;
-      }
-      if (!broken) rows.decode(data.subarray(m.slot * SLOT_BYTES, m.slot * SLOT_BYTES + m.len), out);
-      Atomics.store(state, m.slot, FREE);
-      Atomics.notify(state, m.slot);
+      if (!broken && !failed) rows.decode('whole' in m ? m.whole : data.subarray(m.slot * SLOT_BYTES, m.slot * SLOT_BYTES + m.len), out);
     } catch (e) {
-      port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies FromWriter);
+      fail(e);
+    } finally {
+      // freed even after a failure: the export may be waiting for the slot (blocked, it reads no message)
+      if (!('whole' in m)) {
+        Atomics.store(state, m.slot, FREE);
+        Atomics.notify(state, m.slot);
+      }
     }
   });
+  const fail = (e: unknown): void => {
+    failed = true;
+    port.postMessage({ error: `writing the rows failed: ${e instanceof Error ? e.message : String(e)}` } satisfies FromWriter);
+  };
   return true;
 }
 
@@ -139,10 +150,9 @@ export class RowThread {
     }
     const k = this.next;
     this.next = (k + 1) % SLOTS;
-    // the writer is behind by a whole ring: wait for it (in steps, so that a writer that died is noticed)
-    while (Atomics.load(this.state, k) === FULL) {
-      if (Atomics.wait(this.state, k, FULL, 1000) === 'timed-out' && this.failure !== null) throw new Error(this.failure);
-    }
+    // the writer is behind by a whole ring (a slow pipe): wait for it to free the slot, which it
+    // does after each batch whatever happens to it
+    while (Atomics.load(this.state, k) === FULL) Atomics.wait(this.state, k, FULL);
     this.data.set(batch, k * SLOT_BYTES);
     Atomics.store(this.state, k, FULL);
     this.worker.postMessage({ slot: k, len: batch.length } satisfies ToWriter);
