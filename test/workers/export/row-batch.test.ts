@@ -6,16 +6,15 @@ import { mkdtempSync, openAsBlob, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PacketDissector } from '../../../workers/dissect.ts';
 import { ByteSink } from '../../../workers/export/byte-sink.ts';
 import { exportColumns, exportFields } from '../../../workers/export/fields.ts';
 import { RowDecoder, RowEncoder } from '../../../workers/export/row-batch.ts';
 import { columnOf, MULTI, writeRow, type Column } from '../../../workers/export/row.ts';
 import { FieldList } from '../../../workers/fields/field-list.ts';
 import { allFields, fieldById, fieldByName } from '../../../workers/fields/registry.ts';
-import { readCapture } from '../../../workers/formats/open.ts';
 import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
 import { generateCapture } from '../filter/fixtures.ts';
+import { eachCorpusCapture, expectSameText, utf8 } from './corpus-walk.ts';
 
 const noSpecial = (): void => undefined;
 
@@ -81,36 +80,26 @@ class Both {
     this.enc.flush();
   }
 
+  /** What came through the encoder, and what writeRow wrote. */
   texts(): [string, string] {
     this.sink.flush();
     this.out.flush();
-    const t = (chunks: Uint8Array[]): string => new TextDecoder().decode(Buffer.concat(chunks));
-    return [t(this.direct), t(this.decoded)];
+    return [utf8(this.decoded), utf8(this.direct)];
   }
 }
 
 describe('encoded rows decode to what writeRow writes', () => {
   it('for every field of every packet of every corpus capture, in one column and in two', async () => {
-    let entries = 0;
-    for (const c of goldenCases()) {
-      const blob = await openAsBlob(join(CAPTURES, c.capture));
-      const d = new PacketDissector();
+    const entries = await eachCorpusCapture((capture) => {
       const both = new Both();
-      let n = 0;
-      await readCapture(blob, (rec) => {
-        const fl = d.dissect(rec, ++n);
-        both.row(fl, rowOf(fl, 1));
-        both.row(fl, rowOf(fl, 2));
-        entries += fl.count;
-      });
-      const [direct, decoded] = both.texts();
-      if (direct !== decoded) {
-        const a = direct.split('\n');
-        const b = decoded.split('\n');
-        const k = a.findIndex((line, j) => line !== b[j]);
-        expect(`${c.capture}: ${b[k]}`).toBe(`${c.capture}: ${a[k]}`);
-      }
-    }
+      return {
+        packet: (fl) => {
+          both.row(fl, rowOf(fl, 1));
+          both.row(fl, rowOf(fl, 2));
+        },
+        done: () => expectSameText(capture, ...both.texts()),
+      };
+    });
     expect(entries).toBeGreaterThan(50_000);
   }, 120_000);
 
@@ -145,7 +134,7 @@ describe('encoded rows decode to what writeRow writes', () => {
     // a computed column first (frame.protocols' place), and an empty one
     const special = rowOf(fl, 1, [columnOf(null), columnOf(fieldByName('ip.ttl') ?? null)]);
     both.row(fl, special, 0, (out) => out.text('eth:ethertype:ip:udp:dns ✓'));
-    const [direct, decoded] = both.texts();
+    const [decoded, direct] = both.texts();
     expect(decoded).toBe(direct);
     const lines = direct.split('\n');
     expect(lines).toHaveLength(4);

@@ -1,17 +1,13 @@
 // writeRow (export/row.ts) writes integers, hex, IPv4, MAC and epoch times itself instead of going
 // through writeValue: every entry of every corpus capture (full trees, all fields), and hand-made
 // entries at the edges of those fast paths, must print what valueText prints.
-import { openAsBlob } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PacketDissector } from '../../../workers/dissect.ts';
 import { ByteSink } from '../../../workers/export/byte-sink.ts';
 import { columnOf, writeRow } from '../../../workers/export/row.ts';
 import { FieldList } from '../../../workers/fields/field-list.ts';
 import { valueText } from '../../../workers/fields/format.ts';
 import { fieldById, fieldByName } from '../../../workers/fields/registry.ts';
-import { readCapture } from '../../../workers/formats/open.ts';
-import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
+import { eachCorpusCapture, expectSameText, utf8 } from './corpus-walk.ts';
 
 const noSpecial = (): void => undefined;
 
@@ -20,10 +16,6 @@ function rows(sink: ByteSink, fl: FieldList, i: number): void {
   const col = columnOf(fieldById(fl.id[i] as number));
   writeRow(sink, fl, [col], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
   writeRow(sink, fl, [col, col], new Int32Array([i, i, i, 0]), new Int32Array([2, 1]), 2, -1, noSpecial);
-}
-
-function text(chunks: Uint8Array[]): string {
-  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 describe('writeRow prints what valueText prints', () => {
@@ -43,7 +35,7 @@ describe('writeRow prints what valueText prints', () => {
       const sink = new ByteSink((b) => chunks.push(b));
       writeRow(sink, fl, [columnOf(fieldById(id))], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
       sink.flush();
-      return [text(chunks).slice(0, -1), valueText(fl, i)];
+      return [utf8(chunks).slice(0, -1), valueText(fl, i)];
     });
     expect(got.map(([a]) => a)).toEqual(got.map(([, b]) => b));
     expect(got.map(([a]) => a)).toEqual([
@@ -53,33 +45,24 @@ describe('writeRow prints what valueText prints', () => {
   });
 
   it('for every entry of every corpus capture', async () => {
-    let entries = 0;
-    for (const c of goldenCases()) {
-      const blob = await openAsBlob(join(CAPTURES, c.capture));
-      const d = new PacketDissector();
-      let n = 0;
+    const entries = await eachCorpusCapture((capture) => {
       const chunks: Uint8Array[] = [];
       const sink = new ByteSink((b) => chunks.push(b));
       const want: string[] = [];
-      await readCapture(blob, (rec) => {
-        const fl = d.dissect(rec, ++n);
-        for (let i = 0; i < fl.count; i++) {
-          const v = valueText(fl, i);
-          want.push(`${v}\n${v},${v}\t${v}\n`);
-          rows(sink, fl, i);
-          entries++;
-        }
-      });
-      sink.flush();
-      const got = text(chunks);
-      const expected = want.join('');
-      if (got !== expected) {
-        const g = got.split('\n');
-        const w = expected.split('\n');
-        const k = w.findIndex((line, j) => line !== g[j]);
-        expect(`${c.capture}: ${g[k]}`).toBe(`${c.capture}: ${w[k]}`);
-      }
-    }
+      return {
+        packet: (fl) => {
+          for (let i = 0; i < fl.count; i++) {
+            const v = valueText(fl, i);
+            want.push(`${v}\n${v},${v}\t${v}\n`);
+            rows(sink, fl, i);
+          }
+        },
+        done: () => {
+          sink.flush();
+          expectSameText(capture, utf8(chunks), want.join(''));
+        },
+      };
+    });
     expect(entries).toBeGreaterThan(50_000);
   }, 120_000);
 
@@ -119,7 +102,7 @@ describe('writeRow prints what valueText prints', () => {
       const sink = new ByteSink((b) => chunks.push(b));
       writeRow(sink, fl, [columnOf(fieldById(fl.id[i] as number))], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
       sink.flush();
-      return text(chunks).slice(0, -1);
+      return utf8(chunks).slice(0, -1);
     });
     expect(got).toEqual(cases.map((i) => valueText(fl, i)));
     expect(got.filter((_, k) => k !== 16 && k !== 18)).toEqual([

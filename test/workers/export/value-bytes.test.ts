@@ -1,58 +1,46 @@
 // The export writes values as bytes (writeValue) instead of strings (valueText): both must print
 // the same text for every field entry of every corpus capture (full trees, all fields), and for
 // hand-made entries at the edges (hex wider than its field, 64-bit numbers, negative times).
-import { openAsBlob } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PacketDissector } from '../../../workers/dissect.ts';
 import { ByteSink } from '../../../workers/export/byte-sink.ts';
 import { writeValue } from '../../../workers/export/value-bytes.ts';
 import { FieldList } from '../../../workers/fields/field-list.ts';
 import { valueText } from '../../../workers/fields/format.ts';
 import { fieldByName } from '../../../workers/fields/registry.ts';
-import { readCapture } from '../../../workers/formats/open.ts';
-import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
+import { eachCorpusCapture, expectSameText, utf8 } from './corpus-walk.ts';
 
 function bytesOf(fl: FieldList, i: number): string {
   const chunks: Uint8Array[] = [];
   const sink = new ByteSink((c) => chunks.push(c));
   writeValue(sink, fl, i);
   sink.flush();
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return utf8(chunks);
 }
 
 describe('writeValue prints what valueText prints', () => {
   it('for every entry of every corpus capture', async () => {
-    let entries = 0;
-    for (const c of goldenCases()) {
-      const blob = await openAsBlob(join(CAPTURES, c.capture));
-      const d = new PacketDissector();
-      let n = 0;
+    const entries = await eachCorpusCapture((capture) => {
       // One line per entry: "frame entry value", written both ways.
       const chunks: Uint8Array[] = [];
       const sink = new ByteSink((b) => chunks.push(b));
       const want: string[] = [];
-      await readCapture(blob, (rec) => {
-        const fl = d.dissect(rec, ++n);
-        for (let i = 0; i < fl.count; i++) {
-          const head = `${n} ${i} `;
-          want.push(head + valueText(fl, i) + '\n');
-          sink.text(head);
-          writeValue(sink, fl, i);
-          sink.byte(10);
-          entries++;
-        }
-      });
-      sink.flush();
-      // compared whole, not split into lines: a value may hold a newline (a pcapng if_name)
-      const got = new TextDecoder().decode(Buffer.concat(chunks));
-      const all = want.join('');
-      if (got !== all) {
-        let k = 0;
-        while (got[k] === all[k]) k++;
-        expect(`${c.capture}: …${got.slice(Math.max(0, k - 60), k + 60)}`).toBe(`${c.capture}: …${all.slice(Math.max(0, k - 60), k + 60)}`);
-      }
-    }
+      return {
+        packet: (fl, n) => {
+          for (let i = 0; i < fl.count; i++) {
+            const head = `${n} ${i} `;
+            want.push(head + valueText(fl, i) + '\n');
+            sink.text(head);
+            writeValue(sink, fl, i);
+            sink.byte(10);
+          }
+        },
+        done: () => {
+          sink.flush();
+          // compared whole, not split into lines: a value may hold a newline (a pcapng if_name)
+          expectSameText(capture, utf8(chunks), want.join(''));
+        },
+      };
+    });
     expect(entries).toBeGreaterThan(50_000);
   }, 120_000);
 
