@@ -136,7 +136,7 @@ export class RowThread {
     const mode = process.env.DECAPOD_ROW_THREAD;
     if (mode === '0' || (mode !== '1' && size < MIN_BYTES) || fields.length > MAX_COLUMNS) return null;
     // The thread loads this file again: only the bundle (bin/decapod.js builds it) is plain JavaScript.
-    if (!import.meta.url.endsWith('.mjs')) return null;
+    if (!/\.[cm]js$/.test(import.meta.url)) return null;
     const ring: Ring = { data: new SharedArrayBuffer(SLOTS * SLOT_BYTES), state: new SharedArrayBuffer(4 * SLOTS) };
     const worker = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, fields: [...fields], ring } });
     return new RowThread(worker, ring, onBrokenPipe);
