@@ -5,7 +5,7 @@
 // The bundle is CommonJS run through vm.Script with V8's code cache beside it (written after the
 // first run, with the functions that run compiled): compiling the 600 KB bundle was ~40 ms of
 // every run, a quarter of a small capture's.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +13,6 @@ import vm from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules', '.cache', 'decapod', 'cli.cjs');
-const codeCache = `${out}.v8cache`;
 
 /** Newest modification time under the folders the CLI is built from. */
 function newest(dir) {
@@ -35,9 +34,12 @@ if (!fresh) {
   mkdirSync(dirname(out), { recursive: true });
   // imported only to rebuild: loading esbuild takes ~60 ms, a tenth of a small capture's run
   const { build } = await import('esbuild');
+  // built beside and renamed into place: another run starting meanwhile reads the old or the new
+  // bundle whole, never a part of one
+  const building = `${out}.${process.pid}.tmp`;
   await build({
     entryPoints: [join(root, 'cli', 'main.ts')],
-    outfile: out,
+    outfile: building,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -48,8 +50,14 @@ if (!fresh) {
     banner: { js: 'var decapodBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
     define: { 'import.meta.url': 'decapodBundleUrl' },
   });
-  rmSync(codeCache, { force: true });
+  renameSync(building, out);
+  for (const f of readdirSync(dirname(out))) if (f.endsWith('.v8cache')) rmSync(join(dirname(out), f), { force: true });
 }
+
+// The cache is named after the bundle's size and time: V8 checks a cache against the source's
+// length only, so a cache written by a run of an older bundle must never be read for a newer one.
+const bundle = statSync(out);
+const codeCache = join(dirname(out), `cli.${bundle.size}.${Math.floor(bundle.mtimeMs)}.v8cache`);
 
 let cached;
 try {
@@ -63,7 +71,9 @@ script.runInThisContext()(module.exports, createRequire(out), module, out, dirna
 process.exitCode = await module.exports.main(process.argv.slice(2));
 if (cached === undefined || script.cachedDataRejected) {
   try {
-    writeFileSync(codeCache, script.createCachedData());
+    const writing = `${codeCache}.${process.pid}.tmp`;
+    writeFileSync(writing, script.createCachedData());
+    renameSync(writing, codeCache);
   } catch {
     // a read-only checkout runs without the cache
   }
