@@ -12,6 +12,9 @@
 // new one); they are chained newest first, and each remembers the frame that opened it, so that a
 // later pass over an old frame finds the conversation that frame belonged to.
 
+import { fmix32 } from './hash.ts';
+import { grown } from '../fields/typed-arrays.ts';
+
 const HASH = 0;
 /** portA << 16 | portB. */
 const PORTS = 1;
@@ -194,11 +197,7 @@ export class ConversationTable {
 
   /** Store `key`'s addresses (of `alen` bytes) in the pool; returns the entry's offset. */
   private poolAdd(alen: number): number {
-    if (this.poolUsed + POOL_ENTRY > this.pool.length) {
-      const p = new Int32Array(this.pool.length * 2);
-      p.set(this.pool);
-      this.pool = p;
-    }
+    if (this.poolUsed + POOL_ENTRY > this.pool.length) this.pool = grown(this.pool, this.pool.length * 2);
     const p = this.poolUsed;
     this.poolUsed += POOL_ENTRY;
     this.pool[p] = alen;
@@ -227,11 +226,7 @@ export class ConversationTable {
 function endHash(key: Int32Array, k: number, alen: number, port: number): number {
   let h = mix(0x9747b28c, port);
   for (let j = 0; 4 * j < alen; j++) h = mix(h, key[k + j] as number);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return fmix32(h);
 }
 
 function mix(h: number, w: number): number {

@@ -12,6 +12,8 @@ import type { Ctx } from './context.ts';
 import { F as FRAME } from './frame.ts';
 import { addRelTime } from './time-fields.ts';
 import { perCapture } from '../analysis/per-capture.ts';
+import { fmix32 } from '../analysis/hash.ts';
+import { grown } from '../fields/typed-arrays.ts';
 
 export const T = registerFields({
   responseIn: { name: 'dns.response_in', label: 'Response In', type: FT.FRAMENUM },
@@ -157,18 +159,11 @@ export class DnsTransactions {
   /** Double the transaction arrays (only before any was forgotten: slot t is then index t). */
   private grow(): void {
     const cap = this.cap * 2;
-    const f64 = (a: Float64Array): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.reqFrame = f64(this.reqFrame);
-    this.repFrame = f64(this.repFrame);
-    this.sec = f64(this.sec);
-    this.nsec = f64(this.nsec);
-    const o = new Int32Array(cap);
-    o.set(this.older);
-    this.older = o;
+    this.reqFrame = grown(this.reqFrame, cap);
+    this.repFrame = grown(this.repFrame, cap);
+    this.sec = grown(this.sec, cap);
+    this.nsec = grown(this.nsec, cap);
+    this.older = grown(this.older, cap);
     this.cap = cap;
   }
 
@@ -201,12 +196,7 @@ export class DnsTransactions {
 function hash(key: number): number {
   const lo = (key % 4294967296) | 0;
   const hi = (key / 4294967296) | 0;
-  let h = lo ^ Math.imul(hi, 0x9e3779b1);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return fmix32(lo ^ Math.imul(hi, 0x9e3779b1));
 }
 
 function nanos(sec: number, nsec: number): number {

@@ -22,6 +22,7 @@
 
 import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
+import { grown } from '../fields/typed-arrays.ts';
 
 const NS = 1_000_000_000;
 
@@ -78,12 +79,8 @@ class FrameTimes {
     const k = frame - 1;
     if (k >= this.sec.length) {
       const n = Math.max(k + 1, this.sec.length * 2);
-      const sec = new Float64Array(n);
-      sec.set(this.sec);
-      this.sec = sec;
-      const nsec = new Int32Array(n);
-      nsec.set(this.nsec);
-      this.nsec = nsec;
+      this.sec = grown(this.sec, n);
+      this.nsec = grown(this.nsec, n);
     }
     this.sec[k] = s;
     this.nsec[k] = ns;

@@ -5,6 +5,7 @@
 // the few fields whose value is a computed string, such as DNS names).
 
 import { registerFields, FT } from './registry.ts';
+import { grown } from './typed-arrays.ts';
 
 /** Entry flags. */
 export const enum EF {
@@ -208,29 +209,14 @@ export class FieldList {
 
   private grow(): void {
     const n = this.id.length * 2;
-    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    const g64 = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(n);
-      b.set(a);
-      return b;
-    };
-    const g8 = (a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> => {
-      const b = new Uint8Array(n);
-      b.set(a);
-      return b;
-    };
-    this.id = g32(this.id);
-    this.parent = g32(this.parent);
-    this.src = g8(this.src);
-    this.flags = g8(this.flags);
-    this.off = g32(this.off);
-    this.len = g32(this.len);
-    this.num = g64(this.num);
-    this.aux = g64(this.aux);
+    this.id = grown(this.id, n);
+    this.parent = grown(this.parent, n);
+    this.src = grown(this.src, n);
+    this.flags = grown(this.flags, n);
+    this.off = grown(this.off, n);
+    this.len = grown(this.len, n);
+    this.num = grown(this.num, n);
+    this.aux = grown(this.aux, n);
     const str = new Array<string | undefined>(n).fill(undefined);
     for (let k = 0; k < this.count; k++) str[k] = this.str[k];
     this.str = str;

@@ -43,7 +43,8 @@ import { AddrKind, type AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
-import { like, widened, type IdColumn } from '../table/narrow-column.ts';
+import { widened, type IdColumn } from '../table/narrow-column.ts';
+import { grown, like } from '../fields/typed-arrays.ts';
 import { Role } from '../table/summarize.ts';
 import { maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
@@ -709,9 +710,3 @@ function sameValue(I: ShapeFields, fl: FieldList, i: number, e: number): boolean
   return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
 }
 
-/** `a` with room for `n` rows (same type). */
-function grown<T extends IdColumn | Uint32Array<ArrayBuffer>>(a: T, n: number): T {
-  const b = like(a, n);
-  b.set(a);
-  return b;
-}

@@ -9,10 +9,7 @@ export type LenColumn = Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
 type Column = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 type ColumnOf<T extends Column> = { new (n: number): T };
 
-/** An empty array of the same type as `a`, `n` long. */
-export function like<T extends Column>(a: T, n: number): T {
-  return new (a.constructor as ColumnOf<T>)(n);
-}
+export { like } from '../fields/typed-arrays.ts';
 
 /** `a` copied into a wider type, same length; the first `n` values carried over. */
 export function widened<T extends Column>(a: Column, to: ColumnOf<T>, n: number): T {
