@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
 import { flagNames, flagString } from '../../../workers/dissectors/tcp-flags.ts';
+import { concat } from '../formats/build.ts';
 import { again, capture, hex, truncations } from './helpers.ts';
 
 // dns_tcp.pcap frames 1-4: handshake, then a DNS query in one segment.
@@ -59,16 +60,6 @@ const DNS_PDU_2 = hex('0021 2222 0100 0001 0000 0000 0000 03777777076578616d706c
 
 function handshake(sport: number): Uint8Array[] {
   return [segment(true, sport, 53, 1000, 0, SYN), segment(false, 53, sport, 5000, 1001, SYN | ACK)];
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 describe('TCP header', () => {

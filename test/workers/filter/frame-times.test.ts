@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from '../../../workers/api.ts';
 import { CaptureSession } from '../../../workers/session.ts';
+import { concat } from '../formats/build.ts';
 import { CORPUS_CAPTURES } from './fixtures.ts';
 
 type Case = readonly [filter: string, frames: readonly number[]];
@@ -136,12 +137,6 @@ function splitOddEven(file: Uint8Array): [Uint8Array<ArrayBuffer>, Uint8Array<Ar
   return parts.map((ranges) => {
     const chunks = [file.subarray(0, 24)];
     for (let i = 0; i < ranges.length; i += 2) chunks.push(file.subarray(ranges[i] as number, ranges[i + 1] as number));
-    const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concat(...chunks);
   }) as [Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>];
 }
