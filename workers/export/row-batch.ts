@@ -73,7 +73,6 @@ export class RowEncoder {
     let p = this.pos;
     b[p++] = ROW;
     const ids = fl.id;
-    const num = fl.num;
     for (let i = 0; i < count; i++) {
       let c = colOf[ids[i] as number] as number;
       if (c < 0) {
@@ -99,32 +98,7 @@ export class RowEncoder {
         p = this.pos;
         continue;
       }
-      const w = c << 1; // | FAST
-      b[p] = w & 0xff;
-      b[p + 1] = w >>> 8;
-      p += 2;
-      if (kind === Cell.DEC || kind === Cell.HEX) p = put32(b, p, num[i] as number);
-      else if (kind === Cell.TIME) {
-        p = put32(b, p, num[i] as number);
-        p = put32(b, p, fl.aux[i] as number);
-      } else {
-        const src = fl.bytesOf(i);
-        const o = fl.off[i] as number;
-        b[p] = src[o] as number;
-        b[p + 1] = src[o + 1] as number;
-        b[p + 2] = src[o + 2] as number;
-        b[p + 3] = src[o + 3] as number;
-        if (kind === Cell.IPV4) p += 4;
-        else {
-          b[p + 4] = src[o + 4] as number;
-          b[p + 5] = src[o + 5] as number;
-          if (kind === Cell.ETHER) p += 6;
-          else {
-            for (let q = 6; q < 16; q++) b[p + q] = src[o + q] as number;
-            p += 16;
-          }
-        }
-      }
+      p = putFast(b, p, c, kind, fl, i);
     }
     this.pos = p;
     if (special >= 0) {
@@ -138,7 +112,7 @@ export class RowEncoder {
     this.endRecord();
   }
 
-  /** Entry i in column c, by the fast path or as text: the slow way, one value at a time. */
+  /** Entry i in column c, by the fast path or as text, at `pos` (room made here). */
   private value(c: number, cols: readonly Column[], fl: FieldList, i: number): void {
     const col = cols[c] as Column;
     if (!fast(col.cell, col, fl, i)) {
@@ -146,24 +120,8 @@ export class RowEncoder {
       this.putText(c);
       return;
     }
-    const kind = col.cell;
     this.room(VALUE_BYTES);
-    const b = this.buf;
-    let p = this.pos;
-    b[p] = (c << 1) & 0xff;
-    b[p + 1] = c >>> 7;
-    p += 2;
-    if (kind === Cell.DEC || kind === Cell.HEX) p = put32(b, p, fl.num[i] as number);
-    else if (kind === Cell.TIME) {
-      p = put32(b, p, fl.num[i] as number);
-      p = put32(b, p, fl.aux[i] as number);
-    } else {
-      const n = addressBytes(kind);
-      const o = fl.off[i] as number;
-      b.set(fl.bytesOf(i).subarray(o, o + n), p);
-      p += n;
-    }
-    this.pos = p;
+    this.pos = putFast(this.buf, this.pos, c, col.cell, fl, i);
   }
 
   /** Hands over the batch being filled, if it holds anything. */
@@ -211,6 +169,29 @@ export class RowEncoder {
     grown.set(this.buf.subarray(0, this.pos));
     this.buf = grown;
   }
+}
+
+/** Entry i, a value of column c that the fast path takes, at b[p] (room for VALUE_BYTES made):
+ *  its column and tag, then the number(s) or the address bytes. Returns the position after it. */
+function putFast(b: Uint8Array, p: number, c: number, kind: Cell, fl: FieldList, i: number): number {
+  const w = c << 1; // | FAST
+  b[p] = w & 0xff;
+  b[p + 1] = w >>> 8;
+  p += 2;
+  if (kind === Cell.DEC || kind === Cell.HEX) return put32(b, p, fl.num[i] as number);
+  if (kind === Cell.TIME) return put32(b, put32(b, p, fl.num[i] as number), fl.aux[i] as number);
+  const src = fl.bytesOf(i);
+  const o = fl.off[i] as number;
+  b[p] = src[o] as number;
+  b[p + 1] = src[o + 1] as number;
+  b[p + 2] = src[o + 2] as number;
+  b[p + 3] = src[o + 3] as number;
+  if (kind === Cell.IPV4) return p + 4;
+  b[p + 4] = src[o + 4] as number;
+  b[p + 5] = src[o + 5] as number;
+  if (kind === Cell.ETHER) return p + 6;
+  for (let q = 6; q < 16; q++) b[p + q] = src[o + q] as number;
+  return p + 16;
 }
 
 /** 0 ≤ v < 2^32 as 4 little-endian bytes at b[p]; returns the position after them. */
