@@ -229,15 +229,13 @@ export class ChunkReader {
     const size = this.nextSize;
     this.nextSize = Math.min(this.chunkSize, size * 4);
     const end = Math.min(at + size, this.size);
-    if (!canReadInto(this.blob) && this.stream === undefined) this.stream = BlobStream.open(this.blob, at);
-    const p = canReadInto(this.blob)
-      ? this.readInto(this.blob, at, end)
-      : this.stream
-        ? this.streamInto(this.stream, at, end)
-        : this.blob
-            .slice(at, end)
-            .arrayBuffer()
-            .then((b) => new Uint8Array(b));
+    const blob = this.blob;
+    let p: Promise<Uint8Array>;
+    if (canReadInto(blob)) p = this.readInto(blob, at, end);
+    else {
+      if (this.stream === undefined) this.stream = BlobStream.open(blob, at);
+      p = this.stream ? this.streamInto(this.stream, at, end) : blob.slice(at, end).arrayBuffer().then((b) => new Uint8Array(b));
+    }
     // A prefetch may be abandoned (the reader stopped at damage): never an unhandled rejection.
     p.catch(() => undefined);
     return p;
