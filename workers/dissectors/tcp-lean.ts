@@ -7,6 +7,7 @@
 // no heuristic dissector is registered for TCP. A stream's segments all carry the same ports, so a
 // stream is skipped whole or tracked whole.
 
+import { FieldGroup } from '../fields/field-list.ts';
 import { allFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 
@@ -29,21 +30,15 @@ function stateless(name: string): boolean {
   return STATELESS.has(name) || (name.startsWith('tcp.options') && !STATEFUL_OPTIONS.has(name));
 }
 
-let tcpIds: number[] | null = null;
-let answeredFor: Uint8Array | null = null;
-let answer = false;
+/** The TCP fields that need the stream; made on first use, once every tcp.* field is registered. */
+let stateful: FieldGroup | null = null;
 
 /** Whether a segment between these ports may skip its stream's state (see above). */
 export function streamless(c: Ctx, sport: number, dport: number): boolean {
   if (!c.singlePass) return false;
-  const w = c.f.wanted;
-  if (w === null) return false;
-  if (w !== answeredFor) {
-    tcpIds ??= allFields().filter((d) => (d.name === 'tcp' || d.name.startsWith('tcp.')) && !stateless(d.name)).map((d) => d.id);
-    answeredFor = w;
-    answer = tcpIds.every((id) => w[id] !== 1);
-  }
-  if (!answer) return false;
+  stateful ??= new FieldGroup(allFields().filter((d) => (d.name === 'tcp' || d.name.startsWith('tcp.')) && !stateless(d.name)).map((d) => d.id));
+  // (kept also answers true for a full dissection, which keeps every field)
+  if (stateful.kept(c.f)) return false;
   const t = c.tables;
   return t.tcpAt(sport) === undefined && t.tcpAt(dport) === undefined && t.tcpHeuristics.length === 0;
 }
