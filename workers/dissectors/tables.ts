@@ -65,9 +65,10 @@ export class DissectorTables {
   private readonly udpBound = new Uint32Array(2048);
   private readonly tcpBound = new Uint32Array(2048);
   readonly udpHeuristics: Heuristic[];
+  readonly tcpHeuristics: Heuristic[];
+  /** The last link type looked up and its dissector (every frame asks, nearly always the same). */
   private lastEncap = -1;
   private lastEncapDissector: Dissector | undefined = undefined;
-  readonly tcpHeuristics: Heuristic[];
 
   constructor(rules: readonly DecodeAsRule[] = []) {
     for (const b of defaults) this.set(b);
@@ -119,7 +120,6 @@ export class DissectorTables {
       case 'ethertype':
         return this.ethertype.get(value);
       case 'wtap_encap':
-        // every frame asks, nearly always for the same link type
         if (value !== this.lastEncap) {
           this.lastEncap = value;
           this.lastEncapDissector = this.other.get('wtap_encap')?.get(value);
