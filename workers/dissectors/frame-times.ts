@@ -90,6 +90,15 @@ class FrameTimes {
 
 const stateOf = perCapture(() => new FrameTimes());
 
+/** Make room for the times of `frames` frames at once (the index pass's estimate of the capture). */
+export function reserveFrames(c: Ctx, frames: number): void {
+  const st = stateOf(c);
+  if (frames > st.sec.length) {
+    st.sec = grown(st.sec, frames);
+    st.nsec = grown(st.nsec, frames);
+  }
+}
+
 /** The reference time and the previous captured frame's time of frame `c.frameNo`, whose own time
  *  is (`sec`, `nsec`): (0, 0) for a Simple Packet Block, NaN for a Custom Block (the previous
  *  record's time). On the first pass this also records the frame. */

@@ -198,14 +198,17 @@ export class ShapeIndex {
     return m === null || refs.every((r) => m[r.def.id] === 1);
   }
 
+  /** Make room for `rows` rows at once (the index pass's estimate of the capture's packets). */
+  reserve(rows: number): void {
+    if (rows <= this.rowShape.length) return;
+    this.rowShape = grown(this.rowShape, rows);
+    this.ports = grown(this.ports, rows);
+    this.rowMacs = grown(this.rowMacs, 4 * rows);
+  }
+
   /** Record the shape of `row` from its dissection `fl` (after summarize filled the row). */
   observe(fl: FieldList, row: number, table: PacketTable, addrs: AddressTable, status: number): void {
-    if (row >= this.rowShape.length) {
-      const n = Math.max(row + 1, this.rowShape.length * 2);
-      this.rowShape = grown(this.rowShape, n);
-      this.ports = grown(this.ports, n);
-      this.rowMacs = grown(this.rowMacs, 4 * n);
-    }
+    if (row >= this.rowShape.length) this.reserve(Math.max(row + 1, this.rowShape.length * 2));
     if (row >= this.rows) this.rows = row + 1;
     const sid = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
     if (sid > 0xffff && this.rowShape instanceof Uint16Array) this.rowShape = widened(this.rowShape, Uint32Array, this.rowShape.length);

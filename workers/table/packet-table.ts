@@ -128,6 +128,13 @@ export class PacketTable {
     this.sec = sec;
   }
 
+  /** Make room for `n` rows at once (the index pass's estimate of the capture's packets): one copy
+   *  of the rows so far instead of a doubling every time the table fills. Pages of the spare rows
+   *  cost nothing until a row is written there. */
+  reserve(n: number): void {
+    if (n > this.capacity) this.grow(n);
+  }
+
   /** Drop the spare capacity once the index pass is over, when it is more than an eighth. */
   trim(): void {
     // not for a few percent: the copy touches fresh pages for every column (~15 us a page here)

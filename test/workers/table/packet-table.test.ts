@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { RecordKind, type PacketRecord } from '../../../workers/formats/record.ts';
 import { PacketTable } from '../../../workers/table/packet-table.ts';
+import { estimatePackets } from '../../../workers/session.ts';
 
 function rec(over: Partial<PacketRecord>): PacketRecord {
   return { kind: RecordKind.PACKET, fileOffset: 24, data: new Uint8Array(0), capLen: 60, origLen: 60, hasTime: true, tsSec: 1_700_000_000, tsNsec: 5, linkType: 1, interfaceId: 0, comments: null, ...over };
@@ -69,5 +70,38 @@ describe('PacketTable narrow columns', () => {
     t.src[1] = 65536;
     expect(t.src[1]).toBe(65536);
     expect(t.bytesPerRow).toBe(40 + 8);
+  });
+
+  it('reserves room for the estimated rows at once, keeping the rows so far and their types', () => {
+    const t = new PacketTable(2);
+    t.addRecord(rec({ fileOffset: 2 ** 32 + 7, capLen: 70_000, origLen: 70_000 }), 3);
+    t.addRecord(rec({ fileOffset: 24 }), 0);
+    t.reserve(1000);
+    expect(t.capacity).toBe(1000);
+    expect(t.offset).toBeInstanceOf(Float64Array);
+    expect(Array.from(t.offset.subarray(0, 2))).toEqual([2 ** 32 + 7, 24]);
+    expect(Array.from(t.capLen.subarray(0, 2))).toEqual([70_000, 60]);
+    expect(Array.from(t.status.subarray(0, 2))).toEqual([3, 0]);
+    // no smaller: a reserve below the capacity changes nothing
+    t.reserve(10);
+    expect(t.capacity).toBe(1000);
+    for (let i = 0; i < 998; i++) t.addRecord(rec({ fileOffset: 100 + i }), 0);
+    expect(t.capacity).toBe(1000);
+    t.addRecord(rec({ fileOffset: 5000 }), 0);
+    expect([t.capacity, t.length, t.offset[1000]]).toEqual([2000, 1001, 5000]);
+  });
+});
+
+describe('estimatePackets', () => {
+  it('scales the packets so far to the whole capture, with 2 % to spare', () => {
+    // 4,096 packets of 388 bytes in a 388 MB file
+    expect(estimatePackets(4096, 4096 * 388, 388_245_200)).toBe(Math.ceil((4096 * 388_245_200 * 1.02) / (4096 * 388)));
+  });
+
+  it('never exceeds a packet per 16 bytes (a pcap record header), and keeps the count when the bytes are not known', () => {
+    expect(estimatePackets(4096, 4096, 1_000_000)).toBe(1_000_000 / 16);
+    expect(estimatePackets(4096, 0, 1_000_000)).toBe(4096);
+    // a gzip file: offsets count decompressed bytes, past the file's size
+    expect(estimatePackets(4096, 2_000_000, 1_000_000)).toBe(4096);
   });
 });

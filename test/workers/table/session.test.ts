@@ -51,9 +51,12 @@ describe('CaptureSession', () => {
     const s = new CaptureSession();
     const r = await s.open([await openAsBlob(gen)], ['gen.pcap'], []);
     expect(r.packets).toBe(200_000);
+    // what is allocated: the pass reserves room for its estimate of the packets early (from the
+    // sizes of the first 4,096) and keeps the spare rows when they are under an eighth
     const perRow = r.indexBytesPerPacket - s.addressBytes / r.packets;
-    expect(perRow).toBeCloseTo(54, 1);
-    expect(r.indexBytesPerPacket).toBeLessThan(70);
+    expect(perRow).toBeGreaterThanOrEqual(54);
+    expect(perRow).toBeLessThanOrEqual(54 * (1 + 1 / 8));
+    expect(s.addressBytes / r.packets).toBeLessThan(16);
   }, 120_000);
 
   it('merges several files by time, as pktcap-uw ingress and egress', async () => {
