@@ -58,44 +58,87 @@ function dnsQuery(id: number, name: string): number[] {
   return b.u8(0).u16(1).u16(1).out;
 }
 
-function innerFrame(i: number): number[] {
-  const a = 1 + (i % 7);
-  const b = 9 + (i % 5);
-  return eth(mac(0x100000 + a), mac(0x100000 + b), 0x0800, ipv4(ip4(200, a), ip4(200, b), 6, tcp(40000 + i, 443, i * 7919, [0x02, 0x12, 0x18][i % 3] as number, i % 2 ? 64 : 0), i));
+/** TCP connections of each kind: the packets of a kind take them in turn, so that most packets
+ *  belong to a connection seen before, as in a real capture. */
+const FLOWS = 50;
+const TCP_FLAGS = [0x02, 0x12, 0x10, 0x18, 0x11, 0x04];
+
+/**
+ * The TCP segment of packet `n` of its kind, between a client (its port 1024 + the connection) and
+ * `server`: every other one from the server back to the client, sequence numbers over the whole
+ * 32-bit range, a SYN every sixth (a new connection on the same ports, as Wireshark counts one),
+ * and payloads on every other one. Packets that only ever went one way, to new connections, with
+ * small numbers, left V8 to compile the pass again on a real capture: its replies, conversations
+ * found again and numbers past 2^31 reached code the warm-up never had.
+ */
+function segment(n: number, server: number, bytes: number): { reply: boolean; tcp: number[] } {
+  const flow = n % FLOWS;
+  const reply = ((n / FLOWS) | 0) % 2 === 1;
+  const client = 1024 + flow;
+  const seq = Math.imul(n + 1, 0x9e3779b1) >>> 0;
+  const flags = TCP_FLAGS[n % TCP_FLAGS.length] as number;
+  const size = n % 2 ? bytes : 0;
+  return { reply, tcp: reply ? tcp(server, client, seq, flags, size) : tcp(client, server, seq, flags, size) };
 }
 
-/** The frame of packet `i` (0-based): kind WARM_UP_KINDS[i % 9]. */
+/** Two endpoints' bytes in the order of a segment's direction. */
+const ends = <T>(reply: boolean, a: T, b: T): [T, T] => (reply ? [b, a] : [a, b]);
+
+function innerFrame(n: number): number[] {
+  const flow = n % FLOWS;
+  const { reply, tcp: seg } = segment(n, 443, 64);
+  const [ma, mb] = ends(reply, mac(0x100000 + 1 + (flow % 7)), mac(0x100000 + 9 + (flow % 5)));
+  const [ia, ib] = ends(reply, ip4(200, 1 + (flow % 7)), ip4(200, 9 + (flow % 5)));
+  return eth(mb, ma, 0x0800, ipv4(ia, ib, 6, seg, n & 0xffff));
+}
+
+/** The outer UDP source port of inner segment `n`: one per inner connection (RFC 7348: a hash of
+ *  the inner headers). */
+const tunnelPort = (n: number): number => 50000 + (n % FLOWS);
+
+/** The frame of packet `i` (0-based): kind WARM_UP_KINDS[i % 9]; `n` counts the packets of its kind. */
 export function warmUpFrame(i: number): number[] {
   const a = 1 + (i % 13);
   const b = 20 + (i % 11);
+  const n = (i / WARM_UP_KINDS.length) | 0;
+  const flow = n % FLOWS;
   switch (WARM_UP_KINDS[i % WARM_UP_KINDS.length]) {
-    case 'tcp':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(1, a), ip4(2, b), 6, tcp(1024 + i, 80, i * 31, [0x02, 0x12, 0x10, 0x18, 0x11, 0x04][i % 6] as number, i % 2 ? 100 : 0), i));
-    case 'ipv6-tcp':
-      return eth(mac(a), mac(b), 0x86dd, ipv6(ip6(a), ip6(b), 6, tcp(40000 + a, 443, i, 0x18, 200)));
+    case 'tcp': {
+      const { reply, tcp: seg } = segment(n, 80, 100);
+      const [ma, mb] = ends(reply, mac(1 + (flow % 13)), mac(20 + (flow % 11)));
+      const [ia, ib] = ends(reply, ip4(1, 1 + (flow % 13)), ip4(2, 20 + (flow % 11)));
+      return eth(mb, ma, 0x0800, ipv4(ia, ib, 6, seg, i & 0xffff));
+    }
+    case 'ipv6-tcp': {
+      const { reply, tcp: seg } = segment(n, 443, 200);
+      const [ia, ib] = ends(reply, ip6(1 + (flow % 13)), ip6(20 + (flow % 11)));
+      return eth(mac(b), mac(a), 0x86dd, ipv6(ia, ib, 6, seg));
+    }
     case 'ipv6-udp':
       return eth(mac(a), mac(b), 0x86dd, ipv6(ip6(a), ip6(b), 17, udp(50000, 5353, new Array<number>(60).fill(0))));
     case 'vlan-udp':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(3, a), ip4(4, b), 17, udp(a + 1024, 514, new Array<number>(120).fill(0)), i), 100);
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(3, a), ip4(4, b), 17, udp(a + 1024, 514, new Array<number>(120).fill(0)), i & 0xffff), 100);
     case 'dns':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(5, a), ip4(5, 53), 17, udp(30000 + a, 53, dnsQuery(i, 'example.com')), i));
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(5, a), ip4(5, 53), 17, udp(30000 + a, 53, dnsQuery(i & 0xffff, 'example.com')), i & 0xffff));
     case 'arp':
       return eth([255, 255, 255, 255, 255, 255], mac(a), 0x0806, arp(mac(a), ip4(6, a), ip4(6, b)));
+    // the three tunnels carry segments of different inner connections
     case 'vxlan':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(100, a), ip4(100, b), 17, udp(50000 + i, 4789, vxlan(5000 + (i % 8), innerFrame(i))), i));
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(100, a), ip4(100, b), 17, udp(tunnelPort(3 * n), 4789, vxlan(5000 + (i % 8), innerFrame(3 * n))), i & 0xffff));
     case 'vxlan-8472':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(101, a), ip4(101, b), 17, udp(50000 + i, 8472, vxlan(6000 + (i % 8), innerFrame(i))), i));
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(101, a), ip4(101, b), 17, udp(tunnelPort(3 * n + 1), 8472, vxlan(6000 + (i % 8), innerFrame(3 * n + 1))), i & 0xffff));
     default:
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(102, a), ip4(102, b), 17, udp(50000 + i, 6081, geneve(70000 + (i % 8), innerFrame(i))), i));
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(102, a), ip4(102, b), 17, udp(tunnelPort(3 * n + 2), 6081, geneve(70000 + (i % 8), innerFrame(3 * n + 2))), i & 0xffff));
   }
 }
 
-/** A classic pcap (little-endian, microseconds, Ethernet) of `packets` frames, 1 ms apart. */
-export function warmUpCapture(packets: number): Uint8Array {
+/** A classic pcap (little-endian, microseconds, Ethernet) of `packets` frames, 1 ms apart, from
+ *  packet `first` on (the later rounds of the warm-up read the packets after the first ones). */
+export function warmUpCapture(packets: number, first = 0): Uint8Array {
   const le32 = (b: number[], v: number): void => void b.push(v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24);
   const out: number[] = [];
   for (const v of [0xa1b2c3d4, 0x00040002, 0, 0, 262144, 1]) le32(out, v);
-  for (let i = 0; i < packets; i++) {
+  for (let i = first; i < first + packets; i++) {
     const f = warmUpFrame(i);
     le32(out, 1_700_000_000 + Math.floor(i / 1000));
     le32(out, (i % 1000) * 1000);
