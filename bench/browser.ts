@@ -328,11 +328,17 @@ function loadTimeMs(status: string): number | null {
   return m ? Number(m[1]) * 60_000 + Number(m[2]) * 1000 + Number(m[3]) : null;
 }
 
-export async function browserBench(file: string, packets: number): Promise<void> {
+/** One load's headline figures, for a summary over several runs. */
+export interface BrowserRun {
+  indexedMs: number;
+  capinfosMs: number | null;
+}
+
+export async function browserBench(file: string, packets: number): Promise<BrowserRun | null> {
   const size = statSync(file).size;
   if (!existsSync(CHROMIUM)) {
     console.log(`\nbrowser: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM): browser figures skipped`);
-    return;
+    return null;
   }
   console.log(`\nbrowser: ${CHROMIUM} headless, production build under vite preview; ${file} (${packets} packets, ${(size / 1e6).toFixed(1)} MB)`);
   const load0 = load();
@@ -507,6 +513,7 @@ export async function browserBench(file: string, packets: number): Promise<void>
     for (const [name, t, detail] of steps) console.log(`  ${(t - t0).toFixed(1).padStart(9)}  ${name}${detail === null ? '' : ` ${JSON.stringify(detail)}`}`);
     if (missed.length > 0) console.log(`did not settle within 30 s: ${missed.join(', ')}`);
     if (errors.length > 0) console.log(`page errors:\n  ${errors.join('\n  ')}`);
+    return { indexedMs: doneMs, capinfosMs: capMs };
   } finally {
     await browser.close();
     await stopServer();
