@@ -12,9 +12,10 @@
 // conversations found again, sequence numbers past 2^31, tables that grow), each compilation of
 // 50-330 ms of CPU on the 2-core benchmark machine, while the pass runs on slower code. Measured in
 // Chromium (the index pass of the 1M mix, alternating runs): 8.2-8.8 s after the first screen's
-// steps alone, 7.0-8.6 s after the rounds too (an earlier set: 6.2-8.0 s and 5.1-5.6 s); rounds of
+// steps alone, 7.0-8.6 s after the rounds too (an earlier set, 8 rounds of 2,500 packets of a first version of
+// this capture: 6.2-8.0 s and 5.1-5.6 s); rounds of
 // 60,000 packets in all gained nothing more. The rounds are steps: an open waits for one round at
-// most (under 100 ms once the first has run).
+// most (26-103 ms each in Node once the first has run).
 
 import { CaptureSession } from './session.ts';
 import { WARM_UP_KINDS, warmUpCapture } from './warm-up-capture.ts';

@@ -70,12 +70,14 @@ export const F = registerFields({
 });
 
 /** The subtree of a destination / source address (skipped whole when a lean dissection keeps none of it). */
-const DST_DETAILS = new FieldGroup([F.dstResolved, F.dstOui, F.addr, F.addrResolved, F.addrOui, F.dstLg, F.lg, F.dstIg, F.ig]);
-const SRC_DETAILS = new FieldGroup([F.srcResolved, F.srcOui, F.addr, F.addrResolved, F.addrOui, F.srcLg, F.lg, F.srcIg, F.ig]);
+const DST_REST_IDS = [F.dstResolved, F.dstOui, F.addrResolved, F.addrOui, F.dstLg, F.lg, F.dstIg, F.ig];
+const SRC_REST_IDS = [F.srcResolved, F.srcOui, F.addrResolved, F.addrOui, F.srcLg, F.lg, F.srcIg, F.ig];
+const DST_DETAILS = new FieldGroup([...DST_REST_IDS, F.addr]);
+const SRC_DETAILS = new FieldGroup([...SRC_REST_IDS, F.addr]);
 /** The same without eth.addr: the index pass keeps eth.addr alone (for the filter's shapes), and
  *  went through the nine adds of each address's subtree to keep that one (~23 add calls a packet). */
-const DST_REST = new FieldGroup([F.dstResolved, F.dstOui, F.addrResolved, F.addrOui, F.dstLg, F.lg, F.dstIg, F.ig]);
-const SRC_REST = new FieldGroup([F.srcResolved, F.srcOui, F.addrResolved, F.addrOui, F.srcLg, F.lg, F.srcIg, F.ig]);
+const DST_REST = new FieldGroup(DST_REST_IDS);
+const SRC_REST = new FieldGroup(SRC_REST_IDS);
 
 /** One address and its subtree, in Wireshark's order (dissect_address_data). */
 function address(c: Ctx, off: number, src: boolean): void {

@@ -77,14 +77,17 @@ class FrameTimes {
 
   record(frame: number, s: number, ns: number): void {
     const k = frame - 1;
-    if (k >= this.sec.length) {
-      const n = Math.max(k + 1, this.sec.length * 2);
-      this.sec = grown(this.sec, n);
-      this.nsec = grown(this.nsec, n);
-    }
+    if (k >= this.sec.length) this.reserve(Math.max(k + 1, this.sec.length * 2));
     this.sec[k] = s;
     this.nsec[k] = ns;
     if (frame > this.count) this.count = frame;
+  }
+
+  /** Room for the times of `frames` frames. */
+  reserve(frames: number): void {
+    if (frames <= this.sec.length) return;
+    this.sec = grown(this.sec, frames);
+    this.nsec = grown(this.nsec, frames);
   }
 }
 
@@ -92,11 +95,7 @@ const stateOf = perCapture(() => new FrameTimes());
 
 /** Make room for the times of `frames` frames at once (the index pass's estimate of the capture). */
 export function reserveFrames(c: Ctx, frames: number): void {
-  const st = stateOf(c);
-  if (frames > st.sec.length) {
-    st.sec = grown(st.sec, frames);
-    st.nsec = grown(st.nsec, frames);
-  }
+  stateOf(c).reserve(frames);
 }
 
 /** The reference time and the previous captured frame's time of frame `c.frameNo`, whose own time

@@ -56,8 +56,9 @@ export function registerHeuristic(table: string, name: string, h: Heuristic): vo
 export class DissectorTables {
   readonly ethertype = new Map<number, Dissector>();
   readonly ipProto: (Dissector | undefined)[] = new Array<Dissector | undefined>(256);
-  readonly udpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
-  readonly tcpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
+  /** Read through udpAt / tcpAt, which look at the bitsets below first. */
+  private readonly udpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
+  private readonly tcpPort: (Dissector | undefined)[] = new Array<Dissector | undefined>(65536);
   readonly other = new Map<TableName, Map<number, Dissector>>();
   /** One bit per port bound to a dissector, read before the port arrays: these 8 KiB stay in the
    *  cache, where a random port's slot in a 65,536-entry array is a cache miss (a capture of

@@ -92,7 +92,8 @@ export class RowEncoder {
       const kind = col.cell;
       if (!fast(kind, col, fl, i)) {
         this.pos = p;
-        this.value(c, cols, fl, i);
+        writeValue(this.scratch, fl, i);
+        this.putText(c);
         this.room(need);
         b = this.buf;
         p = this.pos;

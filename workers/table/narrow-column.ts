@@ -9,8 +9,6 @@ export type LenColumn = Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer>;
 type Column = Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
 type ColumnOf<T extends Column> = { new (n: number): T };
 
-export { like } from '../fields/typed-arrays.ts';
-
 /** `a` copied into a wider type, same length; the first `n` values carried over. */
 export function widened<T extends Column>(a: Column, to: ColumnOf<T>, n: number): T {
   const b = new to(a.length);

@@ -155,9 +155,10 @@ export class Selection {
       const d = await this.#src.getDetails(frame);
       if (token !== this.#token) return;
       // The rows first: End or Home brings the list's new rows and this packet's dissection at
-      // about the same time, and building the tree and bytes panes took the main thread 40 ms
-      // the first time after a load, which, run before the list's next frame, held it back (End
-      // drawn in 102 ms in one benchmark run; 55-70 ms in most). The panes follow a frame later.
+      // about the same time, and updating the tree and bytes panes took the main thread ~40 ms the
+      // first time after a load (a trace of End: a 48 ms task, 9 ms with the panes' update left
+      // out), which, run before the list's next frame, held it back (End's first press took
+      // 48-102 ms in eight benchmark runs). The panes follow a frame later.
       await afterNextPaint();
       if (token !== this.#token) return;
       // keep the same field selected from packet to packet when the new one has it (Wireshark does)
