@@ -54,7 +54,7 @@ export class DnsTransactions {
   private n = 0;
   /** Oldest transaction still kept. */
   private base = 0;
-  private cap = 256;
+  private cap = 128;
   private reqFrame = new Float64Array(this.cap);
   private repFrame = new Float64Array(this.cap);
   private sec = new Float64Array(this.cap);
@@ -65,6 +65,13 @@ export class DnsTransactions {
   private tableKey = new Float64Array(512);
   private tableVal = new Int32Array(512);
   private used = 0;
+
+  constructor() {
+    // 256 transactions and 512 slots, made through grow() and rehash() once more: see
+    // fields/typed-arrays.ts (V8 field constness)
+    this.grow();
+    this.rehash();
+  }
 
   reset(): void {
     this.n = 0;

@@ -62,8 +62,8 @@ class FrameTimes {
   firstNsec = 0;
   hasFirst = false;
   /** Every frame's time by frame number - 1 (0, 0 without a timestamp); filled on the first pass. */
-  sec = new Float64Array(1024);
-  nsec = new Int32Array(1024);
+  sec = new Float64Array(0);
+  nsec = new Int32Array(0);
   /** Frames recorded in sec / nsec. */
   count = 0;
   /** After setFrameOrder: the frame before frame k + 1 in the merged order (0: none). */
@@ -74,6 +74,11 @@ class FrameTimes {
   lastNsec = 0;
   prevSec = 0;
   prevNsec = 0;
+
+  constructor() {
+    // through reserve(), not at their size above: see fields/typed-arrays.ts (V8 field constness)
+    this.reserve(1024);
+  }
 
   record(frame: number, s: number, ns: number): void {
     const k = frame - 1;

@@ -69,20 +69,24 @@ export class FieldGroup {
   }
 }
 
+/** Entries a list has room for before it first grows (the index pass's packets have up to ~80). */
+const FIRST_ENTRIES = 256;
+
 export class FieldList {
   count = 0;
-  id = new Int32Array(256);
-  parent = new Int32Array(256);
-  src = new Uint8Array(256);
-  flags = new Uint8Array(256);
-  off = new Int32Array(256);
-  len = new Int32Array(256);
-  num = new Float64Array(256);
-  aux = new Float64Array(256);
+  // The entry arrays start empty and the constructor grows them: see constructor().
+  id = new Int32Array(0);
+  parent = new Int32Array(0);
+  src = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  off = new Int32Array(0);
+  len = new Int32Array(0);
+  num = new Float64Array(0);
+  aux = new Float64Array(0);
   /** String values (EF.STR) and label overrides of protocol / text items; a packed array of
    *  `undefined` (never holey: reading a hole beyond the length is a slow lookup in V8). Read it
    *  freely; write it through setStr(), which notes that reset() must clear it. */
-  str: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  str: (string | undefined)[] = [];
   /** Whether any entry of this packet has a string (most packets of a lean dissection have none). */
   private strUsed = false;
   /** Data sources of this packet; index 0 is the frame. */
@@ -101,6 +105,11 @@ export class FieldList {
   last = -1;
   private stack = new Int32Array(64);
   private depth = 0;
+
+  constructor() {
+    // through grow(), not at their size above: see fields/typed-arrays.ts (V8 field constness)
+    this.grow();
+  }
 
   reset(frame: Uint8Array): void {
     if (this.strUsed) {
@@ -215,7 +224,7 @@ export class FieldList {
   }
 
   private grow(): void {
-    const n = this.id.length * 2;
+    const n = Math.max(FIRST_ENTRIES, this.id.length * 2);
     this.id = grown(this.id, n);
     this.parent = grown(this.parent, n);
     this.src = grown(this.src, n);

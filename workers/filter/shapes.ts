@@ -152,13 +152,13 @@ export class ShapeIndex {
   private colEntry = new Int32Array(Col.COUNT);
   private candScratch = new Int32Array(Col.COUNT - OWN);
   private addrLen = new Int32Array(Col.OUTER_DST + 1);
-  private sig = new Int32Array(3 * 256);
+  private sig = new Int32Array(0);
   /** The column entries of this packet, chained by parent: head[p] (valid when stamp[p] is
    *  this packet's), then next[k]; k indexes colList. */
   private colList = new Int32Array(Col.COUNT);
   private next = new Int32Array(Col.COUNT);
-  private head = new Int32Array(256);
-  private stamp = new Int32Array(256);
+  private head = new Int32Array(0);
+  private stamp = new Int32Array(0);
   private stampNow = 0;
   private protoCount = new Map<number, number>();
   /** The last two shapes seen of packets with n entries, at 2 * (n % RECENT) (0: none). */
@@ -170,7 +170,11 @@ export class ShapeIndex {
    * @param mask the `wanted` mask of the dissections observed (null: full trees). A lean index
    * only answers filters whose fields it keeps (covers()).
    */
-  constructor(private mask_: Uint8Array | null = null) {}
+  constructor(private mask_: Uint8Array | null = null) {
+    // the scratch arrays made through scratchFor(), not at their size above: see
+    // fields/typed-arrays.ts (V8 field constness)
+    this.scratchFor(256);
+  }
 
   /** The `wanted` mask of the dissections observed, or null (full trees). */
   get mask(): Uint8Array | null {
@@ -309,6 +313,15 @@ export class ShapeIndex {
     return sid;
   }
 
+  /** Room in learn()'s scratch arrays for a packet of `n` entries. */
+  private scratchFor(n: number): void {
+    if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
+    if (this.stamp.length < n) {
+      this.stamp = new Int32Array(2 * n);
+      this.head = new Int32Array(2 * n);
+    }
+  }
+
   /** The full analysis of a packet whose shape is not known yet. */
   private learn(fl: FieldList, row: number, t: PacketTable, addrs: AddressTable, hs: number, seen: number[] | undefined): number {
     const I = shapeFields();
@@ -408,16 +421,12 @@ export class ShapeIndex {
     if (!columnsHold(list.subarray(0, m), ce, fl, row, t, this.cacheOf(addrs))) return 0;
     this.fillOwn(ce, fl, row, addrs);
     // 3. the signature: (id, parent, class) per entry; classes of aliases and masked parts
-    if (this.sig.length < 3 * n) this.sig = new Int32Array(6 * n);
+    this.scratchFor(n);
     const sig = this.sig;
     for (let i = 0; i < n; i++) {
       sig[3 * i] = fid[i] as number;
       sig[3 * i + 1] = par[i] as number;
       sig[3 * i + 2] = PLAIN;
-    }
-    if (this.stamp.length < n) {
-      this.stamp = new Int32Array(2 * n);
-      this.head = new Int32Array(2 * n);
     }
     const stamp = this.stamp;
     const head = this.head;

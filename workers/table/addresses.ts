@@ -17,10 +17,15 @@ export class AddressTable {
   /** Open addressing, the key stored in the slot itself (kind and up to 16 bytes as words): a
    *  lookup reads one cache line, no Map and no object per address is touched (the index pass
    *  interns up to four addresses a packet, and the shape index four MAC addresses more). */
-  private slots: Int32Array = new Int32Array(1024 * STRIDE);
+  private slots: Int32Array = new Int32Array(512 * STRIDE);
   private kinds: number[] = [0];
   private bytes: Uint8Array[] = [new Uint8Array(0)];
   private texts: (string | undefined)[] = [''];
+
+  constructor() {
+    // 1,024 slots, made through rehash() once more: see fields/typed-arrays.ts (V8 field constness)
+    this.slots = rehash(this.slots);
+  }
 
   get size(): number {
     return this.kinds.length - 1;
