@@ -62,6 +62,8 @@ function dnsQuery(id: number, name: string): number[] {
  *  belong to a connection seen before, as in a real capture. */
 const FLOWS = 50;
 const TCP_FLAGS = [0x02, 0x12, 0x10, 0x18, 0x11, 0x04];
+/** Distinct UDP client ports and ARP senders. */
+const HOSTS = 4000;
 
 /**
  * The TCP segment of packet `n` of its kind, between a client (its port 1024 + the connection) and
@@ -116,12 +118,19 @@ export function warmUpFrame(i: number): number[] {
     }
     case 'ipv6-udp':
       return eth(mac(a), mac(b), 0x86dd, ipv6(ip6(a), ip6(b), 17, udp(50000, 5353, new Array<number>(60).fill(0))));
+    // a new UDP conversation and ARP sender (its MAC address is the Source column's) each time
+    // (up to HOSTS), so that the last, longer round grows the conversation and address tables as
+    // a real capture does
     case 'vlan-udp':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(3, a), ip4(4, b), 17, udp(a + 1024, 514, new Array<number>(120).fill(0)), i & 0xffff), 100);
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(3, a), ip4(4, b), 17, udp(1024 + (n % HOSTS), 514, new Array<number>(120).fill(0)), i & 0xffff), 100);
     case 'dns':
       return eth(mac(a), mac(b), 0x0800, ipv4(ip4(5, a), ip4(5, 53), 17, udp(30000 + a, 53, dnsQuery(i & 0xffff, 'example.com')), i & 0xffff));
-    case 'arp':
-      return eth([255, 255, 255, 255, 255, 255], mac(a), 0x0806, arp(mac(a), ip4(6, a), ip4(6, b)));
+    case 'arp': {
+      // every 7th a gratuitous one (asking for its own address)
+      const host = 1 + (n % HOSTS);
+      const sender = ip4(6, host);
+      return eth([255, 255, 255, 255, 255, 255], mac(0x10000 + host), 0x0806, arp(mac(0x10000 + host), sender, n % 7 === 6 ? sender : ip4(6, b)));
+    }
     // the three tunnels carry segments of different inner connections
     case 'vxlan':
       return eth(mac(a), mac(b), 0x0800, ipv4(ip4(100, a), ip4(100, b), 17, udp(tunnelPort(3 * n), 4789, vxlan(5000 + (i % 8), innerFrame(3 * n))), i & 0xffff));

@@ -47,7 +47,7 @@ const TSHARK = [
 const LATE_FIELDS = 'frame.number ip.src ipv6.src tcp.srcport tcp.flags tcp.seq_raw tcp.seq tcp.stream udp.srcport udp.stream'.split(' ');
 const TSHARK_LATE = [
   '1\t\tfd00::b\t\t\t\t\t\t50000\t0',
-  '2\t10.3.0.12\t\t\t\t\t\t\t1036\t1',
+  '2\t10.3.0.12\t\t\t\t\t\t\t3245\t1',
   '3\t10.5.0.13\t\t\t\t\t\t\t30013\t2',
   '4\t\t\t\t\t\t\t\t\t',
   '5\t10.100.0.2,10.200.0.12\t\t443\t0x0018\t2484586376\t1\t0\t50013\t3',
@@ -56,7 +56,7 @@ const TSHARK_LATE = [
   '8\t10.1.0.10\t\t1046\t0x0010\t3820599295\t1\t3\t\t',
   '9\t\tfd00::a\t1046\t0x0010\t3820599295\t1\t4\t\t',
   '10\t\tfd00::7\t\t\t\t\t\t50000\t6',
-  '11\t10.3.0.8\t\t\t\t\t\t\t1032\t7',
+  '11\t10.3.0.8\t\t\t\t\t\t\t3246\t7',
   '12\t10.5.0.9\t\t\t\t\t\t\t30009\t8',
   '13\t\t\t\t\t\t\t\t\t',
   '14\t10.100.0.11,10.200.0.10\t\t443\t0x0002\t1857959067\t0\t5\t50016\t9',
