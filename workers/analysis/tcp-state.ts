@@ -74,6 +74,11 @@ export class TcpStreams {
     if (!(st & (BASE_SET << d))) {
       cv.setUser(s, BASE_SEQ + d, flags & SYN ? seq : seq - 1);
       st |= BASE_SET << d;
+    } else if ((flags & (SYN | ACK)) === (SYN | ACK) && cv.user(s, BASE_SEQ + d) >>> 0 !== seq >>> 0) {
+      // A SYN/ACK with another ISN than this direction's base (ports reused while the old
+      // connection's state is still here): its relative numbers start again from it, as tshark 4.0
+      // shows them (the SYN/ACK gets seq 0; the other direction keeps its base).
+      cv.setUser(s, BASE_SEQ + d, seq);
     }
     if (!(st & (BASE_SET << (d ^ 1))) && flags & ACK) {
       cv.setUser(s, BASE_SEQ + (d ^ 1), ack - 1);

@@ -232,6 +232,28 @@ describe('TCP streams', () => {
     expect(again(d, frames, 2, ['tcp.stream'])['tcp.stream']).toEqual(['0']);
     expect(again(d, frames, 3, ['tcp.stream'])['tcp.stream']).toEqual(['1']);
   });
+
+  it('numbers a direction again from a SYN/ACK that brings another ISN on the same stream', () => {
+    // A handshake, the SYN/ACK again (same ISN: nothing changes), then a SYN/ACK with a new ISN and
+    // data after it. tshark 4.0.17 on these frames written to a pcap (-T fields -e tcp.stream
+    // -e tcp.flags -e tcp.seq -e tcp.ack -e tcp.nxtseq): the server's numbers restart at the new
+    // SYN/ACK, the client's keep their base; still stream 0.
+    const frames = [segment(true, 7, 8, 100, 0, SYN), segment(false, 8, 7, 5000, 101, SYN | ACK), segment(true, 7, 8, 101, 5001, ACK),
+      segment(false, 8, 7, 5000, 101, SYN | ACK), segment(false, 8, 7, 9000, 101, SYN | ACK), segment(true, 7, 8, 101, 9001, ACK),
+      segment(false, 8, 7, 9001, 101, PSH_ACK, hex('616263')), segment(true, 7, 8, 101, 9004, ACK)];
+    const { out } = capture(frames, ['tcp.stream', 'tcp.flags', 'tcp.seq', 'tcp.ack', 'tcp.nxtseq']);
+    const rows = out.map((f) => [f['tcp.stream'], f['tcp.flags'], f['tcp.seq'], f['tcp.ack'], f['tcp.nxtseq']].map((v) => v?.[0] ?? '').join(' '));
+    expect(rows).toEqual([
+      '0 0x0002 0 0 1',
+      '0 0x0012 0 1 1',
+      '0 0x0010 1 1 1',
+      '0 0x0012 0 1 1',
+      '0 0x0012 0 1 1',
+      '0 0x0010 1 1 1',
+      '0 0x0018 1 1 4',
+      '0 0x0010 1 4 1',
+    ]);
+  });
 });
 
 describe('TCP reassembly of DNS messages', () => {
