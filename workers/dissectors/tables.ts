@@ -3,6 +3,7 @@
 // built from those defaults plus the user's Decode As rules, and a user rule overrides a default.
 
 import type { Ctx, Dissector } from './context.ts';
+import { WIRESHARK_TCP_PORTS, WIRESHARK_UDP_PORTS } from './wireshark-ports.ts';
 
 export type TableName = 'ethertype' | 'ip.proto' | 'udp.port' | 'tcp.port' | 'wtap_encap' | 'gre.proto' | 'sll.ltype' | 'null.type' | 'ppp.protocol';
 
@@ -65,6 +66,10 @@ export class DissectorTables {
    *  random ports pays one or more a packet). Read the ports through udpAt / tcpAt. */
   private readonly udpBound = new Uint32Array(2048);
   private readonly tcpBound = new Uint32Array(2048);
+  /** One bit per port whose default Wireshark dissector takes any payload (wireshark-ports.ts),
+   *  ours or one this build does not have, unless a Decode As rule set it to none: see udpTaken. */
+  private readonly udpWireshark = portBits(WIRESHARK_UDP_PORTS);
+  private readonly tcpWireshark = portBits(WIRESHARK_TCP_PORTS);
   readonly udpHeuristics: Heuristic[];
   readonly tcpHeuristics: Heuristic[];
   /** The last link type looked up and its dissector (every frame asks, nearly always the same). */
@@ -92,10 +97,12 @@ export class DissectorTables {
       case 'udp.port':
         this.udpPort[b.value & 0xffff] = d;
         mark(this.udpBound, b.value & 0xffff, d !== undefined);
+        if (d === undefined) mark(this.udpWireshark, b.value & 0xffff, false);
         return;
       case 'tcp.port':
         this.tcpPort[b.value & 0xffff] = d;
         mark(this.tcpBound, b.value & 0xffff, d !== undefined);
+        if (d === undefined) mark(this.tcpWireshark, b.value & 0xffff, false);
         return;
       default: {
         const m = this.other.get(b.table) ?? new Map<number, Dissector>();
@@ -114,6 +121,22 @@ export class DissectorTables {
   /** The dissector bound to TCP port `port` (0–65535), if any. */
   tcpAt(port: number): Dissector | undefined {
     return ((this.tcpBound[port >>> 5] as number) & (1 << (port & 31))) === 0 ? undefined : this.tcpPort[port];
+  }
+
+  /**
+   * Whether UDP port `port` has no dissector here but one in Wireshark that takes any payload
+   * (TLS on TCP 443, TFTP on UDP 69, …). Wireshark tries a packet's ports in order and stops at
+   * the first whose dissector takes the packet, so such a port must stop the search here too, its
+   * payload shown as data: TCP 5353 → 443 is TLS in Wireshark (443 is tried first), not mDNS over
+   * TCP. A port whose dissector may decline (SNMP on UDP 161) is not in the list.
+   */
+  udpTaken(port: number): boolean {
+    return ((this.udpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 && this.udpAt(port) === undefined;
+  }
+
+  /** The same for TCP port `port`. */
+  tcpTaken(port: number): boolean {
+    return ((this.tcpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 && this.tcpAt(port) === undefined;
   }
 
   lookup(table: TableName, value: number): Dissector | undefined {
@@ -136,6 +159,12 @@ export class DissectorTables {
         return this.other.get(table)?.get(value);
     }
   }
+}
+
+function portBits(ports: readonly number[]): Uint32Array {
+  const bits = new Uint32Array(2048);
+  for (const p of ports) mark(bits, p, true);
+  return bits;
 }
 
 function mark(bits: Uint32Array, port: number, on: boolean): void {
