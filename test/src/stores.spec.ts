@@ -1,6 +1,6 @@
 // The class stores of src/lib/state against a fake engine (compiled by the Svelte plugin: the
 // `ui` project of vitest.e2e.config.ts).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaptureSession, nextSort } from '../../src/lib/state/capture.svelte.ts';
 import { RowCache } from '../../src/lib/state/rows.svelte.ts';
 import { Selection } from '../../src/lib/state/selection.svelte.ts';
@@ -359,6 +359,30 @@ describe('Selection', () => {
     await sel2.selectPosition(3);
     expect(sel2.frame).toBe(4);
     expect(api.calls).toEqual(['rows 3+1', 'details 4']);
+  });
+
+  it('fills the tree and bytes panes only after the next frame, so that the list draws its rows first', async () => {
+    const { sel } = await setup();
+    await sel.selectPosition(1);
+    expect(sel.details?.frame).toBe(2);
+    // a page that draws frames: hold them
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    try {
+      const done = sel.selectPosition(4);
+      await settle();
+      await settle();
+      // the cursor and the packet moved and the dissection is in, but the panes wait for a frame
+      expect(sel.position).toBe(4);
+      expect(sel.frame).toBe(5);
+      expect(frames.length).toBe(1);
+      expect(sel.details?.frame).toBe(2);
+      (frames[0] as FrameRequestCallback)(performance.now());
+      await done;
+      expect(sel.details?.frame).toBe(5);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a byte click selects the innermost field and opens its parents', async () => {
