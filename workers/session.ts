@@ -7,7 +7,7 @@
 
 import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
-import { reserveFrames, setFrameOrder } from './dissectors/frame-times.ts';
+import { setFrameOrder, useFrameTimes } from './dissectors/frame-times.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
 import { valueText } from './fields/format.ts';
@@ -18,7 +18,8 @@ import { RecordKind, type PacketRecord } from './formats/record.ts';
 import { AddressTable } from './table/addresses.ts';
 import { buildTree } from './table/details.ts';
 import { infoText } from './table/info.ts';
-import { NO_VNI, PacketTable } from './table/packet-table.ts';
+import { CUSTOM_RECORD, NO_VNI, PacketTable } from './table/packet-table.ts';
+import { TableFrameTimes } from './table/table-times.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
 import { summarize } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
@@ -42,8 +43,6 @@ export function estimatePackets(packets: number, bytes: number, total: number): 
   return Math.ceil(Math.min((packets * total * 1.02) / bytes, total / 16));
 }
 
-/** Status bit (beyond the dissector's) marking a record that is a pcapng Custom Block. */
-const CUSTOM_RECORD = 128;
 
 interface OpenFile {
   name: string;
@@ -62,6 +61,8 @@ export class CaptureSession implements CaptureApi {
   private ifaceName: (string | null)[] = [];
   private ifaceFile: number[] = [];
   private table = new PacketTable();
+  /** The table's times as the dissector's later passes read them. */
+  private times = new TableFrameTimes(this.table);
   private addrs = new AddressTable();
   /** Packet shapes recorded by the index pass (lean: they answer filters on the columns' fields). */
   private shapes = new ShapeIndex();
@@ -109,6 +110,9 @@ export class CaptureSession implements CaptureApi {
     const lean = shapeMask();
     this.shapes = new ShapeIndex(lean);
     this.dissector = new PacketDissector(this.rules, lean);
+    // later passes read the frame times from the table's columns (frame-times.ts)
+    this.times = new TableFrameTimes(this.table);
+    useFrameTimes(this.dissector.ctx, this.times);
     this.comments = new Map();
     this.seq = null;
     this.view = null;
@@ -156,15 +160,14 @@ export class CaptureSession implements CaptureApi {
     return this.result();
   }
 
-  /** Room for the capture's estimated packets in the per-row arrays (the table, the shapes' rows,
-   *  the frame times: 66 bytes a row), made once early in the pass instead of a doubling each time
-   *  they fill, which wrote every row so far to fresh pages again (a page fault costs ~15 us on the
-   *  2-core VM the benchmark runs on): 107,000-112,000 page faults in Chromium's renderer for the
-   *  1M mix before, 92,000-100,000 after. */
+  /** Room for the capture's estimated packets in the per-row arrays (the table and the shapes'
+   *  rows, then also the frame times: 66 bytes a row), made once early in the pass instead of a
+   *  doubling each time they fill, which wrote every row so far to fresh pages again (a page fault
+   *  costs ~15 us on the 2-core VM the benchmark runs on): 107,000-112,000 page faults in
+   *  Chromium's renderer for the 1M mix before, 92,000-100,000 after. */
   private reserve(packets: number): void {
     this.table.reserve(packets);
     this.shapes.reserve(packets);
-    reserveFrames(this.dissector.ctx, packets);
   }
 
   private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {
@@ -191,6 +194,7 @@ export class CaptureSession implements CaptureApi {
     this.shapes.permute(order);
     this.seq = new Uint32Array(order.length);
     for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
+    this.times.reordered(this.seq);
     setFrameOrder(this.dissector.ctx, this.seq);
   }
 

@@ -14,11 +14,13 @@
 //   - the difference is nstime_delta: seconds and nanoseconds subtracted apart, the nanoseconds
 //     in 32-bit int arithmetic (timestamp_invalid_nano.pcap's 1.1147483649).
 //
-// The session needs every frame's time on later passes (frame N-1 of any N): 12 bytes a packet,
-// kept only when later passes may come (not for the single-pass `fields` export). Frames are
-// numbered in dissection order: when the session merges several files by time, it dissects them
-// one file after the other, then gives the merged order (setFrameOrder), and later passes take
-// "first" and "previous" from it, as tshark does on the file mergecap writes.
+// Later passes need every frame's time (frame N-1 of any N). The session's packet table holds
+// them already, so it lends them (useFrameTimes: a FrameTimeSource); without one (a dissector on
+// its own, in tests) they are recorded here, 12 bytes a packet, and not at all for the
+// single-pass `fields` export. Frames are numbered in dissection order: when the session merges
+// several files by time, it dissects them one file after the other, then gives the merged order
+// (setFrameOrder), and later passes take "first" and "previous" from it, as tshark does on the
+// file mergecap writes.
 
 import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
@@ -56,6 +58,21 @@ export function timeDelta(out: Delta, bs: number, bns: number, as: number, ans: 
   return out;
 }
 
+/** A frame's time: seconds since the epoch and nanoseconds. */
+export interface FrameTime {
+  sec: number;
+  nsec: number;
+}
+
+/** Every frame's time, kept by the caller (the session's packet table), as the first pass saw it:
+ *  (0, 0) for a Simple Packet Block, the previous record's for a Custom Block. */
+export interface FrameTimeSource {
+  /** Frames whose time it holds (frames 1 to count, in dissection order). */
+  readonly count: number;
+  /** The time of frame `frame` (1 ≤ frame ≤ count), written into `out`. */
+  time(frame: number, out: FrameTime): FrameTime;
+}
+
 class FrameTimes {
   /** Frame 1's time: the reference. */
   firstSec = 0;
@@ -80,7 +97,12 @@ class FrameTimes {
     this.reserve(1024);
   }
 
+  /** Every frame's time from the caller instead of sec / nsec (which then stay empty). */
+  source: FrameTimeSource | null = null;
+  private readonly scratch: FrameTime = { sec: 0, nsec: 0 };
+
   record(frame: number, s: number, ns: number): void {
+    if (this.source !== null) return;
     const k = frame - 1;
     if (k >= this.sec.length) this.reserve(Math.max(k + 1, this.sec.length * 2));
     this.sec[k] = s;
@@ -88,9 +110,23 @@ class FrameTimes {
     if (frame > this.count) this.count = frame;
   }
 
+  /** Frames whose time is known (recorded, or held by the source). */
+  known(): number {
+    return this.source !== null ? this.source.count : this.count;
+  }
+
+  /** The time of frame `frame` (1 ≤ frame ≤ known()), in a shared object. */
+  timeOf(frame: number): FrameTime {
+    const t = this.scratch;
+    if (this.source !== null) return this.source.time(frame, t);
+    t.sec = this.sec[frame - 1] as number;
+    t.nsec = this.nsec[frame - 1] as number;
+    return t;
+  }
+
   /** Room for the times of `frames` frames. */
   reserve(frames: number): void {
-    if (frames <= this.sec.length) return;
+    if (this.source !== null || frames <= this.sec.length) return;
     this.sec = grown(this.sec, frames);
     this.nsec = grown(this.nsec, frames);
   }
@@ -98,9 +134,10 @@ class FrameTimes {
 
 const stateOf = perCapture(() => new FrameTimes());
 
-/** Make room for the times of `frames` frames at once (the index pass's estimate of the capture). */
-export function reserveFrames(c: Ctx, frames: number): void {
-  stateOf(c).reserve(frames);
+/** Later passes of this capture read every frame's time from `source` instead of a copy here
+ *  (the session: its packet table has them). Set before the first pass. */
+export function useFrameTimes(c: Ctx, source: FrameTimeSource): void {
+  stateOf(c).source = source;
 }
 
 /** The reference time and the previous captured frame's time of frame `c.frameNo`, whose own time
@@ -147,9 +184,10 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
   } else if (frame === st.lastFrame) {
     refs.prevSec = st.prevSec;
     refs.prevNsec = st.prevNsec;
-  } else if (frame > 1 && frame - 1 <= st.count) {
-    refs.prevSec = st.sec[frame - 2] as number;
-    refs.prevNsec = st.nsec[frame - 2] as number;
+  } else if (frame > 1 && frame - 1 <= st.known()) {
+    const t = st.timeOf(frame - 1);
+    refs.prevSec = t.sec;
+    refs.prevNsec = t.nsec;
   } else {
     // a frame whose predecessor was never recorded: the closest time we know
     refs.prevSec = st.lastSec;
@@ -164,8 +202,9 @@ function mergedRefs(st: FrameTimes, frame: number): FrameRefs {
   refs.firstSec = st.firstSec;
   refs.firstNsec = st.firstNsec;
   refs.hasPrev = p > 0;
-  refs.prevSec = p > 0 ? (st.sec[p - 1] as number) : 0;
-  refs.prevNsec = p > 0 ? (st.nsec[p - 1] as number) : 0;
+  const t = p > 0 ? st.timeOf(p) : null;
+  refs.prevSec = t !== null ? t.sec : 0;
+  refs.prevNsec = t !== null ? t.nsec : 0;
   return refs;
 }
 
@@ -176,16 +215,18 @@ function mergedRefs(st: FrameTimes, frame: number): FrameRefs {
  */
 export function setFrameOrder(c: Ctx, order: Uint32Array): void {
   const st = stateOf(c);
-  const prev = new Int32Array(st.count);
+  const known = st.known();
+  const prev = new Int32Array(known);
   for (let r = 0; r < order.length; r++) {
     const f = order[r] as number;
-    if (f >= 1 && f <= st.count) prev[f - 1] = r > 0 ? (order[r - 1] as number) : 0;
+    if (f >= 1 && f <= known) prev[f - 1] = r > 0 ? (order[r - 1] as number) : 0;
   }
   st.prevFrame = prev;
   const first = order.length > 0 ? (order[0] as number) : 0;
-  if (first >= 1 && first <= st.count) {
-    st.firstSec = st.sec[first - 1] as number;
-    st.firstNsec = st.nsec[first - 1] as number;
+  if (first >= 1 && first <= known) {
+    const t = st.timeOf(first);
+    st.firstSec = t.sec;
+    st.firstNsec = t.nsec;
     st.hasFirst = true;
   }
 }

@@ -13,6 +13,8 @@ import { like, type TypedColumn } from '../fields/typed-arrays.ts';
 import { widened, type IdColumn, type LenColumn, type OffsetColumn, type SecColumn } from './narrow-column.ts';
 
 export const NO_VNI = -1;
+/** Status bit (beyond the dissector's) of a row whose record is a pcapng Custom Block. */
+export const CUSTOM_RECORD = 128;
 /** In 32-bit seconds: the record has no time (NaN in doubles). */
 const NO_TIME = 0xffffffff;
 
