@@ -67,9 +67,11 @@ export class DissectorTables {
   private readonly udpBound = new Uint32Array(2048);
   private readonly tcpBound = new Uint32Array(2048);
   /** One bit per port whose default Wireshark dissector takes any payload (wireshark-ports.ts),
-   *  ours or one this build does not have, unless a Decode As rule set it to none: see udpTaken. */
+   *  ours or one this build does not have, unless a Decode As rule set it to none: see udpFor. */
   private readonly udpWireshark = portBits(WIRESHARK_UDP_PORTS);
   private readonly tcpWireshark = portBits(WIRESHARK_TCP_PORTS);
+  /** Where a port whose Wireshark dissector this build lacks sends the payload (udpFor). */
+  private readonly data = dissectors.get('data');
   readonly udpHeuristics: Heuristic[];
   readonly tcpHeuristics: Heuristic[];
   /** The last link type looked up and its dissector (every frame asks, nearly always the same). */
@@ -124,19 +126,22 @@ export class DissectorTables {
   }
 
   /**
-   * Whether UDP port `port` has no dissector here but one in Wireshark that takes any payload
-   * (TLS on TCP 443, TFTP on UDP 69, …). Wireshark tries a packet's ports in order and stops at
-   * the first whose dissector takes the packet, so such a port must stop the search here too, its
-   * payload shown as data: TCP 5353 → 443 is TLS in Wireshark (443 is tried first), not mDNS over
-   * TCP. A port whose dissector may decline (SNMP on UDP 161) is not in the list.
+   * What UDP port `port` (0: none) gives in Wireshark's search over a packet's ports: its
+   * dissector here, or undefined to try the next port. Wireshark stops at the first port whose
+   * dissector takes the packet, so a port whose Wireshark dissector this build lacks but which
+   * takes any payload (TLS on TCP 443, TFTP on UDP 69, …) stops the search here too, its payload
+   * shown as data: TCP 5353 → 443 is TLS in Wireshark (443 is tried first), not mDNS over TCP. A
+   * port whose dissector may decline (SNMP on UDP 161) is not in the list.
    */
-  udpTaken(port: number): boolean {
-    return ((this.udpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 && this.udpAt(port) === undefined;
+  udpFor(port: number): Dissector | undefined {
+    if (port === 0) return undefined;
+    return this.udpAt(port) ?? (((this.udpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 ? this.data : undefined);
   }
 
   /** The same for TCP port `port`. */
-  tcpTaken(port: number): boolean {
-    return ((this.tcpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 && this.tcpAt(port) === undefined;
+  tcpFor(port: number): Dissector | undefined {
+    if (port === 0) return undefined;
+    return this.tcpAt(port) ?? (((this.tcpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 ? this.data : undefined);
   }
 
   lookup(table: TableName, value: number): Dissector | undefined {

@@ -23,10 +23,10 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
-import type { Ctx, Dissector } from './context.ts';
+import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { bind, registerDissector, type DissectorTables } from './tables.ts';
+import { bind, registerDissector } from './tables.ts';
 import { ACCECN_ON, ACK, SYN, transportState } from '../analysis/tcp-state.ts';
 import { streamless } from './tcp-lean.ts';
 import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
@@ -204,20 +204,13 @@ export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off
   const server = s >= 0 ? transportState(c).tcp.serverPort(s) : 0;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = portDissector(t, server) ?? portDissector(t, low) ?? portDissector(t, high);
+  const d = t.tcpFor(server) ?? t.tcpFor(low) ?? t.tcpFor(high);
   if (d) {
     c.call(d, off, end);
     return;
   }
   for (const h of t.tcpHeuristics) if (h(c, off, end)) return;
   c.call(dissectData, off, end);
-}
-
-/** What TCP port `port` leads to (0: nothing): its dissector here, or data where Wireshark's
- *  dissector for it is one this build lacks (DissectorTables.tcpTaken), else undefined. */
-function portDissector(t: DissectorTables, port: number): Dissector | undefined {
-  if (port === 0) return undefined;
-  return t.tcpAt(port) ?? (t.tcpTaken(port) ? dissectData : undefined);
 }
 
 registerDissector('tcp', dissectTcp);

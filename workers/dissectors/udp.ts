@@ -15,11 +15,11 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
-import type { Ctx, Dissector } from './context.ts';
+import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { expert } from './expert.ts';
-import { bind, registerDissector, type DissectorTables } from './tables.ts';
+import { bind, registerDissector } from './tables.ts';
 import { udpStream } from '../analysis/tcp-state.ts';
 
 const SPORT = 0;
@@ -107,20 +107,13 @@ export function dispatchUdp(c: Ctx, sport: number, dport: number, off: number, e
   const t = c.tables;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = portDissector(t, low) ?? portDissector(t, high);
+  const d = t.udpFor(low) ?? t.udpFor(high);
   if (d) {
     c.call(d, off, end);
     return;
   }
   for (const h of t.udpHeuristics) if (h(c, off, end)) return;
   c.call(dissectData, off, end);
-}
-
-/** What UDP port `port` leads to (0: nothing): its dissector here, or data where Wireshark's
- *  dissector for it is one this build lacks (DissectorTables.udpTaken), else undefined. */
-function portDissector(t: DissectorTables, port: number): Dissector | undefined {
-  if (port === 0) return undefined;
-  return t.udpAt(port) ?? (t.udpTaken(port) ? dissectData : undefined);
 }
 
 registerDissector('udp', dissectUdp);
