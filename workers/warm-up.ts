@@ -15,10 +15,11 @@
 // steps alone, 7.0-8.6 s after the rounds too (an earlier set, 8 rounds of 2,500 packets of a first version of
 // this capture: 6.2-8.0 s and 5.1-5.6 s); rounds of
 // 60,000 packets in all gained nothing more. The rounds are steps: an open waits for one round at
-// most (26-103 ms each in Node once the first has run).
+// most (17-225 ms each in a Chromium worker, the first ones slowest; 26-103 ms in Node once the
+// first has run).
 //
 // The last round is longer (4,608 packets, with a new UDP conversation and ARP sender in each of
-// its packets of those kinds): it reaches what a thousand packets never do, the packet estimate
+// its packets of those kinds; 135-199 ms in Chromium): it reaches what a thousand packets never do, the packet estimate
 // after 4,096 (session.ts), the first growth of the frame times, of the shape index's rows, of
 // the address and conversation tables. Code that V8 optimised without ever running a branch is
 // thrown away when a capture first takes it, together with everything optimised around it (the
