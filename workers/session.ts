@@ -28,6 +28,7 @@ import { compileFilter, type CompiledFilter } from './filter/compile.ts';
 import { ShapeIndex } from './filter/shapes.ts';
 import { shapeMask } from './filter/shape-fields.ts';
 import { defaultBindings, dissectorNames } from './dissectors/tables.ts';
+import { reserveConversations } from './analysis/tcp-state.ts';
 
 /** The record after which the index pass estimates the capture's packets from its bytes so far. */
 const ESTIMATE_AFTER = 4096;
@@ -129,7 +130,7 @@ export class CaptureSession implements CaptureApi {
       this.files.push(file);
       const onRecord = (rec: PacketRecord): void => {
         frame++;
-        if (frame === ESTIMATE_AFTER) this.reserve(estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
+        if (frame === ESTIMATE_AFTER) this.reserve(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
         file.report.packets++;
         const fl = dissector.dissect(rec, frame);
         const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
@@ -164,10 +165,14 @@ export class CaptureSession implements CaptureApi {
    *  rows, then also the frame times: 66 bytes a row), made once early in the pass instead of a
    *  doubling each time they fill, which wrote every row so far to fresh pages again (a page fault
    *  costs ~15 us on the 2-core VM the benchmark runs on): 107,000-112,000 page faults in
-   *  Chromium's renderer for the 1M mix before, 92,000-100,000 after. */
-  private reserve(packets: number): void {
+   *  Chromium's renderer for the 1M mix before, 92,000-100,000 after. The conversation tables get
+   *  room at the rate the first `seen` packets opened conversations (tcp-state.ts): the 1M mix's
+   *  index pass in a Chromium worker 4.91-5.22 s before, 4.52-5.02 s after (five alternating
+   *  runs each; renderer page faults 100,000-105,000 before, 96,000-100,000 after). */
+  private reserve(seen: number, packets: number): void {
     this.table.reserve(packets);
     this.shapes.reserve(packets);
+    reserveConversations(this.dissector.ctx, seen, packets);
   }
 
   private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {

@@ -205,10 +205,19 @@ export class ConversationTable {
     return p;
   }
 
-  /** Double the hash table, re-inserting the newest conversation of each key (records read in
-   *  order: the old table's order would read them at random). */
-  private rehash(): void {
-    const t = new Int32Array(this.table.length * 2);
+  /** Room in the hash table for `n` conversations (kept at most half full) at once, instead of a
+   *  doubling each time it fills. */
+  reserve(n: number): void {
+    let size = this.table.length;
+    while (size < 2 * n) size *= 2;
+    if (size > this.table.length) this.rehash(size);
+  }
+
+  /** The hash table at `size` slots (twice its size by default), re-inserting the newest
+   *  conversation of each key (records read in order: the old table's order would read them at
+   *  random). */
+  private rehash(size = this.table.length * 2): void {
+    const t = new Int32Array(size);
     const mask = t.length - 1;
     const w = this.w;
     for (let i = 0; i < this.count; i++) {

@@ -156,6 +156,18 @@ export interface TransportState {
 /** The transport state of the capture `c` is dissecting. */
 export const transportState = perCapture<TransportState>(() => ({ tcp: new TcpStreams(), pdus: new TcpPduTable(), udp: new ConversationTable() }));
 
+/** Room for the TCP and UDP conversations a capture of `packets` packets will open, at the rate
+ *  its first `seen` packets opened them (the index pass's estimate of the capture, session.ts):
+ *  one hash table of the final size instead of a doubling, and a new table's pages, each time it
+ *  is half full. A capture whose first packets open conversations faster than the rest gets more
+ *  slots than it fills, at most 16 bytes a packet per table (the size a capture of new
+ *  connections grows it to anyway), and slots nobody writes are pages never touched. */
+export function reserveConversations(c: Ctx, seen: number, packets: number): void {
+  const s = transportState(c);
+  s.tcp.conv.reserve(Math.ceil((s.tcp.conv.count * packets) / seen));
+  s.udp.reserve(Math.ceil((s.udp.count * packets) / seen));
+}
+
 /** The UDP stream (`udp.stream`) of this datagram, opening one on the first pass if needed. */
 export function udpStream(c: Ctx, sport: number, dport: number): number {
   if (c.netLen === 0) return -1;

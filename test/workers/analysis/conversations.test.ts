@@ -65,6 +65,27 @@ describe('ConversationTable', () => {
     expect(t.find(b, 0, 16, 4, 5000, 80, 9)).toBe(-1);
   });
 
+  it('finds every conversation, reused keys included, after room was reserved part-way', () => {
+    const t = new ConversationTable();
+    const b = (k: number): Uint8Array => endpoints([10, 1, (k >> 8) & 255, k & 255], B4);
+    // 300 conversations, then 20 of their keys opened again (port reuse)
+    for (let k = 0; k < 300; k++) t.add(b(k), 0, 16, 4, 1000, 80, k + 1);
+    for (let k = 0; k < 20; k++) t.add(b(k), 0, 16, 4, 1000, 80, 301 + k);
+    t.reserve(100_000);
+    t.reserve(10); // less than it has room for: nothing changes
+    for (let k = 300; k < 3000; k++) t.add(b(k), 0, 16, 4, 1000, 80, k + 21);
+    const wrong: string[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const now = t.find(b(k), 0, 16, 4, 1000, 80, 10_000);
+      const want = k < 20 ? 300 + k : k < 300 ? k : k + 20;
+      if (now !== want) wrong.push(`#${k}: ${now}, not ${want}`);
+    }
+    // the older conversation of a reused key, from a frame before the reuse
+    expect(t.find(b(5), 0, 16, 4, 1000, 80, 300)).toBe(5);
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(t.count).toBe(3020);
+  });
+
   it('holds user words per conversation, zero when new', () => {
     const t = new ConversationTable(3);
     const b = endpoints(A4, B4);
