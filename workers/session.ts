@@ -7,7 +7,7 @@
 
 import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
-import { setFrameOrder, useFrameTimes } from './dissectors/frame-times.ts';
+import { framesReordered, useFrameTimes } from './dissectors/frame-times.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
 import { valueText } from './fields/format.ts';
@@ -162,8 +162,8 @@ export class CaptureSession implements CaptureApi {
   }
 
   /** Room for the capture's estimated packets in the per-row arrays (the table and the shapes'
-   *  rows, then also the frame times: 66 bytes a row), made once early in the pass instead of a
-   *  doubling each time they fill, which wrote every row so far to fresh pages again (a page fault
+   *  rows: 54 bytes a row; 66 with the frame times they held when this was measured), made once
+   *  early in the pass instead of a doubling each time they fill, which wrote every row so far to fresh pages again (a page fault
    *  costs ~15 us on the 2-core VM the benchmark runs on): 107,000-112,000 page faults in
    *  Chromium's renderer for the 1M mix before, 92,000-100,000 after. The conversation tables get
    *  room at the rate the first `seen` packets opened conversations (tcp-state.ts): the 1M mix's
@@ -200,7 +200,7 @@ export class CaptureSession implements CaptureApi {
     this.seq = new Uint32Array(order.length);
     for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
     this.times.reordered(this.seq);
-    setFrameOrder(this.dissector.ctx, this.seq);
+    framesReordered(this.dissector.ctx, this.seq[0] ?? 0);
   }
 
   private result(): OpenResult {

@@ -19,8 +19,8 @@
 // its own, in tests) they are recorded here, 12 bytes a packet, and not at all for the
 // single-pass `fields` export. Frames are numbered in dissection order: when the session merges
 // several files by time, it dissects them one file after the other, then gives the merged order
-// (setFrameOrder), and later passes take "first" and "previous" from it, as tshark does on the
-// file mergecap writes.
+// (framesReordered; the source knows that order), and later passes take "first" and "previous"
+// from it, as tshark does on the file mergecap writes.
 
 import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
@@ -71,6 +71,9 @@ export interface FrameTimeSource {
   readonly count: number;
   /** The time of frame `frame` (1 ≤ frame ≤ count), written into `out`. */
   time(frame: number, out: FrameTime): FrameTime;
+  /** The frame shown just before frame `frame` (0: it is shown first): asked only after
+   *  framesReordered, once the frames are shown in another order than they were dissected in. */
+  shownBefore(frame: number): number;
 }
 
 class FrameTimes {
@@ -83,8 +86,8 @@ class FrameTimes {
   nsec = new Int32Array(0);
   /** Frames recorded in sec / nsec. */
   count = 0;
-  /** After setFrameOrder: the frame before frame k + 1 in the merged order (0: none). */
-  prevFrame: Int32Array | null = null;
+  /** After framesReordered: later passes take "first" and "previous" in the source's order. */
+  reordered = false;
   /** The last frame seen on the first pass, its time and its predecessor's (single pass). */
   lastFrame = 0;
   lastSec = 0;
@@ -92,14 +95,14 @@ class FrameTimes {
   prevSec = 0;
   prevNsec = 0;
 
+  /** Every frame's time from the caller instead of sec / nsec (which then stay empty). */
+  source: FrameTimeSource | null = null;
+  private readonly scratch: FrameTime = { sec: 0, nsec: 0 };
+
   constructor() {
     // through reserve(), not at their size above: see fields/typed-arrays.ts (V8 field constness)
     this.reserve(1024);
   }
-
-  /** Every frame's time from the caller instead of sec / nsec (which then stay empty). */
-  source: FrameTimeSource | null = null;
-  private readonly scratch: FrameTime = { sec: 0, nsec: 0 };
 
   record(frame: number, s: number, ns: number): void {
     if (this.source !== null) return;
@@ -161,7 +164,7 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
     sec = st.lastSec;
     nsec = st.lastNsec;
   }
-  if (st.prevFrame !== null && !c.firstPass) return mergedRefs(st, frame);
+  if (st.reordered && st.source !== null && !c.firstPass) return mergedRefs(st, st.source, frame);
   if ((frame === 1 && c.firstPass) || !st.hasFirst) {
     // frame 1; or, dissected out of order before frame 1 was seen, the first frame seen
     st.firstSec = sec;
@@ -197,8 +200,8 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
 }
 
 /** Later passes over merged files: first and previous in the merged order. */
-function mergedRefs(st: FrameTimes, frame: number): FrameRefs {
-  const p = frame - 1 < (st.prevFrame as Int32Array).length ? ((st.prevFrame as Int32Array)[frame - 1] as number) : 0;
+function mergedRefs(st: FrameTimes, source: FrameTimeSource, frame: number): FrameRefs {
+  const p = source.shownBefore(frame);
   refs.firstSec = st.firstSec;
   refs.firstNsec = st.firstNsec;
   refs.hasPrev = p > 0;
@@ -209,21 +212,15 @@ function mergedRefs(st: FrameTimes, frame: number): FrameRefs {
 }
 
 /**
- * Several files opened together: `order[r]` is the frame number (in dissection order) of the r-th
- * frame of the merged list. Later passes then take frame.time_relative from the merged list's
- * first frame and frame.time_delta from each frame's predecessor in it.
+ * Several files opened together are shown merged by time, in the order the capture's
+ * FrameTimeSource knows (shownBefore), frame `first` (in dissection order) first. Later passes
+ * then take frame.time_relative from that frame and frame.time_delta from each frame's
+ * predecessor in the merged list.
  */
-export function setFrameOrder(c: Ctx, order: Uint32Array): void {
+export function framesReordered(c: Ctx, first: number): void {
   const st = stateOf(c);
-  const known = st.known();
-  const prev = new Int32Array(known);
-  for (let r = 0; r < order.length; r++) {
-    const f = order[r] as number;
-    if (f >= 1 && f <= known) prev[f - 1] = r > 0 ? (order[r - 1] as number) : 0;
-  }
-  st.prevFrame = prev;
-  const first = order.length > 0 ? (order[0] as number) : 0;
-  if (first >= 1 && first <= known) {
+  st.reordered = true;
+  if (first >= 1 && first <= st.known()) {
     const t = st.timeOf(first);
     st.firstSec = t.sec;
     st.firstNsec = t.nsec;

@@ -117,12 +117,12 @@ export class DissectorTables {
 
   /** The dissector bound to UDP port `port` (0–65535), if any. */
   udpAt(port: number): Dissector | undefined {
-    return ((this.udpBound[port >>> 5] as number) & (1 << (port & 31))) === 0 ? undefined : this.udpPort[port];
+    return has(this.udpBound, port) ? this.udpPort[port] : undefined;
   }
 
   /** The dissector bound to TCP port `port` (0–65535), if any. */
   tcpAt(port: number): Dissector | undefined {
-    return ((this.tcpBound[port >>> 5] as number) & (1 << (port & 31))) === 0 ? undefined : this.tcpPort[port];
+    return has(this.tcpBound, port) ? this.tcpPort[port] : undefined;
   }
 
   /**
@@ -135,13 +135,13 @@ export class DissectorTables {
    */
   udpFor(port: number): Dissector | undefined {
     if (port === 0) return undefined;
-    return this.udpAt(port) ?? (((this.udpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 ? this.data : undefined);
+    return this.udpAt(port) ?? (has(this.udpWireshark, port) ? this.data : undefined);
   }
 
   /** The same for TCP port `port`. */
   tcpFor(port: number): Dissector | undefined {
     if (port === 0) return undefined;
-    return this.tcpAt(port) ?? (((this.tcpWireshark[port >>> 5] as number) & (1 << (port & 31))) !== 0 ? this.data : undefined);
+    return this.tcpAt(port) ?? (has(this.tcpWireshark, port) ? this.data : undefined);
   }
 
   lookup(table: TableName, value: number): Dissector | undefined {
@@ -170,6 +170,10 @@ function portBits(ports: readonly number[]): Uint32Array {
   const bits = new Uint32Array(2048);
   for (const p of ports) mark(bits, p, true);
   return bits;
+}
+
+function has(bits: Uint32Array, port: number): boolean {
+  return ((bits[port >>> 5] as number) & (1 << (port & 31))) !== 0;
 }
 
 function mark(bits: Uint32Array, port: number, on: boolean): void {

@@ -69,7 +69,8 @@ export class FieldGroup {
   }
 }
 
-/** Entries a list has room for before it first grows (the index pass's packets have up to ~80). */
+/** Entries a list has room for before it first grows (nearly every packet of the index pass has
+ *  fewer than 100; a TCP segment of many DNS messages can have hundreds). */
 const FIRST_ENTRIES = 256;
 
 export class FieldList {

@@ -9,8 +9,9 @@
 // index pass of the 1M-packet mix, the field list's first packet of more than 256 entries (frame
 // 771,607, after the warm-up had optimised the whole pass: TCP 5353 → 443 then taken for 256 DNS
 // messages, see wireshark-ports.ts) and the frame times', DNS table's and address table's first
-// growths marked ~50 optimised functions for deoptimisation at once, which V8 then compiled again. Written once more in the constructor, the field is mutable from the
-// start (per object shape: the warm-up's objects make it so for the capture's).
+// growths marked ~50 optimised functions for deoptimisation at once, which V8 then compiled
+// again. Written once more in the constructor, the field is mutable from the start (per object
+// shape: the warm-up's objects make it so for the capture's).
 
 export type TypedColumn =
   | Uint8Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;

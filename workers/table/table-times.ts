@@ -6,7 +6,9 @@ import type { FrameTime, FrameTimeSource } from '../dissectors/frame-times.ts';
 import { CUSTOM_RECORD, type PacketTable } from './packet-table.ts';
 
 export class TableFrameTimes implements FrameTimeSource {
-  /** The row of frame f at [f - 1] once the rows were put in another order; null: row f - 1. */
+  /** Once the rows were put in another order: the frame of row r at [r] (the session's), and the
+   *  row of frame f at [f - 1]; null while row r holds frame r + 1. */
+  private frameOf: Uint32Array | null = null;
   private rowOf: Uint32Array | null = null;
 
   constructor(private readonly table: PacketTable) {}
@@ -19,7 +21,14 @@ export class TableFrameTimes implements FrameTimeSource {
   reordered(seq: Uint32Array): void {
     const rowOf = new Uint32Array(seq.length);
     for (let r = 0; r < seq.length; r++) rowOf[(seq[r] as number) - 1] = r;
+    this.frameOf = seq;
     this.rowOf = rowOf;
+  }
+
+  shownBefore(frame: number): number {
+    const r = this.rowOf === null ? frame - 1 : (this.rowOf[frame - 1] as number);
+    if (r <= 0) return 0;
+    return this.frameOf === null ? r : (this.frameOf[r - 1] as number);
   }
 
   /** As the first pass took it (frame.ts): a record without a time counts as 0, a Custom Block
