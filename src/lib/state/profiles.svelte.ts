@@ -268,6 +268,13 @@ export class ProfileState {
    * says what is wrong with it.
    */
   importText(source: string, text: string): void {
+    // A file chosen before the saved profiles and the engine's protocols are loaded waits for them:
+    // checked against the empty list, every rule's protocol was unknown and the file refused (an
+    // end-to-end test that imported at once in a fresh page failed so, now and then, under load).
+    if (!this.#ready) {
+      void this.#loaded.then(() => this.importText(source, text));
+      return;
+    }
     const body = text.replace(/^\uFEFF/, '');
     const head = body.trimStart();
     if (head.startsWith('{') || head.startsWith('[')) {

@@ -71,6 +71,21 @@ describe('ProfileState', () => {
     expect(p.active.decodeAs[0]?.value).toBe(6000);
   });
 
+  it('checks a file chosen before the profiles and the engine\'s protocols are loaded once they are', async () => {
+    const notes: string[] = [];
+    const p = new ProfileState((kind, text) => notes.push(`${kind}: ${text}`));
+    let tablesCame = (_t: typeof TABLES): void => undefined;
+    const loaded = p.init(Promise.resolve({ backend: new MemoryBackend(), persistent: true }), new Promise<typeof TABLES>((r) => (tablesCame = r)));
+    p.importText('team.json', serializeProfile(team()));
+    expect(p.pending).toBeNull();
+    tablesCame(TABLES);
+    await loaded;
+    await Promise.resolve();
+    expect(notes).toEqual([]);
+    const pending = p.pending;
+    expect(pending?.kind === 'profile' && pending.profile.decodeAs).toEqual([{ table: 'udp.port', value: 4792, proto: 'vxlan' }]);
+  });
+
   it('says what is wrong with a bad file and changes nothing', async () => {
     const { p, notes, backend } = await store();
     const before = JSON.stringify([...backend.records.values()]);
