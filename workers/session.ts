@@ -84,10 +84,17 @@ export class CaptureSession implements CaptureApi {
   /** Compiled colouring rules in priority order (null: disabled or does not compile). */
   private coloring: (CompiledFilter | null)[] = [];
 
-  async open(blobs: Blob[], names: string[], rules: DecodeAsRule[], onProgress?: (p: LoadProgress) => void): Promise<OpenResult> {
+  /** Open and index `blobs`. An open stopped by `signal` (the engine's warm-up, when a capture
+   *  comes) rejects at its next chunk and leaves the session closed. */
+  async open(blobs: Blob[], names: string[], rules: DecodeAsRule[], onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<OpenResult> {
     this.sources = { blobs, names };
     this.rules = [...rules];
-    return this.index(onProgress);
+    try {
+      return await this.index(onProgress, signal);
+    } catch (e) {
+      if (signal?.aborted) await this.close();
+      throw e;
+    }
   }
 
   async setDecodeAs(rules: DecodeAsRule[]): Promise<OpenResult> {
@@ -96,7 +103,7 @@ export class CaptureSession implements CaptureApi {
   }
 
   /** The index pass over every file (re-run when the Decode As rules change). */
-  private async index(onProgress?: (p: LoadProgress) => void): Promise<OpenResult> {
+  private async index(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<OpenResult> {
     const t0 = performance.now();
     const { blobs, names } = this.sources;
     this.files = [];
@@ -142,6 +149,7 @@ export class CaptureSession implements CaptureApi {
       };
       const opened = await readCapture(blob, onRecord, {
         onProgress: (done) => onProgress?.({ bytesDone: before + done, bytesTotal: total, packets: frame, file: name }),
+        signal,
       });
       file.data = opened.data;
       file.report.encoding = opened.encoding;

@@ -3,7 +3,9 @@
 // in full. V8 compiles a function the first time it runs and optimises it after it has run a
 // while, so without this the first screen of a real capture ran on cold code: its first chunk,
 // its first rows (Info, columns) and its first details took several times longer than later ones.
-// Opening a capture stops the warm-up at its next step (worker-api.ts waits for that step).
+// Opening a capture stops the warm-up (worker-api.ts aborts it and waits for it to end): between
+// steps, or inside an open at its next chunk, so that a capture dropped during the warm-up waits
+// for at most one chunk of the warm-up capture instead of a whole round.
 //
 // Then rounds of the index pass alone over the packets after those, a thousand at a time (20,000
 // in all), so that V8 has optimised the pass before a real capture comes: it compiles its hottest
@@ -14,9 +16,9 @@
 // Chromium (the index pass of the 1M mix, alternating runs): 8.2-8.8 s after the first screen's
 // steps alone, 7.0-8.6 s after the rounds too (an earlier set, 8 rounds of 2,500 packets of a first version of
 // this capture: 6.2-8.0 s and 5.1-5.6 s); rounds of
-// 60,000 packets in all gained nothing more. The rounds are steps: an open waits for one round at
-// most (17-225 ms each in a Chromium worker, the first ones slowest; 26-103 ms in Node once the
-// first has run).
+// 60,000 packets in all gained nothing more. A round takes 17-225 ms in a Chromium worker (the
+// first ones slowest; 26-103 ms in Node once the first has run): an open waited for all of it
+// before a round could stop at its next chunk.
 //
 // The last round is longer (4,608 packets, with a new UDP conversation and ARP sender in each of
 // its packets of those kinds; 135-199 ms in Chromium): it reaches what a thousand packets never do, the packet estimate
@@ -40,28 +42,41 @@ export const WARM_UP_ROUNDS = 20;
 const ROUND_PACKETS = 1000;
 const LAST_ROUND_PACKETS = 4608;
 
-/** Runs the engine over the warm-up capture; `stop()` true ends it between steps. */
-export async function warmUp(stop: () => boolean): Promise<void> {
+/**
+ * Runs the engine over the warm-up capture until `signal` aborts it: then it ends at the current
+ * step's next chunk (an open) or after the step (the others), and resolves. `onStep` is told
+ * before each step starts (tests count them).
+ */
+export async function warmUp(signal: AbortSignal, onStep?: () => void): Promise<void> {
   const session = new CaptureSession();
   const steps: (() => Promise<unknown>)[] = [
-    () => session.open([new Blob([warmUpCapture(WARM_UP_PACKETS) as BlobPart])], ['warm-up.pcap'], []),
+    () => session.open([new Blob([warmUpCapture(WARM_UP_PACKETS) as BlobPart])], ['warm-up.pcap'], [], undefined, signal),
     () => session.getRows(0, ROWS),
     () => session.getRows(WARM_UP_PACKETS - ROWS, ROWS),
     // a packet of each kind in full, as the details pane shows it
     ...WARM_UP_KINDS.map((_, i) => () => session.getDetails(i + 1)),
     () => session.close(),
-    ...Array.from({ length: WARM_UP_ROUNDS }, (_, k) => () => indexRound(WARM_UP_PACKETS + k * ROUND_PACKETS, k === WARM_UP_ROUNDS - 1 ? LAST_ROUND_PACKETS : ROUND_PACKETS)),
+    ...Array.from({ length: WARM_UP_ROUNDS }, (_, k) => () => indexRound(WARM_UP_PACKETS + k * ROUND_PACKETS, k === WARM_UP_ROUNDS - 1 ? LAST_ROUND_PACKETS : ROUND_PACKETS, signal)),
   ];
-  for (const step of steps) {
-    if (stop()) break;
-    await step();
+  try {
+    for (const step of steps) {
+      if (signal.aborted) break;
+      onStep?.();
+      await step();
+    }
+  } catch (e) {
+    if (!signal.aborted) throw e; // an open stopped at its next chunk ends the warm-up; anything else is a fault
+  } finally {
+    await session.close();
   }
-  await session.close();
 }
 
-/** The index pass over ROUND_PACKETS packets of the warm-up capture from packet `first` on. */
-async function indexRound(first: number, packets: number): Promise<void> {
+/** The index pass over `packets` packets of the warm-up capture from packet `first` on. */
+async function indexRound(first: number, packets: number, signal: AbortSignal): Promise<void> {
   const session = new CaptureSession();
-  await session.open([new Blob([warmUpCapture(packets, first) as BlobPart])], ['warm-up.pcap'], []);
-  await session.close();
+  try {
+    await session.open([new Blob([warmUpCapture(packets, first) as BlobPart])], ['warm-up.pcap'], [], undefined, signal);
+  } finally {
+    await session.close();
+  }
 }

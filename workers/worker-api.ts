@@ -38,18 +38,18 @@ function resetMarks(): void {
 
 /**
  * The API over `session`. With `warm` (the worker passes warm-up.ts's warmUp), the engine warms up
- * at once; an open stops the warm-up and starts when its current step is done.
+ * at once; an open aborts the warm-up and starts when it has stopped (at its next chunk).
  */
-export function createWorkerApi(session = new CaptureSession(), warm?: (stop: () => boolean) => Promise<void>): CaptureApi {
-  let stopWarming = false;
+export function createWorkerApi(session = new CaptureSession(), warm?: (signal: AbortSignal) => Promise<void>): CaptureApi {
+  const stopWarming = new AbortController();
   // (its end is marked for the benchmark, and kept: it is not one of an open's marks)
-  const warmed = (): void => void performance.mark?.('engine:warm', { detail: { stopped: stopWarming } });
-  const warming = warm ? warm(() => stopWarming).then(warmed, () => undefined) : Promise.resolve();
+  const warmed = (): void => void performance.mark?.('engine:warm', { detail: { stopped: stopWarming.signal.aborted } });
+  const warming = warm ? warm(stopWarming.signal).then(warmed, () => undefined) : Promise.resolve();
   return {
     async open(files, names, rules, onProgress) {
       resetMarks();
       mark('engine:open');
-      stopWarming = true;
+      stopWarming.abort();
       await warming;
       let reports = 0;
       let last = 0;

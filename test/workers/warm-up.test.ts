@@ -105,16 +105,35 @@ describe('engine warm-up', () => {
     let warmed = (): void => undefined;
     const done = new Promise<void>((r) => (warmed = r));
     let steps = 0;
-    const after = createWorkerApi(new CaptureSession(), (stop) => warmUp(() => (steps++, stop())).finally(warmed));
+    const after = createWorkerApi(new CaptureSession(), (signal) => warmUp(signal, () => steps++).finally(warmed));
     await done;
     // the first screen's steps, the session's close, the index-pass rounds
     expect(steps).toBe(3 + WARM_UP_KINDS.length + 1 + WARM_UP_ROUNDS);
     expect(await view(after, 'vxlan.pcap')).toEqual(expected);
 
-    // opened at once: the warm-up stops after the step it is in
+    // opened at once: the warm-up stops inside its first step, the open of its capture
     steps = 0;
-    const during = createWorkerApi(new CaptureSession(), (stop) => warmUp(() => (steps++, stop())));
+    const during = createWorkerApi(new CaptureSession(), (signal) => warmUp(signal, () => steps++));
     expect(await view(during, 'vxlan.pcap')).toEqual(expected);
-    expect(steps).toBe(2);
+    expect(steps).toBe(1);
+  });
+
+  it('stops an open of its capture at the next chunk when aborted, leaving the session closed', async () => {
+    // 3,000 packets of ~400 bytes: chunks of 64 KiB, 256 KiB and 1 MiB (chunk-reader.ts)
+    const blob = new Blob([warmUpCapture(3000, WARM_UP_PACKETS) as BlobPart]);
+    const whole = await new CaptureSession().open([blob], ['w'], []);
+    expect(whole.packets).toBe(3000);
+    const stop = new AbortController();
+    const s = new CaptureSession();
+    const seen: number[] = [];
+    const opened = s.open([blob], ['w'], [], (p) => {
+      seen.push(p.packets);
+      stop.abort();
+    }, stop.signal);
+    await expect(opened).rejects.toMatchObject({ name: 'AbortError' });
+    // the first chunk's report (no packet dissected yet), then nothing more: the reader stopped
+    // before it took the second chunk
+    expect(seen).toEqual([0]);
+    expect((await s.getRows(0, 10)).count).toBe(0);
   });
 });

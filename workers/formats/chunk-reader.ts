@@ -87,6 +87,8 @@ export class ChunkReader {
     private readonly blob: Blob,
     chunkSize = DEFAULT_CHUNK_SIZE,
     private readonly onProgress?: ProgressFn,
+    /** Stops the read at the next chunk (need() rejects with the signal's reason). */
+    private readonly signal?: AbortSignal,
   ) {
     this.size = blob.size;
     this.chunkSize = Number.isFinite(chunkSize) && chunkSize >= 1 ? Math.floor(chunkSize) : DEFAULT_CHUNK_SIZE;
@@ -174,10 +176,11 @@ export class ChunkReader {
   }
 
   /**
-   * Makes the next chunk current (awaiting it), starts fetching the one after, reports progress,
+   * Makes the next chunk current (awaiting it) unless the read was aborted, starts fetching the one after, reports progress,
    * lets the event loop run now and then, and lets the page's requests finish first (read-gate.ts).
    */
   private async load(): Promise<void> {
+    this.signal?.throwIfAborted();
     const at = this.nextOffset;
     let bytes: Uint8Array;
     try {

@@ -1,7 +1,7 @@
 // The entry point of the capture readers: sniff the magic, decompress gzip, hand the bytes to the
 // pcap or pcapng reader, and return what was read. It never throws on file content: a file that
 // is not a capture, or is damaged, comes back with `error` set (after every record before the
-// damage has been delivered). Only a failure of `onRecord` itself propagates.
+// damage has been delivered). Only a failure of `onRecord` itself propagates, and an abort.
 
 import { ChunkReader, DEFAULT_CHUNK_SIZE, ReadError } from './chunk-reader.ts';
 import { createSummary } from './common.ts';
@@ -16,6 +16,8 @@ export interface ReadOptions {
   chunkSize?: number;
   /** Called once per chunk with the bytes read so far (of the decompressed data, for gzip). */
   onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Stops reading before the next chunk: readCapture rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 export interface OpenedCapture extends ReadSummary {
@@ -40,7 +42,7 @@ export async function readCapture(file: Blob, onRecord: OnRecord, opts: ReadOpti
       ({ data, error: gzipError } = await gunzip(file));
       kind = inner(detect(await readHead(data)));
     }
-    const r = new ChunkReader(data, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.onProgress);
+    const r = new ChunkReader(data, opts.chunkSize ?? DEFAULT_CHUNK_SIZE, opts.onProgress, opts.signal);
     try {
       switch (kind.format) {
         case 'pcap': await readPcap(r, kind, s, onRecord); break;
