@@ -15,11 +15,12 @@ import { join } from 'node:path';
 import { warmUpCapture } from '../workers/warm-up-capture.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'workers', 'warm-up-pins.ts');
-const FIELDS = 'frame.number eth.type vlan.id ip.src ip.dst ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.len udp.dstport vxlan.vni geneve.vni arp.opcode dns.qry.name';
+const FIELDS = 'frame.number eth.type vlan.id ip.src ip.dst ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.len udp.dstport vxlan.vni geneve.vni arp.opcode dns.qry.name dns.id dns.retransmission dns.retransmit_request_in';
 const LATE_FIELDS = 'frame.number ip.src ipv6.src tcp.srcport tcp.flags tcp.seq_raw tcp.seq tcp.stream udp.srcport udp.stream';
-/** The first round's packets, and packets of a later round (warmUpCapture's `first`). */
-const PACKETS = 18;
+/** The first round's first packets (14 of each kind: every branch of tcpService, DNS IDs that come again), and packets of a later round (warmUpCapture's `first`). */
+const PACKETS = 14 * 9;
 const LATE_FIRST = 19991;
+const LATE_PACKETS = 18;
 
 function tshark(args: string[]): string {
   return execFileSync('tshark', args, { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'ignore'] });
@@ -35,7 +36,7 @@ try {
   const first = join(dir, 'warm.pcap');
   const late = join(dir, 'warm-late.pcap');
   writeFileSync(first, warmUpCapture(PACKETS));
-  writeFileSync(late, warmUpCapture(PACKETS, LATE_FIRST));
+  writeFileSync(late, warmUpCapture(LATE_PACKETS, LATE_FIRST));
   const version = /TShark \(Wireshark\) ([\d.]+)/.exec(tshark(['--version']))?.[1] ?? '?';
   // single-quoted as the code is, unless a value holds a quote
   const quote = (r: string): string => (/['"]/.test(r) ? JSON.stringify(r) : `'${JSON.stringify(r).slice(1, -1)}'`);
@@ -51,7 +52,7 @@ export const TSHARK = [
 ${lines(decode(first, FIELDS))}
 ];
 
-/** Fields asked of warmUpCapture(${PACKETS}, ${LATE_FIRST}), packets of a later round: replies, sequence
+/** Fields asked of warmUpCapture(${LATE_PACKETS}, ${LATE_FIRST}), packets of a later round: replies, sequence
  *  numbers over the whole 32-bit range, and connections whose ports came before. */
 export const LATE_FIELDS = '${LATE_FIELDS}'.split(' ');
 export const LATE_FIRST = ${LATE_FIRST};

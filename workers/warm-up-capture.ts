@@ -46,7 +46,7 @@ function ipv4(src: number[], dst: number[], proto: number, payload: number[], id
 }
 
 const ipv6 = (src: number[], dst: number[], next: number, payload: number[]): number[] => new Bytes().u32(0x60000000).u16(payload.length).u8(next, 64).add(src).add(dst).add(payload).out;
-const tcp = (sport: number, dport: number, seq: number, flags: number, size: number): number[] => new Bytes().u16(sport).u16(dport).u32(seq).u32(seq ? seq + 1 : 0).u8(5 << 4, flags).u16(64240).u16(0).u16(0).add(new Array<number>(size).fill(0)).out;
+const tcp = (sport: number, dport: number, seq: number, flags: number, payload: readonly number[]): number[] => new Bytes().u16(sport).u16(dport).u32(seq).u32(seq ? seq + 1 : 0).u8(5 << 4, flags).u16(64240).u16(0).u16(0).add(payload).out;
 const udp = (sport: number, dport: number, payload: number[]): number[] => new Bytes().u16(sport).u16(dport).u16(8 + payload.length).u16(0).add(payload).out;
 const vxlan = (vni: number, inner: number[]): number[] => new Bytes().u8(0x08, 0).u16(0).u32(vni << 8).add(inner).out;
 const geneve = (vni: number, inner: number[]): number[] => new Bytes().u8(0, 0).u16(0x6558).u32(vni << 8).add(inner).out;
@@ -73,15 +73,36 @@ const HOSTS = 4000;
  * small numbers, left V8 to compile the pass again on a real capture: its replies, conversations
  * found again and numbers past 2^31 reached code the warm-up never had.
  */
-function segment(n: number, server: number, bytes: number): { reply: boolean; tcp: number[] } {
+function segment(n: number, server: number, bytes: number, payload?: readonly number[]): { reply: boolean; tcp: number[] } {
   const flow = n % FLOWS;
   const reply = ((n / FLOWS) | 0) % 2 === 1;
   const client = 1024 + flow;
   const seq = Math.imul(n + 1, 0x9e3779b1) >>> 0;
   const flags = TCP_FLAGS[n % TCP_FLAGS.length] as number;
-  const size = n % 2 ? bytes : 0;
-  return { reply, tcp: reply ? tcp(server, client, seq, flags, size) : tcp(client, server, seq, flags, size) };
+  const data = payload ?? new Array<number>(n % 2 ? bytes : 0).fill(0);
+  return { reply, tcp: reply ? tcp(server, client, seq, flags, data) : tcp(client, server, seq, flags, data) };
 }
+
+/**
+ * The server port of the plain TCP kind's packet `n`, and its payload: mostly HTTP's port; now
+ * and then DNS over TCP (a query with its length, or zeros that are no DNS message: a real
+ * capture has both on port 53), or a port that no dissector takes on either side, so that the
+ * dispatch tries all three ports. Code that V8 optimised without these branches was thrown away
+ * when a real capture took them.
+ */
+function tcpService(n: number): { server: number; payload?: number[] } {
+  switch (n % 10) {
+    case 3:
+      return { server: 53, payload: n % 20 === 3 ? withLength(dnsQuery(n & 0xffff, 'example.com')) : new Array<number>(100).fill(0) };
+    case 7:
+      return { server: 4000 };
+    default:
+      return { server: 80 };
+  }
+}
+
+/** A DNS message as it goes over TCP: its length first (RFC 1035 4.2.2). */
+const withLength = (m: number[]): number[] => [m.length >> 8, m.length & 0xff, ...m];
 
 /** Two endpoints' bytes in the order of a segment's direction. */
 const ends = <T>(reply: boolean, a: T, b: T): [T, T] => (reply ? [b, a] : [a, b]);
@@ -106,7 +127,8 @@ export function warmUpFrame(i: number): number[] {
   const flow = n % FLOWS;
   switch (WARM_UP_KINDS[i % WARM_UP_KINDS.length]) {
     case 'tcp': {
-      const { reply, tcp: seg } = segment(n, 80, 100);
+      const { server, payload } = tcpService(n);
+      const { reply, tcp: seg } = segment(n, server, 100, payload);
       const [ma, mb] = ends(reply, mac(1 + (flow % 13)), mac(20 + (flow % 11)));
       const [ia, ib] = ends(reply, ip4(1, 1 + (flow % 13)), ip4(2, 20 + (flow % 11)));
       return eth(mb, ma, 0x0800, ipv4(ia, ib, 6, seg, i & 0xffff));
@@ -123,8 +145,10 @@ export function warmUpFrame(i: number): number[] {
     // a real capture does
     case 'vlan-udp':
       return eth(mac(a), mac(b), 0x0800, ipv4(ip4(3, a), ip4(4, b), 17, udp(1024 + (n % HOSTS), 514, new Array<number>(120).fill(0)), i & 0xffff), 100);
+    // transaction IDs that come again in the same conversation (a retransmitted query, and one
+    // asked again later), as a long capture's IDs do
     case 'dns':
-      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(5, a), ip4(5, 53), 17, udp(30000 + a, 53, dnsQuery(i & 0xffff, 'example.com')), i & 0xffff));
+      return eth(mac(a), mac(b), 0x0800, ipv4(ip4(5, a), ip4(5, 53), 17, udp(30000 + a, 53, dnsQuery(n % 40, 'example.com')), i & 0xffff));
     case 'arp': {
       // every 7th a gratuitous one (asking for its own address)
       const host = 1 + (n % HOSTS);

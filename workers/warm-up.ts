@@ -30,6 +30,12 @@
 // 93 functions during the 1M mix's index pass instead of 177 (1.3 s of compile time instead of
 // 2.3 s, by --trace-opt's count, one traced run each), and the pass took 5.18-5.38 s against
 // 5.72-5.92 s before (a Chromium worker, four alternating runs each).
+//
+// Later, DNS over TCP (a query, and zeros that are no DNS message), TCP between ports no
+// dissector takes, and an address table that starts small took the deoptimisations during that
+// load from 14 to 4 (--trace-deopt-verbose names the source line of each); V8 still compiled 68
+// functions during it, "hot and stable", and the pass took as long (4.31-4.66 s against
+// 4.36-4.68 s, four alternating runs each).
 
 import { CaptureSession } from './session.ts';
 import { WARM_UP_KINDS, warmUpCapture } from './warm-up-capture.ts';

@@ -17,13 +17,15 @@ export class AddressTable {
   /** Open addressing, the key stored in the slot itself (kind and up to 16 bytes as words): a
    *  lookup reads one cache line, no Map and no object per address is touched (the index pass
    *  interns up to four addresses a packet, and the shape index four MAC addresses more). */
-  private slots: Int32Array = new Int32Array(512 * STRIDE);
+  private slots: Int32Array = new Int32Array(32 * STRIDE);
   private kinds: number[] = [0];
   private bytes: Uint8Array[] = [new Uint8Array(0)];
   private texts: (string | undefined)[] = [''];
 
   constructor() {
-    // 1,024 slots, made through rehash() once more: see fields/typed-arrays.ts (V8 field constness)
+    // 64 slots, made through rehash() once more: see fields/typed-arrays.ts (V8 field constness).
+    // Small, so that the engine's warm-up grows the table too: code V8 optimised before add()
+    // had ever grown it was thrown away at the first growth of a real capture's table.
     this.slots = rehash(this.slots);
   }
 
