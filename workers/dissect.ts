@@ -6,7 +6,8 @@ import { Ctx } from './dissectors/context.ts';
 import { dissectFrame } from './dissectors/frame.ts';
 import { DissectorTables, type DecodeAsRule } from './dissectors/tables.ts';
 import { Reassembly } from './analysis/reassembly.ts';
-import type { FieldList } from './fields/field-list.ts';
+import { EF, WS, type FieldList } from './fields/field-list.ts';
+import { Status } from './dissectors/context.ts';
 import type { PacketRecord } from './formats/record.ts';
 
 /** Tables are read-only once built, so dissectors with the same rules share them (building one
@@ -42,6 +43,7 @@ export class PacketDissector {
     const c = this.ctx;
     c.begin(frameNo, rec.data, rec.linkType);
     dissectFrame(c, rec);
+    markDamage(c);
     return c.f;
   }
 
@@ -49,4 +51,15 @@ export class PacketDissector {
   get status(): number {
     return this.ctx.status;
   }
+}
+
+/**
+ * Wireshark's hidden items for a damaged packet, which filters and `-e` name: `_ws.malformed` for a
+ * packet that broke its protocol's rules (a dissector's exception past a length the packet gave,
+ * or an expert info of the Malformed group: epan/expert.c adds the item for those too), and
+ * `_ws.short` for one cut off by the capture ("Packet size limited during capture").
+ */
+function markDamage(c: Ctx): void {
+  if (c.status & Status.MALFORMED) c.f.add(WS.malformed, 0, 0, 0, EF.HIDDEN);
+  if (c.status & Status.TRUNCATED) c.f.add(WS.short, 0, 0, 0, EF.HIDDEN);
 }

@@ -107,11 +107,13 @@ export class Ctx {
     this.stop = true;
   }
 
-  /** True when [off, off+len) lies inside `end` and the buffer; otherwise stops the packet. */
+  /** True when [off, off+len) lies inside `end` and the buffer; otherwise stops the packet: as
+   *  Wireshark's tvbuff checks, past `end` (a length the packet gave) is malformed
+   *  (ReportedBoundsError), within it but past the captured bytes truncated (BoundsError). */
   has(off: number, len: number, end: number): boolean {
     if (this.stop) return false;
     if (off + len <= end && off + len <= this.b.length) return true;
-    this.fail(off + len > this.b.length ? Status.TRUNCATED : Status.MALFORMED);
+    this.fail(off + len > end ? Status.MALFORMED : Status.TRUNCATED);
     return false;
   }
 

@@ -21,6 +21,7 @@ export const enum EF {
 export const WS = registerFields({
   text: { name: '_ws.text', label: 'Text', type: FT.NONE },
   malformed: { name: '_ws.malformed', label: 'Malformed Packet', type: FT.PROTOCOL },
+  short: { name: '_ws.short', label: 'Packet size limited during capture', type: FT.PROTOCOL },
   expert: { name: '_ws.expert', label: 'Expert Info', type: FT.NONE },
   data: { name: 'data', label: 'Data', type: FT.PROTOCOL },
   dataData: { name: 'data.data', label: 'Data', type: FT.BYTES },
