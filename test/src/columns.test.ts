@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RowWindow } from '../../workers/api.ts';
-import { COLUMNS, cellText, colorClasses, statusText } from '../../src/lib/format/columns.ts';
+import { COLUMNS, MARKED, cellText, colorClasses, statusText } from '../../src/lib/format/columns.ts';
 import { ASCII, HEX, inRange, lineCount, offsetDigits, offsetText } from '../../src/lib/format/hex.ts';
 import { parseSaved } from '../../src/lib/state/view.svelte.ts';
 
@@ -58,6 +58,10 @@ describe('packet list columns', () => {
     expect(statusText(0)).toBe('');
     expect(statusText(2)).toBe('Malformed packet');
     expect(statusText(3)).toBe('Malformed packet; Truncated (packet size limited during capture)');
+    expect(statusText(64)).toBe("Expert error (the packet breaks its protocol's rules)");
+    // a row is marked for truncated, malformed, cut short and expert error, each with its words
+    expect(MARKED).toBe(1 | 2 | 32 | 64);
+    for (const bit of [1, 2, 32, 64]) expect(statusText(bit)).not.toBe('');
   });
 });
 

@@ -27,6 +27,10 @@ export const enum Status {
   REASSEMBLED = 16,
   /** The capture file ended inside this record. */
   CUT = 32,
+  /** An expert error that Wireshark files under another group than Malformed (IPv4's bogus
+   *  version and lengths: Error/Protocol): the packet is wrong, but `_ws.malformed` does not
+   *  select it. */
+  ERROR = 64,
 }
 
 export class Ctx {

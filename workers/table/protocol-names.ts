@@ -2,6 +2,7 @@
 // names them in its Protocol column (its protocols' short names).
 
 import { fieldById } from '../fields/registry.ts';
+import { Status } from '../dissectors/context.ts';
 
 const SHORT: Record<string, string> = {
   frame: 'Frame', eth: 'Ethernet', ip: 'IPv4', ipv6: 'IPv6', arp: 'ARP', icmp: 'ICMP', icmpv6: 'ICMPv6',
@@ -23,7 +24,7 @@ const FAMILY: Record<string, string> = {
 
 /** Colouring family of a row: status first (malformed wins), then the protocol. */
 export function colorFamily(protoField: number, status: number, tcpFlags: number, tunnelled: boolean): string {
-  if (status & 3) return 'bad';
+  if (status & (Status.TRUNCATED | Status.MALFORMED | Status.ERROR)) return 'bad';
   const name = fieldById(protoField).name;
   if (name === 'tcp' && tcpFlags & 0x04) return 'reset';
   if (name === 'tcp' && tcpFlags & 0x03) return 'tcp-syn';

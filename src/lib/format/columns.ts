@@ -86,10 +86,14 @@ export function colorClasses(color: string | undefined): string {
   return parts.includes('tunnelled') ? `c-${fam} tunnelled` : `c-${fam}`;
 }
 
+/** Status bits a row is marked for (dissectors/context.ts): truncated, malformed, cut short, expert error. */
+export const MARKED = 1 | 2 | 32 | 64;
+
 /** Status bits (dissectors/context.ts): what a row's marker says. */
 export function statusText(status: number): string {
   const parts: string[] = [];
   if (status & 2) parts.push('Malformed packet');
+  if (status & 64) parts.push("Expert error (the packet breaks its protocol's rules)");
   if (status & 1) parts.push('Truncated (packet size limited during capture)');
   if (status & 32) parts.push('Cut short: the capture file ends inside this packet');
   if (status & 4) parts.push('Expert warning');

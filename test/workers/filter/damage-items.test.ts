@@ -42,16 +42,10 @@ const TSHARK: Record<string, Frames> = {
   'udp-length-heapoverflow.pcap': { malformed: [], short: [1] },
 };
 
-/**
- * Where Decapod answers otherwise, and why. The Malformed item follows Decapod's malformed status
- * bit, which an expert info of error severity sets whatever Wireshark's group for it.
- */
+/** Where Decapod answers otherwise, and why. */
 const DIFFERENT: Record<string, Frames & { why: string }> = {
   'aoe-oobr-1.pcap': { malformed: [], short: [], why: 'no ATA over Ethernet dissector: the payload is data, so no AoE expert info' },
-  'gre-heapoverflow-1.pcap': { malformed: [2], short: [], why: "Wireshark files 'Bogus IPv4 version' under the Protocol group (error severity), not Malformed" },
   'icmp-destunreach-udp.pcap': { malformed: [1], short: [], why: 'the DNS message quoted in the ICMP error runs past the quoted bytes; Wireshark does not mark that' },
-  'ipv4_invalid_hdr_length.pcap': { malformed: [1], short: [], why: "Wireshark files 'Bogus IP header length' under the Protocol group (error severity), not Malformed" },
-  'ipv4_invalid_total_length.pcap': { malformed: [1], short: [], why: "Wireshark files 'Bogus IP length' under the Protocol group (error severity), not Malformed" },
   'ipv6-srh-tlv-pad1-padn-5-trunc.pcap': { malformed: [], short: [], why: "the segment routing header's TLVs after its segment list are not dissected, so their cut is not seen" },
 };
 
