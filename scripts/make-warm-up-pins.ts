@@ -12,13 +12,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { warmUpCapture } from '../workers/warm-up-capture.ts';
+import { WARM_UP_KINDS, warmUpCapture } from '../workers/warm-up-capture.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test', 'workers', 'warm-up-pins.ts');
 const FIELDS = 'frame.number eth.type vlan.id ip.src ip.dst ipv6.src ipv6.dst tcp.srcport tcp.dstport tcp.flags tcp.len udp.dstport vxlan.vni geneve.vni arp.opcode dns.qry.name dns.id dns.retransmission dns.retransmit_request_in';
 const LATE_FIELDS = 'frame.number ip.src ipv6.src tcp.srcport tcp.flags tcp.seq_raw tcp.seq tcp.stream udp.srcport udp.stream';
-/** The first round's first packets (14 of each kind: every branch of tcpService, DNS IDs that come again), and packets of a later round (warmUpCapture's `first`). */
-const PACKETS = 14 * 9;
+/** The first round's first packets (14 of each kind: every branch of warm-up-capture.ts's
+ *  tcpService), and packets of a later round (warmUpCapture's `first`). */
+const PACKETS = 14 * WARM_UP_KINDS.length;
 const LATE_FIRST = 19991;
 const LATE_PACKETS = 18;
 

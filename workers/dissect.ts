@@ -2,12 +2,11 @@
 // pass, the details view, the filter's slow path and the command line all go through it.
 
 import './dissectors/all.ts';
-import { Ctx } from './dissectors/context.ts';
+import { Ctx, Status } from './dissectors/context.ts';
 import { dissectFrame } from './dissectors/frame.ts';
 import { DissectorTables, type DecodeAsRule } from './dissectors/tables.ts';
 import { Reassembly } from './analysis/reassembly.ts';
 import { EF, WS, type FieldList } from './fields/field-list.ts';
-import { Status } from './dissectors/context.ts';
 import type { PacketRecord } from './formats/record.ts';
 
 /** Tables are read-only once built, so dissectors with the same rules share them (building one

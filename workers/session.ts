@@ -44,7 +44,6 @@ export function estimatePackets(packets: number, bytes: number, total: number): 
   return Math.ceil(Math.min((packets * total * 1.02) / bytes, total / 16));
 }
 
-
 interface OpenFile {
   name: string;
   /** The Blob that record offsets refer to (decompressed for gzip). */
@@ -171,9 +170,9 @@ export class CaptureSession implements CaptureApi {
 
   /** Room for the capture's estimated packets in the per-row arrays (the table and the shapes'
    *  rows: 54 bytes a row; 66 with the frame times they held when this was measured), made once
-   *  early in the pass instead of a doubling each time they fill, which wrote every row so far to fresh pages again (a page fault
-   *  costs ~15 us on the 2-core VM the benchmark runs on): 107,000-112,000 page faults in
-   *  Chromium's renderer for the 1M mix before, 92,000-100,000 after. The conversation tables get
+   *  early in the pass instead of a doubling each time they fill, which wrote every row so far to
+   *  fresh pages again (a page fault costs ~15 us on the 2-core VM the benchmark runs on):
+   *  107,000-112,000 page faults in Chromium's renderer for the 1M mix before, 92,000-100,000 after. The conversation tables get
    *  room at the rate the first `seen` packets opened conversations (tcp-state.ts): the 1M mix's
    *  index pass in a Chromium worker 4.91-5.22 s before, 4.52-5.02 s after (five alternating
    *  runs each; renderer page faults 100,000-105,000 before, 96,000-100,000 after). */

@@ -14,16 +14,16 @@
 // conversations found again, sequence numbers past 2^31, tables that grow), each compilation of
 // 50-330 ms of CPU on the 2-core benchmark machine, while the pass runs on slower code. Measured in
 // Chromium (the index pass of the 1M mix, alternating runs): 8.2-8.8 s after the first screen's
-// steps alone, 7.0-8.6 s after the rounds too (an earlier set, 8 rounds of 2,500 packets of a first version of
-// this capture: 6.2-8.0 s and 5.1-5.6 s); rounds of
-// 60,000 packets in all gained nothing more. A round takes 17-225 ms in a Chromium worker (the
+// steps alone, 7.0-8.6 s after the rounds too (an earlier set, 8 rounds of 2,500 packets of a
+// first version of this capture: 6.2-8.0 s and 5.1-5.6 s); rounds of 60,000 packets in all
+// gained nothing more. A round takes 17-225 ms in a Chromium worker (the
 // first ones slowest; 26-103 ms in Node once the first has run): an open waited for all of it
 // before a round could stop at its next chunk.
 //
 // The last round is longer (4,608 packets, with a new UDP conversation and ARP sender in each of
-// its packets of those kinds; 135-199 ms in Chromium): it reaches what a thousand packets never do, the packet estimate
-// after 4,096 (session.ts), the first growth of the frame times, of the shape index's rows, of
-// the address and conversation tables. Code that V8 optimised without ever running a branch is
+// its packets of those kinds; 135-199 ms in Chromium): it reaches what a thousand packets never
+// do, the packet estimate after 4,096 (session.ts) and the first growth of the shape index's rows
+// and of the conversation tables. Code that V8 optimised without ever running a branch is
 // thrown away when a capture first takes it, together with everything optimised around it (the
 // whole per-packet pass is inlined into a few functions), and compiled again while the pass runs
 // on slower code. With field constness fixed (fields/typed-arrays.ts) and this round, V8 compiled
@@ -32,8 +32,8 @@
 // 5.72-5.92 s before (a Chromium worker, four alternating runs each).
 //
 // Later, DNS over TCP (a query, and zeros that are no DNS message), TCP between ports no
-// dissector takes, and an address table that starts small took the deoptimisations during that
-// load from 14 to 4 (--trace-deopt-verbose names the source line of each); V8 still compiled 68
+// dissector takes, and an address table that starts small (so that the warm-up grows it) took
+// the deoptimisations during that load from 14 to 4 (--trace-deopt-verbose names the source line of each); V8 still compiled 68
 // functions during it, "hot and stable", and the pass took as long (4.31-4.66 s against
 // 4.36-4.68 s, four alternating runs each).
 

@@ -148,12 +148,12 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   c.proto(F.ip, off, Math.min(off + hlen, end));
   const versionItem = f.add(F.version, off, 1, version);
   if (version !== 4) {
-    ipExpert(c, versionItem, E.ipBogusVersion, 'Bogus IPv4 version', Status.ERROR); // Error/Protocol in Wireshark
+    ipExpert(c, versionItem, E.ipBogusVersion, 'Bogus IPv4 version', Status.ERROR);
     return;
   }
   const hdrLenItem = f.add(F.hdrLen, off, 1, hlen);
   if (hlen < IPV4_MIN_HEADER_LEN) {
-    ipExpert(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`, Status.ERROR); // Error/Protocol in Wireshark
+    ipExpert(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`, Status.ERROR);
     return;
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
@@ -170,7 +170,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   if (ipLen < hlen) {
     if (ipLen !== 0) {
       const item = f.add(F.len, off + LEN, 2, ipLen);
-      ipExpert(c, item, E.ipBogusLength, `Bogus IP length (${ipLen}, less than header length ${hlen})`, Status.ERROR); // Error/Protocol in Wireshark
+      ipExpert(c, item, E.ipBogusLength, `Bogus IP length (${ipLen}, less than header length ${hlen})`, Status.ERROR);
       return;
     }
     // ip.tso_support (on by default): "Assume the zero length is the result of TSO, and use the
@@ -181,7 +181,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     const item = f.add(F.len, off + LEN, 2, ipLen);
     if (off + ipLen <= end) payloadEnd = off + ipLen;
     else if (!c.inErrorPkt) {
-      ipExpert(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`, Status.ERROR); // Error/Protocol in Wireshark
+      ipExpert(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`, Status.ERROR);
     }
   }
   c.setEnd(off + ipLen);

@@ -176,8 +176,9 @@ export class ChunkReader {
   }
 
   /**
-   * Makes the next chunk current (awaiting it) unless the read was aborted, starts fetching the one after, reports progress,
-   * lets the event loop run now and then, and lets the page's requests finish first (read-gate.ts).
+   * Makes the next chunk current (awaiting it) unless the read was aborted, starts fetching the
+   * one after, reports progress, lets the event loop run now and then, and lets the page's
+   * requests finish first (read-gate.ts).
    */
   private async load(): Promise<void> {
     this.signal?.throwIfAborted();
