@@ -28,10 +28,19 @@ import { compileFilter, type CompiledFilter } from './filter/compile.ts';
 import { ShapeIndex } from './filter/shapes.ts';
 import { shapeMask } from './filter/shape-fields.ts';
 import { defaultBindings, dissectorNames } from './dissectors/tables.ts';
-import { reserveConversations } from './analysis/tcp-state.ts';
+import { conversationPages, conversationTableBytes, expectedConversations, reserveConversationsFor } from './analysis/tcp-state.ts';
+import { NO_PAGES, type PageSource } from './memory/page-source.ts';
 
 /** The record after which the index pass estimates the capture's packets from its bytes so far. */
 const ESTIMATE_AFTER = 4096;
+/** The record at which a second estimate decides whether the reservation is worth making resident:
+ *  pages the helper touches are memory in use, where a reservation's untouched spare is not, so a
+ *  capture whose first packets mislead the first estimate (a burst of small ones, then jumbo
+ *  frames) must not get gigabytes of them. */
+const CONFIRM_AFTER = 16384;
+/** Resident chunks of conversation records kept ordered per table (~150 KB each), once the
+ *  estimate is made: enough for ~16,000 new conversations between two of the pass's yields. */
+const CHUNKS_AHEAD = 4;
 
 /**
  * The packets of a capture of `total` bytes that held `packets` in its first `bytes`: the same
@@ -82,6 +91,13 @@ export class CaptureSession implements CaptureApi {
   private sources: { blobs: Blob[]; names: string[] } = { blobs: [], names: [] };
   /** Compiled colouring rules in priority order (null: disabled or does not compile). */
   private coloring: (CompiledFilter | null)[] = [];
+  /** The reservation waiting for its resident buffers (reserve()): the sizes ordered and the
+   *  conversations to make room for. */
+  private pending: { sizes: Map<number, number>; tcp: number; udp: number } | null = null;
+
+  /** `pages`: where the index pass gets buffers whose pages another thread has made resident
+   *  (page-source.ts; the capture worker's helper). None by default: every array is allocated here. */
+  constructor(private readonly pages: PageSource = NO_PAGES) {}
 
   /** Open and index `blobs`. An open stopped by `signal` (the engine's warm-up, when a capture
    *  comes) rejects at its next chunk and leaves the session closed. */
@@ -129,32 +145,41 @@ export class CaptureSession implements CaptureApi {
     const total = blobs.reduce((s, b) => s + b.size, 0);
     let before = 0;
     let frame = 0;
-    for (let fi = 0; fi < blobs.length; fi++) {
-      const blob = blobs[fi] as Blob;
-      const name = names[fi] ?? `file ${fi + 1}`;
-      const file: OpenFile = { name, data: blob, ifaces: new Map(), report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
-      this.files.push(file);
-      const onRecord = (rec: PacketRecord): void => {
-        frame++;
-        if (frame === ESTIMATE_AFTER) this.reserve(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
-        file.report.packets++;
-        const fl = dissector.dissect(rec, frame);
-        const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
-        table.iface[r] = this.ifaceOf(fi, file, rec);
-        summarize(fl, table, r, this.addrs);
-        this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
-        if (rec.comments) this.comments.set(frame, rec.comments.slice());
-        this.suggester.observe(fl, this.dissector.ctx.tables);
-      };
-      const opened = await readCapture(blob, onRecord, {
-        onProgress: (done) => onProgress?.({ bytesDone: before + done, bytesTotal: total, packets: frame, file: name }),
-        signal,
-      });
-      file.data = opened.data;
-      file.report.encoding = opened.encoding;
-      file.report.error = opened.error;
-      file.report.linkTypes = [...new Set(opened.interfaces.map((i) => linkTypeName(i.linkType)))];
-      before += blob.size;
+    try {
+      for (let fi = 0; fi < blobs.length; fi++) {
+        const blob = blobs[fi] as Blob;
+        const name = names[fi] ?? `file ${fi + 1}`;
+        const file: OpenFile = { name, data: blob, ifaces: new Map(), report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
+        this.files.push(file);
+        const onRecord = (rec: PacketRecord): void => {
+          frame++;
+          if (frame === ESTIMATE_AFTER) this.reserve(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
+          else if (frame === CONFIRM_AFTER && this.pages !== NO_PAGES) this.orderResident(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
+          file.report.packets++;
+          const fl = dissector.dissect(rec, frame);
+          const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
+          table.iface[r] = this.ifaceOf(fi, file, rec);
+          summarize(fl, table, r, this.addrs);
+          this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
+          if (rec.comments) this.comments.set(frame, rec.comments.slice());
+          this.suggester.observe(fl, this.dissector.ctx.tables);
+        };
+        const opened = await readCapture(blob, onRecord, {
+          onProgress: (done) => {
+            // once a chunk; the helper's buffers come in during the yields between chunks
+            if (this.pending !== null) this.moveToPages();
+            onProgress?.({ bytesDone: before + done, bytesTotal: total, packets: frame, file: name });
+          },
+          signal,
+        });
+        file.data = opened.data;
+        file.report.encoding = opened.encoding;
+        file.report.error = opened.error;
+        file.report.linkTypes = [...new Set(opened.interfaces.map((i) => linkTypeName(i.linkType)))];
+        before += blob.size;
+      }
+    } finally {
+      this.releasePages();
     }
     table.trim();
     this.shapes.trim();
@@ -179,7 +204,51 @@ export class CaptureSession implements CaptureApi {
   private reserve(seen: number, packets: number): void {
     this.table.reserve(packets);
     this.shapes.reserve(packets);
-    reserveConversations(this.dissector.ctx, seen, packets);
+    const ctx = this.dissector.ctx;
+    if (this.pages === NO_PAGES) {
+      reserveConversationsFor(ctx, ...expectedConversations(ctx, seen, packets));
+      return;
+    }
+    // With a helper, the rows go on into the arrays just reserved (only the pages the rows written
+    // meanwhile touch fault here) until the helper has made resident copies of them all
+    // (orderResident()); the conversations' hash tables, which the first re-insertions would
+    // touch all over, wait for theirs, and their records come in resident chunks from now on.
+    conversationPages(ctx, this.pages, CHUNKS_AHEAD);
+  }
+
+  /** Order resident copies of the reservation, if `packets`, the estimate after `seen` records,
+   *  is within an eighth of the room it made (else the conversations get their room as without a
+   *  helper). */
+  private orderResident(seen: number, packets: number): void {
+    const rows = this.table.capacity;
+    const ctx = this.dissector.ctx;
+    const [tcp, udp] = expectedConversations(ctx, seen, packets);
+    if (Math.abs(packets - rows) > rows / 8) {
+      reserveConversationsFor(ctx, tcp, udp);
+      return;
+    }
+    const sizes = new Map<number, number>();
+    for (const b of [...this.table.columnBytes(), ...this.shapes.columnBytes(), ...conversationTableBytes(ctx, tcp, udp)]) {
+      if (b > 0) sizes.set(b, (sizes.get(b) ?? 0) + 1);
+    }
+    for (const [b, n] of sizes) this.pages.order(b, n);
+    this.pending = { sizes, tcp, udp };
+  }
+
+  /** The reservation in resident buffers, when the helper has made all of them. */
+  private moveToPages(): void {
+    const p = this.pending as NonNullable<typeof this.pending>;
+    for (const [b, n] of p.sizes) if (this.pages.ready(b) < n) return;
+    this.pending = null;
+    this.table.moveTo(this.pages);
+    this.shapes.moveTo(this.pages);
+    reserveConversationsFor(this.dissector.ctx, p.tcp, p.udp, this.pages);
+  }
+
+  /** The pass is over (or stopped): the helper's buffers not taken go, and its orders. */
+  private releasePages(): void {
+    this.pending = null;
+    this.pages.release();
   }
 
   private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {

@@ -14,6 +14,7 @@
 
 import { fmix32 } from './hash.ts';
 import { grown } from '../fields/typed-arrays.ts';
+import { NO_PAGES, type PageSource } from '../memory/page-source.ts';
 
 const HASH = 0;
 /** portA << 16 | portB. */
@@ -44,6 +45,8 @@ export class ConversationTable {
   /** Words per record. */
   private readonly w: number;
   private chunks: Int32Array[] = [];
+  /** Where new chunks come from when resident ones are ready (usePages()). */
+  private pages: PageSource = NO_PAGES;
   private pool = new Int32Array(64 * POOL_ENTRY);
   private poolUsed = 0;
   /** Conversation index + 1 per slot; 0 marks an empty slot. */
@@ -69,6 +72,7 @@ export class ConversationTable {
     this.poolUsed = 0;
     this.table.fill(0);
     this.lastBuf = null;
+    this.pages = NO_PAGES;
   }
 
   /** User word k of conversation i. */
@@ -113,7 +117,7 @@ export class ConversationTable {
     const i = this.count;
     const w = this.w;
     if ((i + 1) * 2 > this.table.length) this.rehash();
-    if ((i & CHUNK_MASK) === 0 && this.chunks.length === i >> CHUNK_BITS) this.chunks.push(new Int32Array(w << CHUNK_BITS));
+    if ((i & CHUNK_MASK) === 0 && this.chunks.length === i >> CHUNK_BITS) this.chunks.push(this.newChunk());
     this.count = i + 1;
     const ch = this.chunks[i >> CHUNK_BITS] as Int32Array;
     const o = (i & CHUNK_MASK) * w;
@@ -207,17 +211,46 @@ export class ConversationTable {
 
   /** Room in the hash table for `n` conversations (kept at most half full) at once, instead of a
    *  doubling each time it fills. */
-  reserve(n: number): void {
-    let size = this.table.length;
-    while (size < 2 * n) size *= 2;
-    if (size > this.table.length) this.rehash(size);
+  reserve(n: number, pages = NO_PAGES): void {
+    const size = this.slotsFor(n);
+    if (size > this.table.length) this.rehash(size, pages.take(size * 4));
   }
 
-  /** The hash table at `size` slots (twice its size by default), re-inserting the newest
-   *  conversation of each key (records read in order: the old table's order would read them at
-   *  random). */
-  private rehash(size = this.table.length * 2): void {
-    const t = new Int32Array(size);
+  /** The bytes of the hash table reserve(n) makes, 0 when it keeps the current one. */
+  reserveBytes(n: number): number {
+    const size = this.slotsFor(n);
+    return size > this.table.length ? size * 4 : 0;
+  }
+
+  /** Take new chunks from `pages` when it has them ready, keeping `ahead` of them ordered. */
+  usePages(pages: PageSource, ahead: number): void {
+    this.pages = pages;
+    pages.order(this.chunkBytes(), ahead);
+  }
+
+  private slotsFor(n: number): number {
+    let size = this.table.length;
+    while (size < 2 * n) size *= 2;
+    return size;
+  }
+
+  private chunkBytes(): number {
+    return (this.w << CHUNK_BITS) * 4;
+  }
+
+  /** A chunk of records: resident if the pages are ready (and one more ordered for the next). */
+  private newChunk(): Int32Array {
+    const bytes = this.chunkBytes();
+    const b = this.pages.take(bytes);
+    this.pages.order(bytes, 1);
+    return b === null ? new Int32Array(this.w << CHUNK_BITS) : new Int32Array(b);
+  }
+
+  /** The hash table at `size` slots (twice its size by default) in `buf` if given (zeroed, of
+   *  size * 4 bytes), re-inserting the newest conversation of each key (records read in order:
+   *  the old table's order would read them at random). */
+  private rehash(size = this.table.length * 2, buf: ArrayBuffer | null = null): void {
+    const t = buf === null ? new Int32Array(size) : new Int32Array(buf);
     const mask = t.length - 1;
     const w = this.w;
     for (let i = 0; i < this.count; i++) {

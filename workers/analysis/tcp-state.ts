@@ -10,6 +10,7 @@
 import type { Ctx } from '../dissectors/context.ts';
 import { ConversationTable } from './tcp-conversations.ts';
 import { TcpPduTable } from './tcp-reassembly.ts';
+import { NO_PAGES, type PageSource } from '../memory/page-source.ts';
 import { perCapture } from './per-capture.ts';
 
 /** Window scale of a direction not yet known (Wireshark's -1, "unknown"). */
@@ -163,9 +164,34 @@ export const transportState = perCapture<TransportState>(() => ({ tcp: new TcpSt
  *  slots than it fills, at most 16 bytes a packet per table (the size a capture of new
  *  connections grows it to anyway), and slots nobody writes are pages never touched. */
 export function reserveConversations(c: Ctx, seen: number, packets: number): void {
+  const [tcp, udp] = expectedConversations(c, seen, packets);
+  reserveConversationsFor(c, tcp, udp);
+}
+
+/** The TCP and UDP conversations a capture of `packets` packets opens at the rate its first `seen` did. */
+export function expectedConversations(c: Ctx, seen: number, packets: number): [tcp: number, udp: number] {
   const s = transportState(c);
-  s.tcp.conv.reserve(Math.ceil((s.tcp.conv.count * packets) / seen));
-  s.udp.reserve(Math.ceil((s.udp.count * packets) / seen));
+  return [Math.ceil((s.tcp.conv.count * packets) / seen), Math.ceil((s.udp.count * packets) / seen)];
+}
+
+/** Room for `tcp` and `udp` conversations: the hash tables in buffers from `pages` when ready. */
+export function reserveConversationsFor(c: Ctx, tcp: number, udp: number, pages = NO_PAGES): void {
+  const s = transportState(c);
+  s.tcp.conv.reserve(tcp, pages);
+  s.udp.reserve(udp, pages);
+}
+
+/** The sizes of the hash tables reserveConversationsFor(c, tcp, udp) makes (0: none made). */
+export function conversationTableBytes(c: Ctx, tcp: number, udp: number): number[] {
+  const s = transportState(c);
+  return [s.tcp.conv.reserveBytes(tcp), s.udp.reserveBytes(udp)];
+}
+
+/** New conversation records in resident buffers from `pages`, `ahead` of them kept ordered. */
+export function conversationPages(c: Ctx, pages: PageSource, ahead: number): void {
+  const s = transportState(c);
+  s.tcp.conv.usePages(pages, ahead);
+  s.udp.usePages(pages, ahead);
 }
 
 /** The UDP stream (`udp.stream`) of this datagram, opening one on the first pass if needed. */

@@ -44,7 +44,8 @@ import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
 import { widened, type IdColumn } from '../table/narrow-column.ts';
-import { grown, like } from '../fields/typed-arrays.ts';
+import { grown, like, type TypedColumn } from '../fields/typed-arrays.ts';
+import { likeIn, type PageSource } from '../memory/page-source.ts';
 import { Role } from '../table/summarize.ts';
 import { maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
@@ -208,6 +209,20 @@ export class ShapeIndex {
     this.rowShape = grown(this.rowShape, rows);
     this.ports = grown(this.ports, rows);
     this.rowMacs = grown(this.rowMacs, 4 * rows);
+  }
+
+  /** The per-row columns' sizes in bytes: the buffers moveTo() can use. */
+  columnBytes(): number[] {
+    return [this.rowShape.byteLength, this.ports.byteLength, this.rowMacs.byteLength];
+  }
+
+  /** The per-row columns, rows and room unchanged, into buffers from `pages` where one of the
+   *  size is ready (resident pages: page-source.ts). */
+  moveTo(pages: PageSource): void {
+    const n = this.rowShape.length;
+    this.rowShape = copiedInto(likeIn(this.rowShape, n, pages), this.rowShape, this.rows);
+    this.ports = copiedInto(likeIn(this.ports, n, pages), this.ports, this.rows);
+    this.rowMacs = copiedInto(likeIn(this.rowMacs, 4 * n, pages), this.rowMacs, 4 * this.rows);
   }
 
   /** Record the shape of `row` from its dissection `fl` (after summarize filled the row). */
@@ -722,3 +737,8 @@ function sameValue(I: ShapeFields, fl: FieldList, i: number, e: number): boolean
   return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
 }
 
+/** `to` with the first `n` values of `from`. */
+function copiedInto<T extends TypedColumn>(to: T, from: T, n: number): T {
+  to.set(from.subarray(0, n) as never);
+  return to;
+}

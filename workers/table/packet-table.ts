@@ -11,6 +11,7 @@
 import type { PacketRecord } from '../formats/record.ts';
 import { like, type TypedColumn } from '../fields/typed-arrays.ts';
 import { widened, type IdColumn, type LenColumn, type OffsetColumn, type SecColumn } from './narrow-column.ts';
+import { likeIn, NO_PAGES, type PageSource } from '../memory/page-source.ts';
 
 export const NO_VNI = -1;
 /** Status bit (beyond the dissector's) of a row whose record is a pcapng Custom Block. */
@@ -77,7 +78,7 @@ export class PacketTable {
     return n;
   }
 
-  private columns(): readonly { BYTES_PER_ELEMENT: number }[] {
+  private columns(): readonly TypedColumn[] {
     return [this.sec, this.nsec, this.offset, this.capLen, this.origLen, this.iface, this.proto, this.status, this.ipProto, this.src, this.dst, this.outerSrc, this.outerDst, this.srcPort, this.dstPort, this.vni, this.tcpFlags];
   }
 
@@ -145,26 +146,37 @@ export class PacketTable {
     if (this.capacity - this.length > this.length / 8) this.grow(Math.max(1, this.length));
   }
 
+  /** The columns' sizes in bytes: the buffers moveTo() can use. */
+  columnBytes(): number[] {
+    return this.columns().map((c) => c.byteLength);
+  }
+
+  /** Every column, rows and capacity unchanged, into a buffer from `pages` where one of its size
+   *  is ready: pages already resident, so that filling the rest costs no page faults (page-source.ts). */
+  moveTo(pages: PageSource): void {
+    this.grow(this.capacity, pages);
+  }
+
   /** Every column at `n` rows (more or fewer than now), the rows so far carried over. */
-  private grow(n: number): void {
+  private grow(n: number, pages = NO_PAGES): void {
     const len = this.length;
-    this.sec = resized(this.sec, n, len);
-    this.nsec = resized(this.nsec, n, len);
-    this.offset = resized(this.offset, n, len);
-    this.capLen = resized(this.capLen, n, len);
-    this.origLen = resized(this.origLen, n, len);
-    this.iface = resized(this.iface, n, len);
-    this.proto = resized(this.proto, n, len);
-    this.status = resized(this.status, n, len);
-    this.ipProto = resized(this.ipProto, n, len);
-    this.src = resized(this.src, n, len);
-    this.dst = resized(this.dst, n, len);
-    this.outerSrc = resized(this.outerSrc, n, len);
-    this.outerDst = resized(this.outerDst, n, len);
-    this.srcPort = resized(this.srcPort, n, len);
-    this.dstPort = resized(this.dstPort, n, len);
-    this.vni = resized(this.vni, n, len);
-    this.tcpFlags = resized(this.tcpFlags, n, len);
+    this.sec = resized(this.sec, n, len, pages);
+    this.nsec = resized(this.nsec, n, len, pages);
+    this.offset = resized(this.offset, n, len, pages);
+    this.capLen = resized(this.capLen, n, len, pages);
+    this.origLen = resized(this.origLen, n, len, pages);
+    this.iface = resized(this.iface, n, len, pages);
+    this.proto = resized(this.proto, n, len, pages);
+    this.status = resized(this.status, n, len, pages);
+    this.ipProto = resized(this.ipProto, n, len, pages);
+    this.src = resized(this.src, n, len, pages);
+    this.dst = resized(this.dst, n, len, pages);
+    this.outerSrc = resized(this.outerSrc, n, len, pages);
+    this.outerDst = resized(this.outerDst, n, len, pages);
+    this.srcPort = resized(this.srcPort, n, len, pages);
+    this.dstPort = resized(this.dstPort, n, len, pages);
+    this.vni = resized(this.vni, n, len, pages);
+    this.tcpFlags = resized(this.tcpFlags, n, len, pages);
     this.capacity = n;
   }
 
@@ -198,8 +210,8 @@ function permuted<T extends { [i: number]: number }>(a: T, order: Uint32Array, o
 }
 
 /** `a` in a new array of the same type, `n` long, with its first `len` values (len ≤ n). */
-function resized<T extends TypedColumn>(a: T, n: number, len: number): T {
-  const b = like(a, n);
+function resized<T extends TypedColumn>(a: T, n: number, len: number, pages: PageSource): T {
+  const b = likeIn(a, n, pages);
   b.set(a.subarray(0, len) as never);
   return b;
 }
