@@ -486,6 +486,9 @@ export async function browserBench(file: string, packets: number): Promise<Brows
     rows.push(heapRow('main-thread JS heap after keys and scrolling', heapScrolled));
     const wh = (h: Heap | null): string => (h === null ? 'n/a' : `${mb(h.used)} JS + ${mb(h.buffers)} array buffers`);
     if (worker) rows.push(['engine worker heap: before / after load / after scrolling', `${wh(workerStart)} / ${wh(workerLoaded)} / ${wh(workerScrolled)}`, '', '']);
+    // the index's arrays whose pages the helper worker made resident (workers/memory/)
+    const indexed = workerMarks.find(([name]) => name === 'engine:indexed')?.[2] as { residentBytes?: number } | undefined;
+    if (indexed?.residentBytes !== undefined) rows.push(["index arrays from the engine's page helper", mb(indexed.residentBytes), '', '']);
     const lat = (what: string, xs: Settle[]): void => {
       if (xs.length === 0) {
         rows.push([what, 'did not settle', `≤ ${TARGET_INSTANT_MS} ms`, yes(false)]);

@@ -40,6 +40,9 @@ export interface OpenResult {
   loadMs: number;
   /** Bytes the index columns take per packet. */
   indexBytesPerPacket: number;
+  /** Bytes of the index's arrays that came with their pages resident from the capture worker's
+   *  helper (0 without one, or for a capture too small to ask for them). */
+  residentBytes: number;
   /** UDP ports that carry VXLAN- or Geneve-looking traffic but have no rule (Decode As suggestions). */
   suggestions: DecodeAsSuggestion[];
 }

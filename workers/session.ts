@@ -28,7 +28,7 @@ import { compileFilter, type CompiledFilter } from './filter/compile.ts';
 import { ShapeIndex } from './filter/shapes.ts';
 import { shapeMask } from './filter/shape-fields.ts';
 import { defaultBindings, dissectorNames } from './dissectors/tables.ts';
-import { conversationPages, conversationTableBytes, expectedConversations, reserveConversationsFor } from './analysis/tcp-state.ts';
+import { conversationPages, conversationTableBytes, expectedConversations, reserveConversations } from './analysis/tcp-state.ts';
 import { NO_PAGES, type PageSource } from './memory/page-source.ts';
 
 /** The record after which the index pass estimates the capture's packets from its bytes so far. */
@@ -94,6 +94,8 @@ export class CaptureSession implements CaptureApi {
   /** The reservation waiting for its resident buffers (reserve()): the sizes ordered and the
    *  conversations to make room for. */
   private pending: { sizes: Map<number, number>; tcp: number; udp: number } | null = null;
+  /** Bytes the last index pass took from `pages`. */
+  private residentBytes = 0;
 
   /** `pages`: where the index pass gets buffers whose pages another thread has made resident
    *  (page-source.ts; the capture worker's helper). None by default: every array is allocated here. */
@@ -145,6 +147,7 @@ export class CaptureSession implements CaptureApi {
     const total = blobs.reduce((s, b) => s + b.size, 0);
     let before = 0;
     let frame = 0;
+    const taken = this.pages.takenBytes;
     try {
       for (let fi = 0; fi < blobs.length; fi++) {
         const blob = blobs[fi] as Blob;
@@ -180,6 +183,7 @@ export class CaptureSession implements CaptureApi {
       }
     } finally {
       this.releasePages();
+      this.residentBytes = this.pages.takenBytes - taken;
     }
     table.trim();
     this.shapes.trim();
@@ -206,7 +210,7 @@ export class CaptureSession implements CaptureApi {
     this.shapes.reserve(packets);
     const ctx = this.dissector.ctx;
     if (this.pages === NO_PAGES) {
-      reserveConversationsFor(ctx, ...expectedConversations(ctx, seen, packets));
+      reserveConversations(ctx, ...expectedConversations(ctx, seen, packets));
       return;
     }
     // With a helper, the rows go on into the arrays just reserved (only the pages the rows written
@@ -224,7 +228,7 @@ export class CaptureSession implements CaptureApi {
     const ctx = this.dissector.ctx;
     const [tcp, udp] = expectedConversations(ctx, seen, packets);
     if (Math.abs(packets - rows) > rows / 8) {
-      reserveConversationsFor(ctx, tcp, udp);
+      reserveConversations(ctx, tcp, udp);
       return;
     }
     const sizes = new Map<number, number>();
@@ -242,7 +246,7 @@ export class CaptureSession implements CaptureApi {
     this.pending = null;
     this.table.moveTo(this.pages);
     this.shapes.moveTo(this.pages);
-    reserveConversationsFor(this.dissector.ctx, p.tcp, p.udp, this.pages);
+    reserveConversations(this.dissector.ctx, p.tcp, p.udp, this.pages);
   }
 
   /** The pass is over (or stopped): the helper's buffers not taken go, and its orders. */
@@ -292,6 +296,7 @@ export class CaptureSession implements CaptureApi {
       loadMs: this.loadMs,
       // what is allocated, spare rows included (trim() keeps up to an eighth)
       indexBytesPerPacket: (t.bytesPerRow * t.capacity + (this.seq ? this.seq.byteLength : 0) + this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
+      residentBytes: this.residentBytes,
       suggestions: this.suggester.suggestions(),
     };
   }

@@ -53,13 +53,15 @@ export function createWorkerApi(session = new CaptureSession(), warm?: (signal: 
       await warming;
       let reports = 0;
       let last = 0;
-      return session.open(files, names, rules, (p) => {
+      const r = await session.open(files, names, rules, (p) => {
         if (progressMarks < MARKED) mark(`engine:progress#${++progressMarks}`, { bytes: p.bytesDone, packets: p.packets });
         const t = performance.now();
         if (++reports > EARLY_REPORTS && t - last < PROGRESS_EVERY_MS) return;
         last = t;
         onProgress?.(p);
       });
+      mark('engine:indexed', { residentBytes: r.residentBytes });
+      return r;
     },
     setDecodeAs: (rules) => session.setDecodeAs(rules),
     async getRows(start, count, custom) {

@@ -38,7 +38,7 @@ export class FakeApi implements CaptureApi {
     this.indexed = this.total;
     onProgress?.({ bytesDone: this.total, bytesTotal: this.total, packets: this.total, file: '' });
     const report: FileReport = { name: names[0] ?? '', size: files[0]?.size ?? 0, encoding: 'pcap LE ns', packets: this.total, linkTypes: ['ETHERNET'], error: this.opts.error ?? null };
-    return { files: [report], packets: this.total, displayed: this.total, firstSec: 1000, firstNsec: 5, loadMs: 12, indexBytesPerPacket: 80, suggestions: [] };
+    return { files: [report], packets: this.total, displayed: this.total, firstSec: 1000, firstNsec: 5, loadMs: 12, indexBytesPerPacket: 80, residentBytes: 0, suggestions: [] };
   }
 
   finish(): void {

@@ -22,7 +22,7 @@ class ChunkedApi extends FakeApi {
     this.indexed = this.total;
     onProgress?.({ bytesDone: 100_000, bytesTotal: 100_000, packets: this.total, file: '' });
     const report = { name: names[0] ?? '', size: files[0]?.size ?? 0, encoding: 'pcap LE ns', packets: this.total, linkTypes: ['ETHERNET'], error: null };
-    return { files: [report], packets: this.total, displayed: this.total, firstSec: 1000, firstNsec: 5, loadMs: 12, indexBytesPerPacket: 80, suggestions: [] };
+    return { files: [report], packets: this.total, displayed: this.total, firstSec: 1000, firstNsec: 5, loadMs: 12, indexBytesPerPacket: 80, residentBytes: 0, suggestions: [] };
   }
 }
 

@@ -157,31 +157,25 @@ export interface TransportState {
 /** The transport state of the capture `c` is dissecting. */
 export const transportState = perCapture<TransportState>(() => ({ tcp: new TcpStreams(), pdus: new TcpPduTable(), udp: new ConversationTable() }));
 
-/** Room for the TCP and UDP conversations a capture of `packets` packets will open, at the rate
- *  its first `seen` packets opened them (the index pass's estimate of the capture, session.ts):
- *  one hash table of the final size instead of a doubling, and a new table's pages, each time it
- *  is half full. A capture whose first packets open conversations faster than the rest gets more
- *  slots than it fills, at most 16 bytes a packet per table (the size a capture of new
- *  connections grows it to anyway), and slots nobody writes are pages never touched. */
-export function reserveConversations(c: Ctx, seen: number, packets: number): void {
-  const [tcp, udp] = expectedConversations(c, seen, packets);
-  reserveConversationsFor(c, tcp, udp);
-}
-
 /** The TCP and UDP conversations a capture of `packets` packets opens at the rate its first `seen` did. */
 export function expectedConversations(c: Ctx, seen: number, packets: number): [tcp: number, udp: number] {
   const s = transportState(c);
   return [Math.ceil((s.tcp.conv.count * packets) / seen), Math.ceil((s.udp.count * packets) / seen)];
 }
 
-/** Room for `tcp` and `udp` conversations: the hash tables in buffers from `pages` when ready. */
-export function reserveConversationsFor(c: Ctx, tcp: number, udp: number, pages = NO_PAGES): void {
+/** Room for `tcp` and `udp` conversations (the index pass's estimate of the capture from its first
+ *  packets, session.ts): one hash table of the final size instead of a doubling, and a new table's
+ *  pages, each time it is half full; in buffers from `pages` when it has them ready. A capture whose
+ *  first packets open conversations faster than the rest gets more slots than it fills, at most 16
+ *  bytes a packet per table (the size a capture of new connections grows it to anyway), and slots
+ *  nobody writes are pages never touched (unless they came resident from `pages`). */
+export function reserveConversations(c: Ctx, tcp: number, udp: number, pages = NO_PAGES): void {
   const s = transportState(c);
   s.tcp.conv.reserve(tcp, pages);
   s.udp.reserve(udp, pages);
 }
 
-/** The sizes of the hash tables reserveConversationsFor(c, tcp, udp) makes (0: none made). */
+/** The sizes of the hash tables reserveConversations(c, tcp, udp) makes (0: none made). */
 export function conversationTableBytes(c: Ctx, tcp: number, udp: number): number[] {
   const s = transportState(c);
   return [s.tcp.conv.reserveBytes(tcp), s.udp.reserveBytes(udp)];

@@ -24,6 +24,8 @@ export interface PageSource {
   ready(bytes: number): number;
   /** Drop the buffers not taken and the orders not filled (the pass is over or was stopped). */
   release(): void;
+  /** Bytes of the buffers take() has handed out so far. */
+  readonly takenBytes: number;
 }
 
 /** No helper: nothing is ever ready. */
@@ -32,6 +34,7 @@ export const NO_PAGES: PageSource = {
   order: () => undefined,
   ready: () => 0,
   release: () => undefined,
+  takenBytes: 0,
 };
 
 /** An empty array of the same type as `a`, `n` long: in a resident buffer from `pages` when one of

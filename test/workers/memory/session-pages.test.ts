@@ -34,6 +34,7 @@ describe('CaptureSession with a page pool', () => {
     // and UDP hash tables, and chunks of conversation records: what moved is at least the rows
     expect(pool.takenBytes).toBeGreaterThan(54 * PACKETS);
     expect(pool.taken).toBeGreaterThan(20);
+    expect([a.residentBytes, b.residentBytes]).toEqual([pool.takenBytes, 0]);
     // the pool is released once the pass is over
     expect(pool.ready(4 * 1024)).toBe(0);
 
@@ -58,7 +59,7 @@ describe('CaptureSession with a page pool', () => {
     const big = payload(1400, 2);
     const file = pcapFile({}, [...Array.from({ length: 8000 }, () => ({ data: small })), ...Array.from({ length: 30_000 }, () => ({ data: big }))]);
     const ordered: number[] = [];
-    const spy: PageSource = { take: () => null, order: (bytes, count) => void ordered.push(bytes * count), ready: () => 0, release: () => undefined };
+    const spy: PageSource = { take: () => null, order: (bytes, count) => void ordered.push(bytes * count), ready: () => 0, release: () => undefined, takenBytes: 0 };
     const r = await new CaptureSession(spy).open([new Blob([file as BlobPart])], ['burst.pcap'], []);
     expect(r.packets).toBe(38_000);
     // the conversation tables' first chunks (ordered at the first estimate, ~250 KB), no column
