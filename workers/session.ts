@@ -17,7 +17,7 @@ import { linkTypeName } from './formats/link-types.ts';
 import { RecordKind, type PacketRecord } from './formats/record.ts';
 import { AddressTable } from './table/addresses.ts';
 import { buildTree } from './table/details.ts';
-import { infoText } from './table/info.ts';
+import { exceptionSuffix, infoText } from './table/info.ts';
 import { CUSTOM_RECORD, NO_VNI, PacketTable } from './table/packet-table.ts';
 import { TableFrameTimes } from './table/table-times.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
@@ -448,7 +448,7 @@ export class CaptureSession implements CaptureApi {
       const b = bytes.get(r);
       if (b) {
         const fl = this.dissectRow(r, b);
-        w.info.push(infoText(fl, t.proto[r] as number));
+        w.info.push(infoText(fl, t.proto[r] as number) + exceptionSuffix(this.dissector.ctx.exception));
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));
         if (w.colorRule) w.colorRule[k] = this.coloring.findIndex((f) => f !== null && f.matches(fl));
       } else {

@@ -40,6 +40,10 @@ export class Ctx {
   /** Set when dissection of this packet must stop (bounds or malformed). */
   stop = false;
   status = 0;
+  /** The Status bits of the exceptions that stopped dissection (fail()): Wireshark appends
+   *  "[Malformed Packet]" or "[Packet size limited during capture]" to the Info column for these
+   *  (epan/show_exception.c), not for an expert info of the same group. */
+  exception = 0;
   /** 1-based frame number. */
   frameNo = 0;
   /** Link type of the frame (LINKTYPE_*). */
@@ -89,6 +93,7 @@ export class Ctx {
     this.f.reset(bytes);
     this.stop = false;
     this.status = 0;
+    this.exception = 0;
     this.frameNo = frameNo;
     this.linkType = linkType;
     this.depth = 0;
@@ -108,6 +113,7 @@ export class Ctx {
   /** Mark the packet damaged at `need` bytes past `end`, and stop. */
   fail(bit: Status): void {
     this.status |= bit;
+    this.exception |= bit;
     this.stop = true;
   }
 

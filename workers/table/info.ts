@@ -4,6 +4,7 @@
 import { fieldById, fieldByName } from '../fields/registry.ts';
 import { valueText } from '../fields/format.ts';
 import type { FieldList } from '../fields/field-list.ts';
+import { Status } from '../dissectors/context.ts';
 
 /** Entry index of the last (or first) top-level occurrence of a field, or -1. */
 function find(fl: FieldList, name: string, last = true): number {
@@ -57,13 +58,20 @@ function tcpInfo(fl: FieldList): string {
 }
 
 function udpInfo(fl: FieldList): string {
+  // Wireshark writes the ports, then the length once it has read it: a datagram cut before its
+  // length field shows the ports alone (tshark on udp-length-heapoverflow.pcap)
   const len = num(fl, 'udp.length');
-  return `${text(fl, 'udp.srcport')} → ${text(fl, 'udp.dstport')} Len=${Number.isNaN(len) ? '?' : Math.max(0, len - 8)}`;
+  const ports = `${text(fl, 'udp.srcport')} → ${text(fl, 'udp.dstport')}`;
+  return Number.isNaN(len) ? ports : `${ports} Len=${Math.max(0, len - 8)}`;
 }
 
 function dnsInfo(fl: FieldList): string {
+  // Wireshark's DNS dissector clears the column and fills it from the header: a message cut
+  // before its ID leaves it empty (then "[Malformed Packet]", tshark on ipv6-hbh-routing0.pcap)
+  const id = text(fl, 'dns.id');
+  if (id === '') return '';
   const response = num(fl, 'dns.flags.response') === 1;
-  let s = `Standard query${response ? ' response' : ''} ${text(fl, 'dns.id')}`;
+  let s = `Standard query${response ? ' response' : ''} ${id}`;
   const q = text(fl, 'dns.qry.name');
   if (q) s += ` ${named(fl, 'dns.qry.type')} ${q}`;
   if (response) {
@@ -111,6 +119,17 @@ const BUILDERS: Record<string, (fl: FieldList) => string> = {
   icmp: icmpInfo,
   icmpv6: icmpv6Info,
 };
+
+/** What Wireshark appends to the Info column of a packet whose dissection an exception stopped
+ *  (`exception`: Ctx.exception's Status bits), with no space before it, as tshark prints it:
+ *  "IPv6 destination options[Malformed Packet]" (epan/show_exception.c). An expert info of the
+ *  Malformed group marks the packet (`_ws.malformed`) but appends nothing. */
+export function exceptionSuffix(exception: number): string {
+  let s = '';
+  if (exception & Status.MALFORMED) s += '[Malformed Packet]';
+  if (exception & Status.TRUNCATED) s += '[Packet size limited during capture]';
+  return s;
+}
 
 /** Info text for a packet whose top protocol is `topField`. */
 export function infoText(fl: FieldList, topField: number): string {
