@@ -12,6 +12,9 @@ export interface EchoFieldIds {
   respIn: number;
   respTo: number;
   resptime: number;
+  /** `icmp.no_resp`, added to a request no reply matched once the capture is read (later passes:
+   *  Wireshark's second pass; tshark in one pass cannot know it). */
+  noResp?: number;
 }
 
 /** File (first pass) or look up (later passes) the echo at `off`, under (`key0`, `key1`) between
@@ -26,7 +29,10 @@ export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: 
     if (request) tracker.request(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, key0, key1);
     else m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, key0, key1);
   }
-  if (!m) return;
+  if (!m) {
+    if (request && !c.firstPass && !c.singlePass && ids.noResp !== undefined) c.f.add(ids.noResp, off, 0, 0, EF.GENERATED);
+    return;
+  }
   if (m.request === c.frameNo) c.f.add(ids.respIn, off, 0, m.reply, EF.GENERATED);
   else {
     c.f.add(ids.respTo, off, 0, m.request, EF.GENERATED);

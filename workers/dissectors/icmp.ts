@@ -86,7 +86,7 @@ export const F = registerFields({
   dataTimeRelative: { name: 'icmp.data_time_relative', label: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
 });
 
-const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime };
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp };
 
 export function dissectIcmp(c: Ctx, off: number, end: number): void {
   const f = c.f;

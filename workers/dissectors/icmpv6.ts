@@ -65,9 +65,10 @@ export const F = registerFields({
   respIn: { name: 'icmpv6.resp_in', label: 'Response In', type: FT.FRAMENUM },
   respTo: { name: 'icmpv6.resp_to', label: 'Response To', type: FT.FRAMENUM },
   resptime: { name: 'icmpv6.resptime', label: 'Response Time', type: FT.DOUBLE },
+  noResp: { name: 'icmpv6.no_resp', label: 'No response seen', type: FT.NONE },
 });
 
-const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime };
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp };
 
 export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const f = c.f;

@@ -17,6 +17,7 @@
 // length is then the frame's). A total length past the frame is only flagged.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { IP_PROTO_NAME_LIST } from './ip-proto-names.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
@@ -38,12 +39,8 @@ const SRC = 12;
 const DST = 16;
 export const IPV4_MIN_HEADER_LEN = DST + 4;
 
-export const IP_PROTO_NAMES = names([
-  [0, 'IPv6 Hop-by-Hop Option'], [1, 'ICMP'], [2, 'IGMP'], [4, 'IPIP'], [6, 'TCP'], [17, 'UDP'], [41, 'IPv6'],
-  [43, 'Routing Header for IPv6'], [44, 'Fragment Header for IPv6'], [47, 'GRE'], [50, 'Encap Security Payload'],
-  [51, 'Authentication Header'], [58, 'ICMPv6'], [59, 'No Next Header for IPv6'], [60, 'Destination Options for IPv6'],
-  [89, 'OSPF IGP'], [103, 'PIM'], [112, 'VRRP'], [132, 'SCTP'], [135, 'Mobile IPv6'], [137, 'MPLS in IP'],
-]);
+/** ipproto_val (scripts/make-ip-proto-names.py). */
+export const IP_PROTO_NAMES = names(IP_PROTO_NAME_LIST);
 
 /** proto_checksum_vals. */
 export const CHECKSUM_STATUS = names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]);
