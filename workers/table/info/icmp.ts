@@ -1,0 +1,49 @@
+// The Info column of ICMP and ICMPv6, as packet-icmp.c and packet-icmpv6.c write it.
+
+import type { FieldList } from '../../fields/field-list.ts';
+import { icmpCodeName } from '../../dissectors/icmp-codes.ts';
+import { find, named, num, text } from './fields.ts';
+
+export function icmpInfo(fl: FieldList): string {
+  const type = num(fl, 'icmp.type', false);
+  if (Number.isNaN(type)) return '';
+  // packet-icmp.c: the type padded to 20 columns, then the code's name for the types that have them
+  const code = icmpCodeName(type, num(fl, 'icmp.code', false));
+  let s = named(fl, 'icmp.type') || `Type ${type}`;
+  if (code !== '') return `${s.padEnd(20)} (${code})`;
+  if (type === 0 || type === 8) {
+    // packet-icmp.c: "%-20s id=0x%04x, seq=%u/%u, ttl=%u", the sequence number read big- then
+    // little-endian, then the matching request or reply
+    s = (type === 8 ? 'Echo (ping) request' : 'Echo (ping) reply').padEnd(20);
+    const id = num(fl, 'icmp.ident');
+    if (Number.isNaN(id)) return s.trimEnd();
+    s += ` id=0x${id.toString(16).padStart(4, '0')}, seq=${text(fl, 'icmp.seq')}/${text(fl, 'icmp.seq_le')}`;
+    const ttl = text(fl, 'ip.ttl');
+    if (ttl) s += `, ttl=${ttl}`;
+    s += echoMatch(fl, 'icmp');
+  }
+  return s;
+}
+
+export function icmpv6Info(fl: FieldList): string {
+  const type = num(fl, 'icmpv6.type', false);
+  let s = named(fl, 'icmpv6.type');
+  if (type !== 128 && type !== 129) return s;
+  // packet-icmpv6.c: "Echo (ping) request id=0x%04x, seq=%u, hop limit=%u", then the match
+  const id = num(fl, 'icmpv6.echo.identifier');
+  if (Number.isNaN(id)) return s;
+  s += ` id=0x${id.toString(16).padStart(4, '0')}, seq=${text(fl, 'icmpv6.echo.sequence_number')}`;
+  const hops = text(fl, 'ipv6.hlim');
+  if (hops) s += `, hop limit=${hops}`;
+  return s + echoMatch(fl, 'icmpv6');
+}
+
+/** " (reply in N)", " (request in N)" or " (no response found!)": an echo's match, as the ICMP and
+ *  ICMPv6 dissectors append it once the capture is read (Wireshark's second pass). */
+function echoMatch(fl: FieldList, proto: 'icmp' | 'icmpv6'): string {
+  const reply = text(fl, `${proto}.resp_in`);
+  if (reply) return ` (reply in ${reply})`;
+  const request = text(fl, `${proto}.resp_to`);
+  if (request) return ` (request in ${request})`;
+  return find(fl, `${proto}.no_resp`) >= 0 ? ' (no response found!)' : '';
+}

@@ -1,0 +1,43 @@
+// The Info column of IPv4 (fragments, payloads no dissector takes), IGMP and ARP.
+
+import type { FieldList } from '../../fields/field-list.ts';
+import { fieldById } from '../../fields/registry.ts';
+import { find, named, num, text } from './fields.ts';
+
+/** IPv4 whose payload no dissector takes (packet-ip.c): the protocol's name and number, or for a
+ *  fragment "Fragmented IP protocol (proto=UDP 17, off=0, ID=00f2) [Reassembled in #3]". */
+export function ipInfo(fl: FieldList): string {
+  const proto = find(fl, 'ip.proto');
+  if (proto < 0) return 'Internet Protocol Version 4';
+  const v = fl.num[proto] as number;
+  const name = `${fieldById(fl.id[proto] as number).names?.get(v) ?? 'Unknown'}`;
+  // ip.frag_offset counts 8-byte units (as tshark prints the field); the Info column gives bytes
+  const off = (num(fl, 'ip.frag_offset') || 0) * 8;
+  if (num(fl, 'ip.flags.mf') !== 1 && off === 0) return `${name} (${v})`;
+  const id = num(fl, 'ip.id');
+  let s = `Fragmented IP protocol (proto=${name} ${v}, off=${off}, ID=${Number.isNaN(id) ? '' : id.toString(16).padStart(4, '0')})`;
+  const whole = text(fl, 'ip.reassembled_in');
+  if (whole) s += ` [Reassembled in #${whole}]`;
+  return s;
+}
+
+export function igmpInfo(fl: FieldList): string {
+  // packet-igmp.c (versions 1 and 2): the type, then ", general" or ", specific for group X" for a
+  // query, " group X" for a report and " X" for a leave ("Leave Group 225.1.1.3")
+  const type = num(fl, 'igmp.type');
+  const s = named(fl, 'igmp.type');
+  if (num(fl, 'igmp.version') === 3 || Number.isNaN(type)) return s || 'Internet Group Management Protocol';
+  const group = text(fl, 'igmp.maddr');
+  if (type === 0x11) return `${s}, ${group === '' || group === '0.0.0.0' ? 'general' : `specific for group ${group}`}`;
+  if (group === '') return s;
+  return type === 0x17 ? `${s} ${group}` : `${s} group ${group}`;
+}
+
+export function arpInfo(fl: FieldList): string {
+  const op = num(fl, 'arp.opcode');
+  const spa = text(fl, 'arp.src.proto_ipv4');
+  const tpa = text(fl, 'arp.dst.proto_ipv4');
+  if (op === 1) return `Who has ${tpa}? Tell ${spa}`;
+  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac')}`;
+  return named(fl, 'arp.opcode');
+}
