@@ -1,7 +1,7 @@
 // The Info column of ICMP and ICMPv6, as packet-icmp.c and packet-icmpv6.c write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { icmpCodeName } from '../../dissectors/icmp-codes.ts';
+import { icmpCodeName, icmpv6CodeName } from '../../dissectors/icmp-codes.ts';
 import { find, named, num, text } from './fields.ts';
 
 export function icmpInfo(fl: FieldList): string {
@@ -28,6 +28,9 @@ export function icmpInfo(fl: FieldList): string {
 export function icmpv6Info(fl: FieldList): string {
   const type = num(fl, 'icmpv6.type', false);
   let s = named(fl, 'icmpv6.type');
+  const code = icmpv6CodeName(type, num(fl, 'icmpv6.code', false));
+  if (code !== '') return `${s} (${code})`;
+  if (type >= 133 && type <= 136) return s + neighborDiscovery(fl, type);
   if (type !== 128 && type !== 129) return s;
   // packet-icmpv6.c: "Echo (ping) request id=0x%04x, seq=%u, hop limit=%u", then the match
   const id = num(fl, 'icmpv6.echo.identifier');
@@ -46,4 +49,22 @@ function echoMatch(fl: FieldList, proto: 'icmp' | 'icmpv6'): string {
   const request = text(fl, `${proto}.resp_to`);
   if (request) return ` (request in ${request})`;
   return find(fl, `${proto}.no_resp`) >= 0 ? ' (no response found!)' : '';
+}
+
+/** What packet-icmpv6.c appends for neighbour discovery: a solicitation's target (" for X"), an
+ *  advertisement's target and flags (" X (rtr, sol, ovr)"), and the link-layer address an option
+ *  gives (" from MAC" for the sender's, " is at MAC" for the target's). */
+function neighborDiscovery(fl: FieldList, type: number): string {
+  let s = '';
+  if (type === 135) s += ` for ${text(fl, 'icmpv6.nd.ns.target_address')}`;
+  if (type === 136) {
+    s += ` ${text(fl, 'icmpv6.nd.na.target_address')}`;
+    const flags = [['icmpv6.nd.na.flag.r', 'rtr'], ['icmpv6.nd.na.flag.s', 'sol'], ['icmpv6.nd.na.flag.o', 'ovr']].filter(([f]) => num(fl, f as string) === 1);
+    if (flags.length > 0) s += ` (${flags.map(([, n]) => n).join(', ')})`;
+  }
+  const from = text(fl, 'icmpv6.opt.src_linkaddr');
+  if (from) s += ` from ${from}`;
+  const at = text(fl, 'icmpv6.opt.target_linkaddr');
+  if (at) s += ` is at ${at}`;
+  return s;
 }
