@@ -33,11 +33,25 @@ export function igmpInfo(fl: FieldList): string {
   return type === 0x17 ? `${s} ${group}` : `${s} group ${group}`;
 }
 
+/** packet-arp.c: a request, a reply, or a gratuitous one (sender and target address the same);
+ *  a sender's hardware address that is not a MAC (ARCNET, IPoIB) as its bytes in hex. */
 export function arpInfo(fl: FieldList): string {
   const op = num(fl, 'arp.opcode');
   const spa = text(fl, 'arp.src.proto_ipv4');
   const tpa = text(fl, 'arp.dst.proto_ipv4');
+  if ((op === 1 || op === 2) && spa !== '' && spa === tpa) return `Gratuitous ARP for ${spa} (${op === 1 ? 'Request' : 'Reply'})`;
   if (op === 1) return `Who has ${tpa}? Tell ${spa}`;
-  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac')}`;
+  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac') || hexBytes(fl, 'arp.src.hw')}`;
   return named(fl, 'arp.opcode');
+}
+
+/** The bytes of field `name` as two hex digits each, no separator. */
+function hexBytes(fl: FieldList, name: string): string {
+  const i = find(fl, name);
+  if (i < 0) return '';
+  const b = fl.bytesOf(i);
+  const o = fl.off[i] as number;
+  let s = '';
+  for (let k = o; k < o + (fl.len[i] as number) && k < b.length; k++) s += (b[k] as number).toString(16).padStart(2, '0');
+  return s;
 }
