@@ -2,11 +2,17 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { fieldById } from '../../fields/registry.ts';
-import { find, named, num, text } from './fields.ts';
+import { find, ids, lastProto, named, num, text, valueText } from './fields.ts';
 
 /** IPv4 whose payload no dissector takes (packet-ip.c): the protocol's name and number, or for a
  *  fragment "Fragmented IP protocol (proto=UDP 17, off=0, ID=00f2) [Reassembled in #3]". */
 export function ipInfo(fl: FieldList): string {
+  // a header Wireshark rejects: the Info column says why (the expert info's text, and for the
+  // version the value too: "Bogus IPv4 version (0, must be 4)")
+  const version = num(fl, 'ip.version');
+  if (!Number.isNaN(version) && version !== 4) return `Bogus IPv4 version (${version}, must be 4)`;
+  const bogus = bogusText(fl);
+  if (bogus !== '') return bogus;
   const proto = find(fl, 'ip.proto');
   if (proto < 0) return 'Internet Protocol Version 4';
   const v = fl.num[proto] as number;
@@ -54,4 +60,18 @@ function hexBytes(fl: FieldList, name: string): string {
   let s = '';
   for (let k = o; k < o + (fl.len[i] as number) && k < b.length; k++) s += (b[k] as number).toString(16).padStart(2, '0');
   return s;
+}
+
+const [IP, EXPERT] = ids('ip', '_ws.expert');
+
+/** The text of an expert info of the last IPv4 header about a bogus length, or ''. */
+function bogusText(fl: FieldList): string {
+  for (let i = lastProto(fl, 'ip') + 1; i > 0 && i < fl.count; i++) {
+    const id = fl.id[i] as number;
+    if (id === IP) break;
+    if (id !== EXPERT) continue;
+    const t = valueText(fl, i);
+    if (t.startsWith('Bogus IP')) return t;
+  }
+  return '';
 }
