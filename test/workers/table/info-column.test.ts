@@ -49,6 +49,7 @@ const PINNED: [capture: string, frames: number[], what: string][] = [
   ['icmpv6-ra-pref64.pcap', [1], "router advertisement with its sender's link-layer address"],
   ['ipv6-bad-version.pcap', [1], "neighbour solicitation's target"],
   ['udp-length-heapoverflow.pcap', [1], 'UDP cut before its length'],
+  ['bigtcp-ipv4-vxlan-ipv4.pcap', [1], 'VXLAN over UDP with a length of 0 (a BIG TCP super-packet)'],
   ['arp-too-long-tha.pcap', [1], 'gratuitous ARP'],
   ['ipoib.pcap', [7], 'ARP reply over InfiniBand: the hardware address as hex bytes'],
   ['ipv6-hbh-routing0.pcap', [1], 'DNS cut before its ID'],
@@ -70,7 +71,7 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 405 of the corpus's 825 frames", async () => {
+  it("agrees with tshark's on at least 406 of the corpus's 825 frames", async () => {
     // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does
     let frames = 0;
     let same = 0;
@@ -88,6 +89,6 @@ describe('Info column', () => {
       }
     }
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(405);
+    expect(same).toBeGreaterThanOrEqual(406);
   });
 });

@@ -58,5 +58,8 @@ export function udpInfo(fl: FieldList): string {
   // length field shows the ports alone (tshark on udp-length-heapoverflow.pcap)
   const len = num(fl, 'udp.length');
   const ports = `${text(fl, 'udp.srcport')} → ${text(fl, 'udp.dstport')}`;
-  return Number.isNaN(len) ? ports : `${ports} Len=${Math.max(0, len - 8)}`;
+  if (Number.isNaN(len)) return ports;
+  // a length below the header's own 8 bytes (a GSO super-packet captured before segmentation
+  // carries 0): packet-udp.c says so and stops
+  return len < 8 ? `${ports} [BAD UDP LENGTH ${len} < 8]` : `${ports} Len=${len - 8}`;
 }
