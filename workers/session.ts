@@ -156,8 +156,7 @@ export class CaptureSession implements CaptureApi {
         this.files.push(file);
         const onRecord = (rec: PacketRecord): void => {
           frame++;
-          if (frame === ESTIMATE_AFTER) this.reserve(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
-          else if (frame === CONFIRM_AFTER && this.pages !== NO_PAGES) this.orderResident(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
+          if (frame === ESTIMATE_AFTER || frame === CONFIRM_AFTER) this.estimated(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
           file.report.packets++;
           const fl = dissector.dissect(rec, frame);
           const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
@@ -197,14 +196,22 @@ export class CaptureSession implements CaptureApi {
     return this.result();
   }
 
+  /** The pass's estimate of the capture's packets after `seen` records: the reservation at the
+   *  first estimate, its resident copies (with a helper) at the second. */
+  private estimated(seen: number, packets: number): void {
+    if (seen === ESTIMATE_AFTER) this.reserve(seen, packets);
+    else if (this.pages !== NO_PAGES) this.orderResident(seen, packets);
+  }
+
   /** Room for the capture's estimated packets in the per-row arrays (the table and the shapes'
    *  rows: 54 bytes a row; 66 with the frame times they held when this was measured), made once
    *  early in the pass instead of a doubling each time they fill, which wrote every row so far to
    *  fresh pages again (a page fault costs ~15 us on the 2-core VM the benchmark runs on):
-   *  107,000-112,000 page faults in Chromium's renderer for the 1M mix before, 92,000-100,000 after. The conversation tables get
-   *  room at the rate the first `seen` packets opened conversations (tcp-state.ts): the 1M mix's
-   *  index pass in a Chromium worker 4.91-5.22 s before, 4.52-5.02 s after (five alternating
-   *  runs each; renderer page faults 100,000-105,000 before, 96,000-100,000 after). */
+   *  107,000-112,000 page faults in Chromium's renderer for the 1M mix before, 92,000-100,000
+   *  after. The conversation tables get room at the rate the first `seen` packets opened
+   *  conversations (tcp-state.ts): the 1M mix's index pass in a Chromium worker 4.91-5.22 s
+   *  before, 4.52-5.02 s after (five alternating runs each; renderer page faults 100,000-105,000
+   *  before, 96,000-100,000 after). */
   private reserve(seen: number, packets: number): void {
     this.table.reserve(packets);
     this.shapes.reserve(packets);

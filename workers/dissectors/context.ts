@@ -110,7 +110,7 @@ export class Ctx {
     this.frameLen = bytes.length;
   }
 
-  /** Mark the packet damaged at `need` bytes past `end`, and stop. */
+  /** Mark the packet damaged (`bit`: MALFORMED or TRUNCATED), as an exception: dissection stops. */
   fail(bit: Status): void {
     this.status |= bit;
     this.exception |= bit;

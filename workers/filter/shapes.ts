@@ -44,8 +44,8 @@ import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
 import { widened, type IdColumn } from '../table/narrow-column.ts';
-import { grown, like, type TypedColumn } from '../fields/typed-arrays.ts';
-import { likeIn, type PageSource } from '../memory/page-source.ts';
+import { grown, like } from '../fields/typed-arrays.ts';
+import { resizedIn, type PageSource } from '../memory/page-source.ts';
 import { Role } from '../table/summarize.ts';
 import { maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
 
@@ -220,9 +220,9 @@ export class ShapeIndex {
    *  size is ready (resident pages: page-source.ts). */
   moveTo(pages: PageSource): void {
     const n = this.rowShape.length;
-    this.rowShape = copiedInto(likeIn(this.rowShape, n, pages), this.rowShape, this.rows);
-    this.ports = copiedInto(likeIn(this.ports, n, pages), this.ports, this.rows);
-    this.rowMacs = copiedInto(likeIn(this.rowMacs, 4 * n, pages), this.rowMacs, 4 * this.rows);
+    this.rowShape = resizedIn(this.rowShape, n, this.rows, pages);
+    this.ports = resizedIn(this.ports, n, this.rows, pages);
+    this.rowMacs = resizedIn(this.rowMacs, 4 * n, 4 * this.rows, pages);
   }
 
   /** Record the shape of `row` from its dissection `fl` (after summarize filled the row). */
@@ -735,10 +735,4 @@ function sameValue(I: ShapeFields, fl: FieldList, i: number, e: number): boolean
   if (t !== I.type[b]) return false;
   if (t === FT.IPV4 || t === FT.IPV6 || t === FT.ETHER) return true;
   return (t === FT.UINT || t === FT.INT) && I.mask[a] === 0 && I.mask[b] === 0 && fl.num[i] === fl.num[e];
-}
-
-/** `to` with the first `n` values of `from`. */
-function copiedInto<T extends TypedColumn>(to: T, from: T, n: number): T {
-  to.set(from.subarray(0, n) as never);
-  return to;
 }

@@ -7,7 +7,7 @@
 // an ArrayBuffer moves between workers without a copy: so a helper worker on the other core can
 // take the faults (page-maker.ts) and hand over zeroed buffers that the index pass fills at memory
 // speed (0.13-1.2 us a page after the move, against 23-29 us for fresh pages, in one Chromium
-// process, three runs each: scripts/tmp is where the probe was, see the README's performance notes).
+// process, three runs each of a throw-away probe; the index pass's figures are in the README).
 //
 // The engine only sees this interface: in Node (the command line, the tests) and in the warm-up
 // there is no helper, and every array is allocated where it is used, as before.
@@ -42,4 +42,12 @@ export const NO_PAGES: PageSource = {
 export function likeIn<T extends TypedColumn>(a: T, n: number, pages: PageSource): T {
   const b = pages.take(n * a.BYTES_PER_ELEMENT);
   return b === null ? like(a, n) : new (a.constructor as new (b: ArrayBuffer) => T)(b);
+}
+
+/** `a` in a new array of the same type, `n` long, with its first `len` values (len ≤ n): in a
+ *  resident buffer from `pages` when one of that size is ready. */
+export function resizedIn<T extends TypedColumn>(a: T, n: number, len: number, pages: PageSource): T {
+  const b = likeIn(a, n, pages);
+  b.set(a.subarray(0, len) as never);
+  return b;
 }

@@ -11,7 +11,7 @@
 import type { PacketRecord } from '../formats/record.ts';
 import { like, type TypedColumn } from '../fields/typed-arrays.ts';
 import { widened, type IdColumn, type LenColumn, type OffsetColumn, type SecColumn } from './narrow-column.ts';
-import { likeIn, NO_PAGES, type PageSource } from '../memory/page-source.ts';
+import { resizedIn, NO_PAGES, type PageSource } from '../memory/page-source.ts';
 
 export const NO_VNI = -1;
 /** Status bit (beyond the dissector's) of a row whose record is a pcapng Custom Block. */
@@ -160,23 +160,23 @@ export class PacketTable {
   /** Every column at `n` rows (more or fewer than now), the rows so far carried over. */
   private grow(n: number, pages = NO_PAGES): void {
     const len = this.length;
-    this.sec = resized(this.sec, n, len, pages);
-    this.nsec = resized(this.nsec, n, len, pages);
-    this.offset = resized(this.offset, n, len, pages);
-    this.capLen = resized(this.capLen, n, len, pages);
-    this.origLen = resized(this.origLen, n, len, pages);
-    this.iface = resized(this.iface, n, len, pages);
-    this.proto = resized(this.proto, n, len, pages);
-    this.status = resized(this.status, n, len, pages);
-    this.ipProto = resized(this.ipProto, n, len, pages);
-    this.src = resized(this.src, n, len, pages);
-    this.dst = resized(this.dst, n, len, pages);
-    this.outerSrc = resized(this.outerSrc, n, len, pages);
-    this.outerDst = resized(this.outerDst, n, len, pages);
-    this.srcPort = resized(this.srcPort, n, len, pages);
-    this.dstPort = resized(this.dstPort, n, len, pages);
-    this.vni = resized(this.vni, n, len, pages);
-    this.tcpFlags = resized(this.tcpFlags, n, len, pages);
+    this.sec = resizedIn(this.sec, n, len, pages);
+    this.nsec = resizedIn(this.nsec, n, len, pages);
+    this.offset = resizedIn(this.offset, n, len, pages);
+    this.capLen = resizedIn(this.capLen, n, len, pages);
+    this.origLen = resizedIn(this.origLen, n, len, pages);
+    this.iface = resizedIn(this.iface, n, len, pages);
+    this.proto = resizedIn(this.proto, n, len, pages);
+    this.status = resizedIn(this.status, n, len, pages);
+    this.ipProto = resizedIn(this.ipProto, n, len, pages);
+    this.src = resizedIn(this.src, n, len, pages);
+    this.dst = resizedIn(this.dst, n, len, pages);
+    this.outerSrc = resizedIn(this.outerSrc, n, len, pages);
+    this.outerDst = resizedIn(this.outerDst, n, len, pages);
+    this.srcPort = resizedIn(this.srcPort, n, len, pages);
+    this.dstPort = resizedIn(this.dstPort, n, len, pages);
+    this.vni = resizedIn(this.vni, n, len, pages);
+    this.tcpFlags = resizedIn(this.tcpFlags, n, len, pages);
     this.capacity = n;
   }
 
@@ -209,9 +209,3 @@ function permuted<T extends { [i: number]: number }>(a: T, order: Uint32Array, o
   return out;
 }
 
-/** `a` in a new array of the same type, `n` long, with its first `len` values (len ≤ n). */
-function resized<T extends TypedColumn>(a: T, n: number, len: number, pages: PageSource): T {
-  const b = likeIn(a, n, pages);
-  b.set(a.subarray(0, len) as never);
-  return b;
-}

@@ -9,12 +9,12 @@
 // Wireshark's TCP sequence analysis ("[TCP Retransmission]", "[TCP Dup ACK 6#1]", "[TCP segment of
 // a reassembled PDU]"), which Decapod does not do, and AccECN's "ACE=" flags and options.
 
-import { openAsBlob, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaptureSession } from '../../../workers/session.ts';
-import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
+import { goldenCases } from '../../golden/corpus.ts';
 import { REPO } from '../filter/fixtures.ts';
+import { corpusRows } from './corpus-rows.ts';
 
 /** capture → frame → [Protocol, Info] as tshark shows them. */
 function tsharkInfo(): Map<string, Map<number, [string, string]>> {
@@ -60,9 +60,7 @@ describe('Info column', () => {
 
   it('is tshark\'s for each kind of text Decapod builds', async () => {
     for (const [capture, frames, what] of PINNED) {
-      const s = new CaptureSession();
-      await s.open([await openAsBlob(join(CAPTURES, capture))], [capture], []);
-      const w = await s.getRows(0, Math.max(...frames));
+      const w = await corpusRows(capture, Math.max(...frames));
       for (const f of frames) {
         const want = tshark.get(capture)?.get(f)?.[1];
         expect(want, `${capture} ${f} in the fixture`).toBeDefined();
@@ -78,9 +76,7 @@ describe('Info column', () => {
     for (const capture of new Set(goldenCases().map((c) => c.capture))) {
       const want = tshark.get(capture);
       if (!want) continue;
-      const s = new CaptureSession();
-      const r = await s.open([await openAsBlob(join(CAPTURES, capture))], [capture], []);
-      const w = await s.getRows(0, r.packets);
+      const w = await corpusRows(capture);
       for (let k = 0; k < w.count; k++) {
         const t = want.get(w.frame[k] as number);
         if (t === undefined) continue;

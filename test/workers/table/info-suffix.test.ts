@@ -10,11 +10,9 @@
 // frames (aoe-oobr-1 1, bigtcp-ipv4-vxlan-ipv4 1, icmpv6-ra-pref64 2, ipv6-bad-version 2 and 4,
 // ipv6-mobility-dst-opts 3) are among those that must not get the text.
 
-import { openAsBlob } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CaptureSession } from '../../../workers/session.ts';
-import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
+import { goldenCases } from '../../golden/corpus.ts';
+import { corpusRows } from './corpus-rows.ts';
 
 type Frames = { malformed: number[]; short: number[] };
 
@@ -60,9 +58,7 @@ describe('Info column after an exception', () => {
   it("ends as tshark's on every corpus capture tshark reads, but for the differences listed", async () => {
     expect(captures.length).toBeGreaterThan(100);
     for (const name of captures) {
-      const s = new CaptureSession();
-      const r = await s.open([await openAsBlob(join(CAPTURES, name))], [name], []);
-      const w = await s.getRows(0, r.packets);
+      const w = await corpusRows(name);
       const got: Frames = { malformed: [], short: [] };
       for (let k = 0; k < w.count; k++) {
         const info = w.info[k] as string;
@@ -79,23 +75,17 @@ describe('Info column after an exception', () => {
   it('is the protocol text and then the suffix: IPv6 destination options cut inside their length', async () => {
     // tshark: "IPv6 destination options[Malformed Packet]"; Decapod's Info for IPv6 is the
     // protocol's name (no IPv6 Info builder), then the same suffix
-    const s = new CaptureSession();
-    await s.open([await openAsBlob(join(CAPTURES, 'ipv6-mobility-dst-opts.pcap'))], ['x'], []);
-    const w = await s.getRows(0, 3);
+    const w = await corpusRows('ipv6-mobility-dst-opts.pcap', 3);
     expect(w.info.slice(0, 3)).toEqual(['Internet Protocol Version 6[Malformed Packet]', 'Internet Protocol Version 6[Malformed Packet]', '30000 → 13000 Len=4']);
   });
 
   it('keeps what the dissector had written before the exception: UDP cut before its length field', async () => {
     // tshark: "12336 → 12336[Packet size limited during capture]"
-    const s = new CaptureSession();
-    await s.open([await openAsBlob(join(CAPTURES, 'udp-length-heapoverflow.pcap'))], ['x'], []);
-    expect((await s.getRows(0, 1)).info[0]).toBe('12336 → 12336[Packet size limited during capture]');
+    expect((await corpusRows('udp-length-heapoverflow.pcap', 1)).info[0]).toBe('12336 → 12336[Packet size limited during capture]');
   });
 
   it('is empty before the suffix for a DNS message cut before its ID, as tshark prints it', async () => {
     // tshark: "[Malformed Packet]" (the DNS dissector cleared the column before reading the header)
-    const s = new CaptureSession();
-    await s.open([await openAsBlob(join(CAPTURES, 'ipv6-hbh-routing0.pcap'))], ['x'], []);
-    expect((await s.getRows(0, 1)).info[0]).toBe('[Malformed Packet]');
+    expect((await corpusRows('ipv6-hbh-routing0.pcap', 1)).info[0]).toBe('[Malformed Packet]');
   });
 });

@@ -2,7 +2,7 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { typeMnemonic } from '../../dissectors/dns-types.ts';
-import { ids, lastProto, named, num, text, valueText } from './fields.ts';
+import { find, ids, named, num, text, valueText } from './fields.ts';
 
 const [DNS, QRY_NAME, QRY_TYPE, RESP_TYPE, A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME] = ids(
   'dns', 'dns.qry.name', 'dns.qry.type', 'dns.resp.type', 'dns.a', 'dns.aaaa', 'dns.ns', 'dns.cname', 'dns.ptr.domain_name',
@@ -23,7 +23,7 @@ export function dnsInfo(fl: FieldList): string {
   let s = `${named(fl, 'dns.flags.opcode')}${response ? ' response' : ''} ${id}`;
   const rcode = num(fl, 'dns.flags.rcode');
   if (response && rcode > 0) s += ` ${named(fl, 'dns.flags.rcode')}`;
-  const from = lastProto(fl, 'dns');
+  const from = find(fl, 'dns');
   let name = '';
   for (let i = from + 1; i < fl.count; i++) {
     const fid = fl.id[i] as number;

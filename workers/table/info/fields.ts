@@ -4,7 +4,7 @@ import { fieldById, fieldByName } from '../../fields/registry.ts';
 import { valueText } from '../../fields/format.ts';
 import type { FieldList } from '../../fields/field-list.ts';
 
-/** Entry index of the last (or first) top-level occurrence of a field, or -1. */
+/** Entry index of the last (or first) occurrence of a field anywhere in the list, or -1. */
 export function find(fl: FieldList, name: string, last = true): number {
   const def = fieldByName(name);
   if (!def) return -1;
@@ -27,9 +27,9 @@ export function num(fl: FieldList, name: string, last = true): number {
   return i < 0 ? NaN : (fl.num[i] as number);
 }
 
-/** Entry index of the last occurrence of protocol `name` (its fields follow it), or -1. */
-export function lastProto(fl: FieldList, name: string): number {
-  return find(fl, name);
+/** `v` as four hex digits, no prefix (the IDs Wireshark's Info texts print with %04x). */
+export function hex4(v: number): string {
+  return v.toString(16).padStart(4, '0');
 }
 
 /** Ids of fields by name, for scans of the field list (names not registered are -1). */

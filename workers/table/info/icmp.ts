@@ -2,7 +2,7 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { icmpCodeName, icmpv6CodeName } from '../../dissectors/icmp-codes.ts';
-import { find, named, num, text } from './fields.ts';
+import { find, hex4, named, num, text } from './fields.ts';
 
 export function icmpInfo(fl: FieldList): string {
   const type = num(fl, 'icmp.type', false);
@@ -17,7 +17,7 @@ export function icmpInfo(fl: FieldList): string {
     s = (type === 8 ? 'Echo (ping) request' : 'Echo (ping) reply').padEnd(20);
     const id = num(fl, 'icmp.ident');
     if (Number.isNaN(id)) return s.trimEnd();
-    s += ` id=0x${id.toString(16).padStart(4, '0')}, seq=${text(fl, 'icmp.seq')}/${text(fl, 'icmp.seq_le')}`;
+    s += ` id=0x${hex4(id)}, seq=${text(fl, 'icmp.seq')}/${text(fl, 'icmp.seq_le')}`;
     const ttl = text(fl, 'ip.ttl');
     if (ttl) s += `, ttl=${ttl}`;
     s += echoMatch(fl, 'icmp');
@@ -35,7 +35,7 @@ export function icmpv6Info(fl: FieldList): string {
   // packet-icmpv6.c: "Echo (ping) request id=0x%04x, seq=%u, hop limit=%u", then the match
   const id = num(fl, 'icmpv6.echo.identifier');
   if (Number.isNaN(id)) return s;
-  s += ` id=0x${id.toString(16).padStart(4, '0')}, seq=${text(fl, 'icmpv6.echo.sequence_number')}`;
+  s += ` id=0x${hex4(id)}, seq=${text(fl, 'icmpv6.echo.sequence_number')}`;
   const hops = text(fl, 'ipv6.hlim');
   if (hops) s += `, hop limit=${hops}`;
   return s + echoMatch(fl, 'icmpv6');

@@ -2,7 +2,8 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { fieldById } from '../../fields/registry.ts';
-import { find, ids, lastProto, named, num, text, valueText } from './fields.ts';
+import { bytesHex } from '../../fields/format.ts';
+import { find, hex4, ids, named, num, text, valueText } from './fields.ts';
 
 /** IPv4 whose payload no dissector takes (packet-ip.c): the protocol's name and number, or for a
  *  fragment "Fragmented IP protocol (proto=UDP 17, off=0, ID=00f2) [Reassembled in #3]". */
@@ -21,7 +22,7 @@ export function ipInfo(fl: FieldList): string {
   const off = (num(fl, 'ip.frag_offset') || 0) * 8;
   if (num(fl, 'ip.flags.mf') !== 1 && off === 0) return `${name} (${v})`;
   const id = num(fl, 'ip.id');
-  let s = `Fragmented IP protocol (proto=${name} ${v}, off=${off}, ID=${Number.isNaN(id) ? '' : id.toString(16).padStart(4, '0')})`;
+  let s = `Fragmented IP protocol (proto=${name} ${v}, off=${off}, ID=${Number.isNaN(id) ? '' : hex4(id)})`;
   const whole = text(fl, 'ip.reassembled_in');
   if (whole) s += ` [Reassembled in #${whole}]`;
   return s;
@@ -47,26 +48,21 @@ export function arpInfo(fl: FieldList): string {
   const tpa = text(fl, 'arp.dst.proto_ipv4');
   if ((op === 1 || op === 2) && spa !== '' && spa === tpa) return `Gratuitous ARP for ${spa} (${op === 1 ? 'Request' : 'Reply'})`;
   if (op === 1) return `Who has ${tpa}? Tell ${spa}`;
-  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac') || hexBytes(fl, 'arp.src.hw')}`;
+  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac') || hardwareHex(fl)}`;
   return named(fl, 'arp.opcode');
 }
 
-/** The bytes of field `name` as two hex digits each, no separator. */
-function hexBytes(fl: FieldList, name: string): string {
-  const i = find(fl, name);
-  if (i < 0) return '';
-  const b = fl.bytesOf(i);
-  const o = fl.off[i] as number;
-  let s = '';
-  for (let k = o; k < o + (fl.len[i] as number) && k < b.length; k++) s += (b[k] as number).toString(16).padStart(2, '0');
-  return s;
+/** The sender's hardware address (`arp.src.hw`) as bytes in hex, no separator, or ''. */
+function hardwareHex(fl: FieldList): string {
+  const i = find(fl, 'arp.src.hw');
+  return i < 0 ? '' : bytesHex(fl.bytesOf(i), fl.off[i] as number, fl.len[i] as number);
 }
 
 const [IP, EXPERT] = ids('ip', '_ws.expert');
 
 /** The text of an expert info of the last IPv4 header about a bogus length, or ''. */
 function bogusText(fl: FieldList): string {
-  for (let i = lastProto(fl, 'ip') + 1; i > 0 && i < fl.count; i++) {
+  for (let i = find(fl, 'ip') + 1; i > 0 && i < fl.count; i++) {
     const id = fl.id[i] as number;
     if (id === IP) break;
     if (id !== EXPERT) continue;

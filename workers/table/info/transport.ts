@@ -1,7 +1,7 @@
 // The Info column of TCP and UDP, as packet-tcp.c and packet-udp.c write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { find, ids, lastProto, num, text } from './fields.ts';
+import { find, ids, num, text } from './fields.ts';
 
 const TCP_FLAG_NAMES: [number, string][] = [
   [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'], [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'],
@@ -36,7 +36,7 @@ const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP] = ids(
  *  " MSS=1460 WS=64 SACK_PERM TSval=… TSecr=…", " SLE=… SRE=…" per SACK block (packet-tcp.c). */
 function tcpOptionsInfo(fl: FieldList): string {
   let s = '';
-  const from = lastProto(fl, 'tcp');
+  const from = find(fl, 'tcp');
   if (from < 0) return s;
   for (let i = from + 1; i < fl.count; i++) {
     const id = fl.id[i] as number;
