@@ -7,12 +7,14 @@
 
 import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
-import { framesReordered, useFrameTimes } from './dissectors/frame-times.ts';
+import { useFrameTimes } from './dissectors/frame-times.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
 import { valueText } from './fields/format.ts';
 import type { FieldList } from './fields/field-list.ts';
 import { readCapture } from './formats/open.ts';
+import { mergeOrder } from './formats/merge-order.ts';
+import { ByteWindow } from './formats/byte-window.ts';
 import { linkTypeName } from './formats/link-types.ts';
 import { RecordKind, type PacketRecord } from './formats/record.ts';
 import { AddressTable } from './table/addresses.ts';
@@ -78,8 +80,6 @@ export class CaptureSession implements CaptureApi {
   private dissector = new PacketDissector();
   private rules: DecodeAsRule[] = [];
   private comments = new Map<number, string[]>();
-  /** Dissection sequence number of each row when several files were merged (row r ↦ seq[r]); null = identity. */
-  private seq: Uint32Array | null = null;
   /** Displayed rows in display order; null = every row in frame order. */
   private view: Uint32Array | null = null;
   private filterText = '';
@@ -139,54 +139,20 @@ export class CaptureSession implements CaptureApi {
     this.times = new TableFrameTimes(this.table);
     useFrameTimes(this.dissector.ctx, this.times);
     this.comments = new Map();
-    this.seq = null;
     this.view = null;
     this.suggester = new TunnelSuggester();
-    const dissector = this.dissector;
     const table = this.table;
     const total = blobs.reduce((s, b) => s + b.size, 0);
-    let before = 0;
-    let frame = 0;
     const taken = this.pages.takenBytes;
     try {
-      for (let fi = 0; fi < blobs.length; fi++) {
-        const blob = blobs[fi] as Blob;
-        const name = names[fi] ?? `file ${fi + 1}`;
-        const file: OpenFile = { name, data: blob, ifaces: new Map(), report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
-        this.files.push(file);
-        const onRecord = (rec: PacketRecord): void => {
-          frame++;
-          if (frame === ESTIMATE_AFTER || frame === CONFIRM_AFTER) this.estimated(frame, estimatePackets(frame, before + rec.fileOffset + rec.capLen, total));
-          file.report.packets++;
-          const fl = dissector.dissect(rec, frame);
-          const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
-          table.iface[r] = this.ifaceOf(fi, file, rec);
-          summarize(fl, table, r, this.addrs);
-          this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
-          if (rec.comments) this.comments.set(frame, rec.comments.slice());
-          this.suggester.observe(fl, this.dissector.ctx.tables);
-        };
-        const opened = await readCapture(blob, onRecord, {
-          onProgress: (done) => {
-            // once a chunk; the helper's buffers come in during the yields between chunks
-            if (this.pending !== null) this.moveToPages();
-            onProgress?.({ bytesDone: before + done, bytesTotal: total, packets: frame, file: name });
-          },
-          signal,
-        });
-        file.data = opened.data;
-        file.report.encoding = opened.encoding;
-        file.report.error = opened.error;
-        file.report.linkTypes = [...new Set(opened.interfaces.map((i) => linkTypeName(i.linkType)))];
-        before += blob.size;
-      }
+      if (blobs.length > 1) await this.indexMerged(total, onProgress, signal);
+      else if (blobs.length === 1) await this.indexFile(blobs[0] as Blob, names[0] ?? 'file 1', total, onProgress, signal);
     } finally {
       this.releasePages();
       this.residentBytes = this.pages.takenBytes - taken;
     }
     table.trim();
     this.shapes.trim();
-    if (blobs.length > 1) this.mergeByTime();
     this.dissector.ctx.firstPass = false;
     this.dissector.ctx.f.wanted = null;
     if (this.filterText !== '') this.filter = this.tryCompile(this.filterText);
@@ -194,6 +160,119 @@ export class CaptureSession implements CaptureApi {
     this.loadMs = performance.now() - t0;
     onProgress?.({ bytesDone: total, bytesTotal: total, packets: table.length, file: '' });
     return this.result();
+  }
+
+  /** The index pass over one file, packet by packet as its reader delivers them. */
+  private async indexFile(blob: Blob, name: string, total: number, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
+    const file = this.newFile(blob, name);
+    let frame = 0;
+    const onRecord = (rec: PacketRecord): void => {
+      frame++;
+      if (frame === ESTIMATE_AFTER || frame === CONFIRM_AFTER) this.estimated(frame, estimatePackets(frame, rec.fileOffset + rec.capLen, total));
+      file.report.packets++;
+      this.indexRecord(rec, frame, this.ifaceOf(0, file, rec));
+    };
+    const opened = await readCapture(blob, onRecord, {
+      onProgress: (done) => {
+        // once a chunk; the helper's buffers come in during the yields between chunks
+        if (this.pending !== null) this.moveToPages();
+        onProgress?.({ bytesDone: done, bytesTotal: total, packets: frame, file: name });
+      },
+      signal,
+    });
+    this.opened(file, opened);
+  }
+
+  /**
+   * Several files (pktcap-uw's ingress and egress): each file's records are framed first, then
+   * every packet is dissected in mergecap's order (merge-order.ts), so that the first pass's state
+   * (stream numbers, TCP sequence analysis, DNS and echo matches, reassembly) sees the packets as
+   * on the wire, as tshark does on the file `mergecap` writes, and frame numbers are the merged
+   * ones.
+   */
+  private async indexMerged(total: number, onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<void> {
+    const { blobs, names } = this.sources;
+    const framing = new PacketTable();
+    const comments = new Map<number, string[]>();
+    const ends: number[] = [];
+    let before = 0;
+    for (let fi = 0; fi < blobs.length; fi++) {
+      const blob = blobs[fi] as Blob;
+      const name = names[fi] ?? `file ${fi + 1}`;
+      const file = this.newFile(blob, name);
+      const opened = await readCapture(blob, (rec) => {
+        const r = framing.addRecord(rec, rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0);
+        framing.iface[r] = this.ifaceOf(fi, file, rec);
+        if (rec.comments) comments.set(r, rec.comments.slice());
+        file.report.packets++;
+      }, {
+        onProgress: (done) => onProgress?.({ bytesDone: (before + done) / 2, bytesTotal: total, packets: 0, file: name }),
+        signal,
+      });
+      this.opened(file, opened);
+      ends.push(framing.length);
+      before += blob.size;
+    }
+    const order = mergeOrder(ends, (i) => framing.secAt(i), (i) => framing.nsec[i] as number);
+    const windows = this.files.map((f) => new ByteWindow(f.data));
+    const rec = this.record;
+    let read = 0;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const frame = k + 1;
+      if (frame === ESTIMATE_AFTER || frame === CONFIRM_AFTER) this.estimated(frame, order.length);
+      const g = framing.iface[i] as number;
+      const off = framing.offset[i] as number;
+      const cap = framing.capLen[i] as number;
+      const w = windows[this.ifaceFile[g] as number] as ByteWindow;
+      if (!w.covers(off, cap)) {
+        // a window's read is the pass's yield: the helper's buffers come in, a stop is seen
+        if (this.pending !== null) this.moveToPages();
+        onProgress?.({ bytesDone: Math.min(total, (total + read) / 2), bytesTotal: total, packets: k, file: '' });
+        signal?.throwIfAborted();
+        read += await w.load(off, cap);
+      }
+      rec.kind = (framing.status[i] as number) & CUSTOM_RECORD ? RecordKind.CUSTOM : RecordKind.PACKET;
+      rec.fileOffset = off;
+      rec.data = w.bytes(off, cap);
+      rec.capLen = cap;
+      rec.origLen = framing.origLen[i] as number;
+      rec.hasTime = !Number.isNaN(framing.secAt(i));
+      rec.tsSec = rec.hasTime ? framing.secAt(i) : 0;
+      rec.tsNsec = framing.nsec[i] as number;
+      rec.linkType = this.ifaceLink[g] ?? 0;
+      rec.interfaceId = this.ifaceId[g] ?? 0;
+      rec.ifName = this.ifaceName[g] ?? null;
+      rec.comments = comments.get(i) ?? null;
+      this.indexRecord(rec, frame, g);
+    }
+  }
+
+  private newFile(blob: Blob, name: string): OpenFile {
+    const file: OpenFile = { name, data: blob, ifaces: new Map(), report: { name, size: blob.size, encoding: '', packets: 0, linkTypes: [], error: null } };
+    this.files.push(file);
+    return file;
+  }
+
+  /** What the reader found out about `file`. */
+  private opened(file: OpenFile, opened: Awaited<ReturnType<typeof readCapture>>): void {
+    file.data = opened.data;
+    file.report.encoding = opened.encoding;
+    file.report.error = opened.error;
+    file.report.linkTypes = [...new Set(opened.interfaces.map((i) => linkTypeName(i.linkType)))];
+  }
+
+  /** Frame `frame` of the first pass: dissected (lean), its row, shape and summary. */
+  private indexRecord(rec: PacketRecord, frame: number, iface: number): void {
+    const dissector = this.dissector;
+    const table = this.table;
+    const fl = dissector.dissect(rec, frame);
+    const r = table.addRecord(rec, dissector.status | (rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0));
+    table.iface[r] = iface;
+    summarize(fl, table, r, this.addrs);
+    this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
+    if (rec.comments) this.comments.set(frame, rec.comments.slice());
+    this.suggester.observe(fl, dissector.ctx.tables);
   }
 
   /** The pass's estimate of the capture's packets after `seen` records: the reservation at the
@@ -274,22 +353,6 @@ export class CaptureSession implements CaptureApi {
     return g;
   }
 
-  /** Several files (pktcap-uw's ingress and egress): interleave by timestamp, stable by file order. */
-  private mergeByTime(): void {
-    const t = this.table;
-    const order = new Uint32Array(t.length);
-    for (let i = 0; i < order.length; i++) order[i] = i;
-    const key = (r: number): number => (Number.isNaN(t.secAt(r)) ? -Infinity : t.secAt(r) + (t.nsec[r] as number) / 1e9);
-    const sorted = Array.from(order).sort((a, b) => key(a) - key(b) || a - b);
-    order.set(sorted);
-    t.permute(order);
-    this.shapes.permute(order);
-    this.seq = new Uint32Array(order.length);
-    for (let r = 0; r < order.length; r++) this.seq[r] = (order[r] as number) + 1;
-    this.times.reordered(this.seq);
-    framesReordered(this.dissector.ctx, this.seq[0] ?? 0);
-  }
-
   private result(): OpenResult {
     const t = this.table;
     let first = 0;
@@ -302,7 +365,7 @@ export class CaptureSession implements CaptureApi {
       firstNsec: first < t.length ? (t.nsec[first] as number) : 0,
       loadMs: this.loadMs,
       // what is allocated, spare rows included (trim() keeps up to an eighth)
-      indexBytesPerPacket: (t.bytesPerRow * t.capacity + (this.seq ? this.seq.byteLength : 0) + this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
+      indexBytesPerPacket: (t.bytesPerRow * t.capacity + this.addrs.byteSize + this.shapes.byteSize) / Math.max(1, t.length),
       residentBytes: this.residentBytes,
       suggestions: this.suggester.suggestions(),
     };
@@ -373,7 +436,7 @@ export class CaptureSession implements CaptureApi {
   private dissectRow(r: number, bytes: Uint8Array): FieldList {
     const t = this.table;
     const rec = this.record;
-    const seq = this.seq ? (this.seq[r] as number) : r + 1;
+    const frame = r + 1;
     rec.kind = (t.status[r] as number) & CUSTOM_RECORD ? RecordKind.CUSTOM : RecordKind.PACKET;
     rec.fileOffset = t.offset[r] as number;
     rec.data = bytes;
@@ -385,19 +448,12 @@ export class CaptureSession implements CaptureApi {
     rec.linkType = this.ifaceLink[t.iface[r] as number] ?? 0;
     rec.interfaceId = this.ifaceId[t.iface[r] as number] ?? 0;
     rec.ifName = this.ifaceName[t.iface[r] as number] ?? null;
-    rec.comments = this.comments.get(seq) ?? null;
+    rec.comments = this.comments.get(frame) ?? null;
     const ctx = this.dissector.ctx;
     const wasFirst = ctx.firstPass;
     ctx.firstPass = false;
-    const fl = this.dissector.dissect(rec, seq);
+    const fl = this.dissector.dissect(rec, frame);
     ctx.firstPass = wasFirst;
-    if (this.seq) {
-      const fn = fieldByName('frame.number');
-      if (fn) {
-        const i = fl.find(fn.id);
-        if (i >= 0) fl.num[i] = r + 1;
-      }
-    }
     return fl;
   }
 
@@ -471,13 +527,12 @@ export class CaptureSession implements CaptureApi {
     if (r < 0 || r >= this.table.length) throw new Error(`no packet ${frame} (the capture has ${this.table.length})`);
     const bytes = (await this.readPackets([r])).get(r) ?? new Uint8Array(0);
     const fl = this.dissectRow(r, bytes);
-    const seq = this.seq ? (this.seq[r] as number) : frame;
     return {
       frame,
       tree: buildTree(fl),
       sources: fl.sources.map((s) => ({ name: s.name, bytes: s.bytes.slice() })),
       status: (this.table.status[r] as number) & ~CUSTOM_RECORD,
-      comments: this.comments.get(seq) ?? [],
+      comments: this.comments.get(frame) ?? [],
     };
   }
 

@@ -84,6 +84,16 @@ export class ConversationTable {
     (this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + FIXED + k] = v;
   }
 
+  /** The frame that opened conversation i. */
+  first(i: number): number {
+    return ((this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + FIRST] as number) >>> 0;
+  }
+
+  /** Whether conversation i replaced an older one with the same key (TCP port numbers reused). */
+  hasOlder(i: number): boolean {
+    return ((this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + OLDER] as number) >= 0;
+  }
+
   /**
    * The conversation of this packet's endpoints (buf[src], sport) -> (buf[dst], dport): the newest
    * one that `frame` can belong to (opened at or before it), or -1.

@@ -5,13 +5,15 @@
 // passes, when a frame's values come out of the final state as Wireshark's do when it revisits a
 // frame.
 //
-// Memory: three words of each TCP conversation's record (tcp-conversations.ts); nothing per packet.
+// Memory: eight words of each TCP conversation's record (tcp-conversations.ts): the three above,
+// and the sequence analysis's (tcp-analysis.ts) slot and noted first segment; nothing per packet.
 
 import type { Ctx } from '../dissectors/context.ts';
 import { ConversationTable } from './tcp-conversations.ts';
 import { TcpPduTable } from './tcp-reassembly.ts';
 import { NO_PAGES, type PageSource } from '../memory/page-source.ts';
 import { perCapture } from './per-capture.ts';
+import { TcpAnalysis } from './tcp-analysis.ts';
 
 /** Window scale of a direction not yet known (Wireshark's -1, "unknown"). */
 export const WS_UNKNOWN = -1;
@@ -32,12 +34,55 @@ const ACCECN_SHIFT = 2;
  *  the zero of a new record reads WS_UNKNOWN. */
 const WS_SHIFT = 4;
 const SERVER_PORT_SHIFT = 16;
+/** The sequence analysis's slot of the stream: 0 none yet, PENDING while only its first segment
+ *  has been seen (noted in the four words before), else the slot. */
+const FIRST_SEQ = 3;
+const FIRST_ACK = 4;
+const FIRST_LEN = 5;
+/** The first segment's flags (12 bits) and window << 12. */
+const FIRST_FLAGS_WINDOW = 6;
+const ANALYSIS_SLOT = 7;
+export const PENDING = -1;
 
 export class TcpStreams {
-  readonly conv = new ConversationTable(3);
+  readonly conv = new ConversationTable(8);
+  readonly analysis = new TcpAnalysis();
+  /** Whether the last stream() opened a new stream for a SYN with a new ISN (ports reused). */
+  reused = false;
 
   reset(): void {
     this.conv.reset();
+    this.analysis.reset();
+  }
+
+  /** The sequence analysis slot of stream s (0: none, PENDING: first segment noted). */
+  slot(s: number): number {
+    return this.conv.user(s, ANALYSIS_SLOT);
+  }
+
+  setSlot(s: number, k: number): void {
+    this.conv.setUser(s, ANALYSIS_SLOT, k);
+  }
+
+  /** Note stream s's first segment, to be analysed when a second one comes (tcp-analysis.ts). */
+  notePending(s: number, seq: number, ack: number, len: number, flags: number, window: number): void {
+    const cv = this.conv;
+    cv.setUser(s, FIRST_SEQ, seq);
+    cv.setUser(s, FIRST_ACK, ack);
+    cv.setUser(s, FIRST_LEN, len);
+    cv.setUser(s, FIRST_FLAGS_WINDOW, (flags & 0xfff) | (window << 12));
+    cv.setUser(s, ANALYSIS_SLOT, PENDING);
+  }
+
+  /** The noted first segment of stream s: [seq, ack, len, flags, window]. */
+  pending(s: number, out: { seq: number; ack: number; len: number; flags: number; window: number }): void {
+    const cv = this.conv;
+    out.seq = cv.user(s, FIRST_SEQ) >>> 0;
+    out.ack = cv.user(s, FIRST_ACK) >>> 0;
+    out.len = cv.user(s, FIRST_LEN) >>> 0;
+    const fw = cv.user(s, FIRST_FLAGS_WINDOW);
+    out.flags = fw & 0xfff;
+    out.window = fw >>> 12;
   }
 
   /** The stream of this segment, opening one when the first pass meets a new connection. */
@@ -46,12 +91,16 @@ export class TcpStreams {
     const b = c.netBuf;
     let s = this.conv.find(b, c.netSrc, c.netDst, c.netLen, sport, dport, c.frameNo);
     if (!c.firstPass) return s;
+    this.reused = false;
     if (s >= 0 && (flags & (SYN | ACK)) === SYN) {
       // "If this is a SYN packet, then check if its seq-nr is different from the base_seq of the
       // retrieved conversation. If this is the case, create a new conversation with the same
       // addresses and ports" (packet-tcp.c: TCP port numbers reused).
       const d = s * 2 + this.conv.direction(s, b, c.netSrc, c.netLen, sport);
-      if (this.hasBase(d) && this.baseSeq(d) !== seq) s = -1;
+      if (this.hasBase(d) && this.baseSeq(d) !== seq) {
+        s = -1;
+        this.reused = true;
+      }
     }
     if (s < 0) s = this.conv.add(b, c.netSrc, c.netDst, c.netLen, sport, dport, c.frameNo);
     return s;

@@ -17,10 +17,8 @@
 // Later passes need every frame's time (frame N-1 of any N). The session's packet table holds
 // them already, so it lends them (useFrameTimes: a FrameTimeSource); without one (a dissector on
 // its own, in tests) they are recorded here, 12 bytes a packet, and not at all for the
-// single-pass `fields` export. Frames are numbered in dissection order: when the session merges
-// several files by time, it dissects them one file after the other, then gives the merged order
-// (framesReordered; the source knows that order), and later passes take "first" and "previous"
-// from it, as tshark does on the file mergecap writes.
+// single-pass `fields` export. Frames are numbered in dissection order, which for several files
+// opened together is already the merged one (the session dissects them in mergecap's order).
 
 import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
@@ -71,9 +69,6 @@ export interface FrameTimeSource {
   readonly count: number;
   /** The time of frame `frame` (1 ≤ frame ≤ count), written into `out`. */
   time(frame: number, out: FrameTime): FrameTime;
-  /** The frame shown just before frame `frame` (0: it is shown first): asked only after
-   *  framesReordered, once the frames are shown in another order than they were dissected in. */
-  shownBefore(frame: number): number;
 }
 
 class FrameTimes {
@@ -86,8 +81,6 @@ class FrameTimes {
   nsec = new Int32Array(0);
   /** Frames recorded in sec / nsec. */
   count = 0;
-  /** After framesReordered: later passes take "first" and "previous" in the source's order. */
-  reordered = false;
   /** The last frame seen on the first pass, its time and its predecessor's (single pass). */
   lastFrame = 0;
   lastSec = 0;
@@ -137,6 +130,19 @@ class FrameTimes {
 
 const stateOf = perCapture(() => new FrameTimes());
 
+/** The time of an earlier frame of the first pass (or any frame on a later one); (0, 0) when it
+ *  was not kept (the single-pass export keeps none). */
+export function frameTimeOf(c: Ctx, frame: number): FrameTime {
+  const st = stateOf(c);
+  if (frame >= 1 && frame <= st.known()) return st.timeOf(frame);
+  const t = timeScratch;
+  t.sec = 0;
+  t.nsec = 0;
+  return t;
+}
+
+const timeScratch: FrameTime = { sec: 0, nsec: 0 };
+
 /** Later passes of this capture read every frame's time from `source` instead of a copy here
  *  (the session: its packet table has them). Set before the first pass. */
 export function useFrameTimes(c: Ctx, source: FrameTimeSource): void {
@@ -164,7 +170,6 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
     sec = st.lastSec;
     nsec = st.lastNsec;
   }
-  if (st.reordered && st.source !== null && !c.firstPass) return mergedRefs(st, st.source, frame);
   if ((frame === 1 && c.firstPass) || !st.hasFirst) {
     // frame 1; or, dissected out of order before frame 1 was seen, the first frame seen
     st.firstSec = sec;
@@ -199,31 +204,3 @@ export function frameRefs(c: Ctx, sec: number, nsec: number): FrameRefs {
   return refs;
 }
 
-/** Later passes over merged files: first and previous in the merged order. */
-function mergedRefs(st: FrameTimes, source: FrameTimeSource, frame: number): FrameRefs {
-  const p = source.shownBefore(frame);
-  refs.firstSec = st.firstSec;
-  refs.firstNsec = st.firstNsec;
-  refs.hasPrev = p > 0;
-  const t = p > 0 ? st.timeOf(p) : null;
-  refs.prevSec = t !== null ? t.sec : 0;
-  refs.prevNsec = t !== null ? t.nsec : 0;
-  return refs;
-}
-
-/**
- * Several files opened together are shown merged by time, in the order the capture's
- * FrameTimeSource knows (shownBefore), frame `first` (in dissection order) first. Later passes
- * then take frame.time_relative from that frame and frame.time_delta from each frame's
- * predecessor in the merged list.
- */
-export function framesReordered(c: Ctx, first: number): void {
-  const st = stateOf(c);
-  st.reordered = true;
-  if (first >= 1 && first <= st.known()) {
-    const t = st.timeOf(first);
-    st.firstSec = t.sec;
-    st.firstNsec = t.nsec;
-    st.hasFirst = true;
-  }
-}

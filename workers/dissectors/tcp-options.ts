@@ -73,9 +73,12 @@ export const O = registerFields({
 export interface TcpOptionInfo {
   /** Window scale shift count, or -1 when there was no Window Scale option. */
   wscale: number;
+  /** SACK blocks read (of the last SACK option), and their raw left, right edges. */
+  sacks: number;
+  sackEdges: Int32Array;
 }
 
-const info: TcpOptionInfo = { wscale: -1 };
+const info: TcpOptionInfo = { wscale: -1, sacks: 0, sackEdges: new Int32Array(8) };
 
 /**
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
@@ -84,6 +87,7 @@ const info: TcpOptionInfo = { wscale: -1 };
 export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number): TcpOptionInfo {
   const f = c.f;
   info.wscale = -1;
+  info.sacks = 0;
   let o = off;
   while (o < end && !c.stop) {
     const kind = c.u8(o + KIND);
@@ -164,9 +168,16 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
       let n = 0;
+      // the sequence analysis keeps the first three blocks (dissect_tcpopt_sack's
+      // MAX_TCP_SACK_RANGES slots, from 1)
+      info.sacks = 0;
       for (let e = d; e + 8 <= o + len; e += 8, n++) {
         f.add(O.sackLe, e, 4, (c.u32(e) - sackBase) >>> 0);
         f.add(O.sackRe, e + 4, 4, (c.u32(e + 4) - sackBase) >>> 0);
+        if (info.sacks < 3) {
+          info.sackEdges[2 * info.sacks] = c.u32(e);
+          info.sackEdges[2 * info.sacks++ + 1] = c.u32(e + 4);
+        }
       }
       f.add(O.sackCount, o, 0, n, EF.GENERATED);
       break;

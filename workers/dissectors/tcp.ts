@@ -33,6 +33,9 @@ import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
+import { Pre, analyzeSegment, current, noteSacks, synRules } from './tcp-seq.ts';
+import { addSeqAckAnalysis } from './tcp-analysis-tree.ts';
+import { TA } from '../analysis/tcp-analysis.ts';
 
 const SPORT = 0;
 const DPORT = 2;
@@ -111,7 +114,12 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
+  const pre = fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
   if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) st.noteSequence(fwd, flags, seq, ack);
+  // Wireshark's sequence analysis, on the raw numbers and window, once the base numbers are known
+  const analyzed = fwd >= 0 && haveSeglen && !quoted;
+  const ta = analyzed ? analyzeSegment(c, st, fwd, seq, ack, seglen, flags, c.u16(off + WINDOW), pre) : null;
+  const taFlags = ta !== null && ta.exists ? ta.flags : 0;
   const seqBase = fwd >= 0 && st.hasBase(fwd) ? st.baseSeq(fwd) : 0;
   const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? st.baseSeq(fwd ^ 1) : 0;
   const relSeq = (seq - seqBase) >>> 0;
@@ -159,9 +167,12 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
     f.push(f.last);
-    wscale = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase).wscale;
+    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase);
+    wscale = opts.wscale;
     f.pop();
+    if (analyzed) noteSacks(c, st, fwd, opts.sacks, opts.sackEdges);
   }
+  if (ta !== null) addSeqAckAnalysis(c, ta);
   f.len[tcpEntry] = hlen;
   if (fwd >= 0 && c.firstPass && !quoted) {
     st.noteWindowScale(fwd, flags, wscale);
@@ -179,18 +190,27 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const outerS = cur.s;
   const outerSport = cur.sport;
   const outerDport = cur.dport;
+  const outerFlags = cur.taFlags;
   cur.s = s;
   cur.sport = sport;
   cur.dport = dport;
+  cur.taFlags = taFlags;
   tcpPayload(c, fwd, seq, poff, end, tcpEntry, dispatchCurrent);
   cur.s = outerS;
   cur.sport = outerSport;
   cur.dport = outerDport;
+  cur.taFlags = outerFlags;
 }
 
-const cur = { s: -1, sport: 0, dport: 0 };
+const cur = { s: -1, sport: 0, dport: 0, taFlags: 0 };
 
+/** decode_tcp_ports: "Don't call subdissectors for keepalives" (their payload is garbage), nor,
+ *  with the default tcp.no_subdissector_on_error, for retransmitted or out-of-order segments. */
 function dispatchCurrent(c: Ctx, off: number, end: number): void {
+  if (cur.taFlags & (TA.KEEP_ALIVE | TA.RETRANSMISSION | TA.OUT_OF_ORDER)) {
+    c.call(dissectData, off, end);
+    return;
+  }
   dispatchTcp(c, cur.s, cur.sport, cur.dport, off, end);
 }
 

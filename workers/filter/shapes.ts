@@ -44,7 +44,7 @@ import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
 import { widened, type IdColumn } from '../table/narrow-column.ts';
-import { grown, like } from '../fields/typed-arrays.ts';
+import { grown } from '../fields/typed-arrays.ts';
 import { resizedIn, type PageSource } from '../memory/page-source.ts';
 import { Role } from '../table/summarize.ts';
 import { maskShift, shapeFields, type ShapeFields } from './shape-fields.ts';
@@ -242,23 +242,6 @@ export class ShapeIndex {
       this.ports = this.ports.slice(0, n);
       this.rowMacs = this.rowMacs.slice(0, 4 * n);
     }
-  }
-
-  /** Reorder rows as PacketTable.permute does (row r takes old row order[r]). */
-  permute(order: Uint32Array): void {
-    const n = Math.max(order.length, 1);
-    const shape = like(this.rowShape, n);
-    const ports = new Uint32Array(n);
-    const macs = like(this.rowMacs, 4 * n);
-    for (let r = 0; r < order.length; r++) {
-      const o = order[r] as number;
-      shape[r] = this.rowShape[o] as number;
-      ports[r] = this.ports[o] as number;
-      macs.set(this.rowMacs.subarray(4 * o, 4 * o + 4) as never, 4 * r);
-    }
-    this.rowShape = shape;
-    this.ports = ports;
-    this.rowMacs = macs;
   }
 
   /** Own Ethernet column k (0..3: outermost source, destination, innermost source, destination)

@@ -5,7 +5,7 @@ import { fieldById } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
 import { text } from './info/fields.ts';
-import { tcpInfo, udpInfo } from './info/transport.ts';
+import { tcpAnalysisPrefix, tcpInfo, udpInfo } from './info/transport.ts';
 import { dnsInfo } from './info/dns.ts';
 import { icmpInfo, icmpv6Info } from './info/icmp.ts';
 import { arpInfo, igmpInfo, ipInfo } from './info/network.ts';
@@ -35,6 +35,10 @@ export function exceptionSuffix(exception: number): string {
 
 /** Info text for a packet whose top protocol is `topField`. */
 export function infoText(fl: FieldList, topField: number): string {
+  return tcpAnalysisPrefix(fl) + layerInfo(fl, topField);
+}
+
+function layerInfo(fl: FieldList, topField: number): string {
   const def = fieldById(topField);
   const build = BUILDERS[def.name];
   try {

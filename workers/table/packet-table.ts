@@ -9,7 +9,7 @@
 // index them like any typed array, the seconds through secAt().
 
 import type { PacketRecord } from '../formats/record.ts';
-import { like, type TypedColumn } from '../fields/typed-arrays.ts';
+import type { TypedColumn } from '../fields/typed-arrays.ts';
 import { widened, type IdColumn, type LenColumn, type OffsetColumn, type SecColumn } from './narrow-column.ts';
 import { resizedIn, NO_PAGES, type PageSource } from '../memory/page-source.ts';
 
@@ -179,33 +179,5 @@ export class PacketTable {
     this.tcpFlags = resizedIn(this.tcpFlags, n, len, pages);
     this.capacity = n;
   }
-
-  /** Reorder every column by `order` (row r takes old row order[r]): used to merge several files by time. */
-  permute(order: Uint32Array): void {
-    this.sec = permuted(this.sec, order, like(this.sec, order.length));
-    this.nsec = permuted(this.nsec, order, new Int32Array(order.length));
-    this.offset = permuted(this.offset, order, like(this.offset, order.length));
-    this.capLen = permuted(this.capLen, order, like(this.capLen, order.length));
-    this.origLen = permuted(this.origLen, order, like(this.origLen, order.length));
-    this.iface = permuted(this.iface, order, new Uint16Array(order.length));
-    this.proto = permuted(this.proto, order, new Uint16Array(order.length));
-    this.status = permuted(this.status, order, new Uint8Array(order.length));
-    this.ipProto = permuted(this.ipProto, order, new Uint8Array(order.length));
-    this.src = permuted(this.src, order, like(this.src, order.length));
-    this.dst = permuted(this.dst, order, like(this.dst, order.length));
-    this.outerSrc = permuted(this.outerSrc, order, like(this.outerSrc, order.length));
-    this.outerDst = permuted(this.outerDst, order, like(this.outerDst, order.length));
-    this.srcPort = permuted(this.srcPort, order, new Uint16Array(order.length));
-    this.dstPort = permuted(this.dstPort, order, new Uint16Array(order.length));
-    this.vni = permuted(this.vni, order, new Int32Array(order.length));
-    this.tcpFlags = permuted(this.tcpFlags, order, new Uint16Array(order.length));
-    this.capacity = order.length;
-  }
-}
-
-/** `out[r] = a[order[r]]` for every r; returns `out`. */
-function permuted<T extends { [i: number]: number }>(a: T, order: Uint32Array, out: T): T {
-  for (let r = 0; r < order.length; r++) out[r] = a[order[r] as number] as number;
-  return out;
 }
 

@@ -63,3 +63,56 @@ export function udpInfo(fl: FieldList): string {
   // carries 0): packet-udp.c says so and stops
   return len < 8 ? `${ports} [BAD UDP LENGTH ${len} < 8]` : `${ports} Len=${len - 8}`;
 }
+
+const ANALYSIS_NAMES = [
+  'tcp.analysis.flags', 'tcp.analysis.reused_ports', 'tcp.analysis.retransmission', 'tcp.analysis.fast_retransmission',
+  'tcp.analysis.spurious_retransmission', 'tcp.analysis.out_of_order', 'tcp.analysis.lost_segment', 'tcp.analysis.ack_lost_segment',
+  'tcp.analysis.window_update', 'tcp.analysis.window_full', 'tcp.analysis.keep_alive', 'tcp.analysis.keep_alive_ack',
+  'tcp.analysis.duplicate_ack_num', 'tcp.analysis.duplicate_ack_frame', 'tcp.analysis.zero_window_probe',
+  'tcp.analysis.zero_window', 'tcp.analysis.zero_window_probe_ack',
+];
+const [FLAGS, REUSED, RETRANS, FAST, SPURIOUS, OOO, LOST, ACK_LOST, WIN_UPDATE, WIN_FULL, KEEP_ALIVE, KEEP_ALIVE_ACK, DUP_NUM, DUP_FRAME, ZWP, ZW, ZWP_ACK] = ids(...ANALYSIS_NAMES);
+
+/**
+ * What the sequence analysis puts in front of the Info column (tcp_print_sequence_number_analysis's
+ * col_prepend_fence_fstr calls: each goes before the ones made earlier, so they read in the
+ * reverse of packet-tcp.c's order), e.g. "[TCP ZeroWindowProbeAck] [TCP ZeroWindow] ". The fence
+ * keeps them in front of whatever the protocols above TCP write.
+ */
+export function tcpAnalysisPrefix(fl: FieldList): string {
+  let at = -1;
+  for (let i = 0; i < fl.count; i++) if (fl.id[i] === FLAGS) at = i;
+  if (at < 0) return '';
+  const seen = new Set<number>();
+  let dupNum = 0;
+  let dupFrame = 0;
+  for (let i = at; i < fl.count; i++) {
+    const id = fl.id[i] as number;
+    if (id === DUP_NUM) dupNum = fl.num[i] as number;
+    else if (id === DUP_FRAME) dupFrame = fl.num[i] as number;
+    else if (id === FLAGS && i > at) break;
+    seen.add(id);
+  }
+  // the fast and spurious retransmissions carry the plain retransmission's note as well
+  const plainRetrans = seen.has(RETRANS) && !seen.has(FAST) && !seen.has(SPURIOUS);
+  const parts: [boolean, string][] = [
+    [seen.has(REUSED), '[TCP Port numbers reused] '],
+    [plainRetrans, '[TCP Retransmission] '],
+    [seen.has(FAST), '[TCP Fast Retransmission] '],
+    [seen.has(SPURIOUS), '[TCP Spurious Retransmission] '],
+    [seen.has(OOO), '[TCP Out-Of-Order] '],
+    [seen.has(LOST), '[TCP Previous segment not captured] '],
+    [seen.has(ACK_LOST), '[TCP ACKed unseen segment] '],
+    [seen.has(WIN_UPDATE), '[TCP Window Update] '],
+    [seen.has(WIN_FULL), '[TCP Window Full] '],
+    [seen.has(KEEP_ALIVE), '[TCP Keep-Alive] '],
+    [seen.has(KEEP_ALIVE_ACK), '[TCP Keep-Alive ACK] '],
+    [dupNum !== 0, `[TCP Dup ACK ${dupFrame}#${dupNum}] `],
+    [seen.has(ZWP), '[TCP ZeroWindowProbe] '],
+    [seen.has(ZW), '[TCP ZeroWindow] '],
+    [seen.has(ZWP_ACK), '[TCP ZeroWindowProbeAck] '],
+  ];
+  let s = '';
+  for (const [on, text] of parts) if (on) s = text + s;
+  return s;
+}

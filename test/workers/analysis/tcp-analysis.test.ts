@@ -1,0 +1,144 @@
+// TCP sequence analysis against tshark 4.0.17 (test/fixtures/tcp-analysis/, made by
+// scripts/make-tcp-analysis-fixture.sh): every tcp.analysis field of every TCP frame of the crafted
+// capture (each of Wireshark's flags, plain and inside VXLAN) and of the corpus, as the packet list
+// shows them after the load (tshark -2), and as the single-pass `fields` export prints them.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, openAsBlob, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CaptureSession } from '../../../workers/session.ts';
+import { CAPTURES, REPO } from '../../golden/corpus.ts';
+
+const DIR = join(REPO, 'test/fixtures/tcp-analysis');
+
+interface Fixture {
+  fields: string[];
+  /** capture → rows (frame number first, then the fields, then Info in the two-pass file). */
+  captures: Map<string, string[][]>;
+}
+
+function fixture(name: string): Fixture {
+  const lines = readFileSync(join(DIR, name), 'utf8').trimEnd().split('\n');
+  const header = (lines[0] as string).split('\t');
+  const captures = new Map<string, string[][]>();
+  for (const l of lines.slice(1)) {
+    const cols = l.split('\t');
+    const rows = captures.get(cols[0] as string) ?? [];
+    rows.push(cols.slice(1));
+    captures.set(cols[0] as string, rows);
+  }
+  return { fields: header.slice(1), captures };
+}
+
+function capturePath(name: string): string {
+  return existsSync(join(DIR, name)) ? join(DIR, name) : join(CAPTURES, name);
+}
+
+/** The analysis prefix of an Info text ("[TCP Dup ACK 6#1] [TCP ZeroWindow] "). */
+function prefix(info: string): string {
+  return /^(\[TCP [^\]]*\] )*/.exec(info)?.[0] ?? '';
+}
+
+const ANALYSIS = (f: string): boolean => f.startsWith('tcp.analysis');
+
+describe('TCP sequence analysis', () => {
+  const two = fixture('tshark.tsv');
+  const fields = two.fields.filter(ANALYSIS);
+
+  it('covers every flag in the crafted capture', () => {
+    const rows = two.captures.get('tcp-analysis.pcap') ?? [];
+    for (const flag of ['retransmission', 'fast_retransmission', 'spurious_retransmission', 'out_of_order', 'lost_segment', 'ack_lost_segment',
+      'window_update', 'window_full', 'zero_window', 'zero_window_probe', 'zero_window_probe_ack', 'keep_alive', 'keep_alive_ack', 'duplicate_ack', 'reused_ports']) {
+      const col = two.fields.indexOf(`tcp.analysis.${flag}`);
+      // twice: once plain, once inside VXLAN
+      expect(rows.filter((r) => r[col] !== '').length, flag).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it.each([...two.captures.keys()])('%s: every tcp.analysis field and the Info prefix of every TCP frame, as tshark -2', async (name) => {
+    const rows = two.captures.get(name) as string[][];
+    const s = new CaptureSession();
+    const r = await s.open([await openAsBlob(capturePath(name))], [name], []);
+    const w = await s.getRows(0, r.packets, fields.map((field) => ({ field, occurrence: 0 })));
+    const info = two.fields.indexOf('_ws.col.Info');
+    for (const row of rows) {
+      const k = Number(row[0]) - 1;
+      const got = Object.fromEntries(fields.map((f, j) => [f, w.custom[j]?.[k]]));
+      const want = Object.fromEntries(fields.map((f) => [f, row[two.fields.indexOf(f)]]));
+      expect(got, `${name} frame ${row[0]}`).toEqual(want);
+      const tsharkInfo = row[info] as string;
+      // the crafted capture is TCP only: its whole Info is Decapod's to write
+      if (name === 'tcp-analysis.pcap') expect(w.info[k], `${name} frame ${row[0]}`).toBe(tsharkInfo);
+      else expect(prefix(w.info[k] as string), `${name} frame ${row[0]}`).toBe(prefix(tsharkInfo));
+    }
+  });
+
+  it('filters on the analysis as tshark does (tcp.analysis.retransmission names the fast and spurious ones too)', async () => {
+    const s = new CaptureSession();
+    await s.open([await openAsBlob(join(DIR, 'tcp-analysis.pcap'))], ['tcp-analysis.pcap'], []);
+    const rows = two.captures.get('tcp-analysis.pcap') as string[][];
+    for (const [expr, field] of [['tcp.analysis.retransmission', 'tcp.analysis.retransmission'], ['tcp.analysis.flags', 'tcp.analysis.flags'],
+      ['tcp.analysis.duplicate_ack_num >= 3', ''], ['tcp.analysis.ack_rtt > 0.002', '']] as const) {
+      const res = await s.applyFilter(expr);
+      expect(res.error, expr).toBeUndefined();
+      expect(res.ok, expr).toBe(true);
+      const got = Array.from((await s.getRows(0, res.displayed)).frame);
+      const col = two.fields.indexOf(field || expr.split(' ')[0] as string);
+      const want = rows.filter((r) => {
+        const v = r[col] as string;
+        if (v === '') return false;
+        if (expr.includes('>=')) return Number(v) >= 3;
+        if (expr.includes('>')) return Number(v) > 0.002;
+        return true;
+      }).map((r) => Number(r[0]));
+      expect(want.length, expr).toBeGreaterThan(0);
+      expect(got, expr).toEqual(want);
+    }
+  });
+
+  const one = fixture('tshark-single-pass.tsv');
+  it.each([...one.captures.keys()])('%s: the single-pass fields export prints what tshark prints', (name) => {
+    const cols = one.fields.filter((f) => f === 'frame.number' || ANALYSIS(f));
+    const r = spawnSync('node', [join(REPO, 'bin/decapod.js'), 'fields', capturePath(name), '-Y', 'tcp', '-E', 'occurrence=a', ...cols.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const want = (one.captures.get(name) as string[][]).map((row) => cols.map((f) => row[one.fields.indexOf(f)]).join('\t')).join('\n') + '\n';
+    expect(r.stdout).toBe(want);
+  });
+});
+
+/** A pcap file's records split in two files by `pick` (the global header copied into both). */
+function splitPcap(file: Uint8Array, pick: (frame: number) => 0 | 1): [Uint8Array, Uint8Array] {
+  const parts: Uint8Array[][] = [[file.subarray(0, 24)], [file.subarray(0, 24)]];
+  const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
+  for (let o = 24, n = 1; o + 16 <= file.length; n++) {
+    const len = 16 + view.getUint32(o + 8, true);
+    (parts[pick(n)] as Uint8Array[]).push(file.subarray(o, o + len));
+    o += len;
+  }
+  return parts.map((p) => Uint8Array.from(p.flatMap((b) => Array.from(b)))) as [Uint8Array, Uint8Array];
+}
+
+describe('TCP sequence analysis over several files', () => {
+  it('analyses ingress and egress files in the merged order, as tshark on the file mergecap writes', async () => {
+    // the crafted capture's odd and even frames as two files, the even ones given first: merged by
+    // time they are the original file again, whose tshark reading the fixture holds
+    const whole = readFileSync(join(DIR, 'tcp-analysis.pcap'));
+    const [odd, even] = splitPcap(whole, (n) => (n % 2 === 1 ? 0 : 1));
+    const s = new CaptureSession();
+    const r = await s.open([new Blob([even as BlobPart]), new Blob([odd as BlobPart])], ['even.pcap', 'odd.pcap'], []);
+    const two = fixture('tshark.tsv');
+    const rows = two.captures.get('tcp-analysis.pcap') as string[][];
+    expect(r.packets).toBe(rows.length);
+    const fields = two.fields.filter(ANALYSIS);
+    const w = await s.getRows(0, r.packets, [...fields, 'tcp.stream'].map((field) => ({ field, occurrence: 0 })));
+    for (const row of rows) {
+      const k = Number(row[0]) - 1;
+      expect(w.frame[k]).toBe(k + 1);
+      const got = Object.fromEntries([...fields, 'tcp.stream'].map((f, j) => [f, w.custom[j]?.[k]]));
+      const want = Object.fromEntries([...fields, 'tcp.stream'].map((f) => [f, row[two.fields.indexOf(f)]]));
+      expect(got, `frame ${row[0]}`).toEqual(want);
+      expect(w.info[k], `frame ${row[0]}`).toBe(row[two.fields.indexOf('_ws.col.Info')]);
+    }
+  });
+});
