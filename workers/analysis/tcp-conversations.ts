@@ -29,6 +29,8 @@ const ADDR_A = 4;
 const ADDR_B = 5;
 /** Words of the record before the user's. */
 const FIXED = 6;
+/** The record's opening frame relative to its user words (record()). */
+export const OPENED_AT = FIRST - FIXED;
 /** Hash bit of a key whose addresses are not 4 bytes long (they are in the pool). */
 const LONG = -0x80000000;
 /** Hash bit of a conversation replaced by a newer one of the same key (reached only through its
@@ -82,6 +84,17 @@ export class ConversationTable {
 
   setUser(i: number, k: number, v: number): void {
     (this.chunks[i >> CHUNK_BITS] as Int32Array)[(i & CHUNK_MASK) * this.w + FIXED + k] = v;
+  }
+
+  /** Where `record()` found the last record asked for: user word k is at [recordAt + k], the frame
+   *  that opened it at [recordAt + OPENED_AT]. */
+  recordAt = 0;
+
+  /** The words of conversation i (its chunk; its user words from `recordAt` on): one lookup for
+   *  a caller that reads and writes several of them on every packet. */
+  record(i: number): Int32Array {
+    this.recordAt = (i & CHUNK_MASK) * this.w + FIXED;
+    return this.chunks[i >> CHUNK_BITS] as Int32Array;
   }
 
   /** The frame that opened conversation i. */

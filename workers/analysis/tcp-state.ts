@@ -9,7 +9,7 @@
 // and the sequence analysis's (tcp-analysis.ts) slot and noted first segment; nothing per packet.
 
 import type { Ctx } from '../dissectors/context.ts';
-import { ConversationTable } from './tcp-conversations.ts';
+import { ConversationTable, OPENED_AT } from './tcp-conversations.ts';
 import { TcpPduTable } from './tcp-reassembly.ts';
 import { NO_PAGES, type PageSource } from '../memory/page-source.ts';
 import { perCapture } from './per-capture.ts';
@@ -64,14 +64,19 @@ export class TcpStreams {
     this.conv.setUser(s, ANALYSIS_SLOT, k);
   }
 
-  /** Note stream s's first segment, to be analysed when a second one comes (tcp-analysis.ts). */
-  notePending(s: number, seq: number, ack: number, len: number, flags: number, window: number): void {
-    const cv = this.conv;
-    cv.setUser(s, FIRST_SEQ, seq);
-    cv.setUser(s, FIRST_ACK, ack);
-    cv.setUser(s, FIRST_LEN, len);
-    cv.setUser(s, FIRST_FLAGS_WINDOW, (flags & 0xfff) | (window << 12));
-    cv.setUser(s, ANALYSIS_SLOT, PENDING);
+  /** If `frame` opened stream s and nothing of it was analysed yet: note the segment, to be
+   *  analysed when a second one comes (tcp-analysis.ts), and return true. One record lookup: this
+   *  runs for every segment of the index pass. */
+  notePending(s: number, frame: number, seq: number, ack: number, len: number, flags: number, window: number): boolean {
+    const w = this.conv.record(s);
+    const o = this.conv.recordAt;
+    if (w[o + ANALYSIS_SLOT] !== 0 || (w[o + OPENED_AT] as number) >>> 0 !== frame) return false;
+    w[o + FIRST_SEQ] = seq;
+    w[o + FIRST_ACK] = ack;
+    w[o + FIRST_LEN] = len;
+    w[o + FIRST_FLAGS_WINDOW] = (flags & 0xfff) | (window << 12);
+    w[o + ANALYSIS_SLOT] = PENDING;
+    return true;
   }
 
   /** The noted first segment of stream s: [seq, ack, len, flags, window]. */

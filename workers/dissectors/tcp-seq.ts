@@ -44,19 +44,18 @@ export function analyzeSegment(c: Ctx, st: TcpStreams, fwd: number, seq: number,
   const d = fwd & 1;
   const ta = current;
   ta.clear();
-  let k = st.slot(s);
-  if (c.firstPass && k === 0 && !c.singlePass && c.frameNo === st.conv.first(s)) {
+  if (c.firstPass && !c.singlePass && st.notePending(s, c.frameNo, seq, ack, len, flags, window)) {
     // the stream's first segment: noted, analysed when a second one comes (or again by a later
     // pass). What the first pass itself needs of its analysis: a zero window marks the packet (a
     // Warning), a keep-alive's payload is not dispatched; nothing else can flag a first segment
     // but a window update (seq and ack 0, a Chat note), which later passes find.
-    st.notePending(s, seq, ack, len, flags, window);
     if (!(flags & 0x07) && (window === 0 || (len <= 1 && seq >>> 0 === 0xffffffff))) {
       fill(c.frameNo, 0, 0, seq, ack, len, flags, window);
       A.fresh(ta, d, seg, -1, st.baseSeq(fwd));
     }
     return ta;
   }
+  let k = st.slot(s);
   const t = frameTime(c);
   fill(c.frameNo, A.relSec(t.sec), t.nsec, seq, ack, len, flags, window);
   if (!c.firstPass) {
