@@ -20,6 +20,7 @@ import { RecordKind, type PacketRecord } from './formats/record.ts';
 import { AddressTable } from './table/addresses.ts';
 import { buildTree } from './table/details.ts';
 import { exceptionSuffix, infoText } from './table/info.ts';
+import { badTcp } from './table/info/transport.ts';
 import { CUSTOM_RECORD, NO_VNI, PacketTable } from './table/packet-table.ts';
 import { TableFrameTimes } from './table/table-times.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
@@ -512,6 +513,8 @@ export class CaptureSession implements CaptureApi {
       if (b) {
         const fl = this.dissectRow(r, b);
         w.info.push(infoText(fl, t.proto[r] as number) + exceptionSuffix(this.dissector.ctx.exception));
+        // Wireshark's first colouring rule, above the protocols' (a damaged packet stays 'bad')
+        if (w.color[k] !== 'bad' && badTcp(fl)) w.color[k] = 'bad-tcp';
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));
         if (w.colorRule) w.colorRule[k] = this.coloring.findIndex((f) => f !== null && f.matches(fl));
       } else {

@@ -76,7 +76,7 @@ export function cellText(id: Exclude<ColumnId, 'time'>, w: RowWindow, k: number)
 }
 
 /** Row colouring families the palette knows (RowWindow.color is `family` or `family tunnelled`). */
-const FAMILIES = new Set(['tcp', 'tcp-syn', 'reset', 'udp', 'dns', 'arp', 'icmp', 'tunnel', 'bad', 'other']);
+const FAMILIES = new Set(['tcp', 'tcp-syn', 'reset', 'bad-tcp', 'udp', 'dns', 'arp', 'icmp', 'tunnel', 'bad', 'other']);
 
 /** CSS classes for a row's colour: a known family (else `other`), plus `tunnelled`. */
 export function colorClasses(color: string | undefined): string {

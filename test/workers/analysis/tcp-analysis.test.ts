@@ -74,6 +74,18 @@ describe('TCP sequence analysis', () => {
     }
   });
 
+  it("colours the rows of Wireshark's Bad TCP rule", async () => {
+    const s = new CaptureSession();
+    const r = await s.open([await openAsBlob(join(DIR, 'tcp-analysis.pcap'))], ['tcp-analysis.pcap'], []);
+    const w = await s.getRows(0, r.packets);
+    const col = (f: string): number => two.fields.indexOf(f);
+    const rows = two.captures.get('tcp-analysis.pcap') as string[][];
+    const bad = rows.filter((x) => x[col('tcp.analysis.flags')] !== '' && x[col('tcp.analysis.window_update')] === '' &&
+      x[col('tcp.analysis.keep_alive')] === '' && x[col('tcp.analysis.keep_alive_ack')] === '').map((x) => Number(x[0]));
+    expect(bad.length).toBeGreaterThan(20);
+    expect(Array.from(w.frame).filter((_, k) => w.color[k] === 'bad-tcp')).toEqual(bad);
+  });
+
   it('filters on the analysis as tshark does (tcp.analysis.retransmission names the fast and spurious ones too)', async () => {
     const s = new CaptureSession();
     await s.open([await openAsBlob(join(DIR, 'tcp-analysis.pcap'))], ['tcp-analysis.pcap'], []);

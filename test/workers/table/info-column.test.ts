@@ -53,6 +53,8 @@ const PINNED: [capture: string, frames: number[], what: string][] = [
   ['arp-too-long-tha.pcap', [1], 'gratuitous ARP'],
   ['ipoib.pcap', [7], 'ARP reply over InfiniBand: the hardware address as hex bytes'],
   ['ipv6-hbh-routing0.pcap', [1], 'DNS cut before its ID'],
+  ['pptp.pcap', [3, 7], 'TCP sequence analysis: a retransmitted SYN-ACK, a duplicate ACK'],
+  ['arcnet-rfc1051-arp-icmp-http.pcap', [15], 'TCP sequence analysis: a window update'],
 ];
 
 describe('Info column', () => {
@@ -69,8 +71,9 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 406 of the corpus's 825 frames", async () => {
-    // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does
+  it("agrees with tshark's on at least 422 of the corpus's 825 frames", async () => {
+    // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does;
+    // 406 before the TCP sequence analysis' prefixes ([TCP Retransmission], [TCP Dup ACK 6#1] …)
     let frames = 0;
     let same = 0;
     for (const capture of new Set(goldenCases().map((c) => c.capture))) {
@@ -85,6 +88,6 @@ describe('Info column', () => {
       }
     }
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(406);
+    expect(same).toBeGreaterThanOrEqual(422);
   });
 });

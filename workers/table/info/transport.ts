@@ -116,3 +116,15 @@ export function tcpAnalysisPrefix(fl: FieldList): string {
   for (const [on, text] of parts) if (on) s = text + s;
   return s;
 }
+
+/** Wireshark's "Bad TCP" colouring rule: `tcp.analysis.flags && !tcp.analysis.window_update &&
+ *  !tcp.analysis.keep_alive && !tcp.analysis.keep_alive_ack` (its first default rule). */
+export function badTcp(fl: FieldList): boolean {
+  let flagged = false;
+  for (let i = 0; i < fl.count; i++) {
+    const id = fl.id[i] as number;
+    if (id === FLAGS) flagged = true;
+    else if (id === WIN_UPDATE || id === KEEP_ALIVE || id === KEEP_ALIVE_ACK) return false;
+  }
+  return flagged;
+}
