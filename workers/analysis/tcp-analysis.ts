@@ -103,7 +103,13 @@ const W_UAL = 13;
 const W_UAL_COUNT = 14;
 const W_SACKS = 15;
 const W_SACK = 16;
-const FLOW = 22;
+/** The unacked segments' lowest seq and highest nextseq relative to W_SPAN_BASE, while SPAN_KNOWN:
+ *  bytes in flight without a walk of the list per segment (a one-way capture never acknowledges
+ *  anything, and its list holds 10,000 segments). */
+const W_SPAN_FIRST = 22;
+const W_SPAN_LAST = 23;
+const W_SPAN_BASE = 24;
+const FLOW = 25;
 // Words of the stream, after its two flows.
 const S_SYN_SEC = 2 * FLOW;
 const S_SYN_NSEC = S_SYN_SEC + 1;
@@ -116,6 +122,7 @@ const SLOT = S_BITS + 1;
 const IS_FIRST_ACK = 1;
 const VALID_BIF = 2;
 const PUSH_SET_LAST = 4;
+const SPAN_KNOWN = 8;
 const HAS_SYN_TIME = 1;
 const HAS_RTT = 2;
 
@@ -287,6 +294,7 @@ export class TcpAnalysis {
       nd[o + N_NEXT] = s[fwd + W_UAL] as number;
       s[fwd + W_UAL] = n + 1;
       s[fwd + W_UAL_COUNT] = (s[fwd + W_UAL_COUNT] as number) + 1;
+      this.widenSpan(s, fwd, seq, next, baseSeq);
     }
     const zwp = ta.exists && ta.flags & TA.ZERO_WINDOW_PROBE;
     if ((gt(next, (s[fwd + W_NEXTSEQ] as number) >>> 0) || s[fwd + W_NEXTSEQ] === 0) && !zwp) {
@@ -379,6 +387,7 @@ export class TcpAnalysis {
         ta.rttNsec = dt.nsec;
       } else if (gt(ack, useq) && le(ack, unext)) {
         nd[q + N_SEQ] = ack;
+        s[rev + W_BITS] = (s[rev + W_BITS] as number) & ~SPAN_KNOWN;
         continue;
       } else if (gt(unext, ack)) {
         prev = n;
@@ -386,6 +395,7 @@ export class TcpAnalysis {
         continue;
       }
       const next = nd[q + N_NEXT] as number;
+      s[rev + W_BITS] = (s[rev + W_BITS] as number) & ~SPAN_KNOWN;
       if (prev === 0) s[rev + W_UAL] = next;
       else nd[(prev - 1) * NODE + N_NEXT] = next;
       nd[q + N_NEXT] = this.freeNode;
@@ -400,17 +410,8 @@ export class TcpAnalysis {
   private inFlight(ta: SeqAck, s: Int32Array, fwd: number, rev: number, p: Segment, baseSeq: number): void {
     const head = s[fwd + W_UAL] as number;
     if (p.len === 0 || head === 0 || !((s[fwd + W_BITS] as number) & VALID_BIF)) return;
-    const nd = this.nodes;
-    let first = ((nd[(head - 1) * NODE + N_SEQ] as number) - baseSeq) >>> 0;
-    let last = ((nd[(head - 1) * NODE + N_NEXTSEQ] as number) - baseSeq) >>> 0;
-    for (let n = head; n !== 0; n = nd[(n - 1) * NODE + N_NEXT] as number) {
-      const q = (n - 1) * NODE;
-      const e = ((nd[q + N_NEXTSEQ] as number) - baseSeq) >>> 0;
-      const b = ((nd[q + N_SEQ] as number) - baseSeq) >>> 0;
-      if (e > last) last = e;
-      if (b < first) first = b;
-    }
-    let inFlight = (last - first) >>> 0;
+    if (!((s[fwd + W_BITS] as number) & SPAN_KNOWN) || s[fwd + W_SPAN_BASE] !== (baseSeq | 0)) this.measureSpan(s, fwd, head, baseSeq);
+    let inFlight = (((s[fwd + W_SPAN_LAST] as number) >>> 0) - ((s[fwd + W_SPAN_FIRST] as number) >>> 0)) >>> 0;
     const sacks = s[rev + W_SACKS] as number;
     let delivered = 0;
     for (let i = 0; i < sacks; i++) delivered = (delivered + (s[rev + W_SACK + 2 * i + 1] as number) - (s[rev + W_SACK + 2 * i] as number)) >>> 0;
@@ -432,6 +433,39 @@ export class TcpAnalysis {
     s[fwd + W_BITS] = bits;
     ta.exists = true;
     ta.pushBytesSent = pushed >>> 0;
+  }
+
+  /** The span of direction `fwd`'s unacked segments (from `head`), relative to `baseSeq`, as
+   *  packet-tcp.c measures it for bytes in flight: the lowest seq and the highest nextseq. */
+  private measureSpan(s: Int32Array, fwd: number, head: number, baseSeq: number): void {
+    const nd = this.nodes;
+    let first = ((nd[(head - 1) * NODE + N_SEQ] as number) - baseSeq) >>> 0;
+    let last = ((nd[(head - 1) * NODE + N_NEXTSEQ] as number) - baseSeq) >>> 0;
+    for (let n = head; n !== 0; n = nd[(n - 1) * NODE + N_NEXT] as number) {
+      const q = (n - 1) * NODE;
+      const e = ((nd[q + N_NEXTSEQ] as number) - baseSeq) >>> 0;
+      const b = ((nd[q + N_SEQ] as number) - baseSeq) >>> 0;
+      if (e > last) last = e;
+      if (b < first) first = b;
+    }
+    s[fwd + W_SPAN_FIRST] = first;
+    s[fwd + W_SPAN_LAST] = last;
+    s[fwd + W_SPAN_BASE] = baseSeq;
+    s[fwd + W_BITS] = (s[fwd + W_BITS] as number) | SPAN_KNOWN;
+  }
+
+  /** A segment [seq, next) joined direction `fwd`'s unacked list: the span known takes it in. */
+  private widenSpan(s: Int32Array, fwd: number, seq: number, next: number, baseSeq: number): void {
+    const bits = s[fwd + W_BITS] as number;
+    if (!(bits & SPAN_KNOWN)) return;
+    if (s[fwd + W_SPAN_BASE] !== (baseSeq | 0)) {
+      s[fwd + W_BITS] = bits & ~SPAN_KNOWN;
+      return;
+    }
+    const b = (seq - baseSeq) >>> 0;
+    const e = (next - baseSeq) >>> 0;
+    if (b < (s[fwd + W_SPAN_FIRST] as number) >>> 0) s[fwd + W_SPAN_FIRST] = b;
+    if (e > (s[fwd + W_SPAN_LAST] as number) >>> 0) s[fwd + W_SPAN_LAST] = e;
   }
 
   private newNode(): number {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaptureSession } from '../../../workers/session.ts';
 import { CAPTURES, REPO } from '../../golden/corpus.ts';
+import { pcapFile } from '../formats/build.ts';
 
 const DIR = join(REPO, 'test/fixtures/tcp-analysis');
 
@@ -152,5 +153,41 @@ describe('TCP sequence analysis over several files', () => {
       expect(got, `frame ${row[0]}`).toEqual(want);
       expect(w.info[k], `frame ${row[0]}`).toBe(row[two.fields.indexOf('_ws.col.Info')]);
     }
+  });
+});
+
+describe('TCP sequence analysis of a one-way capture', () => {
+  it('counts bytes in flight up to the 10,000 unacknowledged segments Wireshark keeps', async () => {
+    // one direction of a bulk transfer (asymmetric routing, or one pktcap-uw file): nothing is
+    // ever acknowledged, each 100-byte segment adds to the flight until the list is full; tshark
+    // 4.0.17 prints 100, 200, … 1000000 and then 1000000 for every later segment (checked on
+    // 200,000 such segments). Also the case that made the list's span worth keeping: a walk of it
+    // per segment took 8.8 s for those 200,000.
+    const N = 12_000;
+    const seg = (i: number): Uint8Array => {
+      const b = new Uint8Array(14 + 20 + 20 + 100);
+      const v = new DataView(b.buffer);
+      v.setUint16(12, 0x0800);
+      v.setUint8(14, 0x45);
+      v.setUint16(16, 140);
+      v.setUint8(22, 64);
+      v.setUint8(23, 6);
+      v.setUint32(26, 0x0a000001);
+      v.setUint32(30, 0x0a000002);
+      v.setUint16(34, 40000);
+      v.setUint16(36, 80);
+      v.setUint32(38, 1000 + 100 * i);
+      v.setUint32(42, 1);
+      v.setUint8(46, 5 << 4);
+      v.setUint8(47, 0x10);
+      v.setUint16(48, 65535);
+      return b;
+    };
+    const file = pcapFile({}, Array.from({ length: N }, (_, i) => ({ sec: 1_700_000_000 + Math.floor(i / 1000), frac: (i % 1000) * 1000, data: seg(i) })));
+    const s = new CaptureSession();
+    const r = await s.open([new Blob([file as BlobPart])], ['oneway.pcap'], []);
+    const w = await s.getRows(0, r.packets, [{ field: 'tcp.analysis.bytes_in_flight', occurrence: 0 }, { field: 'tcp.analysis.flags', occurrence: 0 }]);
+    for (let k = 0; k < N; k++) expect(w.custom[0]?.[k], `frame ${k + 1}`).toBe(String(100 * Math.min(k + 1, 10_000)));
+    expect((w.custom[1] ?? []).every((v) => v === '')).toBe(true);
   });
 });
