@@ -6,8 +6,8 @@
 // each frame's result back (lookup()), as Wireshark's second pass reads its acked_table.
 //
 // Memory. A capture of short connections opens one stream nearly every packet (the benchmark's mix:
-// one a packet), and the full state is 49 words a stream. So a stream's first segment is only
-// noted (five words of its conversation record, TcpStreams.notePending) and replayed into a state
+// one a packet), and the full state is 55 words a stream. So a stream's first segment is only
+// noted (two words of its conversation record, TcpStreams.notePending) and replayed into a state
 // slot when its second segment comes; a one-segment stream never has a slot. Nothing is logged for
 // a stream's first segment either: its analysis depends on nothing before it (every direction
 // starts empty), so a later pass computes it again from the segment (fresh()). Frames whose

@@ -34,18 +34,21 @@ const ACCECN_SHIFT = 2;
  *  the zero of a new record reads WS_UNKNOWN. */
 const WS_SHIFT = 4;
 const SERVER_PORT_SHIFT = 16;
-/** The sequence analysis's slot of the stream: 0 none yet, PENDING while only its first segment
- *  has been seen (noted in the four words before), else the slot. */
-const FIRST_SEQ = 3;
-const FIRST_ACK = 4;
-const FIRST_LEN = 5;
-/** The first segment's flags (12 bits) and window << 12. */
-const FIRST_FLAGS_WINDOW = 6;
-const ANALYSIS_SLOT = 7;
+/** The sequence analysis (tcp-analysis.ts) of the stream, in 2 bits of STATE: nothing yet, its
+ *  first segment noted (NOTED), or a state slot (SLOTTED). */
+const ANALYSIS_SHIFT = 14;
+const NOTED = 1;
+const SLOTTED = 2;
+/** NOTED: the first segment's length; SLOTTED: the slot. */
+const ANALYSIS_A = 3;
+/** NOTED: the first segment's flags (12 bits) and window << 12. Its sequence and acknowledgment
+ *  numbers are the bases it set (noteSequence): seq = base (SYN) or base + 1, ack = the other
+ *  direction's base + 1 (ACK set; a segment without ACK but with a number there is not noted). */
+const ANALYSIS_B = 4;
 export const PENDING = -1;
 
 export class TcpStreams {
-  readonly conv = new ConversationTable(8);
+  readonly conv = new ConversationTable(5);
   readonly analysis = new TcpAnalysis();
   /** Whether the last stream() opened a new stream for a SYN with a new ISN (ports reused). */
   reused = false;
@@ -57,37 +60,39 @@ export class TcpStreams {
 
   /** The sequence analysis slot of stream s (0: none, PENDING: first segment noted). */
   slot(s: number): number {
-    return this.conv.user(s, ANALYSIS_SLOT);
+    const mode = (this.conv.user(s, STATE) >>> ANALYSIS_SHIFT) & 3;
+    return mode === SLOTTED ? this.conv.user(s, ANALYSIS_A) : mode === NOTED ? PENDING : 0;
   }
 
   setSlot(s: number, k: number): void {
-    this.conv.setUser(s, ANALYSIS_SLOT, k);
+    const cv = this.conv;
+    cv.setUser(s, STATE, (cv.user(s, STATE) & ~(3 << ANALYSIS_SHIFT)) | (SLOTTED << ANALYSIS_SHIFT));
+    cv.setUser(s, ANALYSIS_A, k);
   }
 
-  /** If `frame` opened stream s and nothing of it was analysed yet: note the segment, to be
-   *  analysed when a second one comes (tcp-analysis.ts), and return true. One record lookup: this
-   *  runs for every segment of the index pass. */
-  notePending(s: number, frame: number, seq: number, ack: number, len: number, flags: number, window: number): boolean {
+  /** If `frame` opened stream s and nothing of it was analysed yet: note the segment (after
+   *  noteSequence took its numbers), to be analysed when a second one comes (tcp-analysis.ts),
+   *  and return true. One record lookup: this runs for every segment of the index pass. */
+  notePending(s: number, frame: number, ack: number, len: number, flags: number, window: number): boolean {
     const w = this.conv.record(s);
     const o = this.conv.recordAt;
-    if (w[o + ANALYSIS_SLOT] !== 0 || (w[o + OPENED_AT] as number) >>> 0 !== frame) return false;
-    w[o + FIRST_SEQ] = seq;
-    w[o + FIRST_ACK] = ack;
-    w[o + FIRST_LEN] = len;
-    w[o + FIRST_FLAGS_WINDOW] = (flags & 0xfff) | (window << 12);
-    w[o + ANALYSIS_SLOT] = PENDING;
+    const st = w[o + STATE] as number;
+    if ((st >>> ANALYSIS_SHIFT) & 3 || (w[o + OPENED_AT] as number) >>> 0 !== frame || (!(flags & ACK) && ack !== 0)) return false;
+    w[o + ANALYSIS_A] = len;
+    w[o + ANALYSIS_B] = (flags & 0xfff) | (window << 12);
+    w[o + STATE] = st | (NOTED << ANALYSIS_SHIFT);
     return true;
   }
 
-  /** The noted first segment of stream s: [seq, ack, len, flags, window]. */
+  /** The noted first segment of stream s (sent by the endpoint that opened it). */
   pending(s: number, out: { seq: number; ack: number; len: number; flags: number; window: number }): void {
     const cv = this.conv;
-    out.seq = cv.user(s, FIRST_SEQ) >>> 0;
-    out.ack = cv.user(s, FIRST_ACK) >>> 0;
-    out.len = cv.user(s, FIRST_LEN) >>> 0;
-    const fw = cv.user(s, FIRST_FLAGS_WINDOW);
+    out.len = cv.user(s, ANALYSIS_A) >>> 0;
+    const fw = cv.user(s, ANALYSIS_B);
     out.flags = fw & 0xfff;
     out.window = fw >>> 12;
+    out.seq = (this.baseSeq(s * 2) + (out.flags & SYN ? 0 : 1)) >>> 0;
+    out.ack = out.flags & ACK ? (this.baseSeq(s * 2 + 1) + 1) >>> 0 : 0;
   }
 
   /** The stream of this segment, opening one when the first pass meets a new connection. */

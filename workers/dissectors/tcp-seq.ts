@@ -44,7 +44,7 @@ export function analyzeSegment(c: Ctx, st: TcpStreams, fwd: number, seq: number,
   const d = fwd & 1;
   const ta = current;
   ta.clear();
-  if (c.firstPass && !c.singlePass && st.notePending(s, c.frameNo, seq, ack, len, flags, window)) {
+  if (c.firstPass && !c.singlePass && st.notePending(s, c.frameNo, ack, len, flags, window)) {
     // the stream's first segment: noted, analysed when a second one comes (or again by a later
     // pass). What the first pass itself needs of its analysis: a zero window marks the packet (a
     // Warning), a keep-alive's payload is not dispatched; nothing else can flag a first segment
@@ -86,6 +86,13 @@ export function analyzeSegment(c: Ctx, st: TcpStreams, fwd: number, seq: number,
   return ta;
 }
 
+/** First pass, before the segment's numbers move the stream's bases (noteSequence): a stream's
+ *  noted first segment, whose numbers are read back from those bases, gets its slot now. */
+export function settlePending(c: Ctx, st: TcpStreams, fwd: number): void {
+  const s = fwd >> 1;
+  if (st.slot(s) === PENDING && c.frameNo !== st.conv.first(s)) materialize(c, st, s);
+}
+
 /** First pass, after the options: the segment's SACK blocks, which the other direction's bytes
  *  in flight subtract. A stream whose first segment carries them gets its slot now. */
 export function noteSacks(c: Ctx, st: TcpStreams, fwd: number, count: number, edges: Int32Array): void {
@@ -98,10 +105,11 @@ export function noteSacks(c: Ctx, st: TcpStreams, fwd: number, count: number, ed
 /** A slot for stream s, its noted first segment replayed into it. */
 function materialize(c: Ctx, st: TcpStreams, s: number): number {
   const A = st.analysis;
+  st.pending(s, seg);
   const k = A.newSlot();
+  // (the slot takes the word the noted segment's length was in)
   st.setSlot(s, k);
   const frame = st.conv.first(s);
-  st.pending(s, seg);
   const t = frameTimeOf(c, frame);
   seg.frame = frame;
   seg.sec = A.relSec(t.sec);

@@ -33,7 +33,7 @@ import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
-import { Pre, analyzeSegment, current, noteSacks, synRules } from './tcp-seq.ts';
+import { Pre, analyzeSegment, noteSacks, settlePending, synRules } from './tcp-seq.ts';
 import { addSeqAckAnalysis } from './tcp-analysis-tree.ts';
 import { TA } from '../analysis/tcp-analysis.ts';
 
@@ -115,7 +115,10 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
   const pre = fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
-  if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) st.noteSequence(fwd, flags, seq, ack);
+  if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) {
+    settlePending(c, st, fwd);
+    st.noteSequence(fwd, flags, seq, ack);
+  }
   // Wireshark's sequence analysis, on the raw numbers and window, once the base numbers are known
   const analyzed = fwd >= 0 && haveSeglen && !quoted;
   const ta = analyzed ? analyzeSegment(c, st, fwd, seq, ack, seglen, flags, c.u16(off + WINDOW), pre) : null;

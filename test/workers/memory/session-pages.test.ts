@@ -65,7 +65,7 @@ describe('CaptureSession with a page pool', () => {
     const r = await new CaptureSession(spy).open([new Blob([file as BlobPart])], ['burst.pcap'], []);
     expect(r.packets).toBe(38_000);
     // the conversation tables' first chunks (ordered at the first estimate, four ahead of each
-    // table: ~1.3 MB with the TCP records' 14 words), no column (30 MB)
+    // table: ~1.1 MB with the TCP records' 11 words), no column (30 MB)
     expect(ordered.reduce((a, b) => a + b, 0)).toBeLessThan(2 << 20);
     expect(ordered.length).toBeGreaterThan(0);
   }, 60_000);
