@@ -43,7 +43,9 @@ const SLOTTED = 2;
 const ANALYSIS_A = 3;
 /** NOTED: the first segment's flags (12 bits) and window << 12. Its sequence and acknowledgment
  *  numbers are the bases it set (noteSequence): seq = base (SYN) or base + 1, ack = the other
- *  direction's base + 1 (ACK set; a segment without ACK but with a number there is not noted). */
+ *  direction's base + 1 when ACK is set; without ACK the other direction has no base yet, and its
+ *  word holds the raw acknowledgment number until the stream's second segment (settlePending,
+ *  before that segment's noteSequence can set the base). */
 const ANALYSIS_B = 4;
 export const PENDING = -1;
 
@@ -77,7 +79,8 @@ export class TcpStreams {
     const w = this.conv.record(s);
     const o = this.conv.recordAt;
     const st = w[o + STATE] as number;
-    if ((st >>> ANALYSIS_SHIFT) & 3 || (w[o + OPENED_AT] as number) >>> 0 !== frame || (!(flags & ACK) && ack !== 0)) return false;
+    if ((st >>> ANALYSIS_SHIFT) & 3 || (w[o + OPENED_AT] as number) >>> 0 !== frame || (!(flags & ACK) && st & (BASE_SET << 1))) return false;
+    if (!(flags & ACK)) w[o + BASE_SEQ + 1] = ack;
     w[o + ANALYSIS_A] = len;
     w[o + ANALYSIS_B] = (flags & 0xfff) | (window << 12);
     w[o + STATE] = st | (NOTED << ANALYSIS_SHIFT);
@@ -92,7 +95,7 @@ export class TcpStreams {
     out.flags = fw & 0xfff;
     out.window = fw >>> 12;
     out.seq = (this.baseSeq(s * 2) + (out.flags & SYN ? 0 : 1)) >>> 0;
-    out.ack = out.flags & ACK ? (this.baseSeq(s * 2 + 1) + 1) >>> 0 : 0;
+    out.ack = (this.baseSeq(s * 2 + 1) + (out.flags & ACK ? 1 : 0)) >>> 0;
   }
 
   /** The stream of this segment, opening one when the first pass meets a new connection. */
