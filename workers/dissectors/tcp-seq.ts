@@ -12,6 +12,8 @@ import { frameTimeOf } from './frame-times.ts';
 
 /** The analysis of the segment being dissected. */
 export const current = new SeqAck();
+/** The analysis of a segment that has none (never changed). */
+const NOTHING = new SeqAck();
 
 /** What dissect_tcp decided before the analysis from the stream's state (syn()). */
 export const enum Pre {
@@ -43,18 +45,18 @@ export function analyzeSegment(c: Ctx, st: TcpStreams, fwd: number, seq: number,
   const s = fwd >> 1;
   const d = fwd & 1;
   const ta = current;
-  ta.clear();
   if (c.firstPass && !c.singlePass && st.notePending(s, c.frameNo, ack, len, flags, window)) {
     // the stream's first segment: noted, analysed when a second one comes (or again by a later
     // pass). What the first pass itself needs of its analysis: a zero window marks the packet (a
     // Warning), a keep-alive's payload is not dispatched; nothing else can flag a first segment
     // but a window update (seq and ack 0, a Chat note), which later passes find.
-    if (!(flags & 0x07) && (window === 0 || (len <= 1 && seq >>> 0 === 0xffffffff))) {
-      fill(c.frameNo, 0, 0, seq, ack, len, flags, window);
-      A.fresh(ta, d, seg, -1, st.baseSeq(fwd));
-    }
+    if ((flags & 0x07) !== 0 || (window !== 0 && (len > 1 || seq >>> 0 !== 0xffffffff))) return NOTHING;
+    ta.clear();
+    fill(c.frameNo, 0, 0, seq, ack, len, flags, window);
+    A.fresh(ta, d, seg, -1, st.baseSeq(fwd));
     return ta;
   }
+  ta.clear();
   let k = st.slot(s);
   const t = frameTime(c);
   fill(c.frameNo, A.relSec(t.sec), t.nsec, seq, ack, len, flags, window);

@@ -114,7 +114,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
   if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
-  const pre = fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
+  const pre = flags & SYN && fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
   if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) {
     settlePending(c, st, fwd);
     st.noteSequence(fwd, flags, seq, ack);
