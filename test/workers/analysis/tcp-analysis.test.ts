@@ -4,12 +4,18 @@
 // shows them after the load (tshark -2), and as the single-pass `fields` export prints them.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, openAsBlob, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openAsBlob, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CaptureSession } from '../../../workers/session.ts';
 import { CAPTURES, REPO } from '../../golden/corpus.ts';
 import { pcapFile } from '../formats/build.ts';
+import { generateCapture } from '../filter/fixtures.ts';
+import { PacketDissector } from '../../../workers/dissect.ts';
+import { readCapture } from '../../../workers/formats/open.ts';
+import { transportState } from '../../../workers/analysis/tcp-state.ts';
+import { TcpAnalysis } from '../../../workers/analysis/tcp-analysis.ts';
 
 const DIR = join(REPO, 'test/fixtures/tcp-analysis');
 
@@ -190,4 +196,23 @@ describe('TCP sequence analysis of a one-way capture', () => {
     for (let k = 0; k < N; k++) expect(w.custom[0]?.[k], `frame ${k + 1}`).toBe(String(100 * Math.min(k + 1, 10_000)));
     expect((w.custom[1] ?? []).every((v) => v === '')).toBe(true);
   });
+});
+
+describe('TCP sequence analysis memory', () => {
+  it('keeps no state slot for the streams of one segment that the benchmark mix opens on every packet', async (ctx) => {
+    // gen-capture.py's TCP: random ports, so nearly every segment opens a stream (SYNs and RSTs
+    // among them, whose acknowledgment field is not 0 without the ACK flag). Their first segments
+    // are noted in the conversation records; a slot (55 words), an unacked-segment node or a log
+    // entry each would be memory per packet.
+    const path = join(mkdtempSync(join(tmpdir(), 'decapod-')), 'mix.pcap');
+    if (!generateCapture(path, 20_000, 7)) return ctx.skip();
+    const d = new PacketDissector();
+    let n = 0;
+    await readCapture(await openAsBlob(path), (rec) => void d.dissect(rec, ++n));
+    const st = transportState(d.ctx).tcp;
+    expect(st.conv.count).toBeGreaterThan(10_000);
+    const empty = new TcpAnalysis().byteSize;
+    // at most a few streams with a second segment (two random port pairs that meet)
+    expect(st.analysis.byteSize - empty).toBeLessThan(64 * 1024);
+  }, 60_000);
 });
