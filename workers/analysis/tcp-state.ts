@@ -170,20 +170,21 @@ export class TcpStreams {
   }
 
   /**
-   * Window scaling from the handshake (RFC 7323 section 2.2: "both sides must send Window Scale
-   * options in their <SYN> segments to enable window scaling in either direction"). A SYN without
-   * the option turns scaling off for both directions; so does a SYN-ACK without it, and a SYN-ACK
-   * cannot turn it back on after a SYN that had none. `shift` is -1 when the segment had no option.
+   * Window scaling as packet-tcp.c keeps it (RFC 7323 section 2.2: "both sides must send Window
+   * Scale options in their <SYN> segments to enable window scaling in either direction"). A Window
+   * Scale option sets its direction's shift, on any segment (pdu_store_window_scale_option); then,
+   * on a SYN (verify_tcp_window_scaling): a direction that never had one turns scaling off for
+   * both, and a SYN-ACK cannot turn it back on after a SYN that turned it off. `shift` is -1 when
+   * the segment had no option.
    */
   noteWindowScale(fwd: number, flags: number, shift: number): void {
     const rev = fwd ^ 1;
+    if (shift >= 0) this.setWinScale(fwd, Math.min(shift, 14));
     if (!(flags & SYN)) return;
-    if (shift < 0 || (flags & ACK && this.winScale(rev) === WS_NOT_USED)) {
+    if (this.winScale(fwd) === WS_UNKNOWN) {
       this.setWinScale(fwd, WS_NOT_USED);
       this.setWinScale(rev, WS_NOT_USED);
-      return;
-    }
-    this.setWinScale(fwd, Math.min(shift, 14));
+    } else if (flags & ACK && this.winScale(rev) === WS_NOT_USED) this.setWinScale(fwd, WS_NOT_USED);
   }
 
   /** AccECN negotiation of stream s: 0, ACCECN_ASKED or ACCECN_ON. */

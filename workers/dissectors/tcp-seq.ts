@@ -112,7 +112,9 @@ function materialize(c: Ctx, st: TcpStreams, s: number): number {
   // (the slot takes the word the noted segment's length was in)
   st.setSlot(s, k);
   const frame = st.conv.first(s);
-  const t = frameTimeOf(c, frame);
+  // (the stream's first frame is this one when its own SACK blocks called for the slot: its row,
+  // where the first pass keeps its time, is not in the table yet)
+  const t = frame === c.frameNo ? frameTime(c) : frameTimeOf(c, frame);
   seg.frame = frame;
   seg.sec = A.relSec(t.sec);
   seg.nsec = t.nsec;

@@ -216,3 +216,80 @@ describe('TCP sequence analysis memory', () => {
     expect(st.analysis.byteSize - empty).toBeLessThan(64 * 1024);
   }, 60_000);
 });
+
+describe("TCP sequence analysis of a stream's first segment", () => {
+  it('keeps its time when its own SACK blocks give the stream its state at once', async () => {
+    // A capture that starts mid-connection: its first segment carries data and a SACK option, so
+    // the stream's state is made while that segment is dissected (the other direction's bytes in
+    // flight subtract its SACK blocks), before the first pass has kept its time anywhere else;
+    // the ACK 0.25 s later acknowledges it. tshark 4.0.17 on these two frames: acks_frame 1,
+    // ack_rtt 0.250000000 (a random capture of 3,000 frames found it: 1700000002.31 s here).
+    const seg = (fromClient: boolean, seq: number, ack: number, len: number, sack: boolean): Uint8Array => {
+      const opts = sack ? [1, 1, 5, 10, 0, 0, 0x10, 0, 0, 0, 0x20, 0] : [];
+      const b = new Uint8Array(14 + 20 + 20 + opts.length + len);
+      const v = new DataView(b.buffer);
+      v.setUint16(12, 0x0800);
+      v.setUint8(14, 0x45);
+      v.setUint16(16, 40 + opts.length + len);
+      v.setUint8(22, 64);
+      v.setUint8(23, 6);
+      v.setUint32(26, fromClient ? 0x0a000001 : 0x0a000002);
+      v.setUint32(30, fromClient ? 0x0a000002 : 0x0a000001);
+      v.setUint16(34, fromClient ? 40000 : 80);
+      v.setUint16(36, fromClient ? 80 : 40000);
+      v.setUint32(38, seq);
+      v.setUint32(42, ack);
+      v.setUint8(46, ((20 + opts.length) / 4) << 4);
+      v.setUint8(47, 0x18);
+      v.setUint16(48, 8192);
+      b.set(opts, 54);
+      return b;
+    };
+    const file = pcapFile({}, [
+      { sec: 1_700_000_001, frac: 124_000, data: seg(true, 5000, 9000, 100, true) },
+      { sec: 1_700_000_001, frac: 374_000, data: seg(false, 9000, 5100, 0, false) },
+    ]);
+    const s = new CaptureSession();
+    await s.open([new Blob([file as BlobPart])], ['mid.pcap'], []);
+    const w = await s.getRows(0, 2, [{ field: 'tcp.analysis.acks_frame', occurrence: 0 }, { field: 'tcp.analysis.ack_rtt', occurrence: 0 }]);
+    expect([w.custom[0]?.[1], w.custom[1]?.[1]]).toEqual(['1', '0.250000000']);
+  });
+});
+
+describe('TCP window scaling', () => {
+  it('keeps a direction\'s scale when its SYN-ACK comes again without the option, as packet-tcp.c does', async () => {
+    // SYN WS=2, SYN-ACK WS=3, ACK, the SYN-ACK again without the option, data, ACK. tshark 4.0.17
+    // (-2): windows 1000, 1000, 4000, 1000, 4000, 8000 and scale factors -, -, 4, -, 4, 8: only a
+    // direction that never had the option turns scaling off (verify_tcp_window_scaling). Found by
+    // comparing random captures with tshark: Decapod turned it off on any SYN without the option.
+    const seg = (fromClient: boolean, seq: number, ack: number, len: number, flags: number, ws: number): Uint8Array => {
+      const opts = ws >= 0 ? [3, 3, ws, 1] : [];
+      const b = new Uint8Array(14 + 40 + opts.length + len);
+      const v = new DataView(b.buffer);
+      v.setUint16(12, 0x0800);
+      v.setUint8(14, 0x45);
+      v.setUint16(16, 40 + opts.length + len);
+      v.setUint8(22, 64);
+      v.setUint8(23, 6);
+      v.setUint32(26, fromClient ? 0x0a000001 : 0x0a000002);
+      v.setUint32(30, fromClient ? 0x0a000002 : 0x0a000001);
+      v.setUint16(34, fromClient ? 40000 : 80);
+      v.setUint16(36, fromClient ? 80 : 40000);
+      v.setUint32(38, seq);
+      v.setUint32(42, ack);
+      v.setUint8(46, ((20 + opts.length) / 4) << 4);
+      v.setUint8(47, flags);
+      v.setUint16(48, 1000);
+      b.set(opts, 54);
+      return b;
+    };
+    const packets = [seg(true, 5000, 0, 0, 0x02, 2), seg(false, 9000, 5001, 0, 0x12, 3), seg(true, 5001, 9001, 0, 0x10, -1),
+      seg(false, 9000, 5001, 0, 0x12, -1), seg(true, 5001, 9001, 100, 0x18, -1), seg(false, 9001, 5101, 0, 0x10, -1)];
+    const file = pcapFile({}, packets.map((data, i) => ({ sec: 1_700_000_001, frac: 1000 * i, data })));
+    const s = new CaptureSession();
+    await s.open([new Blob([file as BlobPart])], ['ws.pcap'], []);
+    const w = await s.getRows(0, 6, [{ field: 'tcp.window_size', occurrence: 0 }, { field: 'tcp.window_size_scalefactor', occurrence: 0 }]);
+    expect(w.custom[0]).toEqual(['1000', '1000', '4000', '1000', '4000', '8000']);
+    expect(w.custom[1]).toEqual(['', '', '4', '', '4', '8']);
+  });
+});
