@@ -364,7 +364,7 @@ export class TcpAnalysis {
       tns = nd[q + N_NSEC] as number;
     }
     ta.rtoFrame = frame >>> 0;
-    delta(p.sec, p.nsec, ts, tns);
+    timeDelta(dt, p.sec, p.nsec, ts, tns);
     ta.rtoSec = dt.sec;
     ta.rtoNsec = dt.nsec;
   }
@@ -382,7 +382,7 @@ export class TcpAnalysis {
       if (ack === unext) {
         ta.exists = true;
         ta.frameAcked = (nd[q + N_FRAME] as number) >>> 0;
-        delta(sec, nsec, nd[q + N_SEC] as number, nd[q + N_NSEC] as number);
+        timeDelta(dt, sec, nsec, nd[q + N_SEC] as number, nd[q + N_NSEC] as number);
         ta.rttSec = dt.sec;
         ta.rttNsec = dt.nsec;
       } else if (gt(ack, useq) && le(ack, unext)) {
@@ -504,7 +504,7 @@ export class TcpAnalysis {
     const o = k * SLOT;
     const bits = s[o + S_BITS] as number;
     if (bits & HAS_SYN_TIME && !(bits & HAS_RTT)) {
-      delta(sec, nsec, s[o + S_SYN_SEC] as number, s[o + S_SYN_NSEC] as number);
+      timeDelta(dt, sec, nsec, s[o + S_SYN_SEC] as number, s[o + S_SYN_NSEC] as number);
       if (dt.sec !== 0 || dt.nsec !== 0) {
         s[o + S_RTT_SEC] = dt.sec;
         s[o + S_RTT_NSEC] = dt.nsec;
@@ -625,14 +625,11 @@ export class TcpAnalysis {
   }
 }
 
-function mark(ta: SeqAck, flag: number): void {
+/** Set `flag` on `ta` (which exists from then on: Wireshark's "create ta" before a flag). */
+export function mark(ta: SeqAck, flag: number): void {
   ta.exists = true;
   ta.flags |= flag;
 }
 
+/** The last nstime_delta (frame-times.ts: nanoseconds as a C int, as Wireshark's). */
 const dt: Delta = { sec: 0, nsec: 0 };
-
-/** nstime_delta(b - a) into `dt` (frame-times.ts: the nanoseconds as a C int, as Wireshark's). */
-function delta(bs: number, bns: number, as: number, ans: number): void {
-  timeDelta(dt, bs, bns, as, ans);
-}

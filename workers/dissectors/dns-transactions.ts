@@ -9,7 +9,7 @@
 import { FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { F as FRAME } from './frame.ts';
+import { frameTime } from './frame.ts';
 import { addRelTime } from './time-fields.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import { fmix32 } from '../analysis/hash.ts';
@@ -237,13 +237,4 @@ export function track(c: Ctx, off: number, convKey: number, id: number, response
   }
   f.add(T.responseTo, off, 0, m.reqFrame, EF.GENERATED);
   addRelTime(f, T.time, off, 0, m.sec, m.nsec, EF.GENERATED);
-}
-
-const time = { sec: 0, nsec: 0 };
-
-function frameTime(c: Ctx): { sec: number; nsec: number } {
-  const i = c.f.find(FRAME.time);
-  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
-  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
-  return time;
 }

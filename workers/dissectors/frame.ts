@@ -150,3 +150,14 @@ function undissected(linkType: number): string {
   }
   return s;
 }
+
+const frameTimeScratch = { sec: 0, nsec: 0 };
+
+/** The frame's timestamp (frame.time, added by the frame layer; 0 without one), in a shared
+ *  object: for the dissectors above that match requests with replies or time a connection. */
+export function frameTime(c: Ctx): { sec: number; nsec: number } {
+  const i = c.f.find(F.time);
+  frameTimeScratch.sec = i < 0 ? 0 : (c.f.num[i] as number);
+  frameTimeScratch.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
+  return frameTimeScratch;
+}

@@ -5,7 +5,7 @@
 import { EF } from '../fields/field-list.ts';
 import type { EchoTracker, EchoMatch } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
-import { F as FRAME } from './frame.ts';
+import { frameTime } from './frame.ts';
 import { addAbsTime, addRelTime } from './time-fields.ts';
 
 export interface EchoFieldIds {
@@ -38,16 +38,6 @@ export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: 
     c.f.add(ids.respTo, off, 0, m.request, EF.GENERATED);
     c.f.add(ids.resptime, off, 0, m.ms, EF.GENERATED);
   }
-}
-
-const time = { sec: 0, nsec: 0 };
-
-/** The frame's timestamp (frame.time_epoch, added by the frame layer), or 0. */
-export function frameTime(c: Ctx): { sec: number; nsec: number } {
-  const i = c.f.find(FRAME.time);
-  time.sec = i < 0 ? 0 : (c.f.num[i] as number);
-  time.nsec = i < 0 ? 0 : (c.f.aux[i] as number);
-  return time;
 }
 
 /**

@@ -6,12 +6,12 @@
 
 import type { Ctx } from './context.ts';
 import { ACK, PENDING, SYN, type TcpStreams } from '../analysis/tcp-state.ts';
-import { SeqAck, TA, type Segment } from '../analysis/tcp-analysis.ts';
-import { frameTime } from './icmp-echo.ts';
+import { SeqAck, TA, mark, type Segment } from '../analysis/tcp-analysis.ts';
+import { frameTime } from './frame.ts';
 import { frameTimeOf } from './frame-times.ts';
 
 /** The analysis of the segment being dissected. */
-export const current = new SeqAck();
+const current = new SeqAck();
 /** The analysis of a segment that has none (never changed). */
 const NOTHING = new SeqAck();
 
@@ -118,17 +118,15 @@ function materialize(c: Ctx, st: TcpStreams, s: number): number {
   seg.frame = frame;
   seg.sec = A.relSec(t.sec);
   seg.nsec = t.nsec;
-  const d = firstDirection;
   replayed.clear();
   if (st.conv.hasOlder(s) && (seg.flags & (SYN | ACK)) === SYN) mark(replayed, TA.REUSED_PORTS);
-  // the first segment's direction: 0 unless a quoted segment opened the stream (then it is
-  // analysed eagerly, never noted)
-  A.analyze(replayed, k, d, seg, -1, st.baseSeq(s * 2 + d));
-  afterAnalysis(st, k, d, seg.flags, seg.sec, seg.nsec);
+  // a noted segment opened its stream: direction 0 (a stream a quoted segment opened is analysed
+  // eagerly, never noted)
+  A.analyze(replayed, k, 0, seg, -1, st.baseSeq(s * 2));
+  afterAnalysis(st, k, 0, seg.flags, seg.sec, seg.nsec);
   return k;
 }
 
-const firstDirection = 0;
 const replayed = new SeqAck();
 
 /** dissect_tcp after the analysis: a SYN starts the wait for the first pure ACK, which gives the
@@ -147,9 +145,4 @@ function fill(frame: number, sec: number, nsec: number, seq: number, ack: number
   seg.len = len;
   seg.flags = flags;
   seg.window = window;
-}
-
-function mark(ta: SeqAck, flag: number): void {
-  ta.exists = true;
-  ta.flags |= flag;
 }

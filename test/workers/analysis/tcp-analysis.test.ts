@@ -49,6 +49,33 @@ function prefix(info: string): string {
 
 const ANALYSIS = (f: string): boolean => f.startsWith('tcp.analysis');
 
+/**
+ * An Ethernet / IPv4 / TCP frame between 10.0.0.1:40000 (the client) and 10.0.0.2:80: `len` zero
+ * bytes of payload, the raw numbers, flags and window given, and `opts` as the TCP options.
+ */
+function tcpFrame(o: { fromClient: boolean; seq: number; ack: number; flags: number; len?: number; window?: number; opts?: number[] }): Uint8Array {
+  const opts = o.opts ?? [];
+  const len = o.len ?? 0;
+  const b = new Uint8Array(14 + 40 + opts.length + len);
+  const v = new DataView(b.buffer);
+  v.setUint16(12, 0x0800);
+  v.setUint8(14, 0x45);
+  v.setUint16(16, 40 + opts.length + len);
+  v.setUint8(22, 64);
+  v.setUint8(23, 6);
+  v.setUint32(26, o.fromClient ? 0x0a000001 : 0x0a000002);
+  v.setUint32(30, o.fromClient ? 0x0a000002 : 0x0a000001);
+  v.setUint16(34, o.fromClient ? 40000 : 80);
+  v.setUint16(36, o.fromClient ? 80 : 40000);
+  v.setUint32(38, o.seq);
+  v.setUint32(42, o.ack);
+  v.setUint8(46, ((20 + opts.length) / 4) << 4);
+  v.setUint8(47, o.flags);
+  v.setUint16(48, o.window ?? 8192);
+  b.set(opts, 54);
+  return b;
+}
+
 describe('TCP sequence analysis', () => {
   const two = fixture('tshark.tsv');
   const fields = two.fields.filter(ANALYSIS);
@@ -170,25 +197,7 @@ describe('TCP sequence analysis of a one-way capture', () => {
     // 200,000 such segments). Also the case that made the list's span worth keeping: a walk of it
     // per segment took 8.8 s for those 200,000.
     const N = 12_000;
-    const seg = (i: number): Uint8Array => {
-      const b = new Uint8Array(14 + 20 + 20 + 100);
-      const v = new DataView(b.buffer);
-      v.setUint16(12, 0x0800);
-      v.setUint8(14, 0x45);
-      v.setUint16(16, 140);
-      v.setUint8(22, 64);
-      v.setUint8(23, 6);
-      v.setUint32(26, 0x0a000001);
-      v.setUint32(30, 0x0a000002);
-      v.setUint16(34, 40000);
-      v.setUint16(36, 80);
-      v.setUint32(38, 1000 + 100 * i);
-      v.setUint32(42, 1);
-      v.setUint8(46, 5 << 4);
-      v.setUint8(47, 0x10);
-      v.setUint16(48, 65535);
-      return b;
-    };
+    const seg = (i: number): Uint8Array => tcpFrame({ fromClient: true, seq: 1000 + 100 * i, ack: 1, flags: 0x10, len: 100, window: 65535 });
     const file = pcapFile({}, Array.from({ length: N }, (_, i) => ({ sec: 1_700_000_000 + Math.floor(i / 1000), frac: (i % 1000) * 1000, data: seg(i) })));
     const s = new CaptureSession();
     const r = await s.open([new Blob([file as BlobPart])], ['oneway.pcap'], []);
@@ -224,27 +233,8 @@ describe("TCP sequence analysis of a stream's first segment", () => {
     // flight subtract its SACK blocks), before the first pass has kept its time anywhere else;
     // the ACK 0.25 s later acknowledges it. tshark 4.0.17 on these two frames: acks_frame 1,
     // ack_rtt 0.250000000 (a random capture of 3,000 frames found it: 1700000002.31 s here).
-    const seg = (fromClient: boolean, seq: number, ack: number, len: number, sack: boolean): Uint8Array => {
-      const opts = sack ? [1, 1, 5, 10, 0, 0, 0x10, 0, 0, 0, 0x20, 0] : [];
-      const b = new Uint8Array(14 + 20 + 20 + opts.length + len);
-      const v = new DataView(b.buffer);
-      v.setUint16(12, 0x0800);
-      v.setUint8(14, 0x45);
-      v.setUint16(16, 40 + opts.length + len);
-      v.setUint8(22, 64);
-      v.setUint8(23, 6);
-      v.setUint32(26, fromClient ? 0x0a000001 : 0x0a000002);
-      v.setUint32(30, fromClient ? 0x0a000002 : 0x0a000001);
-      v.setUint16(34, fromClient ? 40000 : 80);
-      v.setUint16(36, fromClient ? 80 : 40000);
-      v.setUint32(38, seq);
-      v.setUint32(42, ack);
-      v.setUint8(46, ((20 + opts.length) / 4) << 4);
-      v.setUint8(47, 0x18);
-      v.setUint16(48, 8192);
-      b.set(opts, 54);
-      return b;
-    };
+    const seg = (fromClient: boolean, seq: number, ack: number, len: number, sack: boolean): Uint8Array =>
+      tcpFrame({ fromClient, seq, ack, flags: 0x18, len, opts: sack ? [1, 1, 5, 10, 0, 0, 0x10, 0, 0, 0, 0x20, 0] : [] });
     const file = pcapFile({}, [
       { sec: 1_700_000_001, frac: 124_000, data: seg(true, 5000, 9000, 100, true) },
       { sec: 1_700_000_001, frac: 374_000, data: seg(false, 9000, 5100, 0, false) },
@@ -262,27 +252,8 @@ describe('TCP window scaling', () => {
     // (-2): windows 1000, 1000, 4000, 1000, 4000, 8000 and scale factors -, -, 4, -, 4, 8: only a
     // direction that never had the option turns scaling off (verify_tcp_window_scaling). Found by
     // comparing random captures with tshark: Decapod turned it off on any SYN without the option.
-    const seg = (fromClient: boolean, seq: number, ack: number, len: number, flags: number, ws: number): Uint8Array => {
-      const opts = ws >= 0 ? [3, 3, ws, 1] : [];
-      const b = new Uint8Array(14 + 40 + opts.length + len);
-      const v = new DataView(b.buffer);
-      v.setUint16(12, 0x0800);
-      v.setUint8(14, 0x45);
-      v.setUint16(16, 40 + opts.length + len);
-      v.setUint8(22, 64);
-      v.setUint8(23, 6);
-      v.setUint32(26, fromClient ? 0x0a000001 : 0x0a000002);
-      v.setUint32(30, fromClient ? 0x0a000002 : 0x0a000001);
-      v.setUint16(34, fromClient ? 40000 : 80);
-      v.setUint16(36, fromClient ? 80 : 40000);
-      v.setUint32(38, seq);
-      v.setUint32(42, ack);
-      v.setUint8(46, ((20 + opts.length) / 4) << 4);
-      v.setUint8(47, flags);
-      v.setUint16(48, 1000);
-      b.set(opts, 54);
-      return b;
-    };
+    const seg = (fromClient: boolean, seq: number, ack: number, len: number, flags: number, ws: number): Uint8Array =>
+      tcpFrame({ fromClient, seq, ack, flags, len, window: 1000, opts: ws >= 0 ? [3, 3, ws, 1] : [] });
     const packets = [seg(true, 5000, 0, 0, 0x02, 2), seg(false, 9000, 5001, 0, 0x12, 3), seg(true, 5001, 9001, 0, 0x10, -1),
       seg(false, 9000, 5001, 0, 0x12, -1), seg(true, 5001, 9001, 100, 0x18, -1), seg(false, 9001, 5101, 0, 0x10, -1)];
     const file = pcapFile({}, packets.map((data, i) => ({ sec: 1_700_000_001, frac: 1000 * i, data })));
