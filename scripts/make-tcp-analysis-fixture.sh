@@ -14,7 +14,8 @@ fields="frame.number tcp.stream tcp.analysis.flags tcp.analysis.retransmission t
  tcp.analysis.window_update tcp.analysis.window_full tcp.analysis.zero_window tcp.analysis.zero_window_probe
  tcp.analysis.zero_window_probe_ack tcp.analysis.keep_alive tcp.analysis.keep_alive_ack tcp.analysis.duplicate_ack
  tcp.analysis.duplicate_ack_num tcp.analysis.duplicate_ack_frame tcp.analysis.reused_ports tcp.analysis.acks_frame
- tcp.analysis.ack_rtt tcp.analysis.initial_rtt tcp.analysis.bytes_in_flight tcp.analysis.push_bytes_sent _ws.col.Info"
+ tcp.analysis.ack_rtt tcp.analysis.initial_rtt tcp.analysis.bytes_in_flight tcp.analysis.push_bytes_sent
+ tcp.completeness tcp.time_relative tcp.time_delta _ws.col.Info"
 args=""
 for f in $fields; do args="$args -e $f"; done
 printf 'capture\t%s\n' "$(echo $fields | tr ' ' '\t')" > "$out"

@@ -6,7 +6,7 @@
 // each frame's result back (lookup()), as Wireshark's second pass reads its acked_table.
 //
 // Memory. A capture of short connections opens one stream nearly every packet (the benchmark's mix:
-// one a packet), and the full state is 55 words a stream. So a stream's first segment is only
+// one a packet), and the full state is 60 words a stream. So a stream's first segment is only
 // noted (two words of its conversation record, TcpStreams.notePending) and replayed into a state
 // slot when its second segment comes; a one-segment stream never has a slot. Nothing is logged for
 // a stream's first segment either: its analysis depends on nothing before it (every direction
@@ -81,6 +81,19 @@ export class SeqAck {
   }
 }
 
+/** A segment's times in its stream (Wireshark's [Timestamps]: tcp.time_relative, tcp.time_delta),
+ *  as nstime_delta leaves them. */
+export class StreamTimes {
+  relSec = 0;
+  relNsec = 0;
+  deltaSec = 0;
+  deltaNsec = 0;
+
+  clear(): void {
+    this.relSec = this.relNsec = this.deltaSec = this.deltaNsec = 0;
+  }
+}
+
 // Words of a direction (flow) in a slot.
 /** Last raw window sent, -1 for none yet (Wireshark's G_MAXUINT32). */
 const W_WINDOW = 0;
@@ -115,9 +128,15 @@ const S_SYN_SEC = 2 * FLOW;
 const S_SYN_NSEC = S_SYN_SEC + 1;
 const S_RTT_SEC = S_SYN_SEC + 2;
 const S_RTT_NSEC = S_SYN_SEC + 3;
-/** HAS_SYN_TIME | HAS_RTT. */
+/** HAS_SYN_TIME | HAS_RTT | HAS_TIMES. */
 const S_BITS = S_SYN_SEC + 4;
-const SLOT = S_BITS + 1;
+/** The stream's first segment's time (ts_first), and its latest segment's frame and time (ts_prev). */
+const S_FIRST_SEC = S_SYN_SEC + 5;
+const S_FIRST_NSEC = S_SYN_SEC + 6;
+const S_PREV_FRAME = S_SYN_SEC + 7;
+const S_PREV_SEC = S_SYN_SEC + 8;
+const S_PREV_NSEC = S_SYN_SEC + 9;
+const SLOT = S_SYN_SEC + 10;
 
 const IS_FIRST_ACK = 1;
 const VALID_BIF = 2;
@@ -125,6 +144,7 @@ const PUSH_SET_LAST = 4;
 const SPAN_KNOWN = 8;
 const HAS_SYN_TIME = 1;
 const HAS_RTT = 2;
+const HAS_TIMES = 4;
 
 /** Wireshark's TCP_MAX_UNACKED_SEGMENTS. */
 const MAX_UNACKED = 10000;
@@ -142,7 +162,10 @@ const P_DUP = 1;
 const P_ACKED = 2;
 const P_BIF = 4;
 const P_RTO = 8;
+/** The frame has an analysis (SeqAck.exists); an entry without it holds only P_PREV. */
 const P_EXISTS = 16;
+/** The stream's previous segment's frame (tcp.time_delta). */
+const P_PREV = 32;
 
 const gt = (a: number, b: number): boolean => ((b - a) | 0) < 0;
 const lt = (a: number, b: number): boolean => ((a - b) | 0) < 0;
@@ -514,6 +537,36 @@ export class TcpAnalysis {
     s[o + d * FLOW + W_BITS] = (s[o + d * FLOW + W_BITS] as number) & ~IS_FIRST_ACK;
   }
 
+  /**
+   * First pass, every segment of the stream in slot k (packet-tcp.c's tcp_calculate_timestamps):
+   * its time since the stream's first segment and since the previous one into `out`; it becomes
+   * the previous one. Returns the previous segment's frame, 0 for the stream's first segment
+   * (whose times are 0: ts_first and ts_prev start at it).
+   */
+  times(k: number, frame: number, sec: number, nsec: number, out: StreamTimes): number {
+    const s = this.slots;
+    const o = k * SLOT;
+    let prev = 0;
+    if (!((s[o + S_BITS] as number) & HAS_TIMES)) {
+      s[o + S_BITS] = (s[o + S_BITS] as number) | HAS_TIMES;
+      s[o + S_FIRST_SEC] = sec;
+      s[o + S_FIRST_NSEC] = nsec;
+      out.clear();
+    } else {
+      prev = (s[o + S_PREV_FRAME] as number) >>> 0;
+      timeDelta(dt, sec, nsec, s[o + S_FIRST_SEC] as number, s[o + S_FIRST_NSEC] as number);
+      out.relSec = dt.sec;
+      out.relNsec = dt.nsec;
+      timeDelta(dt, sec, nsec, s[o + S_PREV_SEC] as number, s[o + S_PREV_NSEC] as number);
+      out.deltaSec = dt.sec;
+      out.deltaNsec = dt.nsec;
+    }
+    s[o + S_PREV_FRAME] = frame;
+    s[o + S_PREV_SEC] = sec;
+    s[o + S_PREV_NSEC] = nsec;
+    return prev;
+  }
+
   /** The stream's initial RTT into `ta` (as known now). */
   irtt(ta: SeqAck, k: number): void {
     const s = this.slots;
@@ -523,16 +576,18 @@ export class TcpAnalysis {
     ta.irttNsec = s[o + S_RTT_NSEC] as number;
   }
 
-  /** Keep frame `frame`'s analysis (stream `stream`) for later passes. Frames come in order. */
-  record(frame: number, stream: number, ta: SeqAck): void {
-    if (!ta.exists) return;
-    const parts = (ta.dupackNum !== 0 ? P_DUP : 0) | (ta.frameAcked !== 0 ? P_ACKED : 0) |
-      (ta.bytesInFlight !== 0 || ta.pushBytesSent !== 0 ? P_BIF : 0) | (ta.rtoFrame !== 0 || ta.rtoSec !== 0 || ta.rtoNsec !== 0 ? P_RTO : 0) | P_EXISTS;
+  /** Keep frame `frame`'s analysis (stream `stream`) and its stream's previous segment's frame
+   *  (`prev`, 0 for none) for later passes. Frames come in order. */
+  record(frame: number, stream: number, ta: SeqAck, prev: number): void {
+    if (!ta.exists && prev === 0) return;
+    const parts = !ta.exists ? P_PREV : (ta.dupackNum !== 0 ? P_DUP : 0) | (ta.frameAcked !== 0 ? P_ACKED : 0) |
+      (ta.bytesInFlight !== 0 || ta.pushBytesSent !== 0 ? P_BIF : 0) | (ta.rtoFrame !== 0 || ta.rtoSec !== 0 || ta.rtoNsec !== 0 ? P_RTO : 0) |
+      P_EXISTS | (prev !== 0 ? P_PREV : 0);
     if (this.logCount === this.logFrames.length) {
       this.logFrames = grown(this.logFrames, this.logCount * 2);
       this.logAt = grown(this.logAt, this.logCount * 2);
     }
-    if (this.logUsed + 14 > this.log.length) this.log = grown(this.log, this.log.length * 2);
+    if (this.logUsed + 15 > this.log.length) this.log = grown(this.log, this.log.length * 2);
     this.logFrames[this.logCount] = frame;
     this.logAt[this.logCount++] = this.logUsed;
     const l = this.log;
@@ -557,11 +612,13 @@ export class TcpAnalysis {
       l[o++] = ta.rtoSec;
       l[o++] = ta.rtoNsec;
     }
+    if (parts & P_PREV) l[o++] = frame - prev;
     this.logUsed = o;
   }
 
-  /** Later passes: frame `frame`'s analysis in stream `stream` into `ta` (ta.exists false: none). */
-  lookup(frame: number, stream: number, ta: SeqAck): void {
+  /** Later passes: frame `frame`'s analysis in stream `stream` into `ta` (ta.exists false: none);
+   *  returns the stream's previous segment's frame (0: none kept). */
+  lookup(frame: number, stream: number, ta: SeqAck): number {
     ta.clear();
     const f = this.logFrames;
     let lo = 0;
@@ -577,7 +634,7 @@ export class TcpAnalysis {
       if (l[o++] !== stream) continue;
       const w = l[o++] as number;
       const parts = w >>> 16;
-      ta.exists = true;
+      ta.exists = (parts & P_EXISTS) !== 0;
       ta.flags = w & 0xffff;
       if (parts & P_DUP) {
         ta.dupackNum = (l[o++] as number) >>> 0;
@@ -597,8 +654,9 @@ export class TcpAnalysis {
         ta.rtoSec = l[o++] as number;
         ta.rtoNsec = l[o++] as number;
       }
-      return;
+      return parts & P_PREV ? frame - ((l[o] as number) >>> 0) : 0;
     }
+    return 0;
   }
 
   /** The analysis of a stream's first segment, which starts from nothing: computed again on a

@@ -6,7 +6,8 @@
 // frame.
 //
 // Memory: eight words of each TCP conversation's record (tcp-conversations.ts): the three above,
-// and the sequence analysis's (tcp-analysis.ts) slot and noted first segment; nothing per packet.
+// and the sequence analysis's (tcp-analysis.ts) slot and noted first segment; and two bytes a
+// stream for its completeness. Nothing per packet.
 
 import type { Ctx } from '../dissectors/context.ts';
 import { ConversationTable, OPENED_AT } from './tcp-conversations.ts';
@@ -14,6 +15,7 @@ import { TcpPduTable } from './tcp-reassembly.ts';
 import { NO_PAGES, type PageSource } from '../memory/page-source.ts';
 import { perCapture } from './per-capture.ts';
 import { TcpAnalysis } from './tcp-analysis.ts';
+import { grown } from '../fields/typed-arrays.ts';
 
 /** Window scale of a direction not yet known (Wireshark's -1, "unknown"). */
 export const WS_UNKNOWN = -1;
@@ -54,10 +56,52 @@ export class TcpStreams {
   readonly analysis = new TcpAnalysis();
   /** Whether the last stream() opened a new stream for a SYN with a new ISN (ports reused). */
   reused = false;
+  /** Each stream's conversation completeness (COMPLETENESS bits) as the first pass leaves it, and
+   *  << 8 what its first segment would add to it were it not new (see completeness()). */
+  private complete = new Uint16Array(0);
+
+  constructor() {
+    // through its growth path, not at a size above: see fields/typed-arrays.ts (V8 field constness)
+    this.complete = grown(this.complete, 1024);
+  }
 
   reset(): void {
     this.conv.reset();
     this.analysis.reset();
+    this.complete.fill(0);
+  }
+
+  /**
+   * tcp.completeness of stream s: on the first pass, what it has seen of the stream so far; on a
+   * later one, all of it, as tshark's second pass shows it, which adds every segment to the value
+   * again, this time the first one too as a segment of a stream it did not open: on every segment
+   * after the first (`revisit`), its bits are in.
+   */
+  completeness(s: number, revisit = false): number {
+    const v = s < this.complete.length ? (this.complete[s] as number) : 0;
+    return revisit ? (v | (v >>> 8)) & 0x3f : v & 0x3f;
+  }
+
+  /**
+   * First pass, after a segment's header (packet-tcp.c 4.0): a pure SYN that opened its stream
+   * starts it at SYN_SENT (with DATA for TCP Fast Open's payload); any other segment adds what it
+   * shows: a SYN-ACK, a pure ACK or data, a FIN-ACK, a reset. `opened`: this segment's frame
+   * created the stream (not one for reused ports, which stream() starts at SYN_SENT).
+   */
+  noteCompleteness(s: number, opened: boolean, flags: number, seglen: number): void {
+    let shown = 0;
+    if ((flags & (SYN | ACK)) === (SYN | ACK)) shown |= COMPLETENESS.SYN_ACK;
+    if ((flags & (SYN | ACK)) === ACK) shown |= seglen > 0 ? COMPLETENESS.DATA : COMPLETENESS.ACK;
+    if ((flags & (FIN | ACK)) === (FIN | ACK)) shown |= COMPLETENESS.FIN;
+    if (flags & RST) shown |= COMPLETENESS.RST;
+    if (!opened) this.setCompleteness(s, (this.complete[s] ?? 0) | shown);
+    else if ((flags & (SYN | ACK)) === SYN) this.setCompleteness(s, (seglen > 0 ? COMPLETENESS.SYN_SENT | COMPLETENESS.DATA : COMPLETENESS.SYN_SENT) | (shown << 8));
+    else this.setCompleteness(s, shown << 8);
+  }
+
+  private setCompleteness(s: number, v: number): void {
+    if (s >= this.complete.length) this.complete = grown(this.complete, Math.max(s + 1, this.complete.length * 2));
+    this.complete[s] = v;
   }
 
   /** The sequence analysis slot of stream s (0: none, PENDING: first segment noted). */
@@ -116,6 +160,8 @@ export class TcpStreams {
       }
     }
     if (s < 0) s = this.conv.add(b, c.netSrc, c.netDst, c.netLen, sport, dport, c.frameNo);
+    // "a new conversation starting with a SYN implies conversation completeness value 1"
+    if (this.reused) this.setCompleteness(s, COMPLETENESS.SYN_SENT);
     return s;
   }
 
@@ -208,6 +254,10 @@ export class TcpStreams {
 
 export const SYN = 0x002;
 export const ACK = 0x010;
+const FIN = 0x001;
+const RST = 0x004;
+/** packet-tcp.c's TCP_COMPLETENESS_* bits. */
+export const COMPLETENESS = { SYN_SENT: 0x01, SYN_ACK: 0x02, ACK: 0x04, DATA: 0x08, FIN: 0x10, RST: 0x20 } as const;
 export const ACCECN_ASKED = 1;
 export const ACCECN_ON = 2;
 

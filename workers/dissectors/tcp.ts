@@ -13,29 +13,32 @@
 //   |           Checksum            |         Urgent Pointer        |
 //   |                           [Options]                           |
 //
-// Items come in Wireshark 4.0's order: ports (and the hidden tcp.port pair), stream, segment
-// length, relative then raw sequence number, next sequence number, acknowledgment, header length,
-// the 12 flag bits, window (raw, then scaled), checksum, urgent pointer, options, payload.
+// Items come in Wireshark 4.0's order: ports (and the hidden tcp.port pair), stream, conversation
+// completeness, segment length, relative then raw sequence number, next sequence number,
+// acknowledgment, header length, the 12 flag bits, window (raw, then scaled), checksum, urgent
+// pointer, options, [Timestamps] (time since the stream's first and previous segments), the
+// [SEQ/ACK analysis], payload.
 // Wireshark reads the header's fixed fields up front, so fewer than 16 bytes after the ports stop
 // the packet; a data offset below 5 words is shown and ends the TCP item ("Bogus TCP header
 // length"). AE is the former NS bit (RFC 3540, reassigned to AccECN); once a handshake has
 // negotiated AccECN, AE/CWR/ECE are one 3-bit ACE counter.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF, FieldGroup } from '../fields/field-list.ts';
+import { EF, FieldGroup, WS } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
-import { ACCECN_ON, ACK, SYN, transportState } from '../analysis/tcp-state.ts';
+import { ACCECN_ON, ACK, COMPLETENESS, SYN, transportState } from '../analysis/tcp-state.ts';
 import { streamless } from './tcp-lean.ts';
 import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
-import { Pre, analyzeSegment, noteSacks, settlePending, synRules } from './tcp-seq.ts';
+import { Pre, analyzeSegment, noteSacks, segmentTimes, settlePending, synRules } from './tcp-seq.ts';
 import { addSeqAckAnalysis } from './tcp-analysis-tree.ts';
-import { TA } from '../analysis/tcp-analysis.ts';
+import { StreamTimes, TA } from '../analysis/tcp-analysis.ts';
+import { addRelTime } from './time-fields.ts';
 
 const SPORT = 0;
 const DPORT = 2;
@@ -57,6 +60,7 @@ export const F = registerFields({
   dstport: { name: 'tcp.dstport', label: 'Destination Port', type: FT.UINT, bits: 16 },
   port: { name: 'tcp.port', label: 'Source or Destination Port', type: FT.UINT, bits: 16 },
   stream: { name: 'tcp.stream', label: 'Stream index', type: FT.UINT },
+  completeness: { name: 'tcp.completeness', label: 'Conversation completeness', type: FT.UINT, bits: 8, names: completenessNames() },
   len: { name: 'tcp.len', label: 'TCP Segment Len', type: FT.UINT },
   seq: { name: 'tcp.seq', label: 'Sequence Number', type: FT.UINT },
   seqRaw: { name: 'tcp.seq_raw', label: 'Sequence Number (raw)', type: FT.UINT },
@@ -78,11 +82,35 @@ export const F = registerFields({
   urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
   options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES },
   payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES },
+  timeRelative: { name: 'tcp.time_relative', label: 'Time since first frame in this TCP stream', type: FT.RELATIVE_TIME },
+  timeDelta: { name: 'tcp.time_delta', label: 'Time since previous frame in this TCP stream', type: FT.RELATIVE_TIME },
 });
+
+/** packet-tcp.c's conversation_completeness_fill: the states a well-begun conversation passes
+ *  through by name, any other set of bits "Incomplete". */
+function completenessNames(): ReadonlyMap<number, string> {
+  const C = COMPLETENESS;
+  const established = C.SYN_SENT | C.SYN_ACK | C.ACK;
+  const m = new Map<number, string>();
+  for (let v = 0; v < 64; v++) m.set(v, 'Incomplete');
+  m.set(C.SYN_SENT, 'Incomplete, SYN_SENT');
+  m.set(C.SYN_SENT | C.SYN_ACK, 'Incomplete, CLIENT_ESTABLISHED');
+  m.set(established, 'Incomplete, ESTABLISHED');
+  m.set(established | C.DATA, 'Incomplete, DATA');
+  for (const end of [C.FIN, C.RST, C.FIN | C.RST]) {
+    m.set(established | C.DATA | end, 'Complete, WITH_DATA');
+    m.set(established | end, 'Complete, NO_DATA');
+  }
+  return m;
+}
 
 const CHECKSUM_UNVERIFIED = 2;
 /** The hidden tcp.port pair (a lean dissection without it skips both adds). */
 const PORTS = new FieldGroup([F.port]);
+/** The [Timestamps] subtree's fields (a lean dissection without them skips it). */
+const TIMES = new FieldGroup([F.timeRelative, F.timeDelta]);
+/** The segment's times in its stream. */
+const times = new StreamTimes();
 
 export function dissectTcp(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -112,7 +140,12 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const quoted = c.inErrorPkt;
   const s = streamless(c, sport, dport) ? -1 : st.stream(c, sport, dport, flags, seq);
   const fwd = s < 0 ? -1 : s * 2 + st.direction(c, s, sport);
-  if (s >= 0) f.add(F.stream, off, 0, s, EF.GENERATED);
+  // the stream's first-pass state before this segment adds to it
+  const opened = s >= 0 && c.firstPass && st.conv.first(s) === c.frameNo && !st.reused;
+  if (s >= 0) {
+    f.add(F.stream, off, 0, s, EF.GENERATED);
+    f.add(F.completeness, off, 0, st.completeness(s, !c.firstPass && st.conv.first(s) !== c.frameNo), EF.GENERATED);
+  }
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
   const pre = flags & SYN && fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
   if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) {
@@ -121,7 +154,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   // Wireshark's sequence analysis, on the raw numbers and window, once the base numbers are known
   const analyzed = fwd >= 0 && haveSeglen && !quoted;
-  const ta = analyzed ? analyzeSegment(c, st, fwd, seq, ack, seglen, flags, c.u16(off + WINDOW), pre) : null;
+  const ta = analyzed ? analyzeSegment(c, st, fwd, seq, ack, seglen, flags, c.u16(off + WINDOW), pre, times) : null;
+  if (s >= 0 && !analyzed) segmentTimes(c, st, s, times);
   const taFlags = ta !== null && ta.exists ? ta.flags : 0;
   const seqBase = fwd >= 0 && st.hasBase(fwd) ? st.baseSeq(fwd) : 0;
   const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? st.baseSeq(fwd ^ 1) : 0;
@@ -135,6 +169,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     expert(c, off + OFFSET_FLAGS, 1, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`, Status.MALFORMED);
     return;
   }
+  if (s >= 0 && c.firstPass) st.noteCompleteness(s, opened, flags, haveSeglen && !quoted ? seglen : 0);
   if (haveSeglen && !quoted) {
     // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
     f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
@@ -167,14 +202,17 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   let wscale = -1;
   if (hlen > TCP_HEADER_LEN) {
     const shown = Math.min(hlen, Math.min(end, c.b.length) - off) - TCP_HEADER_LEN;
-    f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
+    const optionsItem = f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
+    // (the timestamps come before the options are dissected, which may stop the packet)
+    if (s >= 0) addTimestamps(c);
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
-    f.push(f.last);
+    f.push(optionsItem);
     const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase);
     wscale = opts.wscale;
     f.pop();
     if (analyzed) noteSacks(c, st, fwd, opts.sacks, opts.sackEdges);
   }
+  else if (s >= 0) addTimestamps(c);
   if (ta !== null) addSeqAckAnalysis(c, ta);
   f.len[tcpEntry] = hlen;
   if (fwd >= 0 && c.firstPass && !quoted) {
@@ -206,6 +244,16 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
 }
 
 const cur = { s: -1, sport: 0, dport: 0, taFlags: 0 };
+
+/** The [Timestamps] subtree (packet-tcp.c's tcp_print_timestamps), from `times`. */
+function addTimestamps(c: Ctx): void {
+  const f = c.f;
+  if (!TIMES.kept(f)) return;
+  f.push(f.addStr(WS.text, 0, 0, 'Timestamps', EF.GENERATED));
+  addRelTime(f, F.timeRelative, 0, 0, times.relSec, times.relNsec, EF.GENERATED);
+  addRelTime(f, F.timeDelta, 0, 0, times.deltaSec, times.deltaNsec, EF.GENERATED);
+  f.pop();
+}
 
 /** decode_tcp_ports: "Don't call subdissectors for keepalives" (their payload is garbage), nor,
  *  with the default tcp.no_subdissector_on_error, for retransmitted or out-of-order segments. */

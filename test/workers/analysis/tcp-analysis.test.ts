@@ -1,5 +1,6 @@
 // TCP sequence analysis against tshark 4.0.17 (test/fixtures/tcp-analysis/, made by
-// scripts/make-tcp-analysis-fixture.sh): every tcp.analysis field of every TCP frame of the crafted
+// scripts/make-tcp-analysis-fixture.sh): every tcp.analysis field, tcp.completeness and the
+// [Timestamps] (tcp.time_relative, tcp.time_delta) of every TCP frame of the crafted
 // capture (each of Wireshark's flags, plain and inside VXLAN) and of the corpus, as the packet list
 // shows them after the load (tshark -2), and as the single-pass `fields` export prints them.
 
@@ -47,7 +48,8 @@ function prefix(info: string): string {
   return /^(\[TCP [^\]]*\] )*/.exec(info)?.[0] ?? '';
 }
 
-const ANALYSIS = (f: string): boolean => f.startsWith('tcp.analysis');
+/** The fields the stream's state gives: the analysis, the completeness and the timestamps. */
+const ANALYSIS = (f: string): boolean => f.startsWith('tcp.analysis') || f === 'tcp.completeness' || f.startsWith('tcp.time_');
 
 /**
  * An Ethernet / IPv4 / TCP frame between 10.0.0.1:40000 (the client) and 10.0.0.2:80: `len` zero
@@ -90,7 +92,7 @@ describe('TCP sequence analysis', () => {
     }
   });
 
-  it.each([...two.captures.keys()])('%s: every tcp.analysis field and the Info prefix of every TCP frame, as tshark -2', async (name) => {
+  it.each([...two.captures.keys()])('%s: every tcp.analysis, completeness and timestamp field and the Info prefix of every TCP frame, as tshark -2', async (name) => {
     const rows = two.captures.get(name) as string[][];
     const s = new CaptureSession();
     const r = await s.open([await openAsBlob(capturePath(name))], [name], []);
