@@ -512,7 +512,7 @@ export class CaptureSession implements CaptureApi {
       const b = bytes.get(r);
       if (b) {
         const fl = this.dissectRow(r, b);
-        w.info.push(infoText(fl, t.proto[r] as number) + exceptionSuffix(this.dissector.ctx.exception));
+        w.info.push(infoText(fl, t.proto[r] as number, this.dissector.ctx.exception) + exceptionSuffix(this.dissector.ctx.exception));
         // Wireshark's first colouring rule, above the protocols' (a damaged packet stays 'bad')
         if (w.color[k] !== 'bad' && badTcp(fl)) w.color[k] = 'bad-tcp';
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));

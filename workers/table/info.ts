@@ -9,8 +9,13 @@ import { tcpAnalysisPrefix, tcpInfo, udpInfo } from './info/transport.ts';
 import { dnsInfo } from './info/dns.ts';
 import { icmpInfo, icmpv6Info } from './info/icmp.ts';
 import { arpInfo, igmpInfo, ipInfo } from './info/network.ts';
+import { dhcpInfo } from './info/dhcp.ts';
+import { ntpInfo } from './info/ntp.ts';
+import { greInfo } from './info/gre.ts';
 
-const BUILDERS: Record<string, (fl: FieldList) => string> = {
+/** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
+ *  builder whose protocol writes its column before a part that can stop the packet). */
+const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   tcp: tcpInfo,
   udp: udpInfo,
   dns: dnsInfo,
@@ -20,6 +25,9 @@ const BUILDERS: Record<string, (fl: FieldList) => string> = {
   icmpv6: icmpv6Info,
   igmp: igmpInfo,
   ip: ipInfo,
+  dhcp: dhcpInfo,
+  ntp: ntpInfo,
+  gre: greInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped
@@ -33,16 +41,17 @@ export function exceptionSuffix(exception: number): string {
   return s;
 }
 
-/** Info text for a packet whose top protocol is `topField`. */
-export function infoText(fl: FieldList, topField: number): string {
-  return tcpAnalysisPrefix(fl) + layerInfo(fl, topField);
+/** Info text for a packet whose top protocol is `topField`, whose dissection stopped on
+ *  `exception` (0: none). */
+export function infoText(fl: FieldList, topField: number, exception = 0): string {
+  return tcpAnalysisPrefix(fl) + layerInfo(fl, topField, exception);
 }
 
-function layerInfo(fl: FieldList, topField: number): string {
+function layerInfo(fl: FieldList, topField: number, exception: number): string {
   const def = fieldById(topField);
   const build = BUILDERS[def.name];
   try {
-    if (build) return build(fl);
+    if (build) return build(fl, exception);
   } catch {
     // A builder must never break the grid; fall back to the protocol's name.
   }
