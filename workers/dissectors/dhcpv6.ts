@@ -26,6 +26,8 @@ const Y2K = 946684800;
 const MSG_TYPES = names([
   [1, 'Solicit'], [2, 'Advertise'], [3, 'Request'], [4, 'Confirm'], [5, 'Renew'], [6, 'Rebind'], [7, 'Reply'],
   [8, 'Release'], [9, 'Decline'], [10, 'Reconfigure'], [11, 'Information-request'], [12, 'Relay-forw'], [13, 'Relay-reply'],
+  [14, 'Leasequery'], [15, 'Leasequery-reply'], [16, 'Leasequery-done'], [17, 'Leasequery-data'], [18, 'Reconfigure-request'],
+  [19, 'Reconfigure-reply'],
 ]);
 const OPTION_NAMES = names([
   [1, 'Client Identifier'], [2, 'Server Identifier'], [3, 'Identity Association for Non-temporary Address'],

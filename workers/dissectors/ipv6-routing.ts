@@ -103,6 +103,10 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
     if (segleft > 0 && d + 4 + ADDR <= c.b.length) r.dst = d + 4;
     for (let i = 0; i <= lastEntry; i++) if (!c.field(F.srhAddr, d + 4 + i * ADDR, ADDR, dataEnd)) return;
   } else if (!c.field(F.unknownData, d, total - DATA, dataEnd)) return;
+  // the next header starts after the whole Routing header, which must be there (Wireshark's
+  // tvb_new_subset_remaining: a Segment Routing header's TLVs, not dissected, cut by the capture
+  // stop the packet, ipv6-srh-tlv-pad1-padn-5-trunc.pcap)
+  if (!c.has(o, total, end)) return;
   f.pop();
   r.len = total;
 }

@@ -40,7 +40,7 @@ export const F = registerFields({
   virtioSrcPort: { name: 'vsock.virtio.src_prot', label: 'Source port', type: FT.UINT, bits: 32 },
   virtioDstPort: { name: 'vsock.virtio.dst_prot', label: 'Destination port', type: FT.UINT, bits: 32 },
   virtioLen: { name: 'vsock.virtio.len', label: 'Length', type: FT.UINT, bits: 32 },
-  virtioType: { name: 'vsock.virtio.type', label: 'Type', type: FT.UINT, bits: 16, names: names([[1, 'Stream'], [2, 'Seqpacket']]) },
+  virtioType: { name: 'vsock.virtio.type', label: 'Type', type: FT.UINT, bits: 16, names: names([[1, 'Stream']]) },
   virtioOp: { name: 'vsock.virtio.op', label: 'Operation', type: FT.UINT, bits: 16, names: names([[0, 'Invalid'], [1, 'Request'], [2, 'Response'], [3, 'Rst'], [4, 'Shutdown'], [5, 'RW'], [6, 'Credit update'], [7, 'Credit response']]) },
   virtioFlags: { name: 'vsock.virtio.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 32 },
   virtioBufAlloc: { name: 'vsock.virtio.buf_alloc', label: 'Buf alloc', type: FT.UINT, bits: 32 },

@@ -9,7 +9,9 @@ import { tcpAnalysisPrefix, tcpInfo, udpInfo } from './info/transport.ts';
 import { dnsInfo } from './info/dns.ts';
 import { icmpInfo, icmpv6Info } from './info/icmp.ts';
 import { arpInfo, igmpInfo, ipInfo } from './info/network.ts';
-import { dhcpInfo } from './info/dhcp.ts';
+import { dhcpInfo, dhcpv6Info } from './info/dhcp.ts';
+import { ipv6Info } from './info/ipv6.ts';
+import { mplsEchoInfo, slarpInfo, vsockInfo } from './info/links.ts';
 import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
 
@@ -28,6 +30,11 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   dhcp: dhcpInfo,
   ntp: ntpInfo,
   gre: greInfo,
+  dhcpv6: dhcpv6Info,
+  ipv6: ipv6Info,
+  slarp: slarpInfo,
+  vsock: vsockInfo,
+  'mpls-echo': mplsEchoInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

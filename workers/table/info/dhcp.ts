@@ -1,8 +1,10 @@
-// The Info column of DHCP and BOOTP, as packet-dhcp.c writes it.
+// The Info column of DHCP and BOOTP (packet-dhcp.c) and of DHCPv6 (packet-dhcpv6.c), as Wireshark
+// writes it.
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { bytesHex } from '../../fields/format.ts';
-import { find, named, num, text } from './fields.ts';
+import { fieldById } from '../../fields/registry.ts';
+import { find, ids, namedOr, num, text, valueText } from './fields.ts';
 
 /**
  * A DHCP message (one with a Message Type option: the last one, as Wireshark's first look at the
@@ -17,8 +19,7 @@ export function dhcpInfo(fl: FieldList, exception: number): string {
   if (Number.isNaN(op)) return '';
   const type = find(fl, 'dhcp.option.dhcp');
   if (type >= 0 && (exception === 0 || find(fl, 'dhcp.option.end') >= 0)) {
-    const v = fl.num[type] as number;
-    const name = named(fl, 'dhcp.option.dhcp') || `Unknown Message Type (0x${v.toString(16).padStart(2, '0')})`;
+    const name = namedOr(fl, 'dhcp.option.dhcp', (v) => `Unknown Message Type (0x${v.toString(16).padStart(2, '0')})`);
     return `DHCP ${name.padEnd(8)} - Transaction ID 0x${num(fl, 'dhcp.id', false).toString(16)}`;
   }
   if (op === 2) return 'Boot Reply';
@@ -31,4 +32,31 @@ export function dhcpInfo(fl: FieldList, exception: number): string {
   const from = bytesHex(fl.bytesOf(hw), fl.off[hw] as number, fl.len[hw] as number, ':');
   // an IEEE 802 address of 6 bytes is named as an Ethernet one
   return num(fl, 'dhcp.hw.len', false) === 6 && num(fl, 'dhcp.hw.type', false) === 6 ? `Boot Request from ${from} (${from})` : `Boot Request from ${from}`;
+}
+
+const [DHCPV6_MSGTYPE, DHCPV6_XID, DHCPV6_LINK, DHCPV6_OPTION, DHCPV6_LENGTH, DHCPV6_IAA] = ids(
+  'dhcpv6.msgtype', 'dhcpv6.xid', 'dhcpv6.linkaddr', 'dhcpv6.option.type', 'dhcpv6.option.length', 'dhcpv6.iaaddr.ip',
+);
+/** bytes_to_str's limit: longer values are cut to this many bytes and an ellipsis. */
+const MAX_BYTES = 36;
+
+/** packet-dhcpv6.c: what each message and option appends, in their order: "Advertise XID:
+ *  0x90b45c IAA: 2a00:… CID: 00030001000102030405 " (each part ends in a space); a relay's
+ *  link address ("L: …") and the message it carries after it. */
+export function dhcpv6Info(fl: FieldList): string {
+  let s = '';
+  for (let i = 0; i < fl.count; i++) {
+    const id = fl.id[i] as number;
+    const v = fl.num[i] as number;
+    if (id === DHCPV6_MSGTYPE) s += `${fieldById(id).names?.get(v) ?? `Message Type ${v}`} `;
+    else if (id === DHCPV6_XID) s += `XID: 0x${v.toString(16).padStart(6, '0')} `;
+    else if (id === DHCPV6_LINK || id === DHCPV6_IAA) s += `${id === DHCPV6_LINK ? 'L' : 'IAA'}: ${valueText(fl, i)} `;
+    else if (id === DHCPV6_OPTION && v === 1 && fl.id[i + 1] === DHCPV6_LENGTH) {
+      // the Client Identifier's value: the option's bytes after its type and length
+      const len = fl.num[i + 1] as number;
+      const at = (fl.off[i] as number) + 4;
+      if (len > 0) s += `CID: ${bytesHex(fl.bytesOf(i), at, Math.min(len, MAX_BYTES))}${len > MAX_BYTES ? '…' : ''} `;
+    }
+  }
+  return s;
 }

@@ -38,11 +38,17 @@ export function ids(...names: string[]): number[] {
 }
 
 export function named(fl: FieldList, name: string): string {
+  return namedOr(fl, name, String);
+}
+
+/** The value name of the last occurrence of a field, `unknown(value)` for a value without one
+ *  (Wireshark's val_to_str with its format), '' when the field is absent. */
+export function namedOr(fl: FieldList, name: string, unknown: (v: number) => string): string {
   const i = find(fl, name);
   if (i < 0) return '';
   const def = fieldById(fl.id[i] as number);
   const v = fl.num[i] as number;
-  return def.names?.get(v) ?? String(v);
+  return def.names?.get(v) ?? unknown(v);
 }
 
 export { valueText };
