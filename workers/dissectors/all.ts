@@ -4,6 +4,7 @@ import './data.ts';
 // link layers
 import './ethernet.ts';
 import './llc.ts';
+import './stp.ts';
 import './vlan.ts';
 import './linux-sll.ts';
 import './linux-sll2.ts';

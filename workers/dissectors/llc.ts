@@ -131,7 +131,7 @@ export function dissectLlc(c: Ctx, off: number, end: number): void {
   const p = off + hlen;
   if (end - p <= 0) return;
   let d: Dissector | undefined;
-  if (isInformation(ctl) && dsap === SAP_IP) d = c.tables.lookup('ethertype', 0x0800);
+  if (isInformation(ctl)) d = dsap === SAP_IP ? c.tables.lookup('ethertype', 0x0800) : c.tables.lookup('llc.dsap', dsap);
   c.call(d ?? dissectData, p, end);
 }
 
@@ -164,6 +164,7 @@ function dissectSnap(c: Ctx, off: number, end: number, ctl: number): void {
       break;
     case OUI_CISCO:
       f.add(F.ciscoPid, off + SNAP_PID, 2, pid);
+      d = c.tables.lookup('llc.cisco_pid', pid);
       break;
     default:
       f.add(F.pid, off + SNAP_PID, 2, pid);

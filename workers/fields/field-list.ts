@@ -166,7 +166,8 @@ export class FieldList {
     this.setStr(i, s);
   }
 
-  /** Append to the label of entry `i` set with label(). */
+  /** Append to the label of entry `i`: a protocol or subtree item's set with label(), or a value
+   *  field's, after its value (Wireshark's proto_item_append_text: "BPDU flags: 0x3c, Forwarding"). */
   appendLabel(i: number, s: string): void {
     if (i >= 0) this.setStr(i, (this.str[i] ?? '') + s);
   }

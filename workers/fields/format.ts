@@ -227,6 +227,8 @@ export function labelText(fl: FieldList, i: number): string {
   }
   const unit = def.unit ?? (def.type === FT.RELATIVE_TIME ? SECONDS : undefined);
   if (unit !== undefined) value += typeof unit === 'string' ? unit : unit(v);
+  // text a dissector appended to a value's label (FieldList.appendLabel: proto_item_append_text)
+  if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) value += s;
   const text = `${def.label}: ${value}`;
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
 }

@@ -11,6 +11,7 @@ import { icmpInfo, icmpv6Info } from './info/icmp.ts';
 import { arpInfo, igmpInfo, ipInfo } from './info/network.ts';
 import { dhcpInfo, dhcpv6Info } from './info/dhcp.ts';
 import { ipv6Info } from './info/ipv6.ts';
+import { stpInfo } from './info/stp.ts';
 import { mplsEchoInfo, slarpInfo, vsockInfo } from './info/links.ts';
 import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
@@ -35,6 +36,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   slarp: slarpInfo,
   vsock: vsockInfo,
   'mpls-echo': mplsEchoInfo,
+  stp: stpInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

@@ -101,7 +101,7 @@ describe('Ethernet II', () => {
 describe('IEEE 802.3 with LLC', () => {
   it('decodes various_gre.pcap frame 3 (length 38, STP over LLC, 8 bytes of padding)', () => {
     const f = frame(hex(STP_8023));
-    expect(f.protocols).toBe('frame:eth:llc:data');
+    expect(f.protocols).toBe('frame:eth:llc:stp');
     expect(f.v('eth.len')).toBe('38');
     expect(f.v('eth.type')).toBe('');
     expect(f.v('llc.dsap')).toBe('0x42');

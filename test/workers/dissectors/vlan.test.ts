@@ -45,7 +45,7 @@ describe('802.1Q', () => {
     expect(f.v('vlan.etype')).toBe('');
     expect(f.v('llc.oui')).toBe('12');
     expect(f.v('llc.cisco_pid')).toBe('0x010b');
-    expect(f.protocols).toBe('frame:eth:vlan:llc:data');
+    expect(f.protocols).toBe('frame:eth:vlan:llc:stp');
   });
 
   it('stops after 20 nested tags, as Wireshark does', () => {

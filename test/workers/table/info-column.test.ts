@@ -5,8 +5,8 @@
 // Decapod builds Info for the protocols a network engineer reads most in an overlay capture (TCP
 // with its options and sequence analysis, UDP, DNS, ICMP, ICMPv6 with neighbour discovery, IGMP,
 // ARP, IPv4 fragments and payloads no dissector takes, IPv6 extension headers and fragments, DHCP
-// and BOOTP, DHCPv6, NTP, GRE, SLARP, vSocket, MPLS Echo); other protocols show their name. The
-// frames where the two differ are, as measured: protocols Decapod does not dissect (STP, SSH, HTTP,
+// and BOOTP, DHCPv6, NTP, GRE, SLARP, vSocket, MPLS Echo, STP); other protocols show their name.
+// The frames where the two differ are, as measured: protocols Decapod does not dissect (SSH, HTTP,
 // QUIC, BGP, LDAP, 802.11 management...) or builds no Info for (NHRP, pcapng Custom Blocks),
 // "[TCP segment of a reassembled PDU]", and AccECN's "ACE=" flags and options.
 
@@ -71,6 +71,7 @@ const PINNED: [capture: string, frames: number[], what: string][] = [
   ['hdlc_slarp.pcapng', [1, 3], 'SLARP keepalive, reply'],
   ['vsock-1.pcapng', [1, 4], 'vSocket over virtio'],
   ['lspping-fec-ldp.pcap', [2, 3], 'MPLS Echo request and reply'],
+  ['various_gre.pcap', [2, 9, 10], 'STP configuration BPDUs: 802.1Q-tagged PVST+, plain 802.1D, PVST+'],
 ];
 
 describe('Info column', () => {
@@ -87,10 +88,11 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 569 of the corpus's 825 frames", async () => {
+  it("agrees with tshark's on at least 632 of the corpus's 825 frames", async () => {
     // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does;
     // 406 before the TCP sequence analysis' prefixes ([TCP Retransmission], [TCP Dup ACK 6#1] …);
-    // 422 before DHCP / BOOTP, NTP and GRE; 530 before DHCPv6, IPv6, SLARP, vSocket, MPLS Echo
+    // 422 before DHCP / BOOTP, NTP and GRE; 530 before DHCPv6, IPv6, SLARP, vSocket, MPLS Echo;
+    // 569 before STP
     let frames = 0;
     let same = 0;
     for (const capture of new Set(goldenCases().map((c) => c.capture))) {
@@ -105,6 +107,6 @@ describe('Info column', () => {
       }
     }
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(569);
+    expect(same).toBeGreaterThanOrEqual(632);
   });
 });
