@@ -1,6 +1,9 @@
 // NHRP, the Next Hop Resolution Protocol (RFC 2332 §5.2; Wireshark 4.0 packet-nhrp.c), GRE type
-// 0x2001 as DMVPN sends it. A minimal dissector: the fixed header and the common head of the
-// mandatory part; Client Information Entries and extensions are left undissected.
+// 0x2001 as DMVPN sends it: the fixed header, the common head of the mandatory part and, for
+// requests and replies, its Client Information Entries (§5.2.0.1), then the extensions (§5.3):
+// the responder address and transit NHS records (CIEs), Cisco's NAT address (CIEs) and the
+// authentication extension. Not dissected: the mandatory part's flag bits, the error and traffic
+// indications' own layouts, vendor-private and device-capability extension data.
 //
 //   Fixed header (20 bytes):
 //   |  ar$afn (2)   | ar$pro.type (2) |        ar$pro.snap (5)        | ar$hopcnt |
@@ -13,6 +16,9 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
+import { expert } from './expert.ts';
+import { bytesHex } from '../fields/format.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -38,6 +44,25 @@ const OP_NAMES = names([
 /** The protocol item's label by packet type: "Next Hop Resolution Protocol (NHRP Registration Request)". */
 const ITEM_LABELS = new Map([...OP_NAMES].map(([v, n]) => [v, `Next Hop Resolution Protocol (${n})`]));
 const TL_TYPE_NAMES = names([[0, 'NSAP format'], [1, 'E.164 format']]);
+const CIE_CODES = names([
+  [0, 'Success'], [4, 'Administratively Prohibited'], [5, 'Insufficient Resources'],
+  [12, 'No Interworking Layer Address to NBMA Address Binding Exists'], [13, 'Binding Exists But Is Not Unique'],
+  [14, 'Unique Internetworking Layer Address Already Registered'],
+]);
+/** Length of a CIE's fixed part. */
+const CIE_FIXED = 12;
+const AFN_IPV4 = 1;
+const EXT_END = 0;
+const EXT_AUTH = 7;
+const EXT_NAT_ADDRESS = 9;
+const EXT_MOBILE_AUTH = 10;
+const EXT_NAMES = names([
+  [EXT_END, 'End of Extension'], [3, 'Responder Address Extension'], [4, 'Forward Transit NHS Record Extension'],
+  [5, 'Reverse Transit NHS Record Extension'], [EXT_AUTH, 'NHRP Authentication Extension'], [8, 'NHRP Vendor Private Extension'],
+  [EXT_NAT_ADDRESS, 'Cisco NAT Address Extension'], [EXT_MOBILE_AUTH, 'Mobile NHC Authentication Extension'],
+]);
+/** Extensions whose data is a list of CIEs. */
+const CIE_EXTENSIONS = new Set([3, 4, 5, EXT_NAT_ADDRESS]);
 
 export const F = registerFields({
   nhrp: { name: 'nhrp', label: 'NBMA Next Hop Resolution Protocol', type: FT.PROTOCOL },
@@ -69,6 +94,33 @@ export const F = registerFields({
   srcProtoBytes: { name: 'nhrp.src.prot.addr_bytes', label: 'Source Protocol Address', type: FT.BYTES },
   dstProto: { name: 'nhrp.dst.prot.addr', label: 'Destination Protocol Address', type: FT.IPV4 },
   dstProtoBytes: { name: 'nhrp.dst.prot.addr_byets', label: 'Destination Protocol Address', type: FT.BYTES },
+  code: { name: 'nhrp.code', label: 'Code', type: FT.UINT, bits: 8, names: CIE_CODES },
+  prefix: { name: 'nhrp.prefix', label: 'Prefix Length', type: FT.UINT, bits: 8 },
+  unused: { name: 'nhrp.unused', label: 'Unused', type: FT.UINT, bits: 16 },
+  mtu: { name: 'nhrp.mtu', label: 'Max Transmission Unit', type: FT.UINT, bits: 16 },
+  holdingTime: { name: 'nhrp.htime', label: 'Holding Time (s)', type: FT.UINT, bits: 16 },
+  cliAddrTl: { name: 'nhrp.cli.addr_tl', label: 'Client Address Type/Len', type: FT.UINT, bits: 8 },
+  cliAddrTlType: { name: 'nhrp.cli.addr_tl.type', label: 'Type', type: FT.UINT, bits: 8, mask: 0x40, names: TL_TYPE_NAMES },
+  cliAddrTlLen: { name: 'nhrp.cli.addr_tl.len', label: 'Length', type: FT.UINT, bits: 8, mask: 0x3f },
+  cliSaddrTl: { name: 'nhrp.cli.saddr_tl', label: 'Client Sub Address Type/Len', type: FT.UINT, bits: 8 },
+  cliSaddrTlType: { name: 'nhrp.cli.saddr_tl.type', label: 'Type', type: FT.UINT, bits: 8, mask: 0x40, names: TL_TYPE_NAMES },
+  cliSaddrTlLen: { name: 'nhrp.cli.saddr_tl.len', label: 'Length', type: FT.UINT, bits: 8, mask: 0x3f },
+  cliProtLen: { name: 'nhrp.prot.len', label: 'Client Protocol Length', type: FT.UINT, bits: 8 },
+  pref: { name: 'nhrp.pref', label: 'CIE Preference Value', type: FT.UINT, bits: 8 },
+  clientNbma: { name: 'nhrp.client.nbma.addr', label: 'Client NBMA Address', type: FT.IPV4 },
+  clientNbmaBytes: { name: 'nhrp.client.nbma.addr_bytes', label: 'Client NBMA Address', type: FT.BYTES },
+  clientNbmaSub: { name: 'nhrp.client.nbma.saddr', label: 'Client NBMA Sub Address', type: FT.BYTES },
+  clientProto: { name: 'nhrp.client.prot.addr', label: 'Client Protocol Address', type: FT.IPV4 },
+  clientProtoBytes: { name: 'nhrp.client.prot.addr_bytes', label: 'Client Protocol Address', type: FT.BYTES },
+  extC: { name: 'nhrp.ext.c', label: 'Compulsory Flag', type: FT.BOOLEAN, bits: 16, mask: 0x8000 },
+  extType: { name: 'nhrp.ext.type', label: 'Extension Type', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x3fff },
+  extLen: { name: 'nhrp.ext.len', label: 'Extension length', type: FT.UINT, bits: 16 },
+  authReserved: { name: 'nhrp.auth_ext.reserved', label: 'Reserved', type: FT.UINT, bits: 16 },
+  authSpi: { name: 'nhrp.auth_ext.spi', label: 'SPI', type: FT.UINT, bits: 16 },
+  authSrc: { name: 'nhrp.auth_ext.src_addr', label: 'Source Address', type: FT.IPV4 },
+  authSrcBytes: { name: 'nhrp.auth_ext.src_addr_bytes', label: 'Source Address', type: FT.BYTES },
+  authData: { name: 'nhrp.auth_ext.data', label: 'Data', type: FT.BYTES },
+  unknownExt: { name: 'nhrp.unknown_ext.value', label: 'Extension Value', type: FT.BYTES },
 });
 
 /** A type/length octet (ar$shtl, ar$sstl) with its two parts; returns the length. */
@@ -114,13 +166,74 @@ export function dissectNhrp(c: Ctx, off: number, end: number): void {
   const sstl = typeLen(c, F.sstl, F.sstlType, F.sstlLen, off + SSTL, end);
   f.pop();
   if (c.stop) return;
-  mandatory(c, off + NHRP_FIXED_HEADER_LEN, shtl, sstl, end);
+  // the mandatory part ends at the extensions, or at the end of the packet (a bogus extension
+  // offset leaves no room for CIEs)
+  const extoff = c.u16(off + EXTOFF);
+  const mandEnd = off + (extoff === 0 ? pktsz : extoff < NHRP_FIXED_HEADER_LEN || extoff > pktsz ? NHRP_FIXED_HEADER_LEN : extoff);
+  const cies = op >= 1 && op <= 6 ? mandEnd : 0;
+  const afn = c.u16(off + AFN);
+  const srcLen = mandatory(c, off + NHRP_FIXED_HEADER_LEN, shtl, sstl, end, cies, afn);
+  if (extoff >= NHRP_FIXED_HEADER_LEN && extoff <= pktsz && op >= 1 && op <= 6) extensions(c, mandEnd, off + pktsz, end, afn, srcLen);
 }
 
-/** The common head of the mandatory part (RFC 2332 §5.2.0.1). */
-function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number): void {
+/** The extensions in [o, extEnd) (packet-nhrp.c's dissect_nhrp_ext), after the mandatory part. */
+function extensions(c: Ctx, o: number, extEnd: number, end: number, afn: number, srcLen: number): void {
   const f = c.f;
-  if (!c.has(o, 8, end)) return;
+  while (o + 4 <= extEnd && !c.stop) {
+    if (!c.has(o, 4, end)) return;
+    const typeC = c.u16(o);
+    const type = typeC & 0x3fff;
+    const len = c.u16(o + 2);
+    const devCaps = type === EXT_NAT_ADDRESS && len === 8;
+    const item = f.text(o, 4 + (type !== EXT_END ? len : 0), devCaps ? 'Device Capabilities Extension' : EXT_NAMES.get(type) ?? `Unknown (${type})`);
+    f.push(item);
+    f.add(F.extC, o, 2, typeC & 0x8000 ? 1 : 0);
+    f.add(F.extType, o, 2, type);
+    f.add(F.extLen, o + 2, 2, len);
+    const d = o + 4;
+    o = d;
+    if (len > 0 && type !== EXT_END) {
+      if (CIE_EXTENSIONS.has(type) && !devCaps) {
+        for (let p = d; p + CIE_FIXED <= d + len && !c.stop; ) p = cie(c, p, end, afn);
+      } else if (type === EXT_AUTH || type === EXT_MOBILE_AUTH) {
+        authentication(c, d, len, end, srcLen);
+      } else if (type !== 8 && !devCaps) c.field(F.unknownExt, d, len, end);
+      o = d + len;
+    }
+    f.pop();
+    if (type === EXT_END && extEnd > o) {
+      expert(c, o, extEnd - o, `Unknown Data (${extEnd - o} bytes)`, Status.MALFORMED);
+      return;
+    }
+  }
+}
+
+/** An authentication extension's data: reserved, SPI, the source protocol address (Wireshark's
+ *  default, pref_auth_ext_has_addr; mobile authentication has it too), then the data. */
+function authentication(c: Ctx, d: number, len: number, end: number, srcLen: number): void {
+  const f = c.f;
+  if (len < 4 + srcLen) {
+    expert(c, d, len, 'Incomplete Authentication Extension', Status.MALFORMED);
+    return;
+  }
+  if (!c.has(d, len, end)) return;
+  const spi = c.u16(d + 2);
+  let label = `Extension Data: SPI=${spi}`;
+  if (len > 4 + srcLen) label += `: Data=${bytesHex(c.b, d + 4 + srcLen, Math.min(len - 4 - srcLen, 36))}${len - 4 - srcLen > 36 ? '…' : ''}`;
+  f.push(f.text(d, len, label));
+  f.add(F.authReserved, d, 2, c.u16(d));
+  f.add(F.authSpi, d + 2, 2, spi);
+  if (srcLen === 4) f.add(F.authSrc, d + 4, 4);
+  else if (srcLen > 0) f.add(F.authSrcBytes, d + 4, srcLen);
+  if (len > 4 + srcLen) f.add(F.authData, d + 4 + srcLen, len - 4 - srcLen);
+  f.pop();
+}
+
+/** The common head of the mandatory part (RFC 2332 §5.2.0.1), then its CIEs up to `ciesEnd` (0:
+ *  none); returns the source protocol address's length. */
+function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number, ciesEnd: number, afn: number): number {
+  const f = c.f;
+  if (!c.has(o, 8, end)) return 0;
   const srcLen = c.u8(o);
   const dstLen = c.u8(o + 1);
   f.push(f.text(o, 8 + shtl + sstl + srcLen + dstLen, 'NHRP Mandatory Part'));
@@ -136,7 +249,53 @@ function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number): 
   address(c, F.srcProto, F.srcProtoBytes, o, srcLen, end);
   o += srcLen;
   address(c, F.dstProto, F.dstProtoBytes, o, dstLen, end);
+  o += dstLen;
+  while (o + CIE_FIXED <= ciesEnd && !c.stop) o = cie(c, o, end, afn);
   f.pop();
+  return srcLen;
+}
+
+/**
+ * A Client Information Entry (packet-nhrp.c's dissect_cie_list): code, prefix length, MTU,
+ * holding time, the client's address lengths and preference, then its NBMA address, subaddress and
+ * protocol address. Wireshark reads the protocol address where the subaddress starts (it does not
+ * step over the subaddress); so does this. Returns the next entry's offset.
+ */
+function cie(c: Ctx, o: number, end: number, afn: number): number {
+  const f = c.f;
+  if (!c.has(o, CIE_FIXED, end)) return end;
+  const addrLen = c.u8(o + 8) & 0x3f;
+  const saddrLen = c.u8(o + 9) & 0x3f;
+  const protLen = c.u8(o + 10);
+  f.push(f.text(o, CIE_FIXED + addrLen + saddrLen + protLen, 'Client Information Entry'));
+  f.add(F.code, o, 1, c.u8(o));
+  f.add(F.prefix, o + 1, 1, c.u8(o + 1));
+  f.add(F.unused, o + 2, 2, c.u16(o + 2));
+  f.add(F.mtu, o + 4, 2, c.u16(o + 4));
+  f.add(F.holdingTime, o + 6, 2, c.u16(o + 6));
+  for (const [id, typeId, lenId, at] of [[F.cliAddrTl, F.cliAddrTlType, F.cliAddrTlLen, o + 8], [F.cliSaddrTl, F.cliSaddrTlType, F.cliSaddrTlLen, o + 9]] as const) {
+    const v = c.u8(at);
+    f.push(f.add(id, at, 1, v));
+    f.add(typeId, at, 1, (v >> 6) & 1);
+    f.add(lenId, at, 1, v & 0x3f);
+    f.pop();
+  }
+  f.add(F.cliProtLen, o + 10, 1, protLen);
+  f.add(F.pref, o + 11, 1, c.u8(o + 11));
+  let p = o + CIE_FIXED;
+  if (addrLen > 0) {
+    if (afn === AFN_IPV4 && addrLen === 4) c.field(F.clientNbma, p, 4, end);
+    else c.field(F.clientNbmaBytes, p, addrLen, end);
+    p += addrLen;
+  }
+  if (saddrLen > 0) c.field(F.clientNbmaSub, p, saddrLen, end);
+  if (protLen > 0) {
+    if (protLen === 4) c.field(F.clientProto, p, 4, end);
+    else c.field(F.clientProtoBytes, p, protLen, end);
+    p += protLen;
+  }
+  f.pop();
+  return p;
 }
 
 registerDissector('nhrp', dissectNhrp);

@@ -12,7 +12,7 @@ import { arpInfo, igmpInfo, ipInfo } from './info/network.ts';
 import { dhcpInfo, dhcpv6Info } from './info/dhcp.ts';
 import { ipv6Info } from './info/ipv6.ts';
 import { stpInfo } from './info/stp.ts';
-import { mplsEchoInfo, slarpInfo, vsockInfo } from './info/links.ts';
+import { mplsEchoInfo, nhrpInfo, slarpInfo, vsockInfo } from './info/links.ts';
 import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
 
@@ -37,6 +37,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   vsock: vsockInfo,
   'mpls-echo': mplsEchoInfo,
   stp: stpInfo,
+  nhrp: nhrpInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

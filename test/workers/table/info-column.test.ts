@@ -5,9 +5,10 @@
 // Decapod builds Info for the protocols a network engineer reads most in an overlay capture (TCP
 // with its options and sequence analysis, UDP, DNS, ICMP, ICMPv6 with neighbour discovery, IGMP,
 // ARP, IPv4 fragments and payloads no dissector takes, IPv6 extension headers and fragments, DHCP
-// and BOOTP, DHCPv6, NTP, GRE, SLARP, vSocket, MPLS Echo, STP); other protocols show their name.
+// and BOOTP, DHCPv6, NTP, GRE, SLARP, vSocket, MPLS Echo, STP, NHRP); other protocols show their
+// name.
 // The frames where the two differ are, as measured: protocols Decapod does not dissect (SSH, HTTP,
-// QUIC, BGP, LDAP, 802.11 management...) or builds no Info for (NHRP, pcapng Custom Blocks),
+// QUIC, BGP, LDAP, 802.11 management...) or builds no Info for (pcapng Custom Blocks),
 // "[TCP segment of a reassembled PDU]", and AccECN's "ACE=" flags and options.
 
 import { readFileSync } from 'node:fs';
@@ -72,6 +73,7 @@ const PINNED: [capture: string, frames: number[], what: string][] = [
   ['vsock-1.pcapng', [1, 4], 'vSocket over virtio'],
   ['lspping-fec-ldp.pcap', [2, 3], 'MPLS Echo request and reply'],
   ['various_gre.pcap', [2, 9, 10], 'STP configuration BPDUs: 802.1Q-tagged PVST+, plain 802.1D, PVST+'],
+  ['nhrp.pcapng', [1, 2], 'NHRP registration request and reply with its CIE code'],
 ];
 
 describe('Info column', () => {
@@ -88,11 +90,11 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 632 of the corpus's 825 frames", async () => {
+  it("agrees with tshark's on at least 657 of the corpus's 825 frames", async () => {
     // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does;
     // 406 before the TCP sequence analysis' prefixes ([TCP Retransmission], [TCP Dup ACK 6#1] …);
     // 422 before DHCP / BOOTP, NTP and GRE; 530 before DHCPv6, IPv6, SLARP, vSocket, MPLS Echo;
-    // 569 before STP
+    // 569 before STP; 632 before NHRP
     let frames = 0;
     let same = 0;
     for (const capture of new Set(goldenCases().map((c) => c.capture))) {
@@ -107,6 +109,6 @@ describe('Info column', () => {
       }
     }
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(632);
+    expect(same).toBeGreaterThanOrEqual(657);
   });
 });

@@ -1,8 +1,10 @@
 // The Info column of protocols between hosts and their links: Cisco SLARP, vSocket (host-guest
-// sockets), MPLS Echo (LSP ping), as their Wireshark dissectors write it.
+// sockets), MPLS Echo (LSP ping), NHRP (DMVPN's next hop resolution), as their Wireshark
+// dissectors write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { named, namedOr, num, text } from './fields.ts';
+import { fieldById } from '../../fields/registry.ts';
+import { ids, named, namedOr, num, text } from './fields.ts';
 
 /** packet-chdlc.c: "Reply, from 15.0.0.1, mask 255.255.255.252", "Line keepalive, outgoing
  *  sequence 1, returned sequence 0"; nothing when the fields it reads are cut. */
@@ -48,8 +50,33 @@ export function mplsEchoInfo(fl: FieldList): string {
   return namedOr(fl, 'mpls_echo.msg_type', (v) => `Unknown Message Type (0x${v.toString(16).toUpperCase().padStart(2, '0')})`);
 }
 
+const [CODE, EXT_TYPE] = ids('nhrp.code', 'nhrp.ext.type');
+
+/** The value name of entry i, val_to_str's "Unknown (%u)" without one. */
+function namedAt(fl: FieldList, i: number): string {
+  const v = fl.num[i] as number;
+  return fieldById(fl.id[i] as number).names?.get(v) ?? `Unknown (${v})`;
+}
+
 /** val_to_str's "Unknown (%d)" for a value without a name. */
 function nameOf(table: readonly string[], v: number): string {
   const s = table[v];
   return s === undefined || s === '' ? `Unknown (${v})` : s;
+}
+
+/** packet-nhrp.c: the packet type, ", ID=" the request ID (not for indications), and for a reply
+ *  each Client Information Entry's ", Code=" ("NHRP Registration Reply, ID=21, Code=Success").
+ *  The error indication's error code, which Wireshark adds, is not dissected. */
+export function nhrpInfo(fl: FieldList): string {
+  const type = num(fl, 'nhrp.hdr.op.type');
+  if (Number.isNaN(type)) return '';
+  let s = namedOr(fl, 'nhrp.hdr.op.type', (v) => `0x${v.toString(16).toUpperCase().padStart(2, '0')} - unknown`);
+  if (type >= 7) return s;
+  const id = num(fl, 'nhrp.reqid');
+  if (Number.isNaN(id)) return s;
+  s += `, ID=${id >>> 0}`;
+  if (type === 1 || type === 3 || type === 5) return s;
+  // the mandatory part's entries only: the extensions' CIEs add nothing to the column
+  for (let i = 0; i < fl.count && fl.id[i] !== EXT_TYPE; i++) if (fl.id[i] === CODE) s += `, Code=${namedAt(fl, i)}`;
+  return s;
 }
