@@ -18,6 +18,9 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 
 const KIND = 0;
+/** AccECN options, order 0 and order 1. */
+const ACC_ECN_0 = 0xac;
+const ACC_ECN_1 = 0xae;
 const LEN = 1;
 const DATA = 2;
 
@@ -26,6 +29,7 @@ const OPT_NAMES = names([
   [4, 'SACK Permitted'], [5, 'SACK'], [6, 'Echo'], [7, 'Echo Reply'], [8, 'Time Stamp Option'],
   [11, 'CC'], [12, 'CC.NEW'], [13, 'CC.ECHO'], [19, 'TCP MD5 signature'], [27, 'Quick-Start Response'],
   [28, 'User Timeout'], [29, 'TCP Authentication Option'], [30, 'Multipath TCP'], [34, 'TCP Fast Open Cookie'],
+  [ACC_ECN_0, 'Accurate ECN Order 0'], [ACC_ECN_1, 'Accurate ECN Order 1'],
   [253, 'RFC3692-style Experiment 1'], [254, 'RFC3692-style Experiment 2'],
 ]);
 
@@ -57,6 +61,10 @@ export const O = registerFields({
   userTo: { name: 'tcp.options.user_to', label: 'TCP Option - User Timeout', type: FT.BYTES },
   tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: FT.BYTES },
   tfoCookie: { name: 'tcp.options.tfo.cookie', label: 'Fast Open Cookie', type: FT.BYTES },
+  accEcn: { name: 'tcp.options.acc_ecn', label: 'TCP Option - Accurate ECN', type: FT.BYTES },
+  ee0b: { name: 'tcp.options.acc_ecn.ee0b', label: 'Accurate ECN Echo ECT(0) Byte Counter', type: FT.UINT, bits: 24 },
+  eceb: { name: 'tcp.options.acc_ecn.eceb', label: 'Accurate ECN Echo CE Byte Counter', type: FT.UINT, bits: 24 },
+  ee1b: { name: 'tcp.options.acc_ecn.ee1b', label: 'Accurate ECN Echo ECT(1) Byte Counter', type: FT.UINT, bits: 24 },
   experimental: { name: 'tcp.options.experimental', label: 'TCP Option - Experimental', type: FT.BYTES },
   exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16 },
   expData: { name: 'tcp.options.experimental.data', label: 'Data', type: FT.BYTES },
@@ -73,12 +81,14 @@ export const O = registerFields({
 export interface TcpOptionInfo {
   /** Window scale shift count, or -1 when there was no Window Scale option. */
   wscale: number;
+  /** An AccECN option was read (its counters, or none): the stream's later segments carry ACE. */
+  accEcn: boolean;
   /** SACK blocks read (of the last SACK option), and their raw left, right edges. */
   sacks: number;
   sackEdges: Int32Array;
 }
 
-const info: TcpOptionInfo = { wscale: -1, sacks: 0, sackEdges: new Int32Array(8) };
+const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: new Int32Array(8) };
 
 /**
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
@@ -87,6 +97,7 @@ const info: TcpOptionInfo = { wscale: -1, sacks: 0, sackEdges: new Int32Array(8)
 export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number): TcpOptionInfo {
   const f = c.f;
   info.wscale = -1;
+  info.accEcn = false;
   info.sacks = 0;
   let o = off;
   while (o < end && !c.stop) {
@@ -197,14 +208,28 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
     case 30:
       mptcp(c, o, len);
       return;
+    case ACC_ECN_0:
+    case ACC_ECN_1:
+      f.push(f.add(O.accEcn, o, len));
+      f.add(O.kind, o, 1, kind);
+      f.add(O.len, o + LEN, 1, len);
+      if (len === 2 || len === 5 || len === 8 || len === 11) accEcnCounters(c, d, len - 2, kind === ACC_ECN_0);
+      else expert(c, o + LEN, 1, `option length should be 2, 5, 8, or 11 instead of ${len}`);
+      break;
     case 253:
-    case 254:
+    case 254: {
       f.push(f.add(O.experimental, o, len));
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
-      if (len >= 4) f.add(O.exid, d, 2, c.u16(d));
-      if (len > 4) f.add(O.expData, d + 2, len - 4);
+      // RFC 6994: a 16-bit Experiment Identifier first; AccECN's draft used two of them
+      const exid = len >= 4 ? c.u16(d) : -1;
+      if (exid >= 0) f.add(O.exid, d, 2, exid);
+      if (exid === 0xacc0 || exid === 0xacc1) {
+        if (len === 4 || len === 7 || len === 10 || len === 13) accEcnCounters(c, d + 2, len - 4, exid === 0xacc0);
+        else expert(c, o + LEN, 1, `option length should be 4, 7, 10, or 13 instead of ${len}`);
+      } else if (len > 4) f.add(O.expData, d + 2, len - 4);
       break;
+    }
     default:
       f.push(f.add(O.unknown, o, len));
       f.add(O.kind, o, 1, kind);
@@ -212,6 +237,18 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       if (len > 2) f.add(O.unknownPayload, d, len - 2);
   }
   f.pop();
+}
+
+/**
+ * The byte counters of an AccECN option (draft-ietf-tcpm-accurate-ecn; packet-tcp.c's
+ * dissect_tcpopt_acc_ecn_data): up to three 24-bit counters, EE0B, ECEB, EE1B in order 0 and
+ * EE1B, ECEB, EE0B in order 1; whichever the option carries, the stream uses ACE from then on.
+ */
+function accEcnCounters(c: Ctx, d: number, n: number, order0: boolean): void {
+  const f = c.f;
+  const ids = order0 ? [O.ee0b, O.eceb, O.ee1b] : [O.ee1b, O.eceb, O.ee0b];
+  for (let k = 0; k < n / 3; k++) f.add(ids[k] as number, d + 3 * k, 3, (c.u16(d + 3 * k) << 8) | c.u8(d + 3 * k + 2));
+  info.accEcn = true;
 }
 
 /** Multipath TCP (RFC 8684 section 3): a protocol item of its own, as Wireshark shows it. */

@@ -209,6 +209,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.push(optionsItem);
     const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase);
     wscale = opts.wscale;
+    // an AccECN option turns ACE on for the stream's later segments (had_acc_ecn_option)
+    if (opts.accEcn && s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, ACCECN_ON);
     f.pop();
     if (analyzed) noteSacks(c, st, fwd, opts.sacks, opts.sackEdges);
   }

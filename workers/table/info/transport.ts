@@ -7,8 +7,13 @@ const TCP_FLAG_NAMES: [number, string][] = [
   [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'], [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'],
 ];
 
-export function tcpFlagsText(flags: number): string {
-  return TCP_FLAG_NAMES.filter(([bit]) => flags & bit).map(([, n]) => n).join(', ');
+/** packet-tcp.c's tcp_flags_to_str: the names of the flags set; with AccECN's ACE counter (`ace`,
+ *  -1: none) in place of AE, CWR and ECE; then "Reserved" for any of the three reserved bits. */
+export function tcpFlagsText(flags: number, ace = -1): string {
+  const names = TCP_FLAG_NAMES.filter(([bit]) => flags & bit && (ace < 0 || bit < 0x040)).map(([, n]) => n);
+  if (ace >= 0) names.push(`ACE=${ace}`);
+  if (flags & 0xe00) names.push('Reserved');
+  return names.join(', ');
 }
 
 export function tcpInfo(fl: FieldList): string {
@@ -18,7 +23,8 @@ export function tcpInfo(fl: FieldList): string {
   if (Number.isNaN(flags)) return ports;
   const seq = find(fl, 'tcp.seq') >= 0 ? text(fl, 'tcp.seq') : text(fl, 'tcp.seq_raw');
   const ack = find(fl, 'tcp.ack') >= 0 ? text(fl, 'tcp.ack') : text(fl, 'tcp.ack_raw');
-  let s = `${ports} [${tcpFlagsText(flags) || '<None>'}] Seq=${seq}`;
+  const ace = num(fl, 'tcp.flags.ace');
+  let s = `${ports} [${tcpFlagsText(flags, Number.isNaN(ace) ? -1 : ace) || '<None>'}] Seq=${seq}`;
   if (flags & 0x10) s += ` Ack=${ack}`;
   const win = text(fl, 'tcp.window_size') || text(fl, 'tcp.window_size_value');
   if (win) s += ` Win=${win}`;
@@ -27,13 +33,15 @@ export function tcpInfo(fl: FieldList): string {
   return s + tcpOptionsInfo(fl);
 }
 
-const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP] = ids(
+const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP, EE0B, ECEB, EE1B] = ids(
   'tcp.options.mss_val', 'tcp.options.wscale.multiplier', 'tcp.options.sack_perm', 'tcp.options.timestamp.tsval',
-  'tcp.options.timestamp.tsecr', 'tcp.options.sack_le', 'tcp.options.sack_re', 'tcp',
+  'tcp.options.timestamp.tsecr', 'tcp.options.sack_le', 'tcp.options.sack_re', 'tcp', 'tcp.options.acc_ecn.ee0b',
+  'tcp.options.acc_ecn.eceb', 'tcp.options.acc_ecn.ee1b',
 );
 
 /** What Wireshark's TCP option dissectors append to the Info column, in the options' order:
- *  " MSS=1460 WS=64 SACK_PERM TSval=… TSecr=…", " SLE=… SRE=…" per SACK block (packet-tcp.c). */
+ *  " MSS=1460 WS=64 SACK_PERM TSval=… TSecr=…", " SLE=… SRE=…" per SACK block, AccECN's byte
+ *  counters " EE0B=1 ECEB=0 EE1B=0" (packet-tcp.c). */
 function tcpOptionsInfo(fl: FieldList): string {
   let s = '';
   const from = find(fl, 'tcp');
@@ -49,6 +57,9 @@ function tcpOptionsInfo(fl: FieldList): string {
     else if (id === TS_ECR) s += ` TSecr=${v}`;
     else if (id === SACK_LE) s += ` SLE=${v}`;
     else if (id === SACK_RE) s += ` SRE=${v}`;
+    else if (id === EE0B) s += ` EE0B=${v}`;
+    else if (id === ECEB) s += ` ECEB=${v}`;
+    else if (id === EE1B) s += ` EE1B=${v}`;
   }
   return s;
 }
