@@ -17,7 +17,7 @@
 // LT_SEQ; windows are the raw 16-bit header field, as the analysis compares them.
 
 import { grown } from '../fields/typed-arrays.ts';
-import { timeDelta, type Delta } from '../dissectors/frame-times.ts';
+import { timeDelta, type Delta } from './nstime.ts';
 
 export const TA = {
   RETRANSMISSION: 0x0001,

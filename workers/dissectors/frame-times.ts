@@ -24,38 +24,6 @@ import type { Ctx } from './context.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import { grown } from '../fields/typed-arrays.ts';
 
-const NS = 1_000_000_000;
-
-/** A difference of two times, as nstime_delta leaves it (seconds, nanoseconds of the same sign
- *  unless the 32-bit nanoseconds overflowed). */
-export interface Delta {
-  sec: number;
-  nsec: number;
-}
-
-/** Wireshark's nstime_delta(b - a), nanoseconds as a C int. */
-export function timeDelta(out: Delta, bs: number, bns: number, as: number, ans: number): Delta {
-  let ns = (bns - ans) | 0;
-  let s: number;
-  if (bs === as) s = 0;
-  else if (bs < as) {
-    s = bs - as;
-    if (ns > 0) {
-      ns = (ns - NS) | 0;
-      s++;
-    }
-  } else {
-    s = bs - as;
-    if (ns < 0) {
-      ns = (ns + NS) | 0;
-      s--;
-    }
-  }
-  out.sec = s;
-  out.nsec = ns;
-  return out;
-}
-
 /** A frame's time: seconds since the epoch and nanoseconds. */
 export interface FrameTime {
   sec: number;

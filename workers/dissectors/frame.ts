@@ -31,7 +31,8 @@ import { dissectData } from './data.ts';
 import { WTAP_ENCAP_NAMES, wtapEncap } from './link-names.ts';
 import { linkTypeName } from '../formats/link-types.ts';
 import { absTimeText } from './time-fields.ts';
-import { frameRefs, timeDelta, type Delta } from './frame-times.ts';
+import { frameRefs } from './frame-times.ts';
+import { timeDelta, type Delta } from '../analysis/nstime.ts';
 
 /** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
 function bytesAndBits(v: number): string {

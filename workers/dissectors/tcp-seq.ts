@@ -9,7 +9,8 @@ import type { Ctx } from './context.ts';
 import { ACK, PENDING, SYN, type TcpStreams } from '../analysis/tcp-state.ts';
 import { SeqAck, StreamTimes, TA, mark, type Segment } from '../analysis/tcp-analysis.ts';
 import { frameTime } from './frame.ts';
-import { frameTimeOf, timeDelta, type Delta } from './frame-times.ts';
+import { frameTimeOf } from './frame-times.ts';
+import { timeDelta, type Delta } from '../analysis/nstime.ts';
 
 /** The analysis of the segment being dissected. */
 const current = new SeqAck();
