@@ -33,6 +33,20 @@ const OPT_NAMES = names([
   [253, 'RFC3692-style Experiment 1'], [254, 'RFC3692-style Experiment 2'],
 ]);
 
+/** Experiment Identifiers Wireshark knows (packet-tcp.c's tcp_exid_vs). */
+const EXIDS = names([
+  [0x00ac, 'TCP ACK Rate Request'], [0x0348, 'Host ID'], [0x0a0d, 'Autonomous System Compensation'], [0x0ca0, 'Capability Option'],
+  [0x0ed0, 'Extended Data Offset'], [0x454e, 'Encryption Negotiation'], [0x5323, 'Service Number'], [0x75ec, 'Timestamp Interval'],
+  [0xacc0, 'Accurate ECN - Order 0'], [0xacc1, 'Accurate ECN - Order 1'], [0xacce, 'Accurate ECN'],
+  [0xe2d4, 'Shared Memory communications over RMDA protocol'], [0xf989, 'Fast Open'], [0xf990, 'Low Latency'],
+]);
+/** The options' short names, which the Options line lists (Wireshark's protocol short names). */
+const SHORT_NAMES = new Map([
+  [0, 'End of Option List (EOL)'], [1, 'No-Operation (NOP)'], [2, 'Maximum segment size'], [3, 'Window scale'],
+  [4, 'SACK permitted'], [5, 'SACK'], [8, 'Timestamps'], [19, 'TCP MD5 signature'], [28, 'User Timeout'],
+  [30, 'MPTCP'], [34, 'TCP Fast Open'], [0xac, 'Accurate ECN'], [0xae, 'Accurate ECN'], [253, 'Experimental'], [254, 'Experimental'],
+]);
+
 const MPTCP_SUBTYPES = names([
   [0, 'Multipath Capable'], [1, 'Join Connection'], [2, 'Data Sequence Signal'], [3, 'Add Address'],
   [4, 'Remove Address'], [5, 'Change Subflow Priority'], [6, 'TCP Fallback'], [7, 'Fast Close'], [8, 'TCP Reset'],
@@ -41,34 +55,34 @@ const MPTCP_SUBTYPES = names([
 export const O = registerFields({
   kind: { name: 'tcp.option_kind', label: 'Kind', type: FT.UINT, bits: 8, names: OPT_NAMES },
   len: { name: 'tcp.option_len', label: 'Length', type: FT.UINT, bits: 8 },
-  eol: { name: 'tcp.options.eol', label: 'TCP Option - End of Option List (EOL)', type: FT.BYTES },
-  nop: { name: 'tcp.options.nop', label: 'TCP Option - No-Operation (NOP)', type: FT.BYTES },
-  mss: { name: 'tcp.options.mss', label: 'TCP Option - Maximum segment size', type: FT.BYTES },
+  eol: { name: 'tcp.options.eol', label: 'TCP Option - End of Option List (EOL)', type: FT.BYTES, nameOnly: true },
+  nop: { name: 'tcp.options.nop', label: 'TCP Option - No-Operation (NOP)', type: FT.BYTES, nameOnly: true },
+  mss: { name: 'tcp.options.mss', label: 'TCP Option - Maximum segment size', type: FT.BYTES, nameOnly: true },
   mssVal: { name: 'tcp.options.mss_val', label: 'MSS Value', type: FT.UINT, bits: 16 },
-  wscale: { name: 'tcp.options.wscale', label: 'TCP Option - Window scale', type: FT.BYTES },
+  wscale: { name: 'tcp.options.wscale', label: 'TCP Option - Window scale', type: FT.BYTES, nameOnly: true },
   shift: { name: 'tcp.options.wscale.shift', label: 'Shift count', type: FT.UINT, bits: 8 },
   multiplier: { name: 'tcp.options.wscale.multiplier', label: 'Multiplier', type: FT.UINT, bits: 16 },
-  sackPerm: { name: 'tcp.options.sack_perm', label: 'TCP Option - SACK permitted', type: FT.BYTES },
-  sack: { name: 'tcp.options.sack', label: 'TCP Option - SACK', type: FT.BYTES },
+  sackPerm: { name: 'tcp.options.sack_perm', label: 'TCP Option - SACK permitted', type: FT.BYTES, nameOnly: true },
+  sack: { name: 'tcp.options.sack', label: 'TCP Option - SACK', type: FT.BYTES, nameOnly: true },
   sackLe: { name: 'tcp.options.sack_le', label: 'TCP SACK Left Edge', type: FT.UINT },
   sackRe: { name: 'tcp.options.sack_re', label: 'TCP SACK Right Edge', type: FT.UINT },
   sackCount: { name: 'tcp.options.sack.count', label: 'TCP SACK Count', type: FT.UINT, bits: 8 },
-  timestamp: { name: 'tcp.options.timestamp', label: 'TCP Option - Timestamps', type: FT.BYTES },
+  timestamp: { name: 'tcp.options.timestamp', label: 'TCP Option - Timestamps', type: FT.BYTES, nameOnly: true },
   tsval: { name: 'tcp.options.timestamp.tsval', label: 'Timestamp value', type: FT.UINT },
   tsecr: { name: 'tcp.options.timestamp.tsecr', label: 'Timestamp echo reply', type: FT.UINT },
-  md5: { name: 'tcp.options.md5', label: 'TCP Option - TCP MD5 signature', type: FT.BYTES },
+  md5: { name: 'tcp.options.md5', label: 'TCP Option - TCP MD5 signature', type: FT.BYTES, nameOnly: true },
   md5Digest: { name: 'tcp.options.md5.digest', label: 'MD5 digest', type: FT.BYTES },
-  userTo: { name: 'tcp.options.user_to', label: 'TCP Option - User Timeout', type: FT.BYTES },
-  tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: FT.BYTES },
+  userTo: { name: 'tcp.options.user_to', label: 'TCP Option - User Timeout', type: FT.BYTES, nameOnly: true },
+  tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: FT.BYTES, nameOnly: true },
   tfoCookie: { name: 'tcp.options.tfo.cookie', label: 'Fast Open Cookie', type: FT.BYTES },
-  accEcn: { name: 'tcp.options.acc_ecn', label: 'TCP Option - Accurate ECN', type: FT.BYTES },
+  accEcn: { name: 'tcp.options.acc_ecn', label: 'TCP Option - Accurate ECN', type: FT.BYTES, nameOnly: true },
   ee0b: { name: 'tcp.options.acc_ecn.ee0b', label: 'Accurate ECN Echo ECT(0) Byte Counter', type: FT.UINT, bits: 24 },
   eceb: { name: 'tcp.options.acc_ecn.eceb', label: 'Accurate ECN Echo CE Byte Counter', type: FT.UINT, bits: 24 },
   ee1b: { name: 'tcp.options.acc_ecn.ee1b', label: 'Accurate ECN Echo ECT(1) Byte Counter', type: FT.UINT, bits: 24 },
-  experimental: { name: 'tcp.options.experimental', label: 'TCP Option - Experimental', type: FT.BYTES },
-  exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16 },
+  experimental: { name: 'tcp.options.experimental', label: 'TCP Option - Experimental', type: FT.BYTES, nameOnly: true },
+  exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16, names: EXIDS },
   expData: { name: 'tcp.options.experimental.data', label: 'Data', type: FT.BYTES },
-  unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: FT.BYTES },
+  unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: FT.BYTES, nameOnly: true },
   unknownPayload: { name: 'tcp.options.unknown.payload', label: 'Payload', type: FT.BYTES },
   mptcp: { name: 'mptcp', label: 'Multipath Transmission Control Protocol', type: FT.PROTOCOL },
   mpSubtype: { name: 'tcp.options.mptcp.subtype', label: 'Multipath TCP subtype', type: FT.UINT, bits: 8, mask: 0xf0, names: MPTCP_SUBTYPES },
@@ -88,14 +102,18 @@ export interface TcpOptionInfo {
   sackEdges: Int32Array;
 }
 
+/** The entry of the option item being dissected (negative when a lean dissection skipped it). */
+let optionItem = -1;
+
 const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: new Int32Array(8) };
 
 /**
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
  * `sackBase` is subtracted from SACK edges (relative sequence numbers of the reverse direction).
  */
-export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number): TcpOptionInfo {
+export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number, optionsItem = -1): TcpOptionInfo {
   const f = c.f;
+  // (each option's short name goes on the Options line once it is dissected, as tcp_dissect_options does)
   info.wscale = -1;
   info.accEcn = false;
   info.sacks = 0;
@@ -106,6 +124,7 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
       f.push(f.add(kind === 0 ? O.eol : O.nop, o, 1));
       f.add(O.kind, o, 1, kind);
       f.pop();
+      if (optionsItem >= 0) f.appendLabel(optionsItem, `, ${SHORT_NAMES.get(kind)}`);
       o++;
       if (kind === 0 && !allZero(c.b, o, end)) {
         expert(c, o, end - o, 'Non-zero header padding');
@@ -127,6 +146,7 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
       return info;
     }
     option(c, kind, o, len, sackBase);
+    if (optionsItem >= 0) f.appendLabel(optionsItem, `, ${SHORT_NAMES.get(kind) ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`}`);
     o += len;
   }
   return info;
@@ -138,7 +158,8 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
  */
 function fixed(c: Ctx, item: number, kind: number, o: number, len: number, want: number): boolean {
   const f = c.f;
-  f.push(f.add(item, o, len));
+  optionItem = f.add(item, o, len);
+  f.push(optionItem);
   f.add(O.kind, o, 1, kind);
   f.add(O.len, o + LEN, 1, len);
   if (len === want) return true;
@@ -152,7 +173,10 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
   const d = o + DATA;
   switch (kind) {
     case 2:
-      if (fixed(c, O.mss, kind, o, len, 4)) f.add(O.mssVal, d, 2, c.u16(d));
+      if (fixed(c, O.mss, kind, o, len, 4)) {
+        f.add(O.mssVal, d, 2, c.u16(d));
+        if (optionItem >= 0) f.appendLabel(optionItem, `: ${c.u16(d)} bytes`);
+      }
       break;
     case 3:
       if (fixed(c, O.wscale, kind, o, len, 3)) {
@@ -161,7 +185,8 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
         // RFC 7323 section 2.3: "If a Window Scale option is received with a shift.cnt value larger
         // than 14, the TCP SHOULD log the error but MUST use 14 instead of the specified value."
         if (shift > 14) expert(c, d, 1, 'Window scale shift exceeds 14');
-        f.add(O.multiplier, d, 1, 2 ** Math.min(shift, 14));
+        f.add(O.multiplier, d, 1, 2 ** Math.min(shift, 14), EF.GENERATED);
+        if (optionItem >= 0) f.appendLabel(optionItem, `: ${shift} (multiply by ${2 ** Math.min(shift, 14)})`);
         info.wscale = shift;
       }
       break;
@@ -172,10 +197,12 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       if (fixed(c, O.timestamp, kind, o, len, 10)) {
         f.add(O.tsval, d, 4, c.u32(d));
         f.add(O.tsecr, d + 4, 4, c.u32(d + 4));
+        if (optionItem >= 0) f.appendLabel(optionItem, `: TSval ${c.u32(d)}, TSecr ${c.u32(d + 4)}`);
       }
       break;
     case 5: {
-      f.push(f.add(O.sack, o, len));
+      optionItem = f.add(O.sack, o, len);
+      f.push(optionItem);
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
       let n = 0;
@@ -183,8 +210,11 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       // MAX_TCP_SACK_RANGES slots, from 1)
       info.sacks = 0;
       for (let e = d; e + 8 <= o + len; e += 8, n++) {
-        f.add(O.sackLe, e, 4, (c.u32(e) - sackBase) >>> 0);
-        f.add(O.sackRe, e + 4, 4, (c.u32(e + 4) - sackBase) >>> 0);
+        const le = (c.u32(e) - sackBase) >>> 0;
+        const re = (c.u32(e + 4) - sackBase) >>> 0;
+        f.add(O.sackLe, e, 4, le);
+        f.add(O.sackRe, e + 4, 4, re);
+        if (optionItem >= 0) f.appendLabel(optionItem, ` ${le}-${re}`);
         if (info.sacks < 3) {
           info.sackEdges[2 * info.sacks] = c.u32(e);
           info.sackEdges[2 * info.sacks++ + 1] = c.u32(e + 4);
@@ -210,7 +240,8 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       return;
     case ACC_ECN_0:
     case ACC_ECN_1:
-      f.push(f.add(O.accEcn, o, len));
+      optionItem = f.add(O.accEcn, o, len);
+      f.push(optionItem);
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
       if (len === 2 || len === 5 || len === 8 || len === 11) accEcnCounters(c, d, len - 2, kind === ACC_ECN_0);
@@ -218,14 +249,21 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       break;
     case 253:
     case 254: {
-      f.push(f.add(O.experimental, o, len));
+      optionItem = f.add(O.experimental, o, len);
+      f.push(optionItem);
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
       // RFC 6994: a 16-bit Experiment Identifier first; AccECN's draft used two of them
       const exid = len >= 4 ? c.u16(d) : -1;
-      if (exid >= 0) f.add(O.exid, d, 2, exid);
+      if (exid >= 0) {
+        f.add(O.exid, d, 2, exid);
+        if (optionItem >= 0) f.appendLabel(optionItem, `: ${EXIDS.get(exid) ?? 'Unknown'}`);
+      }
       if (exid === 0xacc0 || exid === 0xacc1) {
-        if (len === 4 || len === 7 || len === 10 || len === 13) accEcnCounters(c, d + 2, len - 4, exid === 0xacc0);
+        if (len === 4 || len === 7 || len === 10 || len === 13) {
+          if (optionItem >= 0) f.appendLabel(optionItem, ': Accurate ECN');
+          accEcnCounters(c, d + 2, len - 4, exid === 0xacc0);
+        }
         else expert(c, o + LEN, 1, `option length should be 4, 7, 10, or 13 instead of ${len}`);
       } else if (len > 4) f.add(O.expData, d + 2, len - 4);
       break;
@@ -246,20 +284,31 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
  */
 function accEcnCounters(c: Ctx, d: number, n: number, order0: boolean): void {
   const f = c.f;
+  const item = optionItem;
   const ids = order0 ? [O.ee0b, O.eceb, O.ee1b] : [O.ee1b, O.eceb, O.ee0b];
-  for (let k = 0; k < n / 3; k++) f.add(ids[k] as number, d + 3 * k, 3, (c.u16(d + 3 * k) << 8) | c.u8(d + 3 * k + 2));
+  const names = order0 ? ['EE0B', 'ECEB', 'EE1B'] : ['EE1B', 'ECEB', 'EE0B'];
+  const parts: string[] = [];
+  for (let k = 0; k < n / 3; k++) {
+    const v = (c.u16(d + 3 * k) << 8) | c.u8(d + 3 * k + 2);
+    f.add(ids[k] as number, d + 3 * k, 3, v);
+    parts.push(`${names[k]} ${v}`);
+  }
+  if (parts.length > 0 && item >= 0) f.appendLabel(item, ` (Order ${order0 ? 0 : 1}): ${parts.join(', ')}`);
   info.accEcn = true;
 }
 
 /** Multipath TCP (RFC 8684 section 3): a protocol item of its own, as Wireshark shows it. */
 function mptcp(c: Ctx, o: number, len: number): void {
   const f = c.f;
-  f.push(f.add(O.mptcp, o, len));
+  const item = f.add(O.mptcp, o, len);
+  f.push(item);
   f.add(O.kind, o, 1, 30);
   f.add(O.len, o + LEN, 1, len);
   if (len >= 3) {
     const b = c.u8(o + DATA);
     const subtype = b >> 4;
+    // "Multipath Transmission Control Protocol: Multipath Capable"
+    if (item >= 0) f.label(item, `Multipath Transmission Control Protocol: ${MPTCP_SUBTYPES.get(subtype) ?? `Unknown (${subtype})`}`);
     f.add(O.mpSubtype, o + DATA, 1, subtype);
     if (subtype === 0) f.add(O.mpVersion, o + DATA, 1, b & 0x0f);
   }

@@ -80,7 +80,7 @@ export const F = registerFields({
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
-  options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES },
+  options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES, nameOnly: true, display: 'Options' },
   payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES },
   timeRelative: { name: 'tcp.time_relative', label: 'Time since first frame in this TCP stream', type: FT.RELATIVE_TIME },
   timeDelta: { name: 'tcp.time_delta', label: 'Time since previous frame in this TCP stream', type: FT.RELATIVE_TIME },
@@ -203,11 +203,12 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   if (hlen > TCP_HEADER_LEN) {
     const shown = Math.min(hlen, Math.min(end, c.b.length) - off) - TCP_HEADER_LEN;
     const optionsItem = f.add(F.options, off + TCP_HEADER_LEN, Math.max(0, shown));
+    if (optionsItem >= 0) f.appendLabel(optionsItem, `: (${hlen - TCP_HEADER_LEN} bytes)`);
     // (the timestamps come before the options are dissected, which may stop the packet)
     if (s >= 0) addTimestamps(c);
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
     f.push(optionsItem);
-    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase);
+    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, optionsItem);
     wscale = opts.wscale;
     // an AccECN option turns ACE on for the stream's later segments (had_acc_ecn_option)
     if (opts.accEcn && s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, ACCECN_ON);

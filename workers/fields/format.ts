@@ -207,7 +207,15 @@ export const SECONDS = ' seconds';
 export function labelText(fl: FieldList, i: number): string {
   const def = fieldById(fl.id[i] as number);
   const s = fl.str[i];
-  if (def.type === FT.NONE || def.type === FT.PROTOCOL) return s ?? def.label;
+  if (def.type === FT.NONE || def.type === FT.PROTOCOL) {
+    // a generated subtree or text line is bracketed too ("[SEQ/ACK analysis]", "[Timestamps]")
+    const line = s ?? def.label;
+    return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
+  }
+  if (def.nameOnly) {
+    const line = (def.display ?? def.label) + (s ?? '');
+    return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
+  }
   const v = fl.num[i] as number;
   let value: string;
   if (def.type === FT.BOOLEAN) {

@@ -57,6 +57,13 @@ export interface FieldSpec {
    *  a text, or a function of the value (`148 bytes (1184 bits)`). FT_RELATIVE_TIME labels end in
    *  " seconds" without one. */
   unit?: string | ((v: number) => string);
+  /** The tree line shows no value, only the label (or `display`) and what the dissector appends
+   *  to it: Wireshark's protocols registered "in name only" (`TCP Option - Maximum segment size:
+   *  1460 bytes`) and items whose text the dissector sets. */
+  nameOnly?: boolean;
+  /** The tree line's text in place of the label, for a nameOnly field whose line Wireshark writes
+   *  itself (tcp.options: "Options: (20 bytes), …"). */
+  display?: string;
 }
 
 export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 'type'>> {
@@ -68,6 +75,8 @@ export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 't
   tf: readonly [string, string] | undefined;
   blurb: string;
   unit: string | ((v: number) => string) | undefined;
+  nameOnly: boolean;
+  display: string | undefined;
   /** The protocol this field belongs to: the part of the name before the first dot. */
   proto: string;
 }
@@ -93,6 +102,8 @@ export function registerFields<K extends string>(specs: Record<K, FieldSpec>): R
       tf: s.tf,
       blurb: s.blurb ?? '',
       unit: s.unit,
+      nameOnly: s.nameOnly ?? false,
+      display: s.display,
       proto: s.name.split('.')[0] ?? s.name,
     };
     byId.push(def);
