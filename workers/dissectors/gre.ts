@@ -75,7 +75,7 @@ export const F = registerFields({
   version: { name: 'gre.flags.version', label: 'Version', type: FT.UINT, bits: 16, mask: GRE_VERSION, names: names([[0, 'GRE'], [1, 'Enhanced GRE']]) },
   proto: { name: 'gre.proto', label: 'Protocol Type', type: FT.UINT, base: Base.HEX, bits: 16, names: GRE_TYPE_NAMES },
   checksum: { name: 'gre.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'gre.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified']]) },
+  checksumStatus: { name: 'gre.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified']]) },
   offset: { name: 'gre.offset', label: 'Offset', type: FT.UINT, bits: 16 },
   key: { name: 'gre.key', label: 'Key', type: FT.UINT, base: Base.HEX },
   payloadLength: { name: 'gre.key.payload_length', label: 'Payload Length', type: FT.UINT, bits: 16 },

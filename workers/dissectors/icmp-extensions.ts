@@ -31,7 +31,7 @@ export const F = registerFields({
   version: { name: 'icmp.ext.version', label: 'Version', type: FT.UINT, bits: 8 },
   res: { name: 'icmp.ext.res', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0xfff },
   checksum: { name: 'icmp.ext.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'icmp.ext.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  checksumStatus: { name: 'icmp.ext.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   length: { name: 'icmp.ext.length', label: 'Length', type: FT.UINT, bits: 16 },
   cls: { name: 'icmp.ext.class', label: 'Class', type: FT.UINT, bits: 8,
     names: names([[1, 'MPLS Label Stack Class'], [2, 'Interface Information Object'], [3, 'Interface Identification Object']]) },

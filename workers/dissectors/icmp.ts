@@ -58,7 +58,7 @@ export const F = registerFields({
   type: { name: 'icmp.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMP_TYPES },
   code: { name: 'icmp.code', label: 'Code', type: FT.UINT, bits: 8 },
   checksum: { name: 'icmp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'icmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  checksumStatus: { name: 'icmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   unused: { name: 'icmp.unused', label: 'Unused', type: FT.BYTES },
   ident: { name: 'icmp.ident', label: 'Identifier (BE)', type: FT.UINT, base: Base.DEC_HEX, bits: 16 },
   identLe: { name: 'icmp.ident_le', label: 'Identifier (LE)', type: FT.UINT, base: Base.DEC_HEX, bits: 16 },

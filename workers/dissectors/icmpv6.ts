@@ -55,7 +55,7 @@ export const F = registerFields({
   type: { name: 'icmpv6.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMPV6_TYPES },
   code: { name: 'icmpv6.code', label: 'Code', type: FT.UINT, bits: 8 },
   checksum: { name: 'icmpv6.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'icmpv6.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  checksumStatus: { name: 'icmpv6.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   reserved: { name: 'icmpv6.reserved', label: 'Reserved', type: FT.BYTES },
   data: { name: 'icmpv6.data', label: 'Data', type: FT.BYTES },
   mtu: { name: 'icmpv6.mtu', label: 'MTU', type: FT.UINT },

@@ -45,7 +45,7 @@ export const F = registerFields({
   maxRespExp: { name: 'igmp.max_resp.exp', label: 'Exponent', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x70 },
   maxRespMant: { name: 'igmp.max_resp.mant', label: 'Mantissa', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xf },
   checksum: { name: 'igmp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'igmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  checksumStatus: { name: 'igmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   maddr: { name: 'igmp.maddr', label: 'Multicast Address', type: FT.IPV4 },
   s: { name: 'igmp.s', label: 'S', type: FT.BOOLEAN, bits: 8, mask: 0x8,
     tf: ['SUPPRESS router side processing', 'Do not suppress router side processing'] },

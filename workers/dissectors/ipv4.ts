@@ -65,7 +65,7 @@ export const F = registerFields({
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: FT.UINT, bits: 8 },
   proto: { name: 'ip.proto', label: 'Protocol', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
-  checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: FT.UINT, bits: 8, names: CHECKSUM_STATUS },
+  checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   src: { name: 'ip.src', label: 'Source Address', type: FT.IPV4 },
   addr: { name: 'ip.addr', label: 'Source or Destination Address', type: FT.IPV4 },
   // Host names are the addresses themselves: like tshark -n, Decapod resolves no names.

@@ -42,7 +42,7 @@ export const F = registerFields({
   vtag: { name: 'sctp.verification_tag', label: 'Verification tag', type: FT.UINT, base: Base.HEX },
   port: { name: 'sctp.port', label: 'Port', type: FT.UINT, bits: 16 },
   checksum: { name: 'sctp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX },
-  checksumStatus: { name: 'sctp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, names: names([[2, 'Unverified']]) },
+  checksumStatus: { name: 'sctp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: names([[2, 'Unverified']]) },
   chunkType: { name: 'sctp.chunk_type', label: 'Chunk type', type: FT.UINT, bits: 8, names: CHUNK_TYPES },
   bit1: { name: 'sctp.chunk_bit_1', label: 'Bit', type: FT.BOOLEAN, bits: 8, mask: 0x80, tf: ['Skip chunk and continue processing of the packet', 'Stop processing of the packet'] },
   bit2: { name: 'sctp.chunk_bit_2', label: 'Bit', type: FT.BOOLEAN, bits: 8, mask: 0x40, tf: ['Do report', 'Do not report'] },

@@ -24,7 +24,7 @@ const flag = (name: string, label: string, mask: number) =>
   ({ name, label, type: FT.BOOLEAN, bits: 12, mask, tf: ['Set', 'Not set'] as const });
 
 export const F = registerFields({
-  flags: { name: 'tcp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
+  flags: { name: 'tcp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16, nameOnly: true },
   res: flag('tcp.flags.res', 'Reserved', 0xe00),
   ae: flag('tcp.flags.ae', 'Accurate ECN', 0x100),
   cwr: flag('tcp.flags.cwr', 'Congestion Window Reduced', 0x080),
@@ -45,7 +45,10 @@ const BITS = new FieldGroup([F.res, F.ae, F.cwr, F.ece, F.ace, F.urg, F.ackFlag,
 /** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
 export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
   const f = c.f;
-  f.push(f.add(F.flags, o, 2, flags));
+  const item = f.add(F.flags, o, 2, flags);
+  // "Flags: 0x018 (PSH, ACK)", as packet-tcp.c writes the line (a full tree only)
+  if (item >= 0 && f.wanted === null) f.appendLabel(item, `: 0x${flags.toString(16).padStart(3, '0')} (${tcpFlagsText(flags, ace ? (flags & AE_CWR_ECE) >> 6 : -1) || '<None>'})`);
+  f.push(item);
   if (!BITS.kept(f)) {
     f.pop();
     return;
@@ -66,6 +69,19 @@ export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): vo
   const k = ace ? flags | 0x1000 : flags;
   f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
   f.pop();
+}
+
+const TCP_FLAG_NAMES: [number, string][] = [
+  [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'], [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'],
+];
+
+/** packet-tcp.c's tcp_flags_to_str: the names of the flags set; with AccECN's ACE counter (`ace`,
+ *  -1: none) in place of AE, CWR and ECE; then "Reserved" for any of the three reserved bits. */
+export function tcpFlagsText(flags: number, ace = -1): string {
+  const names = TCP_FLAG_NAMES.filter(([bit]) => flags & bit && (ace < 0 || bit < 0x040)).map(([, n]) => n);
+  if (ace >= 0) names.push(`ACE=${ace}`);
+  if (flags & 0xe00) names.push('Reserved');
+  return names.join(', ');
 }
 
 /** tcp.flags.str of each of the 4096 flag values (and of each with ACE), built on first use. */

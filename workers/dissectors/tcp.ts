@@ -67,21 +67,21 @@ export const F = registerFields({
   nxtseq: { name: 'tcp.nxtseq', label: 'Next Sequence Number', type: FT.UINT },
   ack: { name: 'tcp.ack', label: 'Acknowledgment Number', type: FT.UINT },
   ackRaw: { name: 'tcp.ack_raw', label: 'Acknowledgment number (raw)', type: FT.UINT },
-  hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8 },
+  hdrLen: { name: 'tcp.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8, nameOnly: true, display: '' },
   windowValue: { name: 'tcp.window_size_value', label: 'Window', type: FT.UINT, bits: 16 },
   window: { name: 'tcp.window_size', label: 'Calculated window size', type: FT.UINT },
   scaleFactor: {
-    name: 'tcp.window_size_scalefactor', label: 'Window size scaling factor', type: FT.INT,
+    name: 'tcp.window_size_scalefactor', label: 'Window size scaling factor', type: FT.INT, valueFirst: true,
     names: names([[-1, 'unknown'], [-2, 'no window scaling used']]),
   },
   checksum: { name: 'tcp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: {
-    name: 'tcp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8,
+    name: 'tcp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true,
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
   options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES, nameOnly: true, display: 'Options' },
-  payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES },
+  payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES, nameOnly: true },
   timeRelative: { name: 'tcp.time_relative', label: 'Time since first frame in this TCP stream', type: FT.RELATIVE_TIME },
   timeDelta: { name: 'tcp.time_delta', label: 'Time since previous frame in this TCP stream', type: FT.RELATIVE_TIME },
 });
@@ -105,6 +105,7 @@ function completenessNames(): ReadonlyMap<number, string> {
 }
 
 const CHECKSUM_UNVERIFIED = 2;
+const RELATIVE_SEQ = '    (relative sequence number)';
 /** The hidden tcp.port pair (a lean dissection without it skips both adds). */
 const PORTS = new FieldGroup([F.port]);
 /** The [Timestamps] subtree's fields (a lean dissection without them skips it). */
@@ -160,29 +161,35 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   const seqBase = fwd >= 0 && st.hasBase(fwd) ? st.baseSeq(fwd) : 0;
   const ackBase = fwd >= 0 && st.hasBase(fwd ^ 1) ? st.baseSeq(fwd ^ 1) : 0;
   const relSeq = (seq - seqBase) >>> 0;
+  // the relative numbers' lines say so (tcp.relative_sequence_numbers, Wireshark's default)
+  const full = f.wanted === null;
   if (!quoted) {
-    f.add(F.seq, off + SEQ, 4, relSeq);
+    const seqItem = f.add(F.seq, off + SEQ, 4, relSeq);
+    if (full) f.appendLabel(seqItem, RELATIVE_SEQ);
     f.add(F.seqRaw, off + SEQ, 4, seq);
   }
   if (hlen < TCP_HEADER_LEN) {
-    f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
+    headerLength(f, off, hlen);
     expert(c, off + OFFSET_FLAGS, 1, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`, Status.MALFORMED);
     return;
   }
   if (s >= 0 && c.firstPass) st.noteCompleteness(s, opened, flags, haveSeglen && !quoted ? seglen : 0);
   if (haveSeglen && !quoted) {
     // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
-    f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
+    const nxtItem = f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
+    if (full) f.appendLabel(nxtItem, RELATIVE_SEQ);
   } else if (!haveSeglen) {
     expert(c, off, 0, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
   }
-  if (flags & ACK) f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
-  else {
+  if (flags & ACK) {
+    const ackItem = f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
+    if (full) f.appendLabel(ackItem, '    (relative ack number)');
+  } else {
     f.add(F.ack, off + ACKNO, 4, ack);
     if (ack !== 0) expert(c, off + ACKNO, 4, 'The acknowledgment number field is nonzero while the ACK flag is not set');
   }
   f.add(F.ackRaw, off + ACKNO, 4, ack);
-  f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
+  headerLength(f, off, hlen);
   if (s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, nextAccEcn(st.accEcn(s), flags));
   const ace = s >= 0 && !(flags & SYN) && st.accEcn(s) === ACCECN_ON;
   dissectFlags(c, off + OFFSET_FLAGS, flags, ace);
@@ -195,6 +202,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   else f.add(F.window, off + WINDOW, 2, win * 2 ** scale, EF.GENERATED);
   if (!(flags & SYN)) f.add(F.scaleFactor, off + WINDOW, 2, scale < 0 ? scale : 2 ** scale, EF.GENERATED);
   if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
+  if (full) f.appendLabel(f.last, ' [unverified]');
   f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
   const urgent = c.uint(F.urgent, off + URGENT, 2, end);
   if (urgent < 0) return;
@@ -225,7 +233,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   if (c.stop || !haveSeglen || seglen === 0) return;
   const poff = off + hlen;
-  f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  const payloadItem = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  if (full) f.appendLabel(payloadItem, ` (${end - poff} byte${end - poff === 1 ? "" : "s"})`);
   f.pop();
   c.srcPort = sport;
   c.dstPort = dport;
@@ -247,6 +256,12 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
 }
 
 const cur = { s: -1, sport: 0, dport: 0, taFlags: 0 };
+
+/** The data offset, whose line packet-tcp.c writes as "1000 .... = Header Length: 32 bytes (8)". */
+function headerLength(f: Ctx['f'], off: number, hlen: number): void {
+  const i = f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
+  if (i >= 0 && f.wanted === null) f.appendLabel(i, `${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
+}
 
 /** The [Timestamps] subtree (packet-tcp.c's tcp_print_timestamps), from `times`. */
 function addTimestamps(c: Ctx): void {

@@ -36,7 +36,7 @@ export const F = registerFields({
   length: { name: 'udp.length', label: 'Length', type: FT.UINT, bits: 16 },
   checksum: { name: 'udp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: {
-    name: 'udp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8,
+    name: 'udp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true,
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   stream: { name: 'udp.stream', label: 'Stream index', type: FT.UINT },

@@ -227,7 +227,7 @@ export function labelText(fl: FieldList, i: number): string {
     // A named value shows only the first representation: `Router Alert (1)`, `IPv4 (0x0800)`.
     const name = def.names?.get(v);
     const raw = uintText(def, v, name === undefined, true);
-    value = name !== undefined ? `${name} (${raw})` : raw;
+    value = name === undefined ? raw : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
     if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
   } else {
     value = valueText(fl, i);

@@ -61,6 +61,12 @@ export interface FieldSpec {
    *  to it: Wireshark's protocols registered "in name only" (`TCP Option - Maximum segment size:
    *  1460 bytes`) and items whose text the dissector sets. */
   nameOnly?: boolean;
+  /** A named value's label shows the name alone, not "name (value)" (value strings displayed
+   *  BASE_NONE: `[Checksum Status: Unverified]`). */
+  nameAlone?: boolean;
+  /** A named value's label shows the value first, "-2 (no window scaling used)" (Wireshark's
+   *  BASE_SPECIAL_VALS). */
+  valueFirst?: boolean;
   /** The tree line's text in place of the label, for a nameOnly field whose line Wireshark writes
    *  itself (tcp.options: "Options: (20 bytes), …"). */
   display?: string;
@@ -76,6 +82,8 @@ export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 't
   blurb: string;
   unit: string | ((v: number) => string) | undefined;
   nameOnly: boolean;
+  nameAlone: boolean;
+  valueFirst: boolean;
   display: string | undefined;
   /** The protocol this field belongs to: the part of the name before the first dot. */
   proto: string;
@@ -103,6 +111,8 @@ export function registerFields<K extends string>(specs: Record<K, FieldSpec>): R
       blurb: s.blurb ?? '',
       unit: s.unit,
       nameOnly: s.nameOnly ?? false,
+      nameAlone: s.nameAlone ?? false,
+      valueFirst: s.valueFirst ?? false,
       display: s.display,
       proto: s.name.split('.')[0] ?? s.name,
     };

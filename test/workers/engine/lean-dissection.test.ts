@@ -6,9 +6,9 @@ import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
-import { fieldByName } from '../../../workers/fields/registry.ts';
+import { FT, fieldById, fieldByName } from '../../../workers/fields/registry.ts';
 import { leanMask } from '../../../workers/fields/lean-mask.ts';
-import type { FieldList } from '../../../workers/fields/field-list.ts';
+import { EF, type FieldList } from '../../../workers/fields/field-list.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
 import { CAPTURES, goldenCases } from '../../golden/corpus.ts';
 
@@ -33,7 +33,11 @@ function keptEntries(fl: FieldList, mask: Uint8Array | null): Entry[] {
     let p = fl.parent[i] as number;
     while (p >= 0 && keptIndex[p] === -1) p = fl.parent[p] as number;
     keptIndex[i] = out.length;
-    out.push({ id, parent: p < 0 ? -1 : (keptIndex[p] as number), off: fl.off[i] as number, len: fl.len[i] as number, num: fl.num[i] as number, aux: fl.aux[i] as number, src: fl.src[i] as number, str: fl.str[i] });
+    // a value field's string is its value (EF.STR) or text appended to its tree label, which only
+    // a full dissection, the one that builds the tree, writes (FieldList.appendLabel)
+    const def = fieldById(id);
+    const label = def.type !== FT.NONE && def.type !== FT.PROTOCOL && !((fl.flags[i] as number) & EF.STR);
+    out.push({ id, parent: p < 0 ? -1 : (keptIndex[p] as number), off: fl.off[i] as number, len: fl.len[i] as number, num: fl.num[i] as number, aux: fl.aux[i] as number, src: fl.src[i] as number, str: label ? undefined : fl.str[i] });
   }
   return out;
 }

@@ -2,19 +2,7 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { find, ids, num, text } from './fields.ts';
-
-const TCP_FLAG_NAMES: [number, string][] = [
-  [0x001, 'FIN'], [0x002, 'SYN'], [0x004, 'RST'], [0x008, 'PSH'], [0x010, 'ACK'], [0x020, 'URG'], [0x040, 'ECE'], [0x080, 'CWR'], [0x100, 'AE'],
-];
-
-/** packet-tcp.c's tcp_flags_to_str: the names of the flags set; with AccECN's ACE counter (`ace`,
- *  -1: none) in place of AE, CWR and ECE; then "Reserved" for any of the three reserved bits. */
-export function tcpFlagsText(flags: number, ace = -1): string {
-  const names = TCP_FLAG_NAMES.filter(([bit]) => flags & bit && (ace < 0 || bit < 0x040)).map(([, n]) => n);
-  if (ace >= 0) names.push(`ACE=${ace}`);
-  if (flags & 0xe00) names.push('Reserved');
-  return names.join(', ');
-}
+import { tcpFlagsText } from '../../dissectors/tcp-flags.ts';
 
 export function tcpInfo(fl: FieldList): string {
   const ports = `${text(fl, 'tcp.srcport')} → ${text(fl, 'tcp.dstport')}`;
