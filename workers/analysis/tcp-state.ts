@@ -56,8 +56,9 @@ export class TcpStreams {
   readonly analysis = new TcpAnalysis();
   /** Whether the last stream() opened a new stream for a SYN with a new ISN (ports reused). */
   reused = false;
-  /** Each stream's conversation completeness (COMPLETENESS bits) as the first pass leaves it, and
-   *  << 8 what its first segment would add to it were it not new (see completeness()). */
+  /** Each stream's conversation completeness (COMPLETENESS bits) as the first pass leaves it,
+   *  << 8 what its first segment would add to it were it not new (see completeness()), and in bits
+   *  14 and 15 which directions started closing it (closing()). */
   private complete = new Uint16Array(0);
 
   constructor() {
@@ -94,9 +95,23 @@ export class TcpStreams {
     if ((flags & (SYN | ACK)) === ACK) shown |= seglen > 0 ? COMPLETENESS.DATA : COMPLETENESS.ACK;
     if ((flags & (FIN | ACK)) === (FIN | ACK)) shown |= COMPLETENESS.FIN;
     if (flags & RST) shown |= COMPLETENESS.RST;
+    const closing = (this.complete[s] ?? 0) & (3 * CLOSING_BIT);
     if (!opened) this.setCompleteness(s, (this.complete[s] ?? 0) | shown);
-    else if ((flags & (SYN | ACK)) === SYN) this.setCompleteness(s, (seglen > 0 ? COMPLETENESS.SYN_SENT | COMPLETENESS.DATA : COMPLETENESS.SYN_SENT) | (shown << 8));
-    else this.setCompleteness(s, shown << 8);
+    else if ((flags & (SYN | ACK)) === SYN) this.setCompleteness(s, closing | (seglen > 0 ? COMPLETENESS.SYN_SENT | COMPLETENESS.DATA : COMPLETENESS.SYN_SENT) | (shown << 8));
+    else this.setCompleteness(s, closing | (shown << 8));
+  }
+
+  /**
+   * A FIN of direction fwd (stream * 2 + direction): packet-tcp.c's closing_initiator. The
+   * direction starts the closing (1) unless the other one already did (2); the first pass records
+   * it (`note`), a later pass reads the final state.
+   */
+  closing(fwd: number, note: boolean): number {
+    const s = fwd >> 1;
+    const v = s < this.complete.length ? (this.complete[s] as number) : 0;
+    if (v & (CLOSING_BIT << ((fwd & 1) ^ 1))) return 2;
+    if (note) this.setCompleteness(s, v | (CLOSING_BIT << (fwd & 1)));
+    return 1;
   }
 
   private setCompleteness(s: number, v: number): void {
@@ -256,6 +271,8 @@ export const SYN = 0x002;
 export const ACK = 0x010;
 const FIN = 0x001;
 const RST = 0x004;
+/** Bit of direction 0 in a completeness word that has seen that direction start the closing. */
+const CLOSING_BIT = 0x4000;
 /** packet-tcp.c's TCP_COMPLETENESS_* bits. */
 export const COMPLETENESS = { SYN_SENT: 0x01, SYN_ACK: 0x02, ACK: 0x04, DATA: 0x08, FIN: 0x10, RST: 0x20 } as const;
 export const ACCECN_ASKED = 1;

@@ -6,9 +6,10 @@
 // add that note too), as tshark's filter finds them.
 
 import { FT, registerFields } from '../fields/registry.ts';
-import { EF, FieldGroup, WS } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
+import { Group, Severity, expertInfo } from './expert.ts';
 import { addRelTime } from './time-fields.ts';
 import { TA, type SeqAck } from '../analysis/tcp-analysis.ts';
 
@@ -48,26 +49,28 @@ const ALL = new FieldGroup(Object.values(A));
  *  packet, whether or not a lean dissection adds the notes. */
 const WARNINGS = TA.OUT_OF_ORDER | TA.LOST_PACKET | TA.ACK_LOST_PACKET | TA.WINDOW_FULL | TA.ZERO_WINDOW;
 
-// (flag, expert field, message) in the order packet-tcp.c adds them.
-const NOTES: [flag: number, id: number, msg: string][] = [
-  [TA.REUSED_PORTS, A.reusedPorts, 'A new tcp session is started with the same ports as an earlier session in this trace'],
-  [TA.RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission'],
-  [TA.FAST_RETRANSMISSION, A.fastRetransmission, 'This frame is a (suspected) fast retransmission'],
-  [TA.FAST_RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission'],
-  [TA.SPURIOUS_RETRANSMISSION, A.spuriousRetransmission, 'This frame is a (suspected) spurious retransmission'],
-  [TA.SPURIOUS_RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission'],
-  [TA.OUT_OF_ORDER, A.outOfOrder, 'This frame is a (suspected) out-of-order segment'],
-  [TA.LOST_PACKET, A.lostSegment, 'Previous segment(s) not captured (common at capture start)'],
-  [TA.ACK_LOST_PACKET, A.ackLostSegment, "ACKed segment that wasn't captured (common at capture start)"],
-  [TA.WINDOW_UPDATE, A.windowUpdate, 'TCP window update'],
-  [TA.WINDOW_FULL, A.windowFull, 'TCP window specified by the receiver is now completely full'],
-  [TA.KEEP_ALIVE, A.keepAlive, 'TCP keep-alive segment'],
-  [TA.KEEP_ALIVE_ACK, A.keepAliveAck, 'ACK to a TCP keep-alive segment'],
+const { NOTE, WARN, CHAT } = Severity;
+// (flag, expert field, message, severity) in the order packet-tcp.c adds them; all of the
+// Sequence group.
+const NOTES: [flag: number, id: number, msg: string, severity: number][] = [
+  [TA.REUSED_PORTS, A.reusedPorts, 'A new tcp session is started with the same ports as an earlier session in this trace', NOTE],
+  [TA.RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission', NOTE],
+  [TA.FAST_RETRANSMISSION, A.fastRetransmission, 'This frame is a (suspected) fast retransmission', NOTE],
+  [TA.FAST_RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission', NOTE],
+  [TA.SPURIOUS_RETRANSMISSION, A.spuriousRetransmission, 'This frame is a (suspected) spurious retransmission', NOTE],
+  [TA.SPURIOUS_RETRANSMISSION, A.retransmission, 'This frame is a (suspected) retransmission', NOTE],
+  [TA.OUT_OF_ORDER, A.outOfOrder, 'This frame is a (suspected) out-of-order segment', WARN],
+  [TA.LOST_PACKET, A.lostSegment, 'Previous segment(s) not captured (common at capture start)', WARN],
+  [TA.ACK_LOST_PACKET, A.ackLostSegment, "ACKed segment that wasn't captured (common at capture start)", WARN],
+  [TA.WINDOW_UPDATE, A.windowUpdate, 'TCP window update', CHAT],
+  [TA.WINDOW_FULL, A.windowFull, 'TCP window specified by the receiver is now completely full', WARN],
+  [TA.KEEP_ALIVE, A.keepAlive, 'TCP keep-alive segment', NOTE],
+  [TA.KEEP_ALIVE_ACK, A.keepAliveAck, 'ACK to a TCP keep-alive segment', NOTE],
 ];
-const ZERO_NOTES: [flag: number, id: number, msg: string][] = [
-  [TA.ZERO_WINDOW_PROBE, A.zeroWindowProbe, 'TCP Zero Window Probe'],
-  [TA.ZERO_WINDOW, A.zeroWindow, 'TCP Zero Window segment'],
-  [TA.ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck, 'ACK to a TCP Zero Window Probe'],
+const ZERO_NOTES: [flag: number, id: number, msg: string, severity: number][] = [
+  [TA.ZERO_WINDOW_PROBE, A.zeroWindowProbe, 'TCP Zero Window Probe', NOTE],
+  [TA.ZERO_WINDOW, A.zeroWindow, 'TCP Zero Window segment', WARN],
+  [TA.ZERO_WINDOW_PROBE_ACK, A.zeroWindowProbeAck, 'ACK to a TCP Zero Window Probe', NOTE],
 ];
 
 /** Add the subtree for `ta` (nothing when the frame has no analysis) under the current TCP item. */
@@ -89,9 +92,9 @@ export function addSeqAckAnalysis(c: Ctx, ta: SeqAck): void {
   if (ta.flags !== 0) {
     const flagsItem = f.add(A.flags, 0, 0, 0, EF.GENERATED);
     f.push(flagsItem);
-    for (const [flag, id, msg] of NOTES) {
+    for (const [flag, id, msg, severity] of NOTES) {
       if (!(ta.flags & flag)) continue;
-      note(c, id, msg);
+      expertInfo(c, id, msg, severity, Group.SEQUENCE);
       if (flag === TA.RETRANSMISSION && (ta.rtoSec !== 0 || ta.rtoNsec !== 0)) {
         addRelTime(f, A.rto, 0, 0, ta.rtoSec, ta.rtoNsec, EF.GENERATED);
         f.add(A.rtoFrame, 0, 0, ta.rtoFrame, EF.GENERATED);
@@ -102,20 +105,12 @@ export function addSeqAckAnalysis(c: Ctx, ta: SeqAck): void {
     if (ta.dupackNum !== 0) {
       f.add(A.duplicateAckNum, 0, 0, ta.dupackNum, EF.GENERATED);
       f.push(f.add(A.duplicateAckFrame, 0, 0, ta.dupackFrame, EF.GENERATED));
-      note(c, A.duplicateAck, `Duplicate ACK (#${ta.dupackNum})`);
+      expertInfo(c, A.duplicateAck, `Duplicate ACK (#${ta.dupackNum})`, NOTE, Group.SEQUENCE);
       f.pop();
     }
     f.push(flagsItem);
-    for (const [flag, id, msg] of ZERO_NOTES) if (ta.flags & flag) note(c, id, msg);
+    for (const [flag, id, msg, severity] of ZERO_NOTES) if (ta.flags & flag) expertInfo(c, id, msg, severity, Group.SEQUENCE);
     f.pop();
   }
-  f.pop();
-}
-
-/** An expert note with its filter name, as ip-expert.ts adds them. */
-function note(c: Ctx, id: number, msg: string): void {
-  const f = c.f;
-  f.push(f.addStr(WS.expert, 0, 0, msg));
-  f.add(id, 0, 0);
   f.pop();
 }

@@ -8,7 +8,8 @@
 //   +--------+-------+--+---+---+---+---+---+---+---+---+
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
-import { EF, FieldGroup } from '../fields/field-list.ts';
+import { EF, FieldGroup, WS } from '../fields/field-list.ts';
+import { Group, Severity, expertInfo } from './expert.ts';
 import type { Ctx } from './context.ts';
 import { ACCECN_ASKED, ACCECN_ON, ACK, SYN } from '../analysis/tcp-state.ts';
 
@@ -39,11 +40,34 @@ export const F = registerFields({
   str: { name: 'tcp.flags.str', label: 'TCP Flags', type: FT.STRING },
 });
 
-/** The flag bits and tcp.flags.str (skipped whole when a lean dissection keeps none of them). */
-const BITS = new FieldGroup([F.res, F.ae, F.cwr, F.ece, F.ace, F.urg, F.ackFlag, F.push, F.reset, F.syn, F.fin, F.str]);
+/** The expert infos packet-tcp.c hangs under the SYN, FIN and RST bits and the flags' string. */
+export const C = registerFields({
+  syn: { name: 'tcp.connection.syn', label: 'Connection establish request (SYN)', type: FT.NONE },
+  synack: { name: 'tcp.connection.synack', label: 'Connection establish acknowledge (SYN+ACK)', type: FT.NONE },
+  fin: { name: 'tcp.connection.fin', label: 'Connection finish (FIN)', type: FT.NONE },
+  rst: { name: 'tcp.connection.rst', label: 'Connection reset (RST)', type: FT.NONE },
+  finActive: { name: 'tcp.connection.fin_active', label: 'This frame initiates the connection closing', type: FT.NONE },
+  finPassive: { name: 'tcp.connection.fin_passive', label: 'This frame undergoes the connection closing', type: FT.NONE },
+});
+
+/** What a FIN does to the connection's closing (TcpStreams.closing): nothing known, or this frame
+ *  starts it or follows the other side's. */
+export const enum Closing {
+  NONE = 0,
+  ACTIVE = 1,
+  PASSIVE = 2,
+}
+
+/** The connection notes and their items (a lean dissection that keeps none of them builds no
+ *  message: the index pass meets a SYN or FIN nearly every packet of the benchmark's mix). */
+const NOTES = new FieldGroup([...Object.values(C), WS.expert, WS.expertSeverity, WS.expertGroup]);
+
+/** The flag bits, tcp.flags.str and the connection notes (skipped whole when a lean dissection
+ *  keeps none of them). */
+const BITS = new FieldGroup([F.res, F.ae, F.cwr, F.ece, F.ace, F.urg, F.ackFlag, F.push, F.reset, F.syn, F.fin, F.str, ...Object.values(C), WS.expert]);
 
 /** tcp.flags and its bits, then tcp.flags.str ("·······AP···", ACE shown as "-n-"). */
-export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): void {
+export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean, closing: Closing = Closing.NONE): void {
   const f = c.f;
   const item = f.add(F.flags, o, 2, flags);
   // "Flags: 0x018 (PSH, ACK)", as packet-tcp.c writes the line (a full tree only)
@@ -63,11 +87,31 @@ export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean): vo
   f.add(F.urg, o + 1, 1, flags & 0x020 ? 1 : 0);
   f.add(F.ackFlag, o + 1, 1, flags & 0x010 ? 1 : 0);
   f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
-  f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
-  f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
-  f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
+  const { CHAT, NOTE, WARN } = Severity;
+  const SEQ = Group.SEQUENCE;
+  const notes = NOTES.kept(f);
+  f.push(f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0));
+  if (notes && flags & 0x004) expertInfo(c, C.rst, 'Connection reset (RST)', WARN, SEQ);
+  f.pop();
+  f.push(f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0));
+  // the server port: the SYN's destination, the SYN-ACK's source (the header's first two words)
+  if (notes && flags & 0x002) {
+    if (flags & 0x010) expertInfo(c, C.synack, `Connection establish acknowledge (SYN+ACK): server port ${c.u16(o - 12)}`, CHAT, SEQ);
+    else expertInfo(c, C.syn, `Connection establish request (SYN): server port ${c.u16(o - 10)}`, CHAT, SEQ);
+  }
+  f.pop();
+  f.push(f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0));
+  if (notes && flags & 0x001) expertInfo(c, C.fin, 'Connection finish (FIN)', CHAT, SEQ);
+  f.pop();
   const k = ace ? flags | 0x1000 : flags;
-  f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
+  f.push(f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED));
+  // (these two need the stream: a lean dissection adds them only when it keeps them, as it adds
+  // the sequence analysis' notes, so that `_ws.expert` alone does not make the export track streams)
+  if (closing !== Closing.NONE && (f.wanted === null || c.wants(C.finActive) || c.wants(C.finPassive))) {
+    if (closing === Closing.ACTIVE) expertInfo(c, C.finActive, 'This frame initiates the connection closing', NOTE, SEQ);
+    else expertInfo(c, C.finPassive, 'This frame undergoes the connection closing', NOTE, SEQ);
+  }
+  f.pop();
   f.pop();
 }
 

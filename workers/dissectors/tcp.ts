@@ -31,7 +31,7 @@ import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
 import { ACCECN_ON, ACK, COMPLETENESS, SYN, transportState } from '../analysis/tcp-state.ts';
 import { streamless } from './tcp-lean.ts';
-import { dissectFlags, nextAccEcn } from './tcp-flags.ts';
+import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
@@ -192,7 +192,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   headerLength(f, off, hlen);
   if (s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, nextAccEcn(st.accEcn(s), flags));
   const ace = s >= 0 && !(flags & SYN) && st.accEcn(s) === ACCECN_ON;
-  dissectFlags(c, off + OFFSET_FLAGS, flags, ace);
+  const closing = flags & FIN && fwd >= 0 ? st.closing(fwd, c.firstPass && !quoted) : Closing.NONE;
+  dissectFlags(c, off + OFFSET_FLAGS, flags, ace, closing);
   const win = c.u16(off + WINDOW);
   f.add(F.windowValue, off + WINDOW, 2, win);
   // RFC 7323 section 2.2: "The window field in a segment where the SYN bit is set (i.e., a <SYN>

@@ -4,7 +4,7 @@
 // for every packet, so dissecting allocates nothing per packet (strings excepted, and only for
 // the few fields whose value is a computed string, such as DNS names).
 
-import { registerFields, FT } from './registry.ts';
+import { registerFields, names, FT } from './registry.ts';
 import { grown } from './typed-arrays.ts';
 
 /** Entry flags. */
@@ -17,12 +17,23 @@ export const enum EF {
   STR = 4,
 }
 
+/** Wireshark's expert severities and groups (epan/proto.h PI_*), as their lines name them. */
+export const EXPERT_SEVERITIES = names([[0x00100000, 'Comment'], [0x00200000, 'Chat'], [0x00400000, 'Note'], [0x00600000, 'Warning'], [0x00800000, 'Error']]);
+export const EXPERT_GROUPS = names([
+  [0x01000000, 'Checksum'], [0x02000000, 'Sequence'], [0x03000000, 'Response code'], [0x04000000, 'Request code'],
+  [0x05000000, 'Undecoded'], [0x06000000, 'Reassemble'], [0x07000000, 'Malformed'], [0x08000000, 'Debug'],
+  [0x09000000, 'Protocol'], [0x0a000000, 'Security'], [0x0b000000, 'Comment'], [0x0c000000, 'Decryption'],
+  [0x0d000000, 'Assumption'], [0x0e000000, 'Deprecated'],
+]);
+
 /** Pseudo-fields every tree may hold. */
 export const WS = registerFields({
   text: { name: '_ws.text', label: 'Text', type: FT.NONE },
   malformed: { name: '_ws.malformed', label: 'Malformed Packet', type: FT.PROTOCOL },
   short: { name: '_ws.short', label: 'Packet size limited during capture', type: FT.PROTOCOL },
   expert: { name: '_ws.expert', label: 'Expert Info', type: FT.NONE },
+  expertSeverity: { name: '_ws.expert.severity', label: 'Severity level', type: FT.UINT, names: EXPERT_SEVERITIES, nameAlone: true },
+  expertGroup: { name: '_ws.expert.group', label: 'Group', type: FT.UINT, names: EXPERT_GROUPS, nameAlone: true },
   data: { name: 'data', label: 'Data', type: FT.PROTOCOL },
   dataData: { name: 'data.data', label: 'Data', type: FT.BYTES },
   dataLen: { name: 'data.len', label: 'Length', type: FT.UINT },

@@ -2,7 +2,7 @@
 // details-tree line as Wireshark shows it (labelText). Addresses and byte strings are read from the
 // packet bytes only here, at display time, so dissecting builds no strings.
 
-import { EF, WS, type FieldList } from './field-list.ts';
+import { EF, EXPERT_GROUPS, EXPERT_SEVERITIES, WS, type FieldList } from './field-list.ts';
 import { Base, FT, fieldById, type FieldDef } from './registry.ts';
 
 const HEX = '0123456789abcdef';
@@ -208,8 +208,12 @@ export function labelText(fl: FieldList, i: number): string {
   const def = fieldById(fl.id[i] as number);
   const s = fl.str[i];
   if (def.type === FT.NONE || def.type === FT.PROTOCOL) {
-    // a generated subtree or text line is bracketed too ("[SEQ/ACK analysis]", "[Timestamps]")
-    const line = s ?? def.label;
+    // a generated subtree or text line is bracketed too ("[SEQ/ACK analysis]", "[Timestamps]"); an
+    // expert info with its severity and group (aux: their sum) is titled as Wireshark titles it
+    const sg = def.id === WS.expert ? (fl.aux[i] as number) : 0;
+    const line = sg !== 0
+      ? `Expert Info (${EXPERT_SEVERITIES.get(sg & 0x00f00000) ?? '?'}/${EXPERT_GROUPS.get(sg & 0x0f000000) ?? '?'}): ${s ?? ''}`
+      : s ?? def.label;
     return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
   }
   if (def.nameOnly) {

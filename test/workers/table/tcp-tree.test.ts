@@ -1,8 +1,7 @@
 // The TCP subtree of the details tree against `tshark -2 -n -r tcp-handshake-nano.pcap -V`, frame
 // 1 (a SYN with options): every line as tshark writes it (relative numbers marked so, the data
-// offset as bits, the flags' line with their names, the unverified checksum, the options, the
-// [Timestamps]), but for the expert info that packet-tcp.c hangs under the SYN bit, which Decapod
-// does not add.
+// offset as bits, the flags' line with their names, the expert info under the SYN bit with its
+// severity and group, the unverified checksum, the options, the [Timestamps]).
 
 import { openAsBlob } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +32,10 @@ const TSHARK = `Transmission Control Protocol, Src Port: 46656, Dst Port: 80, Se
         .... .... 0... = Push: Not set
         .... .... .0.. = Reset: Not set
         .... .... ..1. = Syn: Set
+            [Expert Info (Chat/Sequence): Connection establish request (SYN): server port 80]
+                [Connection establish request (SYN): server port 80]
+                [Severity level: Chat]
+                [Group: Sequence]
         .... .... ...0 = Fin: Not set
         [TCP Flags: ··········S·]
     Window: 27200
