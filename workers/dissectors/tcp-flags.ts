@@ -89,21 +89,29 @@ export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean, clo
   f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
   const { CHAT, NOTE, WARN } = Severity;
   const SEQ = Group.SEQUENCE;
-  const notes = NOTES.kept(f);
+  const k = ace ? flags | 0x1000 : flags;
+  if (!NOTES.kept(f)) {
+    // (the index pass: no note is kept, so no nesting either)
+    f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0);
+    f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0);
+    f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0);
+    f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED);
+    f.pop();
+    return;
+  }
   f.push(f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0));
-  if (notes && flags & 0x004) expertInfo(c, C.rst, 'Connection reset (RST)', WARN, SEQ);
+  if (flags & 0x004) expertInfo(c, C.rst, 'Connection reset (RST)', WARN, SEQ);
   f.pop();
   f.push(f.add(F.syn, o + 1, 1, flags & 0x002 ? 1 : 0));
   // the server port: the SYN's destination, the SYN-ACK's source (the header's first two words)
-  if (notes && flags & 0x002) {
+  if (flags & 0x002) {
     if (flags & 0x010) expertInfo(c, C.synack, `Connection establish acknowledge (SYN+ACK): server port ${c.u16(o - 12)}`, CHAT, SEQ);
     else expertInfo(c, C.syn, `Connection establish request (SYN): server port ${c.u16(o - 10)}`, CHAT, SEQ);
   }
   f.pop();
   f.push(f.add(F.fin, o + 1, 1, flags & 0x001 ? 1 : 0));
-  if (notes && flags & 0x001) expertInfo(c, C.fin, 'Connection finish (FIN)', CHAT, SEQ);
+  if (flags & 0x001) expertInfo(c, C.fin, 'Connection finish (FIN)', CHAT, SEQ);
   f.pop();
-  const k = ace ? flags | 0x1000 : flags;
   f.push(f.addStr(F.str, o, 2, (FLAG_STRINGS[k] ??= flagString(flags, ace)), EF.GENERATED));
   // (these two need the stream: a lean dissection adds them only when it keeps them, as it adds
   // the sequence analysis' notes, so that `_ws.expert` alone does not make the export track streams)
