@@ -46,9 +46,9 @@ const PVST_ORIGINATING_VLAN = 0;
 const READ_AHEAD = PORT + 2;
 const MST_MIN_LEN = 102;
 
-export const BPDU_CONFIG = 0x00;
-export const BPDU_RST = 0x02;
-export const BPDU_TCN = 0x80;
+const BPDU_CONFIG = 0x00;
+const BPDU_RST = 0x02;
+const BPDU_TCN = 0x80;
 
 const yes = ['Yes', 'No'] as const;
 const flag = (name: string, label: string, mask: number) => ({ name, label, type: FT.BOOLEAN, bits: 8, mask, tf: yes });
@@ -123,12 +123,11 @@ function bpdu(c: Ctx, off: number, end: number, pvst: boolean): void {
   const version = c.uint(F.version, off + VERSION, 1, end);
   c.uint(F.type, off + TYPE, 1, end);
   if (!known || c.stop) return;
-  if (!c.has(off + BRIDGE, 8, end)) return;
   const flags = c.u8(off + FLAGS);
   const flagsItem = f.add(F.flags, off + FLAGS, 1, flags);
   f.push(flagsItem);
   // the header's label names the set flags and the port role (proto_tree_add_bitmask_value_with_flags,
-  // BMT_NO_FALSE | BMT_NO_TFS)
+  // BMT_NO_FALSE | BMT_NO_TFS; written for a full tree only)
   let named = '';
   for (const [id, mask, name] of type === BPDU_RST ? RST_FLAGS : CONFIG_FLAGS) {
     if (id === F.portRole) {
@@ -141,7 +140,7 @@ function bpdu(c: Ctx, off: number, end: number, pvst: boolean): void {
     }
   }
   f.pop();
-  if (named !== '') f.appendLabel(flagsItem, named);
+  if (named !== '' && f.wanted === null) f.appendLabel(flagsItem, named);
   identifier(c, 'Root Identifier', F.rootPrio, F.rootExt, F.rootHw, off + ROOT);
   f.add(F.rootCost, off + ROOT_COST, 4, c.u32(off + ROOT_COST));
   identifier(c, 'Bridge Identifier', F.bridgePrio, F.bridgeExt, F.bridgeHw, off + BRIDGE);

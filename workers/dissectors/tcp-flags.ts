@@ -87,8 +87,6 @@ export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean, clo
   f.add(F.urg, o + 1, 1, flags & 0x020 ? 1 : 0);
   f.add(F.ackFlag, o + 1, 1, flags & 0x010 ? 1 : 0);
   f.add(F.push, o + 1, 1, flags & 0x008 ? 1 : 0);
-  const { CHAT, NOTE, WARN } = Severity;
-  const SEQ = Group.SEQUENCE;
   const k = ace ? flags | 0x1000 : flags;
   if (!NOTES.kept(f)) {
     // (the index pass: no note is kept, so no nesting either)
@@ -99,6 +97,8 @@ export function dissectFlags(c: Ctx, o: number, flags: number, ace: boolean, clo
     f.pop();
     return;
   }
+  const { CHAT, NOTE, WARN } = Severity;
+  const SEQ = Group.SEQUENCE;
   f.push(f.add(F.reset, o + 1, 1, flags & 0x004 ? 1 : 0));
   if (flags & 0x004) expertInfo(c, C.rst, 'Connection reset (RST)', WARN, SEQ);
   f.pop();

@@ -3,8 +3,7 @@
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { bytesHex } from '../../fields/format.ts';
-import { fieldById } from '../../fields/registry.ts';
-import { find, ids, namedOr, num, text, valueText } from './fields.ts';
+import { find, ids, namedAt, namedOr, num, text, valueText } from './fields.ts';
 
 /**
  * A DHCP message (one with a Message Type option: the last one, as Wireshark's first look at the
@@ -48,7 +47,7 @@ export function dhcpv6Info(fl: FieldList): string {
   for (let i = 0; i < fl.count; i++) {
     const id = fl.id[i] as number;
     const v = fl.num[i] as number;
-    if (id === DHCPV6_MSGTYPE) s += `${fieldById(id).names?.get(v) ?? `Message Type ${v}`} `;
+    if (id === DHCPV6_MSGTYPE) s += `${namedAt(fl, i, (t) => `Message Type ${t}`)} `;
     else if (id === DHCPV6_XID) s += `XID: 0x${v.toString(16).padStart(6, '0')} `;
     else if (id === DHCPV6_LINK || id === DHCPV6_IAA) s += `${id === DHCPV6_LINK ? 'L' : 'IAA'}: ${valueText(fl, i)} `;
     else if (id === DHCPV6_OPTION && v === 1 && fl.id[i + 1] === DHCPV6_LENGTH) {

@@ -45,10 +45,13 @@ export function named(fl: FieldList, name: string): string {
  *  (Wireshark's val_to_str with its format), '' when the field is absent. */
 export function namedOr(fl: FieldList, name: string, unknown: (v: number) => string): string {
   const i = find(fl, name);
-  if (i < 0) return '';
-  const def = fieldById(fl.id[i] as number);
+  return i < 0 ? '' : namedAt(fl, i, unknown);
+}
+
+/** The value name of entry i, `unknown(value)` for a value without one. */
+export function namedAt(fl: FieldList, i: number, unknown: (v: number) => string): string {
   const v = fl.num[i] as number;
-  return def.names?.get(v) ?? unknown(v);
+  return fieldById(fl.id[i] as number).names?.get(v) ?? unknown(v);
 }
 
 export { valueText };

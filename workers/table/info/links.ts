@@ -3,8 +3,7 @@
 // dissectors write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { fieldById } from '../../fields/registry.ts';
-import { ids, named, namedOr, num, text } from './fields.ts';
+import { ids, named, namedAt, namedOr, num, text } from './fields.ts';
 
 /** packet-chdlc.c: "Reply, from 15.0.0.1, mask 255.255.255.252", "Line keepalive, outgoing
  *  sequence 1, returned sequence 0"; nothing when the fields it reads are cut. */
@@ -25,23 +24,18 @@ export function slarpInfo(fl: FieldList): string {
   return `Unknown packet type 0x${type.toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
-const VSOCK_OPS = ['Unknown', 'Connect', 'Disconnect', 'Control', 'Payload'];
-const VSOCK_TRANSPORTS = ['Unknown', 'No info', 'Virtio'];
-const VIRTIO_TYPES = ['', 'Stream'];
-const VIRTIO_OPS = ['Invalid', 'Request', 'Response', 'Rst', 'Shutdown', 'RW', 'Credit update', 'Credit response'];
-
-/** packet-vsock.c: "[Connect] Virtio: Stream, Op: Request, Buf alloc: 262144, Fwd cnt: 0" (its
- *  4.0 name tables, which know one virtio type). */
+/** packet-vsock.c: "[Connect] Virtio: Stream, Op: Request, Buf alloc: 262144, Fwd cnt: 0" (the
+ *  fields' name tables are its 4.0 ones, which know one virtio type). */
 export function vsockInfo(fl: FieldList): string {
-  const op = num(fl, 'vsock.op');
   const trans = num(fl, 'vsock.trans');
-  if (Number.isNaN(op) || Number.isNaN(trans)) return '';
-  let s = `[${nameOf(VSOCK_OPS, op)}] ${nameOf(VSOCK_TRANSPORTS, trans)}`;
-  const type = num(fl, 'vsock.virtio.type');
-  const vop = num(fl, 'vsock.virtio.op');
-  const alloc = num(fl, 'vsock.virtio.buf_alloc');
+  const op = namedOr(fl, 'vsock.op', unknown);
+  if (op === '' || Number.isNaN(trans)) return '';
+  let s = `[${op}] ${namedOr(fl, 'vsock.trans', unknown)}`;
   const fwd = num(fl, 'vsock.virtio.fwd_cnt');
-  if (trans === 2 && !Number.isNaN(fwd)) s += `: ${nameOf(VIRTIO_TYPES, type)}, Op: ${nameOf(VIRTIO_OPS, vop)}, Buf alloc: ${alloc}, Fwd cnt: ${fwd}`;
+  if (trans === 2 && !Number.isNaN(fwd)) {
+    s += `: ${namedOr(fl, 'vsock.virtio.type', unknown)}, Op: ${namedOr(fl, 'vsock.virtio.op', unknown)}, ` +
+      `Buf alloc: ${num(fl, 'vsock.virtio.buf_alloc')}, Fwd cnt: ${fwd}`;
+  }
   return s;
 }
 
@@ -52,17 +46,8 @@ export function mplsEchoInfo(fl: FieldList): string {
 
 const [CODE, EXT_TYPE] = ids('nhrp.code', 'nhrp.ext.type');
 
-/** The value name of entry i, val_to_str's "Unknown (%u)" without one. */
-function namedAt(fl: FieldList, i: number): string {
-  const v = fl.num[i] as number;
-  return fieldById(fl.id[i] as number).names?.get(v) ?? `Unknown (${v})`;
-}
-
 /** val_to_str's "Unknown (%d)" for a value without a name. */
-function nameOf(table: readonly string[], v: number): string {
-  const s = table[v];
-  return s === undefined || s === '' ? `Unknown (${v})` : s;
-}
+const unknown = (v: number): string => `Unknown (${v})`;
 
 /** packet-nhrp.c: the packet type, ", ID=" the request ID (not for indications), and for a reply
  *  each Client Information Entry's ", Code=" ("NHRP Registration Reply, ID=21, Code=Success").
@@ -77,6 +62,6 @@ export function nhrpInfo(fl: FieldList): string {
   s += `, ID=${id >>> 0}`;
   if (type === 1 || type === 3 || type === 5) return s;
   // the mandatory part's entries only: the extensions' CIEs add nothing to the column
-  for (let i = 0; i < fl.count && fl.id[i] !== EXT_TYPE; i++) if (fl.id[i] === CODE) s += `, Code=${namedAt(fl, i)}`;
+  for (let i = 0; i < fl.count && fl.id[i] !== EXT_TYPE; i++) if (fl.id[i] === CODE) s += `, Code=${namedAt(fl, i, unknown)}`;
   return s;
 }
