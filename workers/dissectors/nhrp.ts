@@ -273,13 +273,8 @@ function cie(c: Ctx, o: number, end: number, afn: number): number {
   f.add(F.unused, o + 2, 2, c.u16(o + 2));
   f.add(F.mtu, o + 4, 2, c.u16(o + 4));
   f.add(F.holdingTime, o + 6, 2, c.u16(o + 6));
-  for (const [id, typeId, lenId, at] of [[F.cliAddrTl, F.cliAddrTlType, F.cliAddrTlLen, o + 8], [F.cliSaddrTl, F.cliSaddrTlType, F.cliSaddrTlLen, o + 9]] as const) {
-    const v = c.u8(at);
-    f.push(f.add(id, at, 1, v));
-    f.add(typeId, at, 1, (v >> 6) & 1);
-    f.add(lenId, at, 1, v & 0x3f);
-    f.pop();
-  }
+  typeLen(c, F.cliAddrTl, F.cliAddrTlType, F.cliAddrTlLen, o + 8, end);
+  typeLen(c, F.cliSaddrTl, F.cliSaddrTlType, F.cliSaddrTlLen, o + 9, end);
   f.add(F.cliProtLen, o + 10, 1, protLen);
   f.add(F.pref, o + 11, 1, c.u8(o + 11));
   let p = o + CIE_FIXED;
