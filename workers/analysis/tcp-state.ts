@@ -270,7 +270,7 @@ export class TcpStreams {
 export const SYN = 0x002;
 export const ACK = 0x010;
 const FIN = 0x001;
-const RST = 0x004;
+export const RST = 0x004;
 /** Bit of direction 0 in a completeness word that has seen that direction start the closing. */
 const CLOSING_BIT = 0x4000;
 /** packet-tcp.c's TCP_COMPLETENESS_* bits. */

@@ -29,7 +29,7 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, registerDissector } from './tables.ts';
-import { ACCECN_ON, ACK, COMPLETENESS, SYN, transportState } from '../analysis/tcp-state.ts';
+import { ACCECN_ON, ACK, COMPLETENESS, RST, SYN, transportState } from '../analysis/tcp-state.ts';
 import { streamless } from './tcp-lean.ts';
 import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
@@ -82,6 +82,7 @@ export const F = registerFields({
   urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
   options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES, nameOnly: true, display: 'Options' },
   payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES, nameOnly: true },
+  resetCause: { name: 'tcp.reset_cause', label: 'Reset cause', type: FT.STRING },
   timeRelative: { name: 'tcp.time_relative', label: 'Time since first frame in this TCP stream', type: FT.RELATIVE_TIME },
   timeDelta: { name: 'tcp.time_delta', label: 'Time since previous frame in this TCP stream', type: FT.RELATIVE_TIME },
 });
@@ -234,6 +235,13 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   if (c.stop || !haveSeglen || seglen === 0) return;
   const poff = off + hlen;
+  if (flags & RST) {
+    // "for segments with RST we just display the data as text" (RFC 1122 4.2.2.12 allows a reset
+    // to carry its cause): no payload line, no dissector for the port
+    resetCause(c, poff, Math.min(end, c.b.length));
+    f.pop();
+    return;
+  }
   const payloadItem = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
   if (full) f.appendLabel(payloadItem, ` (${end - poff} byte${end - poff === 1 ? "" : "s"})`);
   f.pop();
@@ -257,6 +265,20 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
 }
 
 const cur = { s: -1, sport: 0, dport: 0, taFlags: 0 };
+
+/** tcp.reset_cause: the reset's data as an ASCII string (up to a NUL; other bytes past 0x7f are
+ *  U+FFFD, as tvb_get_string_enc's ENC_ASCII makes them). */
+function resetCause(c: Ctx, off: number, stop: number): void {
+  if (stop <= off) return;
+  let s = '';
+  if (c.wants(F.resetCause)) {
+    for (let k = off; k < stop && c.b[k] !== 0; k++) {
+      const ch = c.b[k] as number;
+      s += ch < 0x80 ? String.fromCharCode(ch) : '\ufffd';
+    }
+  }
+  c.f.addStr(F.resetCause, off, stop - off, s);
+}
 
 /** The data offset, whose line packet-tcp.c writes as "1000 .... = Header Length: 32 bytes (8)". */
 function headerLength(f: Ctx['f'], off: number, hlen: number): void {

@@ -153,6 +153,16 @@ describe('TCP header', () => {
     expect(flagNames(0x090, true)).toBe('ACK, ACE=2');
   });
 
+  it("shows a reset's data as its cause, up to a NUL, and hands it to no dissector (packet-tcp.c)", () => {
+    // the 1M benchmark mix's resets to port 22 carry data: tshark shows TCP, an empty cause, no SSH
+    const text = new TextEncoder().encode('no route\0xyz');
+    const { out } = capture([segment(true, 40000, 22, 1, 0, 0x004, text), segment(true, 40001, 22, 1, 0, 0x014, new Uint8Array(8))],
+      ['tcp.reset_cause', 'tcp.payload', 'tcp.len', 'ssh', 'ssh.encrypted_packet']);
+    expect(out[0]).toEqual({ status: 0, 'tcp.reset_cause': ['no route'], 'tcp.payload': [], 'tcp.len': ['12'], ssh: [], 'ssh.encrypted_packet': [] });
+    expect(out[1]?.['tcp.reset_cause']).toEqual(['']);
+    expect(out[1]?.ssh).toEqual([]);
+  });
+
   it('stops at a data offset below 5 words after the sequence number', () => {
     const b = segment(true, 1, 2, 100, 0, PSH_ACK);
     b[46] = 0x40; // data offset 4 words
