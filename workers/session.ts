@@ -512,6 +512,9 @@ export class CaptureSession implements CaptureApi {
       const b = bytes.get(r);
       if (b) {
         const fl = this.dissectRow(r, b);
+        // a protocol that names its own column (SSH: "SSHv2" once the client's banner said so)
+        const own = this.dissector.ctx.colProtocol;
+        if (own !== null) w.protocol[k] = own;
         w.info.push(infoText(fl, t.proto[r] as number, this.dissector.ctx.exception) + exceptionSuffix(this.dissector.ctx.exception));
         // Wireshark's first colouring rule, above the protocols' (a damaged packet stays 'bad')
         if (w.color[k] !== 'bad' && badTcp(fl)) w.color[k] = 'bad-tcp';

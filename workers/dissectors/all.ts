@@ -38,6 +38,7 @@ import './dhcp.ts';
 import './dhcpv6.ts';
 import './ntp.ts';
 import './syslog.ts';
+import './ssh.ts';
 // tunnels
 import './gre.ts';
 import './erspan.ts';

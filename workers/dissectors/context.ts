@@ -58,6 +58,13 @@ export class Ctx {
   /** Source and destination ports of the innermost transport header (for dispatch). */
   srcPort = 0;
   dstPort = 0;
+  /** The port by which TCP found the payload's dissector (Wireshark's pinfo->match_uint), and the
+   *  segment's TCP stream (-1: none). */
+  matchPort = 0;
+  tcpStream = -1;
+  /** The Protocol column's text when a dissector sets its own (col_set_str: "SSHv2"), else null:
+   *  the top protocol's short name. */
+  colProtocol: string | null = null;
   /** Offsets into `b` of the innermost network addresses (-1 when none), and their length (4 or 16). */
   netSrc = -1;
   netDst = -1;
@@ -99,6 +106,9 @@ export class Ctx {
     this.depth = 0;
     this.srcPort = 0;
     this.dstPort = 0;
+    this.matchPort = 0;
+    this.tcpStream = -1;
+    this.colProtocol = null;
     this.netSrc = -1;
     this.netDst = -1;
     this.netLen = 0;

@@ -316,8 +316,13 @@ export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off
   const server = s >= 0 ? transportState(c).tcp.serverPort(s) : 0;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = t.tcpFor(server) ?? t.tcpFor(low) ?? t.tcpFor(high);
+  let port = server;
+  let d = t.tcpFor(server);
+  if (d === undefined) d = t.tcpFor((port = low));
+  if (d === undefined) d = t.tcpFor((port = high));
   if (d) {
+    c.matchPort = port;
+    c.tcpStream = s;
     c.call(d, off, end);
     return;
   }

@@ -15,6 +15,7 @@ import { stpInfo } from './info/stp.ts';
 import { mplsEchoInfo, nhrpInfo, slarpInfo, vsockInfo } from './info/links.ts';
 import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
+import { sshInfo } from './info/ssh.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
  *  builder whose protocol writes its column before a part that can stop the packet). */
@@ -38,6 +39,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   'mpls-echo': mplsEchoInfo,
   stp: stpInfo,
   nhrp: nhrpInfo,
+  ssh: sshInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

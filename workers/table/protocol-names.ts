@@ -10,6 +10,7 @@ const SHORT: Record<string, string> = {
   geneve: 'Geneve', gre: 'GRE', mpls: 'MPLS', vlan: '802.1Q', ieee8021ad: '802.1ad', igmp: 'IGMP', sctp: 'SCTP',
   llc: 'LLC', sll: 'SLL', null: 'NULL', ppp: 'PPP', chdlc: 'CHDLC', erspan: 'ERSPAN', nsh: 'NSH', data: 'Data',
   nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'Radiotap', wlan: '802.11', slarp: 'SLARP', lcp: 'PPP LCP', stp: 'STP',
+  ssh: 'SSH',
 };
 
 export function protocolName(protoField: number): string {
@@ -18,7 +19,7 @@ export function protocolName(protoField: number): string {
 }
 
 const FAMILY: Record<string, string> = {
-  tcp: 'tcp', udp: 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
+  tcp: 'tcp', ssh: 'tcp', udp: 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
   vxlan: 'tunnel', geneve: 'tunnel', gre: 'tunnel', erspan: 'tunnel', nsh: 'tunnel', dhcp: 'udp', dhcpv6: 'udp', ntp: 'udp',
 };
 
