@@ -16,6 +16,7 @@ import { mplsEchoInfo, nhrpInfo, slarpInfo, vsockInfo } from './info/links.ts';
 import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
 import { sshInfo } from './info/ssh.ts';
+import { syslogInfo } from './info/syslog.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
  *  builder whose protocol writes its column before a part that can stop the packet). */
@@ -40,6 +41,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   stp: stpInfo,
   nhrp: nhrpInfo,
   ssh: sshInfo,
+  syslog: syslogInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

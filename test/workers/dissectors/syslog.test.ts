@@ -1,6 +1,11 @@
 // Syslog on UDP 514, and the dispatch rule it exists for: Wireshark tries the lower port first.
 import { describe, expect, it } from 'vitest';
+import { fieldByName } from '../../../workers/fields/registry.ts';
+import { infoText } from '../../../workers/table/info.ts';
+import { protocolName } from '../../../workers/table/protocol-names.ts';
 import { dissect, hex } from './helpers.ts';
+
+const SYSLOG = fieldByName('syslog')?.id ?? -1;
 
 function udpFrame(sport: number, dport: number, payload: Uint8Array): Uint8Array {
   const ipLen = 20 + 8 + payload.length;
@@ -30,5 +35,14 @@ describe('syslog', () => {
   it('a datagram cut inside the priority keeps what is there', () => {
     const d = dissect(udpFrame(40000, 514, new TextEncoder().encode('<3')));
     expect(d.values('syslog.msg')).toEqual(['<3']);
+  });
+
+  it("writes tshark's Info: FACILITY.LEVEL: and every byte of the message, a NUL as \\000", () => {
+    const msg = new TextEncoder().encode("<34>Oct 11 22:14:15 mymachine su: 'su root' failed\n");
+    expect(infoText(dissect(udpFrame(40000, 514, msg)).fl, SYSLOG)).toBe("AUTH.CRIT: Oct 11 22:14:15 mymachine su: 'su root' failed\\n");
+    // the 1M benchmark mix's syslog datagrams: 120 zero bytes, no priority (tshark -2: "\000" 120 times)
+    expect(infoText(dissect(udpFrame(4790, 514, new Uint8Array(120))).fl, SYSLOG)).toBe('\\000'.repeat(120));
+    expect(infoText(dissect(udpFrame(40000, 514, new TextEncoder().encode('<191>x\x01\x7f'))).fl, SYSLOG)).toBe('LOCAL7.DEBUG: x\\001\\177');
+    expect(protocolName(SYSLOG)).toBe('Syslog');
   });
 });
