@@ -19,7 +19,8 @@ export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+    // DECAPOD_CHROMIUM_ARGS: more switches for a benchmark's experiment (`--js-flags=--trace-deopt`)
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', ...(process.env.DECAPOD_CHROMIUM_ARGS?.split(' ').filter((a) => a !== '') ?? [])],
   });
 }
 
