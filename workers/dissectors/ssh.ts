@@ -44,7 +44,7 @@ export const KEX_MESSAGES: Record<KexKind, ReadonlyMap<number, string>> = {
   [KexKind.ECDH]: names([[30, 'Elliptic Curve Diffie-Hellman Key Exchange Init'], [31, 'Elliptic Curve Diffie-Hellman Key Exchange Reply']]),
 };
 
-const DIRECTION: readonly [string, string] = ['Server-to-Client', 'Client-to-Server'];
+const DIRECTION: readonly [string, string] = ['server-to-client', 'client-to-server'];
 
 export const F = registerFields({
   ssh: { name: 'ssh', label: 'SSH Protocol', type: FT.PROTOCOL },
@@ -220,7 +220,7 @@ function keyExchange(c: Ctx, flow: SshFlow, peer: SshPeer, o: number, stop: numb
   if (code >= 30 && code < 40) {
     const name = KEX_MESSAGES[flow.kexKind].get(code);
     // the code is the key exchange method's (Wireshark registers a field per method)
-    if (f.wanted === null) f.label(codeItem, `Message Code: ${name ?? `Unknown (${code})`} (${code})`);
+    if (f.wanted === null) f.setText(codeItem, `Message Code: ${name ?? `Unknown (${code})`} (${code})`);
     // the DH and ECDH replies choose the ciphers (ssh_choose_enc_mac); 4.0's group exchange
     // reply does so only in code it never compiles (SSH_DECRYPTION_SUPPORTED is not defined)
     if (c.firstPass && code === 31 && flow.kexKind !== KexKind.DH_GEX) chooseAlgorithms(flow);

@@ -15,6 +15,8 @@ export const enum EF {
   GENERATED = 2,
   /** The value is in `str` rather than derived from `num` or the bytes. */
   STR = 4,
+  /** `str` is the whole tree line (Wireshark's proto_item_set_text), the value stays in `num`. */
+  TEXT = 8,
 }
 
 /** Wireshark's expert severities and groups (epan/proto.h PI_*), as their lines name them. */
@@ -175,6 +177,15 @@ export class FieldList {
   /** Override the label of entry `i` (a protocol or subtree item); ignored for a skipped entry. */
   label(i: number, s: string): void {
     this.setStr(i, s);
+  }
+
+  /** Set the whole tree line of value entry `i` (Wireshark's proto_item_set_text: a code named by
+   *  a table the field does not carry, "Message Code: Diffie-Hellman Group Exchange Init (32)");
+   *  its value is unchanged. Ignored for a skipped entry. */
+  setText(i: number, s: string): void {
+    if (i < 0) return;
+    this.setStr(i, s);
+    this.flags[i] = (this.flags[i] as number) | EF.TEXT;
   }
 
   /** Append to the label of entry `i`: a protocol or subtree item's set with label(), or a value

@@ -201,6 +201,9 @@ export function valueText(fl: FieldList, i: number): string {
 }
 
 /** The details-tree line for entry `i`, e.g. `Source Address: 10.0.0.1` or `Time to Live: 64`. */
+/** Bytes of a byte field a tree line shows (wsutil/to_str.h: bytes_to_str's 36). */
+const LABEL_BYTES = 36;
+
 /** Wireshark's FT_RELATIVE_TIME label unit (rel_time_to_str). */
 export const SECONDS = ' seconds';
 
@@ -216,6 +219,7 @@ export function labelText(fl: FieldList, i: number): string {
       : s ?? def.label;
     return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
   }
+  if ((fl.flags[i] as number) & EF.TEXT && s !== undefined) return (fl.flags[i] as number) & EF.GENERATED ? `[${s}]` : s;
   if (def.nameOnly) {
     const line = (def.display ?? def.label) + (s ?? '');
     return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
@@ -233,6 +237,11 @@ export function labelText(fl: FieldList, i: number): string {
     const raw = uintText(def, v, name === undefined, true);
     value = name === undefined ? raw : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
     if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
+  } else if (def.type === FT.BYTES && (fl.len[i] as number) > LABEL_BYTES) {
+    // a label shows at most 36 bytes, then an ellipsis (bytes_to_str); `fields` prints them all
+    const b = fl.bytesOf(i);
+    const o = fl.off[i] as number;
+    value = `${bytesHex(b, o, Math.max(0, Math.min(LABEL_BYTES, b.length - o)))}…`;
   } else {
     value = valueText(fl, i);
     if (def.type === FT.STRING) value = escapeString(value);

@@ -3,6 +3,7 @@
 // tree order). One frame at a time (`dissect`, `frame`), or frames in order through one
 // PacketDissector that keeps its stream and reassembly state (`capture`, `again`, `truncations`).
 
+import type { TreeNode } from '../../../workers/api.ts';
 import { expect } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
@@ -193,5 +194,18 @@ export function truncations(frame: string, base: number, n: number, fields: read
   const out: Fields[] = [];
   const d = new PacketDissector();
   for (let k = 0; k < n; k++) out.push(read(d, bytes.slice(0, base + k), k + 1, fields, bytes.length));
+  return out;
+}
+
+/** The subtree of the first top-level node of `field` as tshark -V prints it: one line per item,
+ *  four spaces a level (none when the packet has no such layer). */
+export function treeLines(tree: readonly TreeNode[], field: string): string[] {
+  const out: string[] = [];
+  const walk = (n: TreeNode, ind: string): void => {
+    out.push(ind + n.label);
+    for (const c of n.children) walk(c, ind + '    ');
+  };
+  const top = tree.find((n) => n.field === field);
+  if (top) walk(top, '');
   return out;
 }

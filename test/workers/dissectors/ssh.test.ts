@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CAPTURES, REPO } from '../../golden/corpus.ts';
 import { corpusRows } from '../table/corpus-rows.ts';
+import { treeLines } from './helpers.ts';
+import { CaptureSession } from '../../../workers/session.ts';
+import { openAsBlob } from 'node:fs';
 
 const CASES: [capture: string, frames: number][] = [['geneve.pcap', 39], ['ipoib.pcap', 30], ['get-to-ssh-server.pcap', 9]];
 
@@ -40,5 +43,17 @@ describe('SSH', () => {
     expect([h.protocol[6], h.info[6]]).toEqual(['TCP', '22 → 44338 [RST, ACK] Seq=22 Ack=606 Win=64640 Len=0 TSval=2381625251 TSecr=654612844']);
     const i = await corpusRows('ipoib.pcap', 15);
     expect(i.info[14]).toBe('Client: Diffie-Hellman Key Exchange Init');
+  });
+
+  it("draws an encrypted packet as tshark -2 -V does: 36 bytes of a long byte field, then an ellipsis", async () => {
+    const s = new CaptureSession();
+    await s.open([await openAsBlob(join(CAPTURES, 'geneve.pcap'))], ['geneve.pcap'], []);
+    expect(treeLines((await s.getDetails(19)).tree, 'ssh')).toEqual([
+      'SSH Protocol',
+      '    SSH Version 2',
+      '        Packet Length (encrypted): aadc403a',
+      '        Encrypted Packet: 1d2084274ba49ab7ccce78b89ae93adb8b0b8037712d57140a8df7b5533a8b9fc7c3f715…',
+      '    [Direction: client-to-server]',
+    ]);
   });
 });
