@@ -8,13 +8,15 @@
 // Which address is which depends on the frame type and, for data frames, on the To DS / From DS
 // bits (§9.3.2.1 Table 9-30); Wireshark names each address as receiver / transmitter and as
 // destination / source / BSSID / station, in that order, with hidden `wlan.addr` copies. Data
-// frames carry LLC; protected and management bodies are shown as data here.
+// frames carry LLC, management frames their parameters (ieee80211-mgt.ts); protected bodies are
+// shown as data.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectLlc } from './llc.ts';
+import { dissectWlanMgt } from './ieee80211-mgt.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const FC = 0;
@@ -188,6 +190,7 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   const body = off + hlen;
   // Data frames without a payload (Null function, subtype bit 2) carry nothing.
   if (type === DATA && !(subtype & 0x4) && !(flags & FLAG_PROTECTED)) c.call(dissectLlc, body, bodyEnd);
+  else if (type === MGMT && !(flags & FLAG_PROTECTED)) dissectWlanMgt(c, body, bodyEnd, subtype);
   else if (type !== CONTROL) c.call(dissectData, body, bodyEnd);
 }
 

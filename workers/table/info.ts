@@ -17,6 +17,7 @@ import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
 import { sshInfo } from './info/ssh.ts';
 import { syslogInfo } from './info/syslog.ts';
+import { wlanInfo } from './info/wlan.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
  *  builder whose protocol writes its column before a part that can stop the packet). */
@@ -42,6 +43,8 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   nhrp: nhrpInfo,
   ssh: sshInfo,
   syslog: syslogInfo,
+  wlan: wlanInfo,
+  'wlan.mgt': wlanInfo,
 };
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped

@@ -1,8 +1,17 @@
 // IEEE 802.11 MAC headers (workers/dissectors/ieee80211.ts): frames of ieee802.11_exthdr.pcap and
-// data frames of each To DS / From DS kind checked against tshark 4.0 (LINKTYPE_IEEE802_11).
+// data frames of each To DS / From DS kind checked against tshark 4.0 (LINKTYPE_IEEE802_11); the
+// management bodies (ieee80211-mgt.ts) against every occurrence of 20 fields in all 26 frames of
+// that capture (test/fixtures/wlan/ieee802.11_exthdr.tsv, written by scripts/make-wlan-fixture.sh),
+// and the Info column and tree lines against tshark's.
 
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCuts, frame, hex } from './helpers.ts';
+import { CAPTURES, REPO } from '../../golden/corpus.ts';
+import { corpusRows } from '../table/corpus-rows.ts';
+import { buildTree } from '../../../workers/table/details.ts';
+import { checkCuts, frame, hex, treeLines } from './helpers.ts';
 
 const RADIOTAP = '000059006f480080f7017710000000006ae098000000000010026c09a000edaa00000000000002006c09a000031b6ae09800000000003d040043364380aa009fff019cff670000000000000000000000000000000000000000';
 // ieee802.11_exthdr.pcap frame 2 (after its radiotap header): ACK to 90:a4:de:c0:46:0a, FCS.
@@ -79,5 +88,53 @@ describe('IEEE 802.11', () => {
   it('never throws at any cut of the header', () => {
     const b = hex('08013000' + A1 + A2 + A3 + '1000' + SNAP_IP);
     checkCuts(b, 105, 0, 24, ['wlan.fc', 'wlan.duration', 'wlan.ra', 'wlan.ta', 'wlan.da', 'wlan.seq']);
+  });
+
+  it("prints tshark's values of the header and management fields of ieee802.11_exthdr.pcap", () => {
+    const [header, ...rows] = readFileSync(join(REPO, 'test/fixtures/wlan/ieee802.11_exthdr.tsv'), 'utf8').replace(/\n$/, '').split('\n');
+    const fields = (header as string).split('\t');
+    expect(rows).toHaveLength(26);
+    const r = spawnSync('node', [join(REPO, 'bin/decapod.js'), 'fields', join(CAPTURES, 'ieee802.11_exthdr.pcap'), '-E', 'occurrence=a', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\n$/, '').split('\n')).toEqual(rows);
+  });
+
+  it("writes tshark's Info: type, SN and FN, flags with C for an FCS, then the beacon interval and SSID", async () => {
+    const w = await corpusRows('ieee802.11_exthdr.pcap');
+    expect(w.protocol.slice(0, 3)).toEqual(['802.11', '802.11', '802.11']);
+    expect(w.info[0]).toBe('Probe Request, SN=1, FN=0, Flags=........C, SSID="omus"');
+    expect(w.info[1]).toBe('Acknowledgement, Flags=........C');
+    expect(w.info[2]).toBe('Probe Response, SN=1788, FN=0, Flags=........, BI=100, SSID="omus"');
+    expect(w.info[18]).toBe('Authentication, SN=27, FN=0, Flags=........C');
+    expect(w.info[24]).toBe('Null function (No data), SN=29, FN=0, Flags=.......TC');
+  });
+
+  it("draws the management body's parameters as tshark -V does", async () => {
+    // ieee802.11_exthdr.pcap frame 3 (225 bytes after the file header and the records of frames 1
+    // and 2, 170 and 103 bytes): radiotap, then a probe response with no FCS
+    const start = 24 + 16 + 170 + 16 + 103 + 16;
+    const bytes = new Uint8Array(readFileSync(join(CAPTURES, 'ieee802.11_exthdr.pcap'))).subarray(start, start + 225);
+    const lines = treeLines(buildTree(frame(bytes, 127).fl), 'wlan.mgt');
+    expect(lines.slice(0, 5)).toEqual([
+      'IEEE 802.11 Wireless Management',
+      '    Fixed parameters (12 bytes)',
+      '        Timestamp: 0',
+      '        Beacon Interval: 0.102400 [Seconds]',
+      '        Capabilities Information: 0x0401',
+    ]);
+    expect(lines.slice(5, 16)).toEqual([
+      '    Tagged parameters (106 bytes)',
+      '        Tag: SSID parameter set: "omus"',
+      '            Tag Number: SSID parameter set (0)',
+      '            Tag length: 4',
+      '            SSID: "omus"',
+      '        Tag: Supported Rates 1(B), 2(B), 5.5(B), 11(B), 6, 9, 12, 18, [Mbit/sec]',
+      '            Tag Number: Supported Rates (1)',
+      '            Tag length: 8',
+      '            Supported Rates: 1(B) (0x82)',
+      '            Supported Rates: 2(B) (0x84)',
+      '            Supported Rates: 5.5(B) (0x8b)',
+    ]);
+    expect(lines).toContain('        Tag: DS Parameter set: Current Channel: 1');
   });
 });

@@ -6,8 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { buildTree } from '../../../workers/table/details.ts';
-import type { TreeNode } from '../../../workers/api.ts';
-import { checkCuts, frame, hex } from './helpers.ts';
+import { checkCuts, frame, hex, treeLines } from './helpers.ts';
 import { infoText } from '../../../workers/table/info.ts';
 import { fieldByName } from '../../../workers/fields/registry.ts';
 
@@ -22,17 +21,9 @@ const TCN = '0180c2000000020000000001000742420300000080';
 /** MST BPDU: version 3, Version 1 Length 0, Version 3 Length 64, 102 octets or more. */
 const MST = '0180c20000000200000000010069424203000003027c800000112233445500000000800000112233445580010000140002000f000000400000' + '00'.repeat(62);
 
-/** The STP subtree as tshark -V prints it: one line per item, four spaces a level. */
+/** The STP subtree as tshark -V prints it. */
 function stpLines(bytes: Uint8Array): string[] {
-  const tree = buildTree(frame(bytes).fl);
-  const stp = tree.find((n) => n.field === 'stp');
-  const out: string[] = [];
-  const walk = (n: TreeNode, ind: string): void => {
-    out.push(ind + n.label);
-    for (const c of n.children) walk(c, ind + '    ');
-  };
-  if (stp) walk(stp, '');
-  return out;
+  return treeLines(buildTree(frame(bytes).fl), 'stp');
 }
 
 function info(bytes: Uint8Array): string {
