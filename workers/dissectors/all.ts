@@ -39,6 +39,8 @@ import './dhcpv6.ts';
 import './ntp.ts';
 import './syslog.ts';
 import './ssh.ts';
+import './loop.ts';
+import './pptp.ts';
 // tunnels
 import './gre.ts';
 import './erspan.ts';

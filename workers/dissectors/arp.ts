@@ -101,6 +101,9 @@ export function dissectArp(c: Ctx, off: number, end: number): void {
   const hln = c.uint(F.hwSize, off + HLN, 1, end);
   const pln = c.uint(F.protoSize, off + PLN, 1, end);
   const op = c.uint(F.opcode, off + OP, 2, end);
+  // the Protocol column names the reverse and inverse variants (packet-arp.c)
+  if (op === 3 || op === 4) c.colProtocol = 'RARP';
+  else if (op === 8 || op === 9) c.colProtocol = 'Inverse ARP';
   if (c.stop) return;
   const total = ARP_HEADER_LEN + 2 * hln + 2 * pln;
   f.len[arp] = Math.max(0, Math.min(total, c.b.length - off));

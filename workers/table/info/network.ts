@@ -48,13 +48,21 @@ export function arpInfo(fl: FieldList): string {
   const tpa = text(fl, 'arp.dst.proto_ipv4');
   if ((op === 1 || op === 2) && spa !== '' && spa === tpa) return `Gratuitous ARP for ${spa} (${op === 1 ? 'Request' : 'Reply'})`;
   if (op === 1) return `Who has ${tpa}? Tell ${spa}`;
-  if (op === 2) return `${spa} is at ${text(fl, 'arp.src.hw_mac') || hardwareHex(fl)}`;
+  if (op === 2) return `${spa} is at ${hardware(fl, 'src')}`;
+  // the reverse (RARP, DRARP) and inverse requests and replies, as packet-arp.c words them
+  if (op === 3 || op === 5 || op === 8) return `Who is ${hardware(fl, 'dst')}? Tell ${hardware(fl, 'src')}`;
+  if (op === 4 || op === 6) return `${hardware(fl, 'dst')} is at ${text(fl, 'arp.dst.proto_ipv4')}`;
+  if (op === 9) return `${hardware(fl, 'src')} is at ${spa}`;
+  if (op === 7) return 'DRARP Error';
   return named(fl, 'arp.opcode');
 }
 
-/** The sender's hardware address (`arp.src.hw`) as bytes in hex, no separator, or ''. */
-function hardwareHex(fl: FieldList): string {
-  const i = find(fl, 'arp.src.hw');
+/** The sender's or target's hardware address: a MAC address, else its bytes in hex with no
+ *  separator (`arp.src.hw`), or ''. */
+function hardware(fl: FieldList, side: 'src' | 'dst'): string {
+  const mac = text(fl, `arp.${side}.hw_mac`);
+  if (mac !== '') return mac;
+  const i = find(fl, `arp.${side}.hw`);
   return i < 0 ? '' : bytesHex(fl.bytesOf(i), fl.off[i] as number, fl.len[i] as number);
 }
 

@@ -1,0 +1,24 @@
+// The Info column of the small protocols that keep links and tunnels up or mark their frames:
+// Ethernet loopback (Cisco keepalives), PPTP's control connection, Arista's timestamp header.
+
+import type { FieldList } from '../../fields/field-list.ts';
+import { find, namedAt, num } from './fields.ts';
+
+/** packet-loop.c: the relevant function's name, or that there is none. */
+export function loopInfo(fl: FieldList): string {
+  const i = find(fl, 'loop.relevant_function', false);
+  return i < 0 ? 'No valid function found' : namedAt(fl, i, (v) => `Unknown function (${v})`);
+}
+
+/** packet-pptp.c: the control message type's name. */
+export function pptpInfo(fl: FieldList): string {
+  const i = find(fl, 'pptp.control_message_type', false);
+  return i < 0 ? '' : namedAt(fl, i, (v) => `Unknown control type (${v})`);
+}
+
+/** packet-avsp.c: the timestamp's kind for the versions it knows, nothing for another. */
+const AVSP_KINDS = new Map([[0x0010, '64bit TAI timestamp'], [0x0110, '64bit UTC timestamp'], [0x0020, '48bit TAI timestamp'], [0x0120, '48bit UTC timestamp']]);
+
+export function avspInfo(fl: FieldList): string {
+  return AVSP_KINDS.get(num(fl, 'avsp.ver', false)) ?? '';
+}
