@@ -41,6 +41,7 @@ import './syslog.ts';
 import './ssh.ts';
 import './loop.ts';
 import './pptp.ts';
+import './pim.ts';
 // tunnels
 import './gre.ts';
 import './erspan.ts';

@@ -18,7 +18,7 @@ import { greInfo } from './info/gre.ts';
 import { sshInfo } from './info/ssh.ts';
 import { syslogInfo } from './info/syslog.ts';
 import { wlanInfo } from './info/wlan.ts';
-import { avspInfo, loopInfo, pptpInfo } from './info/tunnels.ts';
+import { avspInfo, loopInfo, pimInfo, pptpInfo } from './info/tunnels.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
  *  builder whose protocol writes its column before a part that can stop the packet). */
@@ -48,6 +48,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   'wlan.mgt': wlanInfo,
   loop: loopInfo,
   pptp: pptpInfo,
+  pim: pimInfo,
   // packet-mpls.c's text, which a payload it hands on replaces
   mpls: () => 'MPLS Label Switched Packet',
   avsp: avspInfo,

@@ -10,7 +10,7 @@ const SHORT: Record<string, string> = {
   geneve: 'Geneve', gre: 'GRE', mpls: 'MPLS', vlan: '802.1Q', ieee8021ad: '802.1ad', igmp: 'IGMP', sctp: 'SCTP',
   llc: 'LLC', sll: 'SLL', null: 'NULL', ppp: 'PPP', chdlc: 'CHDLC', erspan: 'ERSPAN', nsh: 'NSH', data: 'Data',
   nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'Radiotap', wlan: '802.11', 'wlan.mgt': '802.11', slarp: 'SLARP', lcp: 'PPP LCP', stp: 'STP',
-  ssh: 'SSH', syslog: 'Syslog', loop: 'LOOP', pptp: 'PPTP', avsp: 'AVSP',
+  ssh: 'SSH', syslog: 'Syslog', loop: 'LOOP', pptp: 'PPTP', avsp: 'AVSP', pim: 'PIM',
 };
 
 export function protocolName(protoField: number): string {

@@ -1,5 +1,5 @@
 // The Info column of the small protocols that keep links and tunnels up or mark their frames:
-// Ethernet loopback (Cisco keepalives), PPTP's control connection, Arista's timestamp header.
+// Ethernet loopback (Cisco keepalives), PPTP's control connection, PIM, Arista's timestamp header.
 
 import type { FieldList } from '../../fields/field-list.ts';
 import { find, namedAt, num } from './fields.ts';
@@ -21,4 +21,11 @@ const AVSP_KINDS = new Map([[0x0010, '64bit TAI timestamp'], [0x0110, '64bit UTC
 
 export function avspInfo(fl: FieldList): string {
   return AVSP_KINDS.get(num(fl, 'avsp.ver', false)) ?? '';
+}
+
+/** packet-pim.c: a PIMv2 message's type, "Unknown" for another version. */
+export function pimInfo(fl: FieldList): string {
+  const i = find(fl, 'pim.type', false);
+  if (i < 0) return '';
+  return num(fl, 'pim.version', false) === 2 ? namedAt(fl, i, (v) => `Unknown (${v})`) : 'Unknown';
 }
