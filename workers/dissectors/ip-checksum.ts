@@ -19,9 +19,21 @@ export const enum ChecksumStatus {
  *  partial sum `pseudo` (an IPv6 pseudo-header) when `verify`. */
 export function checksum(c: Ctx, id: number, statusId: number, off: number, end: number, verify: boolean, pseudo: number,
                          csum = 2): void {
-  if (c.uint(id, off + csum, 2, end) < 0) return;
+  const value = c.uint(id, off + csum, 2, end);
+  if (value < 0) return;
+  const item = c.f.last;
   let status = ChecksumStatus.UNVERIFIED;
-  if (verify) status = onesSum(c.b, off, end, pseudo) === 0xffff ? ChecksumStatus.GOOD : ChecksumStatus.BAD;
+  let sum = 0;
+  if (verify) {
+    sum = onesSum(c.b, off, end, pseudo);
+    status = sum === 0xffff ? ChecksumStatus.GOOD : ChecksumStatus.BAD;
+  }
+  // what proto_tree_add_checksum appends to the line (full trees only)
+  if (c.f.wanted === null) {
+    if (status === ChecksumStatus.GOOD) c.f.appendLabel(item, ' [correct]');
+    else if (status === ChecksumStatus.UNVERIFIED) c.f.appendLabel(item, ' [unverified]');
+    else c.f.appendLabel(item, ` incorrect, should be 0x${shouldBe(value, sum).toString(16).padStart(4, '0')}`);
+  }
   c.f.add(statusId, off + csum, 0, status, EF.GENERATED);
   if (status === ChecksumStatus.BAD) c.status |= Status.WARNING;
 }
@@ -36,3 +48,10 @@ export function onesSum(b: Uint8Array, off: number, end: number, initial: number
   return s;
 }
 
+/** in_cksum_shouldbe: the checksum that would make the message's sum `sum` (taken with `value` in
+ *  place) all ones. */
+function shouldBe(value: number, sum: number): number {
+  let v = value + (~sum & 0xffff);
+  v = (v & 0xffff) + (v >>> 16);
+  return (v & 0xffff) + (v >>> 16);
+}

@@ -197,6 +197,8 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   const ttlItem = f.last;
   const proto = c.uint(F.proto, off + PROTO, 1, end);
   if (c.uint(F.checksum, off + CSUM, 2, end) < 0) return;
+  // ip.check_checksum is off by default: packet-ip.c writes why the sum was not checked
+  if (f.wanted === null) f.appendLabel(f.last, ' [validation disabled]');
   f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
   address(c, F.src, F.srcHost, off + SRC, end);
   // "If there's an IP strict or loose source routing option, then the final L3 IP destination

@@ -75,6 +75,7 @@ export function dissectSctp(c: Ctx, off: number, end: number): void {
   f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
   f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
   if (c.uint(F.checksum, off + CSUM, 4, end) < 0) return;
+  if (f.wanted === null) f.appendLabel(f.last, ' [unverified]');
   f.add(F.checksumStatus, off + CSUM, 0, 2, EF.GENERATED);
   let o = off + SCTP_HEADER_LEN;
   while (o < end && !c.stop) {

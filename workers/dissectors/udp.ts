@@ -77,6 +77,8 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   // "IPv6 receivers must discard UDP packets containing a zero checksum"), except in an ICMP quote.
   let status = CHECKSUM_UNVERIFIED;
   if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
+  // what packet-udp.c appends to the line (full trees only)
+  if (f.wanted === null) f.appendLabel(f.last, status === CHECKSUM_UNVERIFIED ? ' [unverified]' : status === CHECKSUM_ILLEGAL ? ' [zero-value illegal]' : ' [zero-value ignored]');
   f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
   if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
   // udp.stream numbers every UDP conversation (one per datagram in a capture of random source

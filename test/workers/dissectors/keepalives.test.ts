@@ -42,7 +42,7 @@ describe('keepalives and tunnel control', () => {
     const s = new CaptureSession();
     await s.open([await openAsBlob(join(CAPTURES, 'various_gre.pcap'))], ['various_gre.pcap'], []);
     const lines = treeLines((await s.getDetails(67)).tree, 'pim');
-    expect(lines.slice(0, 4)).toEqual(['Protocol Independent Multicast', '    0010 .... = Version: 2', '    .... 0000 = Type: Hello (0)', '    Reserved byte(s): 00']);
+    expect(lines.slice(0, 5)).toEqual(['Protocol Independent Multicast', '    0010 .... = Version: 2', '    .... 0000 = Type: Hello (0)', '    Reserved byte(s): 00', '    Checksum: 0xa36a [correct]']);
     expect(lines.slice(5)).toEqual([
       '    [Checksum Status: Good]',
       '    PIM Options: 5',
