@@ -183,6 +183,14 @@ export class Ctx {
     return readUint(this.b, off, 4);
   }
 
+  /** A little-endian unsigned integer of `n` bytes at off (802.11, radiotap, loopback); exact up to
+   *  2^53, as every number here. */
+  le(off: number, n: number): number {
+    let v = 0;
+    for (let i = n - 1; i >= 0; i--) v = v * 256 + (this.b[off + i] as number);
+    return v;
+  }
+
   /** Hand [off, end) to dissector `d`, guarding against runaway nesting; returns where its PDU
    *  ended (`end`, unless it called `setEnd`). */
   call(d: Dissector, off: number, end: number): number {

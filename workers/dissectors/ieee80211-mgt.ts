@@ -76,12 +76,6 @@ const FIXED: Record<number, readonly (readonly [number, number])[]> = {
   [DEAUTH]: [[F.reasonCode, 2]],
 };
 
-function le(c: Ctx, o: number, n: number): number {
-  let v = 0;
-  for (let k = n - 1; k >= 0; k--) v = v * 256 + c.u8(o + k);
-  return v;
-}
-
 /** The body [off, end) of a management frame of `subtype`. */
 export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number): void {
   const fixed = FIXED[subtype];
@@ -101,7 +95,7 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
       if (!c.has(o, n, end)) break;
       if (id === F.currentAp) c.field(id, o, n, end);
       else {
-        const v = id === F.aid ? le(c, o, n) & 0x3fff : le(c, o, n);
+        const v = id === F.aid ? c.le(o, n) & 0x3fff : c.le(o, n);
         const i = f.add(id, o, n, v);
         if (full && id === F.beacon) f.setText(i, `Beacon Interval: ${((v * 1024) / 1e6).toFixed(6)} [Seconds]`);
       }

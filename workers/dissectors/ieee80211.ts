@@ -107,13 +107,9 @@ function hiddenAddr(c: Ctx, o: number): void {
 /** Fragment and sequence numbers (the sequence control field, little-endian). */
 function sequence(c: Ctx, o: number, end: number): void {
   if (!c.has(o, 2, end)) return;
-  const v = le16(c, o);
+  const v = c.le(o, 2);
   c.f.add(F.fragNumber, o, 2, v & 0xf);
   c.f.add(F.seq, o, 2, v >> 4);
-}
-
-function le16(c: Ctx, o: number): number {
-  return c.u8(o) | (c.u8(o + 1) << 8);
 }
 
 function frameControl(c: Ctx, off: number, type: number, subtype: number, flags: number): void {
@@ -148,7 +144,7 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   const wl = c.proto(F.wlan, off, off + hlen);
   frameControl(c, off, type, subtype, flags);
   if (!c.has(off + DURATION, 2, end)) return;
-  f.add(F.duration, off + DURATION, 2, le16(c, off + DURATION) & 0x7fff);
+  f.add(F.duration, off + DURATION, 2, c.le(off + DURATION, 2) & 0x7fff);
   if (type === CONTROL) {
     address(c, F.ra, F.raResolved, off + ADDR1, end, true);
     if (hlen > ADDR2) address(c, F.ta, F.taResolved, off + ADDR2, end, true);
@@ -181,7 +177,7 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   }
   if (hasFcs && !c.stop && c.has(bodyEnd, FCS_LEN, end)) {
     // The FCS is sent least significant byte first; Wireshark shows it as a little-endian number.
-    f.add(F.fcs, bodyEnd, FCS_LEN, le16(c, bodyEnd) + le16(c, bodyEnd + 2) * 0x10000);
+    f.add(F.fcs, bodyEnd, FCS_LEN, c.le(bodyEnd, FCS_LEN));
     f.add(F.fcsStatus, bodyEnd, 0, 2, EF.GENERATED);
   }
   f.len[wl] = Math.max(0, Math.min(hlen, c.b.length - off));
@@ -196,7 +192,7 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
 
 function qosControl(c: Ctx, o: number): void {
   const f = c.f;
-  const v = le16(c, o);
+  const v = c.le(o, 2);
   f.push(f.add(F.qos, o, 2, v));
   f.add(F.tid, o, 2, v & 0xf);
   f.add(F.priority, o, 2, v & 0x7);

@@ -21,27 +21,23 @@ export const F = registerFields({
   forwardingAddress: { name: 'loop.forwarding_address', label: 'Forwarding address', type: FT.ETHER },
 });
 
-function le16(c: Ctx, o: number): number {
-  return c.u8(o) | (c.u8(o + 1) << 8);
-}
-
 export function dissectLoop(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.loop, off, end);
   if (!c.has(off, 2, end)) return;
-  const skip = le16(c, off);
+  const skip = c.le(off, 2);
   f.add(F.skipCount, off, 2, skip);
   const relevant = off + 2 + skip;
   let o = off + 2;
   for (;;) {
     if (!c.has(o, 2, end)) return;
-    const fn = le16(c, o);
+    const fn = c.le(o, 2);
     if (o === relevant) f.add(F.relevantFunction, o, 2, fn);
     f.add(F.func, o, 2, fn);
     o += 2;
     if (fn === REPLY) {
       if (!c.has(o, 2, end)) return;
-      f.add(F.receiptNumber, o, 2, le16(c, o));
+      f.add(F.receiptNumber, o, 2, c.le(o, 2));
       o += 2;
       break;
     }

@@ -104,12 +104,6 @@ const SIZE = [8, 1, 1, 4, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1];
 /** Bit 16 (RTS retries) has no field in Wireshark 4.0: decoding stops there, as for 18 on. */
 const DECODED = (1 << 16) - 1 | (1 << 17);
 
-function le(c: Ctx, o: number, n: number): number {
-  let v = 0;
-  for (let i = n - 1; i >= 0; i--) v = v * 256 + c.u8(o + i);
-  return v;
-}
-
 /** One present word and its bits; the named bits only for words in the radiotap namespace at bit 0. */
 function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
   const f = c.f;
@@ -123,7 +117,7 @@ function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
 function field(c: Ctx, bit: number, o: number): void {
   const f = c.f;
   switch (bit) {
-    case 0: f.add(F.mactime, o, 8, le(c, o, 8)); break;
+    case 0: f.add(F.mactime, o, 8, c.le(o, 8)); break;
     case 1: {
       const v = c.u8(o);
       f.push(f.add(F.flags, o, 1, v));
@@ -133,8 +127,8 @@ function field(c: Ctx, bit: number, o: number): void {
     }
     case 2: f.add(F.datarate, o, 1, c.u8(o) / 2); break;
     case 3: {
-      f.add(F.freq, o, 2, le(c, o, 2));
-      const v = le(c, o + 2, 2);
+      f.add(F.freq, o, 2, c.le(o, 2));
+      const v = c.le(o + 2, 2);
       f.push(f.add(F.chFlags, o + 2, 2, v));
       for (let i = 0; i < CHANNEL_IDS.length; i++) f.add(CHANNEL_IDS[i] as number, o + 2, 2, v & (CHANNEL_BITS[i] as readonly [string, number, string])[1] ? 1 : 0);
       f.pop();
@@ -143,21 +137,21 @@ function field(c: Ctx, bit: number, o: number): void {
     case 4: f.add(F.hopset, o, 1, c.u8(o)); f.add(F.pattern, o + 1, 1, c.u8(o + 1)); break;
     case 5: f.add(F.dbmAntsignal, o, 1, (c.u8(o) << 24) >> 24); break;
     case 6: f.add(F.dbmAntnoise, o, 1, (c.u8(o) << 24) >> 24); break;
-    case 7: f.add(F.quality, o, 2, le(c, o, 2)); break;
-    case 8: f.add(F.txattenuation, o, 2, le(c, o, 2)); break;
-    case 9: f.add(F.dbTxattenuation, o, 2, le(c, o, 2)); break;
+    case 7: f.add(F.quality, o, 2, c.le(o, 2)); break;
+    case 8: f.add(F.txattenuation, o, 2, c.le(o, 2)); break;
+    case 9: f.add(F.dbTxattenuation, o, 2, c.le(o, 2)); break;
     case 10: f.add(F.txpower, o, 1, (c.u8(o) << 24) >> 24); break;
     case 11: f.add(F.antenna, o, 1, c.u8(o)); break;
     case 12: f.add(F.dbAntsignal, o, 1, c.u8(o)); break;
     case 13: f.add(F.dbAntnoise, o, 1, c.u8(o)); break;
     case 14: {
-      const v = le(c, o, 2);
+      const v = c.le(o, 2);
       f.push(f.add(F.rxflags, o, 2, v));
       f.add(F.badplcp, o, 2, (v >> 1) & 1);
       f.pop();
       break;
     }
-    case 15: f.add(F.txflags, o, 2, le(c, o, 2)); break;
+    case 15: f.add(F.txflags, o, 2, c.le(o, 2)); break;
     case 17: f.add(F.dataRetries, o, 1, c.u8(o)); break;
   }
 }
@@ -165,7 +159,7 @@ function field(c: Ctx, bit: number, o: number): void {
 export function dissectRadiotap(c: Ctx, off: number, end: number): void {
   const f = c.f;
   if (!c.has(off, PRESENT, end)) return;
-  const length = le(c, off + LENGTH, 2);
+  const length = c.le(off + LENGTH, 2);
   c.proto(F.radiotap, off, off + length);
   f.add(F.version, off + VERSION, 1, c.u8(off + VERSION));
   f.add(F.pad, off + PAD, 1, c.u8(off + PAD));
@@ -177,14 +171,14 @@ export function dissectRadiotap(c: Ctx, off: number, end: number): void {
   for (let o = off + PRESENT; ; o += 4) {
     words++;
     if (o + 4 > off + length || !c.has(o, 4, end)) break;
-    if (!(le(c, o, 4) & EXT)) break;
+    if (!(c.le(o, 4) & EXT)) break;
   }
   const presentEnd = off + PRESENT + 4 * words;
   f.push(f.add(F.present, off + PRESENT, Math.min(presentEnd, c.b.length) - off - PRESENT));
   let base0 = true;
   let first = -1;
   for (let i = 0, o = off + PRESENT; i < words && c.has(o, 4, end); i++, o += 4) {
-    const v = le(c, o, 4);
+    const v = c.le(o, 4);
     presentWord(c, o, v, base0);
     if (i === 0) first = v;
     base0 = (v & RTAP_NS) !== 0 && (v & VENDOR_NS) === 0;

@@ -156,7 +156,7 @@ function banner(c: Ctx, o: number, stop: number, resp: number): { next: number; 
     protoLen = lineLen > 1 && b[nl - 1] === 0x0d ? lineLen - 2 : lineLen - 1;
   }
   let text = '';
-  for (let k = o; k < o + protoLen; k++) text += String.fromCharCode(b[k] as number);
+  if (c.wants(F.protocol)) for (let k = o; k < o + protoLen; k++) text += String.fromCharCode(b[k] as number);
   c.f.addStr(F.protocol, o, protoLen, text);
   return { next: o + lineLen, version };
 }
@@ -168,15 +168,7 @@ function ssh2(c: Ctx, flow: SshFlow, o: number, stop: number, end: number, resp:
   const peer = flow.peers[resp] as SshPeer;
   while (o < stop && !c.stop) {
     const last = o;
-    let title = 'SSH Version 2';
-    if (peer.enc !== null || peer.mac !== null || peer.comp !== null) {
-      const parts: string[] = [];
-      if (peer.enc !== null) parts.push(`encryption:${peer.enc}`);
-      if (peer.mac !== null) parts.push(`mac:${peer.mac}`);
-      if (peer.comp !== null) parts.push(`compression:${peer.comp}`);
-      title += ` (${parts.join(' ')})`;
-    }
-    const sub = f.text(o, 0, title);
+    const sub = f.text(o, 0, f.wanted === null ? versionTitle(peer) : '');
     f.push(sub);
     const n = c.frameNo;
     if (peer.keyStart === 0 || (peer.keyStart <= n && (peer.keyEnd === 0 || n < peer.keyEnd || (n === peer.keyEnd && o < peer.keyEndOffset)))) {
@@ -187,6 +179,16 @@ function ssh2(c: Ctx, flow: SshFlow, o: number, stop: number, end: number, resp:
     if (o <= last) break;
   }
   return o;
+}
+
+/** "SSH Version 2", with this side's cipher, MAC and compression once chosen (full trees only:
+ *  the index pass builds no label). */
+function versionTitle(peer: SshPeer): string {
+  const parts: string[] = [];
+  if (peer.enc !== null) parts.push(`encryption:${peer.enc}`);
+  if (peer.mac !== null) parts.push(`mac:${peer.mac}`);
+  if (peer.comp !== null) parts.push(`compression:${peer.comp}`);
+  return parts.length === 0 ? 'SSH Version 2' : `SSH Version 2 (${parts.join(' ')})`;
 }
 
 /** One binary packet of the key exchange (ssh_dissect_key_exchange). */
@@ -208,7 +210,7 @@ function keyExchange(c: Ctx, flow: SshFlow, peer: SshPeer, o: number, stop: numb
   const padding = c.u8(o);
   f.add(F.paddingLength, o, 1, padding);
   o += 1;
-  const kex = f.text(o, Math.max(0, plen - 1), flow.kex === null ? 'Key Exchange' : `Key Exchange (method:${flow.kex})`);
+  const kex = f.text(o, Math.max(0, plen - 1), flow.kex === null || f.wanted !== null ? 'Key Exchange' : `Key Exchange (method:${flow.kex})`);
   f.push(kex);
   if (!c.has(o, 1, end)) {
     f.pop();
