@@ -515,7 +515,8 @@ export class CaptureSession implements CaptureApi {
         // a protocol that names its own column (SSH: "SSHv2" once the client's banner said so)
         const own = this.dissector.ctx.colProtocol;
         if (own !== null) w.protocol[k] = own;
-        w.info.push(infoText(fl, t.proto[r] as number, this.dissector.ctx.exception) + exceptionSuffix(this.dissector.ctx.exception));
+        const ctx = this.dissector.ctx;
+        w.info.push(infoText(fl, t.proto[r] as number, ctx.exception, ctx.colInfo) + exceptionSuffix(ctx.exception));
         // Wireshark's first colouring rule, above the protocols' (a damaged packet stays 'bad')
         if (w.color[k] !== 'bad' && badTcp(fl)) w.color[k] = 'bad-tcp';
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));

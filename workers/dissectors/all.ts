@@ -39,6 +39,7 @@ import './dhcpv6.ts';
 import './ntp.ts';
 import './syslog.ts';
 import './ssh.ts';
+import './tls.ts';
 import './loop.ts';
 import './pptp.ts';
 import './pim.ts';

@@ -65,6 +65,10 @@ export class Ctx {
   /** The Protocol column's text when a dissector sets its own (col_set_str: "SSHv2"), else null:
    *  the top protocol's short name. */
   colProtocol: string | null = null;
+  /** The Info column's text when a dissector writes it as it goes (col_append_sep_str: TLS's
+   *  "Server Hello, Certificate", which depends on where records and reassembly start), else null:
+   *  table/info.ts derives it from the tree. Written only for full trees (not in the index pass). */
+  colInfo: string | null = null;
   /** Offsets into `b` of the innermost network addresses (-1 when none), and their length (4 or 16). */
   netSrc = -1;
   netDst = -1;
@@ -109,6 +113,7 @@ export class Ctx {
     this.matchPort = 0;
     this.tcpStream = -1;
     this.colProtocol = null;
+    this.colInfo = null;
     this.netSrc = -1;
     this.netDst = -1;
     this.netLen = 0;
@@ -118,6 +123,12 @@ export class Ctx {
     this.ipId = 0;
     this.greFlags = -1;
     this.frameLen = bytes.length;
+  }
+
+  /** Append to the Info column this dissector writes (Wireshark's col_append_sep_str with the
+   *  default ", "; see colInfo). */
+  appendInfo(s: string): void {
+    this.colInfo = this.colInfo === null || this.colInfo === '' ? s : `${this.colInfo}, ${s}`;
   }
 
   /** Mark the packet damaged (`bit`: MALFORMED or TRUNCATED), as an exception: dissection stops. */

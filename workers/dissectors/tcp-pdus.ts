@@ -81,6 +81,20 @@ export function tcpDissectPdus(c: Ctx, off: number, end: number, fixed: number, 
   }
 }
 
+/**
+ * For a dissector that walks its own PDUs (TLS records; Wireshark's pinfo->desegment_offset and
+ * desegment_len): ask TCP to reassemble the PDU that starts at `o` and ends past the segment,
+ * `need` bytes long from `o` (-1 when its first `fixed` bytes, which give the length through
+ * `getLen`, are not all here yet). The dissector then stops: TCP shows the bytes from `o` on as
+ * segment data and hands the whole PDU over once a later segment completes it. False when that
+ * cannot be done (not over TCP, a later pass, out-of-order data): dissect what is there.
+ */
+export function tcpDesegment(o: number, need: number, fixed: number, getLen: PduLength): boolean {
+  if (!active || !seg.desegment || need > MAX_PDU) return false;
+  request(o, need, fixed, getLen);
+  return true;
+}
+
 function request(o: number, need: number, fixed: number, getLen: PduLength): void {
   seg.reqOff = o;
   seg.reqNeed = need;

@@ -35,6 +35,7 @@ import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
+import { asciiText } from './ascii.ts';
 import { Pre, analyzeSegment, noteSacks, segmentTimes, settlePending, synRules } from './tcp-seq.ts';
 import { addSeqAckAnalysis } from './tcp-analysis-tree.ts';
 import { StreamTimes, TA } from '../analysis/tcp-analysis.ts';
@@ -270,14 +271,7 @@ const cur = { s: -1, sport: 0, dport: 0, taFlags: 0 };
  *  U+FFFD, as tvb_get_string_enc's ENC_ASCII makes them). */
 function resetCause(c: Ctx, off: number, stop: number): void {
   if (stop <= off) return;
-  let s = '';
-  if (c.wants(F.resetCause)) {
-    for (let k = off; k < stop && c.b[k] !== 0; k++) {
-      const ch = c.b[k] as number;
-      s += ch < 0x80 ? String.fromCharCode(ch) : '\ufffd';
-    }
-  }
-  c.f.addStr(F.resetCause, off, stop - off, s);
+  c.f.addStr(F.resetCause, off, stop - off, c.wants(F.resetCause) ? asciiText(c.b, off, stop, true) : '');
 }
 
 /** The data offset, whose line packet-tcp.c writes as "1000 .... = Header Length: 32 bytes (8)". */

@@ -235,7 +235,8 @@ export function labelText(fl: FieldList, i: number): string {
     // A named value shows only the first representation: `Router Alert (1)`, `IPv4 (0x0800)`.
     const name = def.names?.get(v);
     const raw = uintText(def, v, name === undefined, true);
-    value = name === undefined ? raw : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
+    // a value its value_string lacks: "Unknown (8)" (proto.c, fill_label_number)
+    value = name === undefined ? (def.unknownName ? `Unknown (${raw})` : raw) : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
     if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
   } else if (def.type === FT.BYTES && (fl.len[i] as number) > LABEL_BYTES) {
     // a label shows at most 36 bytes, then an ellipsis (bytes_to_str); `fields` prints them all

@@ -67,6 +67,9 @@ export interface FieldSpec {
   /** A named value's label shows the value first, "-2 (no window scaling used)" (Wireshark's
    *  BASE_SPECIAL_VALS). */
   valueFirst?: boolean;
+  /** `names` is the field's whole value_string: a value it lacks reads "Unknown (8)", as proto.c's
+   *  fill_label_number writes it (fields whose names only cover special values leave it off). */
+  unknownName?: boolean;
   /** The tree line's text in place of the label, for a nameOnly field whose line Wireshark writes
    *  itself (tcp.options: "Options: (20 bytes), …"). */
   display?: string;
@@ -84,6 +87,7 @@ export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 't
   nameOnly: boolean;
   nameAlone: boolean;
   valueFirst: boolean;
+  unknownName: boolean;
   display: string | undefined;
   /** The protocol this field belongs to: the part of the name before the first dot. */
   proto: string;
@@ -113,6 +117,7 @@ export function registerFields<K extends string>(specs: Record<K, FieldSpec>): R
       nameOnly: s.nameOnly ?? false,
       nameAlone: s.nameAlone ?? false,
       valueFirst: s.valueFirst ?? false,
+      unknownName: s.unknownName ?? false,
       display: s.display,
       proto: s.name.split('.')[0] ?? s.name,
     };

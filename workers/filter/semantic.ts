@@ -51,7 +51,7 @@ const REL: Record<CmpOp, [Rel, boolean]> = {
   matches: ['matches', false],
 };
 
-const UINT32: FieldDef = { id: -1, name: '', label: '', type: FT.UINT, base: Base.DEC, bits: 32, mask: 0, names: undefined, tf: undefined, blurb: '', unit: undefined, nameOnly: false, nameAlone: false, valueFirst: false, display: undefined, proto: '' };
+const UINT32: FieldDef = { id: -1, name: '', label: '', type: FT.UINT, base: Base.DEC, bits: 32, mask: 0, names: undefined, tf: undefined, blurb: '', unit: undefined, nameOnly: false, nameAlone: false, valueFirst: false, unknownName: false, display: undefined, proto: '' };
 
 export function analyze(root: TestNode, src: string): CompiledIR {
   return new Analyzer(src).run(root);

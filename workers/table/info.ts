@@ -66,9 +66,9 @@ export function exceptionSuffix(exception: number): string {
 }
 
 /** Info text for a packet whose top protocol is `topField`, whose dissection stopped on
- *  `exception` (0: none). */
-export function infoText(fl: FieldList, topField: number, exception = 0): string {
-  return tcpAnalysisPrefix(fl) + layerInfo(fl, topField, exception);
+ *  `exception` (0: none); `own` is the text a dissector wrote itself (Ctx.colInfo), if any. */
+export function infoText(fl: FieldList, topField: number, exception = 0, own: string | null = null): string {
+  return tcpAnalysisPrefix(fl) + (own ?? layerInfo(fl, topField, exception));
 }
 
 function layerInfo(fl: FieldList, topField: number, exception: number): string {

@@ -25,10 +25,14 @@ const udp = (sport: string, dport: string): Uint8Array => hex(`${IP_UDP}${sport}
  *   UDP 161 → 5353   eth:ethertype:ip:udp:mdns   www.example.com (SNMP declines it)
  */
 describe('the port that picks the dissector', () => {
-  it('is the lower TCP port when Wireshark has a dissector there, even one this build lacks (TLS on 443)', () => {
+  it('is the lower TCP port when Wireshark has a dissector there (TLS on 443: a DNS message is not a record)', () => {
     const tls = dissect(tcp('14e9', '01bb'));
-    expect(tls.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(tls.protocols).toBe('frame:eth:ip:tcp:tls');
     expect(tls.values('dns.qry.name')).toEqual([]);
+    // the same with a port whose Wireshark dissector this build lacks (MySQL on 3306)
+    const mysql = dissect(tcp('14e9', '0cea'));
+    expect(mysql.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(mysql.values('dns.qry.name')).toEqual([]);
     const dns = dissect(tcp('14e9', '0fa0'));
     expect(dns.protocols).toBe('frame:eth:ip:tcp:dns');
     expect(dns.values('dns.qry.name')).toEqual(['www.example.com']);

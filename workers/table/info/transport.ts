@@ -18,7 +18,23 @@ export function tcpInfo(fl: FieldList): string {
   if (win) s += ` Win=${win}`;
   if (flags & 0x20) s += ` Urg=${text(fl, 'tcp.urgent_pointer')}`;
   s += ` Len=${text(fl, 'tcp.len') || '0'}`;
-  return s + tcpOptionsInfo(fl);
+  return s + tcpOptionsInfo(fl) + segmentSuffix(fl);
+}
+
+const [PAYLOAD, SEGMENT_DATA, SEGMENTS] = ids('tcp.payload', 'tcp.segment_data', 'tcp.segments');
+
+/** packet-tcp.c's " [TCP segment of a reassembled PDU]": the segment's payload, from its first
+ *  byte, belongs to a PDU a later segment completes (and no PDU was completed in this one). */
+function segmentSuffix(fl: FieldList): string {
+  let payload = -1;
+  let starts = false;
+  for (let i = 0; i < fl.count; i++) {
+    const id = fl.id[i];
+    if (id === SEGMENTS) return '';
+    if (id === PAYLOAD && payload < 0 && fl.src[i] === 0) payload = fl.off[i] as number;
+    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload) starts = true;
+  }
+  return starts ? ' [TCP segment of a reassembled PDU]' : '';
 }
 
 const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP, EE0B, ECEB, EE1B] = ids(

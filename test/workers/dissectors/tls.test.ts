@@ -1,0 +1,156 @@
+// TLS (workers/dissectors/tls.ts, tls-handshake.ts) against tshark 4.0.17 on the sessions of
+// test/fixtures/tls/tls.pcap (scripts/make-tls-fixture.sh): TLS 1.2 with SNI and ALPN, TLS 1.3,
+// a refused handshake (a plaintext alert), the TLS 1.2 session replayed in 120-byte segments (every
+// record and flight reassembled by TCP) and 200 zero bytes to port 443. Every occurrence of 42
+// fields in every frame (tls.tsv, one pass, as `decapod fields` reads a file), the Protocol and
+// Info columns (tls-columns.tsv, tshark -2, as the packet list shows them), and whole TLS
+// subtrees against tshark -2 -V.
+
+import { spawnSync } from 'node:child_process';
+import { openAsBlob, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../../golden/corpus.ts';
+import { CaptureSession } from '../../../workers/session.ts';
+import { durationText } from '../../../workers/dissectors/tls-handshake.ts';
+import { treeLines } from './helpers.ts';
+
+const DIR = join(REPO, 'test/fixtures/tls');
+const CAPTURE = join(DIR, 'tls.pcap');
+const FRAMES = 171;
+
+/** Frames where tshark differs, and why (the rest of each row must match). */
+const KNOWN: Record<number, string> = {
+  // Retransmissions of bytes inside a PDU that TCP already reassembled (or is reassembling):
+  // tshark shows them as "Retransmitted TCP segment data" (tcp.segment_data); Decapod's TCP
+  // reassembly keeps only the PDU in progress and hands them to the data dissector.
+  69: 'tcp.segment_data',
+  76: 'tcp.segment_data',
+};
+
+async function open(): Promise<CaptureSession> {
+  const s = new CaptureSession();
+  await s.open([await openAsBlob(CAPTURE)], ['tls.pcap'], []);
+  return s;
+}
+
+describe('TLS', () => {
+  it("prints tshark's values of 42 fields, every occurrence, in every frame", () => {
+    const [header, ...rows] = readFileSync(join(DIR, 'tls.tsv'), 'utf8').replace(/\n$/, '').split('\n');
+    const fields = (header as string).split('\t');
+    expect(fields).toHaveLength(42);
+    expect(rows).toHaveLength(FRAMES);
+    const r = spawnSync('node', [join(REPO, 'bin/decapod.js'), 'fields', CAPTURE, '-E', 'occurrence=a', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const got = r.stdout.replace(/\n$/, '').split('\n');
+    expect(got).toHaveLength(FRAMES);
+    let compared = 0;
+    for (let k = 0; k < FRAMES; k++) {
+      const want = (rows[k] as string).split('\t');
+      const have = (got[k] as string).split('\t');
+      fields.forEach((name, j) => {
+        if (KNOWN[k + 1] === name) {
+          expect(have[j], `frame ${k + 1} ${name} (a known difference: see KNOWN)`).not.toBe(want[j]);
+          return;
+        }
+        expect(have[j], `frame ${k + 1} ${name}`).toBe(want[j]);
+        compared++;
+      });
+    }
+    expect(compared).toBe(FRAMES * 42 - Object.keys(KNOWN).length);
+    // what the fixture holds: SNI, both versions, the refused handshake's alert, reassembled records
+    const column = (name: string): string[] => rows.map((row) => (row.split('\t')[fields.indexOf(name)] as string)).filter((v) => v !== '');
+    expect(column('tls.handshake.extensions_server_name')).toEqual(['decapod.test', 'decapod.test', 'decapod.test']);
+    expect(column('tls.handshake.extensions.supported_version')).toContain('0x0304');
+    expect(column('tls.alert_message.desc')).toEqual(['40']);
+  });
+
+  it('fills the Protocol and Info columns as tshark -2 does', async () => {
+    const want = readFileSync(join(DIR, 'tls-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    const w = await (await open()).getRows(0, FRAMES);
+    const got = Array.from({ length: FRAMES }, (_, k) => [w.protocol[k], w.info[k]]);
+    expect(got).toEqual(want);
+    // spot checks of what those rows say
+    expect(got[5]).toEqual(['TLSv1.2', 'Server Hello, Certificate, Server Key Exchange, Server Hello Done']);
+    // TLS 1.3: the session's version names every frame of it, its Client Hello's too
+    expect(got[20]).toEqual(['TLSv1.3', 'Client Hello']);
+    expect(got[41]).toEqual(['TLSv1.2', 'Alert (Level: Fatal, Description: Handshake Failure)']);
+    // a record completed by this segment, then a whole one, then the start of the next
+    expect(got[67]).toEqual(['TLSv1.2', 'New Session Ticket, Change Cipher Spec']);
+    expect(got[166]).toEqual(['SSL', 'Continuation Data']);
+    expect((got[49] as string[])[1]).toMatch(/ \[TCP segment of a reassembled PDU\]$/);
+  });
+
+  it('draws the TLS subtrees as tshark -2 -V does', async () => {
+    const s = await open();
+    // a TLS 1.3 Server Hello with its key share, the dummy Change Cipher Spec, encrypted records
+    const hello13 = treeLines((await s.getDetails(23)).tree, 'tls');
+    expect(hello13.slice(0, 27)).toEqual([
+      'Transport Layer Security',
+      '    TLSv1.3 Record Layer: Handshake Protocol: Server Hello',
+      '        Content Type: Handshake (22)',
+      '        Version: TLS 1.2 (0x0303)',
+      '        Length: 122',
+      '        Handshake Protocol: Server Hello',
+      '            Handshake Type: Server Hello (2)',
+      '            Length: 118',
+      '            Version: TLS 1.2 (0x0303)',
+      '            Random: 89a816b5cbaaf0f8dd908775f18a076849215e8f2da568847a8bd328183d8aef',
+      '            Session ID Length: 32',
+      '            Session ID: bec9bdfb04d26a64a81055105d42ed55f620bc3502be84f3d4e8d082e1fffcbc',
+      '            Cipher Suite: TLS_AES_256_GCM_SHA384 (0x1302)',
+      '            Compression Method: null (0)',
+      '            Extensions Length: 46',
+      '            Extension: supported_versions (len=2)',
+      '                Type: supported_versions (43)',
+      '                Length: 2',
+      '                Supported Version: TLS 1.3 (0x0304)',
+      '            Extension: key_share (len=36)',
+      '                Type: key_share (51)',
+      '                Length: 36',
+      '                Key Share extension',
+      '                    Key Share Entry: Group: x25519, Key Exchange length: 32',
+      '                        Group: x25519 (29)',
+      '                        Key Exchange Length: 32',
+      '                        Key Exchange: 7d29aff9eee986ba36108833b9ac9dfda9ec4257ee856f1f36157e7162d4533f',
+    ]);
+    expect(hello13.slice(27, 38)).toEqual([
+      '    TLSv1.3 Record Layer: Change Cipher Spec Protocol: Change Cipher Spec',
+      '        Content Type: Change Cipher Spec (20)',
+      '        Version: TLS 1.2 (0x0303)',
+      '        Length: 1',
+      '        Change Cipher Spec Message',
+      '    TLSv1.3 Record Layer: Application Data Protocol: Hypertext Transfer Protocol',
+      '        Opaque Type: Application Data (23)',
+      '        Version: TLS 1.2 (0x0303)',
+      '        Length: 23',
+      '        Encrypted Application Data: 7cc33a90158de8b39dfe824a061c907514b452566a3606',
+      '        [Application Data Protocol: Hypertext Transfer Protocol]',
+    ]);
+    // a TLS 1.2 Client Hello: its random's time, SNI, ALPN, a signature algorithm TLS 1.3 does not
+    // name, and the hash and signature bytes tshark has no names for
+    const hello12 = treeLines((await s.getDetails(4)).tree, 'tls');
+    expect(hello12).toContain('                GMT Unix Time: Jun 13, 1978 06:32:22.000000000 UTC');
+    expect(hello12).toContain('            Cipher Suites (28 suites)');
+    expect(hello12).toContain('                    Server Name: decapod.test');
+    expect(hello12).toContain('                    ALPN Next Protocol: http/1.1');
+    expect(hello12).toContain('                Data (0 bytes)');
+    expect(hello12).toContain('                    Signature Algorithm: SHA224 ECDSA (0x0303)');
+    expect(hello12).toContain('                        Signature Hash Algorithm Hash: Unknown (8)');
+    // a New Session Ticket's body, and the handshake message after the Change Cipher Spec
+    const ticket = treeLines((await s.getDetails(9)).tree, 'tls');
+    expect(ticket.slice(8, 12)).toEqual([
+      '            TLS Session Ticket',
+      '                Session Ticket Lifetime Hint: 7200 seconds (2 hours)',
+      '                Session Ticket Length: 176',
+      '                Session Ticket: e32d90d5da99d8a50fd225dc08f64efd065249b96a7190bff36066e66990849afe7ba474…',
+    ]);
+    expect(ticket.slice(-2)).toEqual(['        Length: 40', '        Handshake Protocol: Encrypted Handshake Message']);
+  });
+
+  it('writes durations as time_secs_to_str does', () => {
+    expect(durationText(7200)).toBe('2 hours');
+    expect(durationText(0)).toBe('0 seconds');
+    expect(durationText(90061)).toBe('1 day, 1 hour, 1 minute, 1 second');
+  });
+});
