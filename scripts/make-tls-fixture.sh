@@ -2,7 +2,8 @@
 # Writes test/fixtures/tls/tls.pcap, TLS sessions captured on the loopback interface;
 # test/fixtures/tls/tls.tsv, tshark's values of the TLS fields Decapod dissects (every occurrence,
 # one pass as `decapod fields` reads a file); and tls-columns.tsv, its Protocol and Info columns
-# (-2, as the packet list shows them), as test/workers/dissectors/tls.test.ts compares them. The sessions, all to TCP port 443:
+# (-2, as the packet list shows them), as test/workers/dissectors/tls.test.ts compares them; and
+# tls-4433.pcap with its tls-4433-columns.tsv, the sessions moved to port 4433 (TLS's heuristic). The sessions, all to TCP port 443:
 #   1. TLS 1.2 with SNI and ALPN (openssl s_client -tls1_2), an HTTP request, closed with alerts;
 #   2. TLS 1.3 (-tls1_3): the encrypted handshake as Application Data records;
 #   3. a handshake the server refuses (a cipher its ECDSA key cannot use): a plaintext alert;
@@ -52,4 +53,7 @@ echo $fields | tr ' ' '\t' > $out/tls.tsv
 # shellcheck disable=SC2086
 tshark -n -r $out/tls.pcap -T fields -E occurrence=a $args 2>/dev/null >> $out/tls.tsv
 tshark -n -2 -r $out/tls.pcap -T fields -e _ws.col.Protocol -e _ws.col.Info 2>/dev/null > $out/tls-columns.tsv
-echo "wrote $(($(wc -l < $out/tls.tsv) - 1)) frames to $out/tls.tsv and $out/tls-columns.tsv"
+# the same sessions on port 4433, which only TLS's heuristic finds
+python3 scripts/pcap-move-port.py $out/tls.pcap $out/tls-4433.pcap 443 4433
+tshark -n -2 -r $out/tls-4433.pcap -T fields -e _ws.col.Protocol -e _ws.col.Info 2>/dev/null > $out/tls-4433-columns.tsv
+echo "wrote $(($(wc -l < $out/tls.tsv) - 1)) frames to $out/tls.tsv, tls-columns.tsv and tls-4433-columns.tsv"

@@ -111,6 +111,8 @@ export const F = registerFields({
 export function dissectDhcp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.dhcp, off, end);
+  // "BOOTP" until a DHCP Message Type option says DHCP (packet-dhcp.c)
+  c.colProtocol = 'BOOTP';
   c.uint(F.type, off + OP, 1, end);
   c.uint(F.hwType, off + HTYPE, 1, end);
   const hlen = c.uint(F.hwLen, off + HLEN, 1, end);
@@ -142,7 +144,16 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   if (c.stop || !c.has(off + COOKIE, 4, end)) return;
   if (c.u32(off + COOKIE) !== MAGIC) return; // BOOTP without DHCP options (RFC 951 vendor area).
   c.field(F.cookie, off + COOKIE, 4, end);
-  options(c, off + COOKIE + 4, end);
+  const walk = options(c, off + COOKIE + 4, end);
+  // the column says DHCP once the walk over the options found a Message Type and was not cut
+  // short before the End option (the Info column's rule: table/info/dhcp.ts)
+  if (walk & Walk.TYPE && (!c.stop || walk & Walk.END)) c.colProtocol = 'DHCP';
+}
+
+/** What options() met: a DHCP Message Type option, the End option. */
+const enum Walk {
+  TYPE = 1,
+  END = 2,
 }
 
 /** A NUL-padded string field (sname, file); an empty one is "not given". */
@@ -153,10 +164,11 @@ function cString(c: Ctx, id: number, o: number, n: number, end: number): void {
   c.f.addStr(id, o, n, s);
 }
 
-function options(c: Ctx, o: number, end: number): void {
+function options(c: Ctx, o: number, end: number): number {
   const f = c.f;
+  let walk = 0;
   while (o < end && !c.stop) {
-    if (!c.has(o, 1, end)) return;
+    if (!c.has(o, 1, end)) return walk;
     const type = c.u8(o);
     if (type === 255) {
       // tshark 4.0 gives the End option's type item the value 0 (its child says 255).
@@ -164,16 +176,17 @@ function options(c: Ctx, o: number, end: number): void {
       f.add(F.end, o, 1, type);
       f.pop();
       if (o + 1 < end) c.field(F.padding, o + 1, end - o - 1, end);
-      return;
+      return walk | Walk.END;
     }
     if (type === 0) {
       f.add(F.optType, o, 1, type);
       o++;
       continue;
     }
-    if (!c.has(o + 1, 1, end)) return;
+    if (!c.has(o + 1, 1, end)) return walk;
     const len = c.u8(o + 1);
-    if (!c.has(o, 2 + len, end)) return;
+    if (!c.has(o, 2 + len, end)) return walk;
+    if (type === 53 && len === 1) walk |= Walk.TYPE;
     f.push(f.add(F.optType, o, 2 + len, type));
     f.add(F.optLen, o + 1, 1, len);
     if (len > 0) f.add(F.optValue, o + 2, len);
@@ -181,6 +194,7 @@ function options(c: Ctx, o: number, end: number): void {
     f.pop();
     o += 2 + len;
   }
+  return walk;
 }
 
 /** The decoded value of the options Wireshark decodes most often; others keep their bytes only. */

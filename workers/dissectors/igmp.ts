@@ -77,6 +77,8 @@ export function dissectIgmp(c: Ctx, off: number, end: number): void {
     dissectData(c, off, end);
     return;
   }
+  // packet-igmp.c names the column by version ("IGMPv2")
+  c.colProtocol = `IGMPv${version}`;
   f.add(F.version, off, 0, version, EF.GENERATED);
   c.uint(F.type, off + TYPE, 1, end);
   if (version === 1 || type === V3_REPORT) c.field(F.reserved, off + MAX_RESP, 1, end);

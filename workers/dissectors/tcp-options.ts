@@ -300,6 +300,8 @@ function accEcnCounters(c: Ctx, d: number, n: number, order0: boolean): void {
 /** Multipath TCP (RFC 8684 section 3): a protocol item of its own, as Wireshark shows it. */
 function mptcp(c: Ctx, o: number, len: number): void {
   const f = c.f;
+  // dissect_tcpopt_mptcp: col_set_str(COL_PROTOCOL, "MPTCP"), until a payload protocol sets its own
+  c.colProtocol = 'MPTCP';
   const item = f.add(O.mptcp, o, len);
   f.push(item);
   f.add(O.kind, o, 1, 30);

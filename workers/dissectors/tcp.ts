@@ -36,6 +36,7 @@ import { dissectTcpOptions } from './tcp-options.ts';
 import { expert } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
 import { asciiText } from './ascii.ts';
+import { streamDissector } from '../analysis/conversation-dissector.ts';
 import { Pre, analyzeSegment, noteSacks, segmentTimes, settlePending, synRules } from './tcp-seq.ts';
 import { addSeqAckAnalysis } from './tcp-analysis-tree.ts';
 import { StreamTimes, TA } from '../analysis/tcp-analysis.ts';
@@ -301,11 +302,19 @@ function dispatchCurrent(c: Ctx, off: number, end: number): void {
 }
 
 /**
- * Wireshark's decode_tcp_ports: "Try the server port captured on the SYN or SYN|ACK packet. After
+ * Wireshark's decode_tcp_ports: the stream's own dissector if one claimed it, then "Try the server
+ * port captured on the SYN or SYN|ACK packet. After
  * that try the port number with the lower value first, followed by the port number with the higher
  * value", then the heuristic dissectors, then data.
  */
 export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off: number, end: number): void {
+  c.tcpStream = s;
+  // a dissector that recognised the stream by its content keeps it (try_conversation_dissector)
+  const owner = streamDissector(c, s);
+  if (owner !== undefined) {
+    c.call(owner, off, end);
+    return;
+  }
   const t = c.tables;
   const server = s >= 0 ? transportState(c).tcp.serverPort(s) : 0;
   const low = sport > dport ? dport : sport;
@@ -316,7 +325,8 @@ export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off
   if (d === undefined) d = t.tcpFor((port = high));
   if (d) {
     c.matchPort = port;
-    c.tcpStream = s;
+    // the payload's protocol names the column now (an MPTCP option had named it: tcp-options.ts)
+    if (c.colProtocol === 'MPTCP') c.colProtocol = null;
     c.call(d, off, end);
     return;
   }

@@ -18,7 +18,8 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
-import { bind, registerDissector } from './tables.ts';
+import { bind, registerDissector, registerHeuristic } from './tables.ts';
+import { setStreamDissector } from '../analysis/conversation-dissector.ts';
 import { ALERT_DESCRIPTIONS, APP_PROTOCOLS, VERSIONS } from './tls-names.ts';
 import { HANDSHAKE_TYPES, dissectHandshake } from './tls-handshake.ts';
 import { SSLV3, TLSV1, TLSV1_1, TLSV1_2, TLSV1_3, UNKNOWN_VERSION, newSession, sessionVersion, shortName, tlsSessions, type TlsSession } from './tls-state.ts';
@@ -235,5 +236,30 @@ function alert(c: Ctx, rec: number, o: number, len: number, sessionVersion: numb
 const LEVELS = names([[1, 'Warning'], [2, 'Fatal']]);
 const DESCRIPTIONS = names(ALERT_DESCRIPTIONS);
 
+/**
+ * dissect_ssl_heur ("tls_tcp", on by default): a segment on any other port that starts with a
+ * Handshake or Application Data record header of SSLv3 to TLS 1.2 (or TLCP) with a sane length
+ * makes its stream TLS from this frame on. (Wireshark's SSLv2 Client Hello match is left out:
+ * SSLv2 records are not dissected here.)
+ */
+function tlsHeuristic(c: Ctx, off: number, end: number): boolean {
+  const b = c.b;
+  if (Math.min(end, b.length) - off < RECORD_HEADER) return false;
+  const ct = b[off] as number;
+  if (ct !== HANDSHAKE && ct !== APP_DATA) return false;
+  const v = ((b[off + 1] as number) << 8) | (b[off + 2] as number);
+  if (v !== SSLV3 && v !== TLSV1 && v !== TLSV1_1 && v !== TLSV1_2 && v !== TLCP) return false;
+  const len = recordLength(b, off) - RECORD_HEADER;
+  if (len === 0 || len >= MAX_RECORD + 2048) return false;
+  setStreamDissector(c, c.tcpStream, dissectTls);
+  c.call(dissectTls, off, end);
+  return true;
+}
+
+/** TLCP (GB/T 38636), which the heuristic also accepts, and TLS's largest plaintext record. */
+const TLCP = 0x101;
+const MAX_RECORD = 16384;
+
 registerDissector('tls', dissectTls);
 for (const [port] of APP_PROTOCOLS) bind('tcp.port', port, 'tls');
+registerHeuristic('tcp', 'tls_tcp', tlsHeuristic);

@@ -17,7 +17,13 @@ import { fieldByName } from '../../../workers/fields/registry.ts';
 import { leanMask } from '../../../workers/fields/lean-mask.ts';
 import { CORPUS_CAPTURES, generateCapture } from '../filter/fixtures.ts';
 
-function ctx(fields: readonly string[] | null, singlePass = true, tables = new DissectorTables()): Ctx {
+/** The port tables with no TCP heuristic: what streamless() decides from ports and fields. */
+function noHeuristics(): DissectorTables {
+  const real = new DissectorTables();
+  return { tcpAt: (port: number) => real.tcpAt(port), tcpHeuristics: [] } as unknown as DissectorTables;
+}
+
+function ctx(fields: readonly string[] | null, singlePass = true, tables = noHeuristics()): Ctx {
   const wanted = fields === null ? null : leanMask(fields.map((n) => (fieldByName(n) as { id: number }).id));
   return { singlePass, f: { wanted }, tables } as unknown as Ctx;
 }
@@ -30,6 +36,12 @@ describe('streamless: when a segment may skip its stream', () => {
     expect(streamless(ctx(plain), 5432, 40860)).toBe(true);
     // TLS on 443 may ask TCP to reassemble a record
     expect(streamless(ctx(plain), 443, 40860)).toBe(false);
+  });
+
+  it("never while a TCP heuristic is registered (TLS's, on any port: it may reassemble a record)", () => {
+    const tables = new DissectorTables();
+    expect(tables.tcpHeuristics.length).toBeGreaterThan(0);
+    expect(streamless(ctx(plain, true, tables), 50894, 3306)).toBe(false);
   });
 
   it('never outside the single-pass export, nor in a full dissection', () => {

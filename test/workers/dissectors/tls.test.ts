@@ -28,10 +28,14 @@ const KNOWN: Record<number, string> = {
   76: 'tcp.segment_data',
 };
 
-async function open(): Promise<CaptureSession> {
+async function open(file = CAPTURE): Promise<CaptureSession> {
   const s = new CaptureSession();
-  await s.open([await openAsBlob(CAPTURE)], ['tls.pcap'], []);
+  await s.open([await openAsBlob(file)], ['tls.pcap'], []);
   return s;
+}
+
+function columns(name: string): string[][] {
+  return readFileSync(join(DIR, name), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
 }
 
 describe('TLS', () => {
@@ -66,7 +70,7 @@ describe('TLS', () => {
   });
 
   it('fills the Protocol and Info columns as tshark -2 does', async () => {
-    const want = readFileSync(join(DIR, 'tls-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    const want = columns('tls-columns.tsv');
     const w = await (await open()).getRows(0, FRAMES);
     const got = Array.from({ length: FRAMES }, (_, k) => [w.protocol[k], w.info[k]]);
     expect(got).toEqual(want);
@@ -146,6 +150,20 @@ describe('TLS', () => {
       '                Session Ticket: e32d90d5da99d8a50fd225dc08f64efd065249b96a7190bff36066e66990849afe7ba474…',
     ]);
     expect(ticket.slice(-2)).toEqual(['        Length: 40', '        Handshake Protocol: Encrypted Handshake Message']);
+  });
+
+  it("finds TLS on another port by its records, as Wireshark's heuristic does (tshark -2's columns)", async () => {
+    const s = await open(join(DIR, 'tls-4433.pcap'));
+    const w = await s.getRows(0, FRAMES);
+    const got = Array.from({ length: FRAMES }, (_, k) => [w.protocol[k], w.info[k]]);
+    expect(got).toEqual(columns('tls-4433-columns.tsv'));
+    expect(got.filter(([p]) => p?.startsWith('TLS')).length).toBe(31);
+    // no protocol for the port: the application data is only "Application Data"
+    const app = treeLines((await s.getDetails(10)).tree, 'tls');
+    expect(app[1]).toBe('    TLSv1.2 Record Layer: Application Data Protocol: Application Data');
+    expect(app.some((l) => l.includes('[Application Data Protocol'))).toBe(false);
+    // the zeros, on a port of no dissector, are TCP's (on 443 they were TLS's Continuation Data)
+    expect(got[166]).toEqual(['TCP', '39900 → 4433 [PSH, ACK] Seq=1 Ack=1 Win=65536 Len=200 TSval=1304988300 TSecr=1994456574']);
   });
 
   it('writes durations as time_secs_to_str does', () => {
