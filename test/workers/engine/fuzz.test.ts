@@ -1,4 +1,4 @@
-// Property test: real corpus captures, mutated (cut short, bytes flipped, lengths made absurd),
+// Property test: real corpus captures (and the project's own TLS fixtures), mutated (cut short, bytes flipped, lengths made absurd),
 // go through the readers, every dissector, the index summary, the details tree and the value
 // formatting. The engine never throws, always finishes, and keeps every packet before the damage
 // with its bytes unchanged.
@@ -14,7 +14,7 @@ import { buildTree } from '../../../workers/table/details.ts';
 import { summarize } from '../../../workers/table/summarize.ts';
 import { PacketTable } from '../../../workers/table/packet-table.ts';
 import { AddressTable } from '../../../workers/table/addresses.ts';
-import { CAPTURES } from '../../golden/corpus.ts';
+import { CAPTURES, REPO } from '../../golden/corpus.ts';
 
 interface Rec {
   offset: number;
@@ -41,8 +41,15 @@ async function runEngine(bytes: Uint8Array): Promise<{ records: Rec[]; error: st
   return { records, error: opened.error };
 }
 
-const files = readdirSync(CAPTURES).sort();
-const originals = new Map<string, Uint8Array>(files.map((f) => [f, new Uint8Array(readFileSync(join(CAPTURES, f)))]));
+/** The corpus, and captures the project made itself whose protocols the corpus lacks (TLS:
+ *  scripts/make-tls-fixture.sh; on port 443 and, for the heuristic, on 4433). */
+const OWN = ['tls/tls.pcap', 'tls/tls-4433.pcap'];
+const paths = new Map<string, string>([
+  ...readdirSync(CAPTURES).sort().map((f): [string, string] => [f, join(CAPTURES, f)]),
+  ...OWN.map((f): [string, string] => [f, join(REPO, 'test', 'fixtures', f)]),
+]);
+const files = [...paths.keys()];
+const originals = new Map<string, Uint8Array>(files.map((f) => [f, new Uint8Array(readFileSync(paths.get(f) as string))]));
 const baseline = new Map<string, Rec[]>();
 
 async function base(name: string): Promise<Rec[]> {
