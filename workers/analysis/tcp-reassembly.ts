@@ -8,7 +8,9 @@
 // passes are each capped; past the cap the oldest are dropped (a dropped PDU in progress is as
 // if its next segment had been lost; a forgotten completed one is shown unreassembled later).
 
-/** How a PDU's total length is read once `fixed` bytes of it are there (0: not this protocol). */
+/** How a PDU's total length is read once `fixed` bytes of it are there (b[off..] holds all the
+ *  bytes so far); -1 when they cannot tell it yet (HTTP's headers not ended): it is asked again
+ *  when more arrive. */
 export type PduLength = (b: Uint8Array, off: number) => number;
 
 export interface Segment {
@@ -111,11 +113,12 @@ export class TcpPduTable {
   append(p: Pending, frame: number, rec: FrameRecord, b: Uint8Array, off: number, end: number): number {
     let take = end - off;
     if (p.need < 0 && p.have + take >= p.fixed) {
-      const head = concat(p.chunks, p.have);
-      const tmp = new Uint8Array(p.fixed);
-      tmp.set(head.subarray(0, Math.min(p.fixed, p.have)));
-      tmp.set(b.subarray(off, off + p.fixed - Math.min(p.fixed, p.have)), Math.min(p.fixed, p.have));
-      p.need = p.getLen(tmp, 0);
+      const all = new Uint8Array(p.have + take);
+      all.set(concat(p.chunks, p.have));
+      all.set(b.subarray(off, off + take), p.have);
+      const need = p.getLen(all, 0);
+      if (need >= 0) p.need = need;
+      else p.fixed = p.have + take + 1;
     }
     if (p.need >= 0) take = Math.min(take, Math.max(0, p.need - p.have));
     const chunk = b.slice(off, off + take);

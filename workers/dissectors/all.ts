@@ -40,6 +40,7 @@ import './ntp.ts';
 import './syslog.ts';
 import './ssh.ts';
 import './tls.ts';
+import './http.ts';
 import './loop.ts';
 import './pptp.ts';
 import './pim.ts';

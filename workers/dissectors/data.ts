@@ -1,6 +1,7 @@
-// Undissected bytes: Wireshark's `data` protocol, the fallback of every table.
+// Undissected bytes: Wireshark's `data` protocol, the fallback of every table: the bytes and their
+// generated length ("[Length: 62]").
 
-import { FieldGroup, WS } from '../fields/field-list.ts';
+import { EF, FieldGroup, WS } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { registerDissector } from './tables.ts';
 
@@ -13,7 +14,7 @@ export function dissectData(c: Ctx, off: number, end: number): void {
   c.proto(WS.data, off, off + n);
   if (BYTES.kept(c.f)) {
     c.f.add(WS.dataData, off, n);
-    c.f.add(WS.dataLen, off, 0, n);
+    c.f.add(WS.dataLen, off, 0, n, EF.GENERATED);
   }
   c.f.pop();
 }

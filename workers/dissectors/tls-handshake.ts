@@ -7,6 +7,7 @@
 // Handshake Message". A Server Hello sets the session's version (its supported_versions
 // extension for TLS 1.3).
 
+import { WS } from '../fields/field-list.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { addAbsTime } from './time-fields.ts';
@@ -118,7 +119,7 @@ export function dissectHandshake(c: Ctx, session: TlsSession | undefined, rec: n
       // the start of a message that continues in the next record (not reassembled here)
       const name = HANDSHAKE_TYPES.get(c.u8(o)) ?? ENCRYPTED;
       const item = details(c, rec, version, name, first, false, o, avail);
-      if (item >= 0 && c.f.wanted === null) c.f.appendLabel(item, ' (fragment)');
+      if (item >= 0) c.f.appendLabel(item, ' (fragment)');
       return;
     }
     if (!message(c, session, rec, o, msgLen - 4, version, first)) return;
@@ -147,11 +148,13 @@ function details(c: Ctx, rec: number, version: number, name: string, first: bool
   if (f.wanted === null) {
     if (complete) c.appendInfo(name);
     else if (first) c.appendInfo(`[${name} Fragment]`);
+  }
+  if (rec >= 0) {
     const v = shortName(version) ?? 'TLS';
     f.label(rec, `${v} Record Layer: Handshake Protocol: ${first ? name : 'Multiple Handshake Messages'}${first && !complete ? ' (fragment)' : ''}`);
   }
   const item = f.add(H.handshake, o, len);
-  if (f.wanted === null) f.label(item, `Handshake Protocol: ${name}`);
+  if (item >= 0) f.label(item, `Handshake Protocol: ${name}`);
   return item;
 }
 
@@ -266,7 +269,7 @@ function list(c: Ctx, listId: number, itemId: number, size: number, o: number, l
   const f = c.f;
   if (listId >= 0) {
     const item = f.add(listId, o, len);
-    if (f.wanted === null) f.label(item, title(Math.floor(len / size)));
+    if (item >= 0) f.label(item, title(Math.floor(len / size)));
     f.push(item);
   }
   for (let k = 0; k + size <= len && !c.stop; k += size) c.uint(itemId, o + k, size, end);
@@ -286,11 +289,12 @@ const ALGORITHMS = counting('Signature Hash Algorithms', 'algorithm', 'algorithm
 function extensions(c: Ctx, hsType: number, o: number, end: number): void {
   const f = c.f;
   const full = f.wanted === null;
+  const texts = c.wants(WS.text);
   while (o + 4 <= end && !c.stop) {
     const t = c.u16(o);
     const l = c.u16(o + 2);
     const next = o + 4 + l;
-    f.push(full ? f.text(o, Math.min(4 + l, end - o), `Extension: ${EXTENSION_NAMES.get(t) ?? 'Unknown type ' + t} (len=${l})`) : -1);
+    f.push(texts ? f.text(o, Math.min(4 + l, end - o), `Extension: ${EXTENSION_NAMES.get(t) ?? 'Unknown type ' + t} (len=${l})`) : -1);
     f.add(H.extType, o, 2, t);
     f.add(H.extLen, o + 2, 2, l);
     const body = o + 4;
@@ -330,8 +334,7 @@ function extensions(c: Ctx, hsType: number, o: number, end: number): void {
         keyShare(c, hsType, body, next);
         break;
       case 65281:
-        if (full) f.push(f.text(body, l, 'Renegotiation Info extension'));
-        else f.push(-1);
+        f.push(texts ? f.text(body, l, 'Renegotiation Info extension') : -1);
         c.uint(H.renegInfoLen, body, 1, next);
         f.pop();
         break;
@@ -361,7 +364,7 @@ function signatureAlgorithms(c: Ctx, o: number, end: number): void {
   const start = o + 2;
   const len = Math.min(n, end - start);
   const list = f.add(H.sigHashAlgs, start, len);
-  if (full) f.label(list, ALGORITHMS(len >> 1));
+  if (list >= 0) f.label(list, ALGORITHMS(len >> 1));
   f.push(list);
   for (let p = start; p + 2 <= start + len && !c.stop; p += 2) {
     const v = c.uint(H.sigHashAlg, p, 2, end);
@@ -381,7 +384,7 @@ function signatureAlgorithms(c: Ctx, o: number, end: number): void {
 /** ssl_dissect_hnd_hello_ext_server_name. */
 function serverNames(c: Ctx, o: number, end: number): void {
   const f = c.f;
-  f.push(f.wanted === null ? f.text(o, end - o, 'Server Name Indication extension') : -1);
+  f.push(c.wants(WS.text) ? f.text(o, end - o, 'Server Name Indication extension') : -1);
   const listLen = c.uint(H.serverNameListLen, o, 2, end);
   if (listLen >= 0) {
     let p = o + 2;
@@ -417,8 +420,8 @@ function alpn(c: Ctx, o: number, end: number): void {
 /** ssl_dissect_hnd_hello_ext_key_share: the client's entries, or the server's one. */
 function keyShare(c: Ctx, hsType: number, o: number, end: number): void {
   const f = c.f;
-  const full = f.wanted === null;
-  f.push(full ? f.text(o, end - o, 'Key Share extension') : -1);
+  const texts = c.wants(WS.text);
+  f.push(texts ? f.text(o, end - o, 'Key Share extension') : -1);
   let p = o;
   let stop = end;
   if (hsType === CLIENT_HELLO) {
@@ -433,7 +436,7 @@ function keyShare(c: Ctx, hsType: number, o: number, end: number): void {
   while (p + 4 <= stop && !c.stop) {
     const group = c.u16(p);
     const kl = c.u16(p + 2);
-    f.push(full ? f.text(p, Math.min(4 + kl, stop - p), `Key Share Entry: Group: ${GROUP_NAMES.get(group) ?? 'Unknown'}, Key Exchange length: ${kl}`) : -1);
+    f.push(texts ? f.text(p, Math.min(4 + kl, stop - p), `Key Share Entry: Group: ${GROUP_NAMES.get(group) ?? 'Unknown'}, Key Exchange length: ${kl}`) : -1);
     c.uint(H.keyShareGroup, p, 2, stop);
     c.uint(H.keyExchangeLength, p + 2, 2, stop);
     if (kl > 0) c.field(H.keyExchange, p + 4, kl, stop);
@@ -452,7 +455,7 @@ function certificates(c: Ctx, o: number, end: number): void {
   const start = o + 3;
   const stop = Math.min(end, start + n);
   const item = f.add(H.certificates, start, stop - start);
-  if (f.wanted === null) f.label(item, `Certificates (${n} bytes)`);
+  if (item >= 0) f.label(item, `Certificates (${n} bytes)`);
   f.push(item);
   for (let p = start; p + 3 <= stop && !c.stop; ) {
     const l = c.uint(H.certificateLength, p, 3, stop);
@@ -465,7 +468,7 @@ function certificates(c: Ctx, o: number, end: number): void {
 /** ssl_dissect_hnd_new_ses_ticket (TLS 1.2 and before: RFC 5077 section 3.3). */
 function sessionTicket(c: Ctx, o: number, end: number): void {
   const f = c.f;
-  f.push(f.wanted === null ? f.text(o, end - o, 'TLS Session Ticket') : -1);
+  f.push(c.wants(WS.text) ? f.text(o, end - o, 'TLS Session Ticket') : -1);
   c.uint(H.ticketLifetime, o, 4, end);
   const n = c.uint(H.ticketLength, o + 4, 2, end);
   if (n > 0) c.field(H.ticket, o + 6, n, end);

@@ -151,6 +151,8 @@ function record(c: Ctx, session: TlsSession | undefined, o: number, len: number)
   const ct = c.u8(o);
   const recordVersion = c.u16(o + 1);
   const sv = session?.version ?? UNKNOWN_VERSION;
+  // a record's line, written where the record is kept (its label is part of a lean list's entry)
+  const labels = c.wants(F.record);
   const rec = f.add(F.record, o, RECORD_HEADER + len);
   f.push(rec);
   f.add(sv === TLSV1_3 && ct === APP_DATA ? F.opaqueType : F.contentType, o, 1, ct);
@@ -168,10 +170,8 @@ function record(c: Ctx, session: TlsSession | undefined, o: number, len: number)
   const server = fromServer(c, session);
   switch (ct) {
     case CCS:
-      if (full) {
-        c.appendInfo('Change Cipher Spec');
-        f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: Change Cipher Spec Protocol: Change Cipher Spec`);
-      }
+      if (full) c.appendInfo('Change Cipher Spec');
+      if (labels) f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: Change Cipher Spec Protocol: Change Cipher Spec`);
       f.add(F.changeCipherSpec, body, 1);
       if (session !== undefined && c.firstPass) {
         if (server) session.serverCcsFrame = c.frameNo;
@@ -186,16 +186,14 @@ function record(c: Ctx, session: TlsSession | undefined, o: number, len: number)
       break;
     case APP_DATA: {
       const app = APPS.get(c.srcPort) ?? APPS.get(c.dstPort);
-      if (full) {
-        c.appendInfo('Application Data');
-        f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: Application Data Protocol: ${app ?? 'Application Data'}`);
-      }
+      if (full) c.appendInfo('Application Data');
+      if (labels) f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: Application Data Protocol: ${app ?? 'Application Data'}`);
       f.add(F.appData, body, len);
       if (app !== undefined) f.addStr(F.appDataProto, 0, 0, app, EF.GENERATED);
       break;
     }
     default:
-      if (full) f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: ${CONTENT_TYPES.get(ct) ?? 'unknown'} Protocol`);
+      if (labels) f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: ${CONTENT_TYPES.get(ct) ?? 'unknown'} Protocol`);
   }
   f.pop();
 }
@@ -213,19 +211,17 @@ function alert(c: Ctx, rec: number, o: number, len: number, sessionVersion: numb
   const item = f.add(F.alert, o, len);
   const v = shortName(sessionVersion) ?? 'TLS';
   if (len !== 2) {
-    if (full) {
-      c.appendInfo('Encrypted Alert');
-      f.label(rec, `${v} Record Layer: Encrypted Alert`);
-      f.label(item, 'Alert Message: Encrypted Alert');
-    }
+    if (full) c.appendInfo('Encrypted Alert');
+    if (c.wants(F.record)) f.label(rec, `${v} Record Layer: Encrypted Alert`);
+    if (c.wants(F.alert)) f.label(item, 'Alert Message: Encrypted Alert');
     return;
   }
   const level = c.u8(o);
   const desc = c.u8(o + 1);
-  if (full) {
+  if (full || c.wants(F.record)) {
     const text = `Alert (Level: ${LEVELS.get(level) ?? 'Unknown'}, Description: ${DESCRIPTIONS.get(desc) ?? 'Unknown'})`;
-    c.appendInfo(text);
-    f.label(rec, `${v} Record Layer: ${text}`);
+    if (full) c.appendInfo(text);
+    if (c.wants(F.record)) f.label(rec, `${v} Record Layer: ${text}`);
   }
   f.push(item);
   f.add(F.alertLevel, o, 1, level);

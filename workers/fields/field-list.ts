@@ -104,6 +104,9 @@ export class FieldList {
   str: (string | undefined)[] = [];
   /** Whether any entry of this packet has a string (most packets of a lean dissection have none). */
   private strUsed = false;
+  /** Tree lines of string-valued entries (setText), whose `str` is their value. */
+  private lines = new Map<number, string>();
+  private linesUsed = false;
   /** Data sources of this packet; index 0 is the frame. */
   sources: DataSource[] = [];
   /** Current data source for entries being added. */
@@ -130,6 +133,10 @@ export class FieldList {
     if (this.strUsed) {
       this.str.fill(undefined, 0, this.count);
       this.strUsed = false;
+    }
+    if (this.linesUsed) {
+      this.lines.clear();
+      this.linesUsed = false;
     }
     this.count = 0;
     this.last = -1;
@@ -181,11 +188,20 @@ export class FieldList {
 
   /** Set the whole tree line of value entry `i` (Wireshark's proto_item_set_text: a code named by
    *  a table the field does not carry, "Message Code: Diffie-Hellman Group Exchange Init (32)");
-   *  its value is unchanged. Ignored for a skipped entry. */
+   *  its value is unchanged, also when it is a string (kept in `str`: the line goes beside it).
+   *  Ignored for a skipped entry. */
   setText(i: number, s: string): void {
     if (i < 0) return;
-    this.setStr(i, s);
+    if ((this.flags[i] as number) & EF.STR) {
+      this.lines.set(i, s);
+      this.linesUsed = true;
+    } else this.setStr(i, s);
     this.flags[i] = (this.flags[i] as number) | EF.TEXT;
+  }
+
+  /** The tree line setText gave entry `i`, if any. */
+  textLine(i: number): string | undefined {
+    return (this.flags[i] as number) & EF.STR ? this.lines.get(i) : this.str[i];
   }
 
   /** Append to the label of entry `i`: a protocol or subtree item's set with label(), or a value

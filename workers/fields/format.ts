@@ -219,7 +219,8 @@ export function labelText(fl: FieldList, i: number): string {
       : s ?? def.label;
     return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
   }
-  if ((fl.flags[i] as number) & EF.TEXT && s !== undefined) return (fl.flags[i] as number) & EF.GENERATED ? `[${s}]` : s;
+  const line = (fl.flags[i] as number) & EF.TEXT ? fl.textLine(i) : undefined;
+  if (line !== undefined) return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
   if (def.nameOnly) {
     const line = (def.display ?? def.label) + (s ?? '');
     return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;

@@ -182,6 +182,7 @@ describe('exportFields with encoded rows prints what it writes itself', () => {
     const r = await both(file);
     expect(r.decoded).toBe(r.direct);
     expect(r.direct.split('\n')).toHaveLength(20000 + 2);
-    expect(r.batches).toBeGreaterThan(5);
+    // (port-443 payloads are TLS now, not data.data: fewer bytes, so fewer batches than before)
+    expect(r.batches).toBeGreaterThan(3);
   }, 60_000);
 });
