@@ -141,4 +141,18 @@ describe('HTTP', () => {
       expect((await s.getDetails(k + 1)).tree.some((n) => n.field === 'http' || n.field === 'data')).toBe(false);
     }
   });
+
+  it("filters as tshark -2 -Y does (frame counts taken from tshark)", async () => {
+    const s = await open();
+    const cases: [string, number][] = [
+      ['http.host == "decapod.test"', 6], ['http.response.code == 404', 1], ['http.request.method == "POST"', 1],
+      ['http.file_data contains "hello"', 2], ['http.request.line contains "Cookie"', 1], ['http.request', 7],
+      ['http.time > 0.1', 2], ['data-text-lines', 4],
+    ];
+    for (const [expr, frames] of cases) {
+      const r = await s.applyFilter(expr);
+      expect(r.ok, expr).toBe(true);
+      expect(r.displayed, expr).toBe(frames);
+    }
+  });
 });

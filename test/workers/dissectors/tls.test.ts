@@ -171,4 +171,17 @@ describe('TLS', () => {
     expect(durationText(0)).toBe('0 seconds');
     expect(durationText(90061)).toBe('1 day, 1 hour, 1 minute, 1 second');
   });
+
+  it("filters as tshark -2 -Y does (frame counts taken from tshark)", async () => {
+    const s = await open();
+    const cases: [string, number][] = [
+      ['tls.handshake.extensions_server_name == "decapod.test"', 3], ['tls.handshake.type == 1', 4],
+      ['tls.record.content_type == 23', 4], ['tls.alert_message.desc == 40', 1], ['tls.handshake.ciphersuite == 0x1302', 2],
+    ];
+    for (const [expr, frames] of cases) {
+      const r = await s.applyFilter(expr);
+      expect(r.ok, expr).toBe(true);
+      expect(r.displayed, expr).toBe(frames);
+    }
+  });
 });
