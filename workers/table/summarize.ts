@@ -45,7 +45,8 @@ class Ids {
   /** Per field id: 1 for a protocol that can name the Protocol column. */
   readonly top: Uint8Array;
   constructor() {
-    const notTop = new Set([this.data, this.frame, id('_ws.malformed'), id('_ws.short')]);
+    // (a body's text media, "Line-based text data", is HTTP's row: HTTP names the column)
+    const notTop = new Set([this.data, this.frame, id('_ws.malformed'), id('_ws.short'), id('data-text-lines')]);
     const fields = allFields();
     this.top = new Uint8Array(fields.length);
     for (const def of fields) if (def.type === FT.PROTOCOL && !notTop.has(def.id)) this.top[def.id] = 1;

@@ -57,6 +57,9 @@ describe('HTTP', () => {
     expect(got[19]).toEqual(['HTTP', 'GET /missing HTTP/1.1 ']);
     expect(got[25]).toEqual(['HTTP', 'HTTP/1.1 200 OK ']);
     expect(got[39]).toEqual(['HTTP', 'Continuation']);
+    // a response with a text body is an HTTP row like its request (colour family, and its Protocol
+    // sort key: the body's "Line-based text data" does not take the row)
+    expect([w.color[3], w.color[5]]).toEqual(['tcp', 'tcp']);
   });
 
   it('draws the HTTP subtrees as tshark -2 -V does', async () => {
