@@ -8,6 +8,7 @@ port. scripts/make-http-fixture.sh
 captures it. Standard-library Python; needs to bind ports 80 and 8080.
 """
 import socket
+import sys
 import time
 
 HTML = b'<html>\n<body>hello</body>\n</html>\n'
@@ -88,7 +89,19 @@ MID_STREAM = [
     [(False, [b'AAAA no line end', b' until now\r\n'])],
 ]
 
-play(80, CONVERSATION_80)
-play(8080, CONVERSATION_8080)
-for conversation in MID_STREAM:
-    play(80, conversation)
+JSON = (b'{"name": "vtep-1", "vni": 5001, "up": true, "peers": ["10.0.0.1", "10.0.0.2"],\n'
+        b' "tags": [], "stats": {"rx": 1.5e3, "tx": -2, "drops": null}, "note": "a \\"quoted\\" \\u00e9"}\n')
+CONVERSATION_JSON = [
+    (True, [b'GET /api/vtep HTTP/1.1\r\nHost: decapod.test\r\nAccept: application/json\r\n\r\n']),
+    (False, [response(b'200 OK', [b'Content-Type: application/json', b'Content-Length: %d' % len(JSON)], JSON)]),
+    (True, [b'GET /api/list HTTP/1.1\r\nHost: decapod.test\r\n\r\n']),
+    (False, [response(b'200 OK', [b'Content-Type: application/json; charset=utf-8', b'Content-Length: 16'], b'[1, [2, {}], ""]')]),
+]
+
+if len(sys.argv) > 1 and sys.argv[1] == 'json':
+    play(80, CONVERSATION_JSON)
+else:
+    play(80, CONVERSATION_80)
+    play(8080, CONVERSATION_8080)
+    for conversation in MID_STREAM:
+        play(80, conversation)

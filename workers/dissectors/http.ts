@@ -1,8 +1,8 @@
 // HTTP/1.x on the TCP ports Wireshark decodes as HTTP (packet-http.c, 4.0): the request or status
 // line (method, URI with its path, query and parameters, version; version, status code and its
 // description, phrase), the headers (the common ones as their own fields, the rest as lines), the
-// body ("File Data", de-chunked for chunked transfer coding, and text media as "Line-based text
-// data"), and the pairing of each request with its response in the stream (http-state.ts).
+// body ("File Data", de-chunked for chunked transfer coding, text media as "Line-based text data",
+// JSON as its value tree: json.ts), and the pairing of each request with its response in the stream (http-state.ts).
 //
 // A message longer than its segment is reassembled by TCP, as Wireshark's default
 // http.desegment_headers and http.desegment_body do: the headers up to their empty line, then the
@@ -11,7 +11,7 @@
 //
 // Not done: a response with neither length nor chunks is read to the end of its segment (Wireshark
 // waits for the connection to close), HEAD responses split before their empty line, the body
-// dissectors other than text (JSON, XML, forms: the rows say HTTP where tshark says HTTP/JSON),
+// dissectors other than text and JSON (XML, forms: the rows say HTTP where tshark says HTTP/XML),
 // content decoding (gzip), HTTP/2 upgrades and proxies' CONNECT tunnels.
 
 import { EF, WS } from '../fields/field-list.ts';
@@ -22,6 +22,7 @@ import { dissectData } from './data.ts';
 import { Group, Severity, expertInfo } from './expert.ts';
 import { frameTime } from './frame.ts';
 import { httpConversations, indexOf, type HttpConversation } from './http-state.ts';
+import { dissectJson } from './json.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
 import { bind, registerDissector } from './tables.ts';
 import { addRelTime } from './time-fields.ts';
@@ -409,6 +410,11 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
   if (bodyLen > 0) fileData(c, bodyOff, bodyLen, body);
   f.pop();
   if (bodyLen > 0 && TEXT_MEDIA.has(mediaType)) textLines(c, bodyOff, bodyOff + bodyLen, mediaType);
+  else if (bodyLen > 0 && mediaType === 'application/json' && dissectJson(c, bodyOff, bodyOff + bodyLen, mediaType)) {
+    // packet-json.c names the column after HTTP's ("HTTP/JSON") and appends to Info
+    c.colProtocol = 'HTTP/JSON';
+    if (full) c.appendInfo(`JavaScript Object Notation (${mediaType})`);
+  }
   c.b = savedB;
   f.curSrc = savedSrc;
 }

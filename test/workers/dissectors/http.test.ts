@@ -158,4 +158,40 @@ describe('HTTP', () => {
       expect(r.displayed, expr).toBe(frames);
     }
   });
+
+  it('dissects JSON bodies as tshark does: fields, columns and the value tree (json.pcap)', async () => {
+    const json = join(DIR, 'json.pcap');
+    const [header, ...rows] = readFileSync(join(DIR, 'json.tsv'), 'utf8').replace(/\n$/, '').split('\n');
+    const fields = (header as string).split('\t');
+    const r = spawnSync('node', [join(REPO, 'bin/decapod.js'), 'fields', json, '-E', 'occurrence=a', ...fields.flatMap((f) => ['-e', f])], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.replace(/\n$/, '').split('\n')).toEqual(rows);
+    // keys in tree order (a member's key after its value's subtree), and a \u escape of a
+    // non-ASCII character dropped as 4.0 drops it
+    const vtep = (rows.find((row) => row.includes('vtep-1')) as string).split('\t');
+    expect(vtep[fields.indexOf('json.key')]).toBe('name,vni,up,peers,tags,rx,tx,drops,stats,note');
+    expect(vtep[fields.indexOf('json.value.string')]).toBe('vtep-1,10.0.0.1,10.0.0.2,a "quoted" ');
+    const s = new CaptureSession();
+    const opened = await s.open([await openAsBlob(json)], ['json.pcap'], []);
+    const w = await s.getRows(0, opened.packets);
+    const want = readFileSync(join(DIR, 'json-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    expect(Array.from({ length: opened.packets }, (_, k) => [w.protocol[k], w.info[k]])).toEqual(want);
+    const frame = w.info.findIndex((t) => t.startsWith('HTTP/1.1 200 OK , JavaScript')) + 1;
+    expect(treeLines((await s.getDetails(frame)).tree, 'json').slice(0, 13)).toEqual([
+      'JavaScript Object Notation: application/json',
+      '    Object',
+      '        Member: name',
+      '            [Path with value: /name:vtep-1]',
+      '            [Member with value: name:vtep-1]',
+      '            String value: vtep-1',
+      '            Key: name',
+      '            [Path: /name]',
+      '        Member: vni',
+      '            [Path with value: /vni:5001]',
+      '            [Member with value: vni:5001]',
+      '            Number value: 5001',
+      '            Key: vni',
+    ]);
+    expect((await s.applyFilter('json.value.number == "5001"')).displayed).toBe(1);
+  });
 });
