@@ -25,14 +25,22 @@ export const httpConversations = perCapture(() => new Map<number, HttpConversati
 
 /** Where `frame` is in `frames` (sorted), or -1. */
 export function indexOf(frames: readonly number[], frame: number): number {
+  return search(frames.length, (k) => frames[k] as number, frame);
+}
+
+/** Where the request of `frame` is in `requests` (in frame order), or -1. */
+export function requestIndex(requests: readonly HttpRequest[], frame: number): number {
+  return search(requests.length, (k) => (requests[k] as HttpRequest).frame, frame);
+}
+
+/** The first index k < n with at(k) === frame, at() ascending; -1 when there is none. */
+function search(n: number, at: (k: number) => number, frame: number): number {
   let lo = 0;
-  let hi = frames.length - 1;
-  while (lo <= hi) {
+  let hi = n - 1;
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const v = frames[mid] as number;
-    if (v === frame) return mid;
-    if (v < frame) lo = mid + 1;
-    else hi = mid - 1;
+    if (at(mid) < frame) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return n > 0 && at(lo) === frame ? lo : -1;
 }

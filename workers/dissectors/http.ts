@@ -21,7 +21,7 @@ import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { Group, Severity, expertInfo } from './expert.ts';
 import { frameTime } from './frame.ts';
-import { httpConversations, indexOf, type HttpConversation } from './http-state.ts';
+import { httpConversations, indexOf, requestIndex, type HttpConversation } from './http-state.ts';
 import { dissectJson } from './json.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -495,7 +495,7 @@ function pairing(c: Ctx, kind: Kind, parts: StartLine, host: string): void {
     const uri = fullUri(parts.uri, host);
     if (uri !== '') f.addStr(F.fullUri, 0, 0, uri, EF.GENERATED);
     if (conv === undefined) return;
-    const k = conv.requests.findIndex((r) => r.frame === c.frameNo);
+    const k = requestIndex(conv.requests, c.frameNo);
     if (k < 0) return;
     const n = f.add(F.requestNumber, 0, 0, k + 1, EF.GENERATED);
     if (n >= 0 && full) f.setText(n, `HTTP request ${k + 1}/${conv.requests.length}`);
