@@ -41,6 +41,7 @@ import './syslog.ts';
 import './ssh.ts';
 import './tls.ts';
 import './http.ts';
+import './db-lsp.ts';
 import './loop.ts';
 import './pptp.ts';
 import './pim.ts';

@@ -43,17 +43,18 @@ const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const MAX_DEPTH = 64;
 
 /**
- * Dissect the JSON text in b[off, end) (Ctx.b), titled with its media type. False (and nothing
- * added) when it is not valid JSON.
+ * Dissect the JSON text in b[off, end) (Ctx.b), titled with its media type when a media type
+ * dissector (HTTP's body) hands it over, untitled when a protocol calls JSON directly. False (and
+ * nothing added) when it is not valid JSON.
  */
-export function dissectJson(c: Ctx, off: number, end: number, mediaType: string): boolean {
+export function dissectJson(c: Ctx, off: number, end: number, mediaType: string | null): boolean {
   const b = c.b;
   const stop = Math.min(end, b.length);
   const start = skip(b, off, stop);
   if (validate(b, start, stop, 0) !== stop) return false;
   const f = c.f;
   const item = c.proto(F.json, off, stop);
-  f.label(item, `JavaScript Object Notation: ${mediaType}`);
+  if (mediaType !== null) f.label(item, `JavaScript Object Notation: ${mediaType}`);
   value(c, start, stop, '');
   f.pop();
   return true;

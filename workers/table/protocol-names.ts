@@ -20,7 +20,7 @@ export function protocolName(protoField: number): string {
 }
 
 const FAMILY: Record<string, string> = {
-  tcp: 'tcp', ssh: 'tcp', tls: 'tcp', http: 'tcp', json: 'tcp', udp: 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
+  tcp: 'tcp', ssh: 'tcp', tls: 'tcp', http: 'tcp', udp: 'udp', 'db-lsp-disc': 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
   vxlan: 'tunnel', geneve: 'tunnel', gre: 'tunnel', erspan: 'tunnel', nsh: 'tunnel', dhcp: 'udp', dhcpv6: 'udp', ntp: 'udp',
 };
 
