@@ -3,7 +3,8 @@
 # test/fixtures/tls/tls.tsv, tshark's values of the TLS fields Decapod dissects (every occurrence,
 # one pass as `decapod fields` reads a file); and tls-columns.tsv, its Protocol and Info columns
 # (-2, as the packet list shows them), as test/workers/dissectors/tls.test.ts compares them; and
-# tls-4433.pcap with its tls-4433-columns.tsv, the sessions moved to port 4433 (TLS's heuristic). The sessions, all to TCP port 443:
+# tls-4433.pcap with its tls-4433-columns.tsv, the sessions moved to port 4433 (TLS's heuristic);
+# and tls-drop26-columns.tsv, the columns with frame 26 left out (editcap). The sessions, all to TCP port 443:
 #   1. TLS 1.2 with SNI and ALPN (openssl s_client -tls1_2), an HTTP request, closed with alerts;
 #   2. TLS 1.3 (-tls1_3): the encrypted handshake as Application Data records;
 #   3. a handshake the server refuses (a cipher its ECDSA key cannot use): a plaintext alert;
@@ -56,4 +57,7 @@ tshark -n -2 -r $out/tls.pcap -T fields -e _ws.col.Protocol -e _ws.col.Info 2>/d
 # the same sessions on port 4433, which only TLS's heuristic finds
 python3 scripts/pcap-move-port.py $out/tls.pcap $out/tls-4433.pcap 443 4433
 tshark -n -2 -r $out/tls-4433.pcap -T fields -e _ws.col.Protocol -e _ws.col.Info 2>/dev/null > $out/tls-4433-columns.tsv
+# the columns with frame 26 missing (a lost segment: TCP's analysis notes, and what TLS makes of it)
+editcap $out/tls.pcap "$tmp/drop.pcap" 26 >/dev/null
+tshark -n -2 -r "$tmp/drop.pcap" -T fields -e _ws.col.Protocol -e _ws.col.Info 2>/dev/null > $out/tls-drop26-columns.tsv
 echo "wrote $(($(wc -l < $out/tls.tsv) - 1)) frames to $out/tls.tsv, tls-columns.tsv and tls-4433-columns.tsv"

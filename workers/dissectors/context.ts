@@ -69,6 +69,9 @@ export class Ctx {
    *  "Server Hello, Certificate", which depends on where records and reassembly start), else null:
    *  table/info.ts derives it from the tree. Written only for full trees (not in the index pass). */
   colInfo: string | null = null;
+  /** Whether colInfo began with an append (col_append_sep_str), which puts ", " after text a
+   *  lower layer wrote first: "[TCP ACKed unseen segment] , Application Data". */
+  colInfoSep = false;
   /** Offsets into `b` of the innermost network addresses (-1 when none), and their length (4 or 16). */
   netSrc = -1;
   netDst = -1;
@@ -114,6 +117,7 @@ export class Ctx {
     this.tcpStream = -1;
     this.colProtocol = null;
     this.colInfo = null;
+    this.colInfoSep = false;
     this.netSrc = -1;
     this.netDst = -1;
     this.netLen = 0;
@@ -128,7 +132,17 @@ export class Ctx {
   /** Append to the Info column this dissector writes (Wireshark's col_append_sep_str with the
    *  default ", "; see colInfo). */
   appendInfo(s: string): void {
-    this.colInfo = this.colInfo === null || this.colInfo === '' ? s : `${this.colInfo}, ${s}`;
+    if (this.colInfo === null || this.colInfo === '') {
+      this.colInfo = s;
+      this.colInfoSep = true;
+    } else this.colInfo = `${this.colInfo}, ${s}`;
+  }
+
+  /** Set the Info column this dissector writes (Wireshark's col_add_str / col_set_str: no
+   *  separator after what a lower layer wrote). */
+  setInfo(s: string): void {
+    this.colInfo = s;
+    this.colInfoSep = false;
   }
 
   /** Mark the packet damaged (`bit`: MALFORMED or TRUNCATED), as an exception: dissection stops. */

@@ -14,7 +14,7 @@ export const F = registerFields({
 
 export function dissectDbLspDisc(c: Ctx, off: number, end: number): void {
   c.colProtocol = 'DB-LSP-DISC';
-  if (c.f.wanted === null) c.appendInfo('Dropbox LAN sync Discovery Protocol');
+  if (c.f.wanted === null) c.setInfo('Dropbox LAN sync Discovery Protocol');
   c.proto(F.disc, off, end);
   if (dissectJson(c, off, end, null)) {
     c.colProtocol = 'DB-LSP-DISC/JSON';

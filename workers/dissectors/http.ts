@@ -289,13 +289,20 @@ export function dissectHttp(c: Ctx, off: number, end: number): void {
   }
 }
 
-/** Whether the response being read answers a HEAD request (its Content-Length has no body). */
+/** Whether the response being read follows a HEAD request (its Content-Length has no body):
+ *  packet-http.c asks the method of the stream's latest request, not of the one it answers. */
 function headResponse(c: Ctx): boolean {
   const conv = httpConversations(c).get(c.tcpStream);
   if (conv === undefined) return false;
-  let k = c.firstPass ? conv.responses.length : indexOf(conv.responses, c.frameNo);
-  if (k < 0) k = conv.responses.length;
-  return conv.requests[k]?.method === 'HEAD';
+  const r = conv.requests;
+  let lo = 0;
+  let hi = r.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((r[mid] as { frame: number }).frame < c.frameNo) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && (r[lo - 1] as { method: string }).method === 'HEAD';
 }
 
 /** Whether the segment's stream carried an HTTP message before this frame. */
@@ -309,7 +316,7 @@ function carriedHttp(c: Ctx): boolean {
 /** Data that starts no message: "Continuation", its bytes as data inside the HTTP item. */
 function continuation(c: Ctx, off: number, end: number): void {
   c.colProtocol = 'HTTP';
-  if (c.f.wanted === null) c.appendInfo('Continuation');
+  if (c.f.wanted === null) c.setInfo('Continuation');
   c.proto(F.http, off, end);
   dissectData(c, off, end);
   c.f.pop();
@@ -340,7 +347,11 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
   let lf = lineEnd(b, o, end);
   const first = lineText(b, o, lf < 0 ? end : lf);
   const firstEnd = lf < 0 ? end : lf + 1;
-  if (full) c.appendInfo(`${escapeString(first)} `);
+  // col_add_fstr for the first message of the segment; a later one's text is appended
+  if (full) {
+    if (c.colInfo === null) c.setInfo(`${escapeString(first)} `);
+    else c.appendInfo(`${escapeString(first)} `);
+  }
   f.add(kind === Kind.REQUEST ? F.request : F.response, o, 0, 1, EF.HIDDEN);
   const shown = `${escapeString(first)}${lf < 0 ? '' : '\\r\\n'}`;
   const texts = c.wants(WS.text);

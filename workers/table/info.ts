@@ -66,9 +66,12 @@ export function exceptionSuffix(exception: number): string {
 }
 
 /** Info text for a packet whose top protocol is `topField`, whose dissection stopped on
- *  `exception` (0: none); `own` is the text a dissector wrote itself (Ctx.colInfo), if any. */
-export function infoText(fl: FieldList, topField: number, exception = 0, own: string | null = null): string {
-  return tcpAnalysisPrefix(fl) + (own ?? layerInfo(fl, topField, exception));
+ *  `exception` (0: none); `own` is the text a dissector wrote itself (Ctx.colInfo), if any, and
+ *  `ownSep` whether it was appended (a ", " then follows TCP's analysis text). */
+export function infoText(fl: FieldList, topField: number, exception = 0, own: string | null = null, ownSep = false): string {
+  const prefix = tcpAnalysisPrefix(fl);
+  if (own === null) return prefix + layerInfo(fl, topField, exception);
+  return prefix + (ownSep && prefix !== '' ? ', ' : '') + own;
 }
 
 function layerInfo(fl: FieldList, topField: number, exception: number): string {

@@ -209,3 +209,23 @@ export function treeLines(tree: readonly TreeNode[], field: string): string[] {
   if (top) walk(top, '');
   return out;
 }
+
+/** A classic pcap's bytes with record `n` (1-based) left out, as `editcap IN OUT n` writes it. */
+export function dropRecord(pcap: Uint8Array, n: number): Uint8Array {
+  const v = new DataView(pcap.buffer, pcap.byteOffset, pcap.byteLength);
+  const le = v.getUint32(0, true) === 0xa1b2c3d4 || v.getUint32(0, true) === 0xa1b23c4d;
+  const parts: Uint8Array[] = [pcap.subarray(0, 24)];
+  let o = 24;
+  for (let k = 1; o + 16 <= pcap.length; k++) {
+    const end = o + 16 + v.getUint32(o + 8, le);
+    if (k !== n) parts.push(pcap.subarray(o, end));
+    o = end;
+  }
+  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}

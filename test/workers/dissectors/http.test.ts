@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../../golden/corpus.ts';
 import { CaptureSession } from '../../../workers/session.ts';
-import { treeLines } from './helpers.ts';
+import { dropRecord, treeLines } from './helpers.ts';
 
 const DIR = join(REPO, 'test/fixtures/http');
 const CAPTURE = join(DIR, 'http.pcap');
@@ -193,5 +193,20 @@ describe('HTTP', () => {
       '            Key: vni',
     ]);
     expect((await s.applyFilter('json.value.number == "5001"')).displayed).toBe(1);
+  });
+
+  it("fills the columns as tshark -2 does with frame 6 lost (a lost response: the pairing and the HEAD response's length follow the stream's latest request, as packet-http.c)", async () => {
+    const bytes = dropRecord(new Uint8Array(readFileSync(CAPTURE)), 6);
+    const s = new CaptureSession();
+    const opened = await s.open([new Blob([bytes])], ['http-drop6.pcap'], []);
+    expect(opened.packets).toBe(84);
+    const w = await s.getRows(0, 84);
+    const want = readFileSync(join(DIR, 'http-drop6-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    const got = Array.from({ length: 84 }, (_, k) => [w.protocol[k], w.info[k]]);
+    // the form post (no form dissector), as in the whole capture
+    const post = want.findIndex((row) => (row[1] as string).startsWith('POST'));
+    expect(got[post]).toEqual(['HTTP', 'POST /submit HTTP/1.1 ']);
+    got[post] = want[post] as string[];
+    expect(got).toEqual(want);
   });
 });

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../../golden/corpus.ts';
 import { CaptureSession } from '../../../workers/session.ts';
 import { durationText } from '../../../workers/dissectors/tls-handshake.ts';
-import { treeLines } from './helpers.ts';
+import { dropRecord, treeLines } from './helpers.ts';
 
 const DIR = join(REPO, 'test/fixtures/tls');
 const CAPTURE = join(DIR, 'tls.pcap');
@@ -183,5 +183,17 @@ describe('TLS', () => {
       expect(r.ok, expr).toBe(true);
       expect(r.displayed, expr).toBe(frames);
     }
+  });
+
+  it("fills the columns as tshark -2 does with frame 26 lost (TCP's note, then TLS's text appended after a comma)", async () => {
+    const bytes = dropRecord(new Uint8Array(readFileSync(CAPTURE)), 26);
+    const s = new CaptureSession();
+    const opened = await s.open([new Blob([bytes])], ['tls-drop26.pcap'], []);
+    expect(opened.packets).toBe(170);
+    const w = await s.getRows(0, 170);
+    const want = readFileSync(join(DIR, 'tls-drop26-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').map((l) => l.split('\t'));
+    const got = Array.from({ length: 170 }, (_, k) => [w.protocol[k], w.info[k]]);
+    expect(got).toEqual(want);
+    expect(got.some(([, info]) => info === '[TCP ACKed unseen segment] , Application Data')).toBe(true);
   });
 });
