@@ -72,6 +72,8 @@ export class Ctx {
   /** Whether colInfo began with an append (col_append_sep_str), which puts ", " after text a
    *  lower layer wrote first: "[TCP ACKed unseen segment] , Application Data". */
   colInfoSep = false;
+  /** Depth of the dissector that last refused its bytes (reject()), or -1. */
+  rejectedAt = -1;
   /** Offsets into `b` of the innermost network addresses (-1 when none), and their length (4 or 16). */
   netSrc = -1;
   netDst = -1;
@@ -118,6 +120,7 @@ export class Ctx {
     this.colProtocol = null;
     this.colInfo = null;
     this.colInfoSep = false;
+    this.rejectedAt = -1;
     this.netSrc = -1;
     this.netDst = -1;
     this.netLen = 0;
@@ -143,6 +146,20 @@ export class Ctx {
   setInfo(s: string): void {
     this.colInfo = s;
     this.colInfoSep = false;
+  }
+
+  /** This dissector does not take its bytes (Wireshark's "return 0", after whatever items it
+   *  added): its caller may say so (the ethertype dispatcher names the type in the Protocol
+   *  column). */
+  reject(): void {
+    this.rejectedAt = this.depth;
+  }
+
+  /** Whether the dissector `call` just ran (one level below the caller) refused its bytes. */
+  calleeRejected(): boolean {
+    const r = this.rejectedAt === this.depth + 1;
+    if (r) this.rejectedAt = -1;
+    return r;
   }
 
   /** Mark the packet damaged (`bit`: MALFORMED or TRUNCATED), as an exception: dissection stops. */

@@ -19,6 +19,7 @@ import type { Ctx, Dissector } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectorByName } from './tables.ts';
+import { ETHERTYPE_NAMES } from './ethernet.ts';
 
 /** Frame size before the FCS below which an Ethernet sender pads. */
 const ETH_MIN_LEN = 60;
@@ -46,9 +47,16 @@ const UNVERIFIED = 2;
  * where the header carrying the type begins (its tvb, for the 64-byte FCS guess).
  */
 export function ethertype(c: Ctx, type: number, off: number, end: number, parent: number, trailerId: number, fcsLen: number, frameStart: number): void {
-  const d = c.tables.lookup('ethertype', type) ?? dissectData;
+  const found = c.tables.lookup('ethertype', type);
   const pend = fcsLen > 0 && end - off >= fcsLen ? end - fcsLen : end;
-  const used = c.call(d, off, pend);
+  const used = c.call(found ?? dissectData, off, pend);
+  // packet-ethertype.c: no dissector took the payload (none for the type, or it refused it):
+  // "0x86dd" in the Protocol column, and the type's name, if it has one, in Info
+  if (found === undefined || c.calleeRejected()) {
+    c.colProtocol = `0x${type.toString(16).padStart(4, '0')}`;
+    const name = ETHERTYPE_NAMES.get(type);
+    if (name !== undefined && c.f.wanted === null) c.setInfo(name);
+  }
   if (truncated(c) || used >= end) return;
   trailer(c, parent, trailerId, used, end, fcsLen, frameStart, false);
 }

@@ -89,9 +89,11 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   if (ipVersion < 0) ipVersion = fieldByName('ip.version')?.id ?? -1;
   if (ipVersion >= 0) f.add(ipVersion, off, 1, version, EF.HIDDEN);
   if (version !== 6) {
-    // The dissector refuses the packet: its bytes go to data.
+    // The dissector refuses the packet: its bytes go to data (and an ethertype caller names the
+    // type in the Protocol column: "0x86dd").
     f.pop();
     dissectData(c, off, end);
+    c.reject();
     return;
   }
   if (end - off < IPV6_HEADER_LEN) ipExpert(c, item, E.ipv6InvalidHeader, 'IPv6 header must be exactly 40 bytes', Status.MALFORMED);
