@@ -101,16 +101,20 @@ describe('corpus captures', () => {
     await openFiles(page, [join(CAPTURES, 'ipv6-bad-version.pcap')]);
     await loaded(page, 'ipv6-bad-version.pcap');
     const row2 = page.locator('[role="row"][aria-rowindex="2"]');
+    // the row's marker comes with its window of rows, which may land after the status bar's count
+    await page.waitForSelector('[role="row"][aria-rowindex="2"][title]');
     expect(await row2.getAttribute('title')).toContain('Malformed packet');
     expect(await row2.evaluate((r) => r.classList.contains('malformed') && r.classList.contains('c-bad'))).toBe(true);
     // cut by the capture inside the length its UDP header gave (tshark: _ws.short)
     await openFiles(page, [join(CAPTURES, 'udp-length-heapoverflow.pcap')]);
     await loaded(page, 'udp-length-heapoverflow.pcap');
+    await page.waitForSelector('[role="row"][aria-rowindex="1"][title*="Truncated"]');
     expect(await page.locator('[role="row"][aria-rowindex="1"]').getAttribute('title')).toContain('Truncated');
     // the inner frame runs past the lengths its IPv4 and UDP headers gave (44 and 24 bytes), not
     // only past what was captured: malformed (tshark: _ws.malformed, [Malformed Packet: Ethernet])
     await openFiles(page, [join(CAPTURES, 'geneve-truncated.pcapng')]);
     await loaded(page, 'geneve-truncated.pcapng');
+    await page.waitForSelector('[role="row"][aria-rowindex="1"][title*="Malformed"]');
     expect(await page.locator('[role="row"][aria-rowindex="1"]').getAttribute('title')).toContain('Malformed packet');
   });
 
