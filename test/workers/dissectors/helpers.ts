@@ -211,7 +211,7 @@ export function treeLines(tree: readonly TreeNode[], field: string): string[] {
 }
 
 /** A classic pcap's bytes with record `n` (1-based) left out, as `editcap IN OUT n` writes it. */
-export function dropRecord(pcap: Uint8Array, n: number): Uint8Array {
+export function dropRecord(pcap: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
   const v = new DataView(pcap.buffer, pcap.byteOffset, pcap.byteLength);
   const le = v.getUint32(0, true) === 0xa1b2c3d4 || v.getUint32(0, true) === 0xa1b23c4d;
   const parts: Uint8Array[] = [pcap.subarray(0, 24)];
