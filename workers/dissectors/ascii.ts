@@ -1,4 +1,5 @@
-// Bytes read as tvb_get_string_enc reads them with ENC_ASCII: bytes past 0x7f become U+FFFD.
+// Bytes read as text: as tvb_get_string_enc reads them with ENC_ASCII (bytes past 0x7f become
+// U+FFFD), or one character per byte (ISO 8859-1: HTTP's lines and bodies, JSON's tokens).
 
 /** The ASCII string of b[o, stop), up to its first NUL when `untilNul` (a C string). */
 export function asciiText(b: Uint8Array, o: number, stop: number, untilNul = false): string {
@@ -8,5 +9,12 @@ export function asciiText(b: Uint8Array, o: number, stop: number, untilNul = fal
     if (ch === 0 && untilNul) break;
     s += ch < 0x80 ? String.fromCharCode(ch) : '\ufffd';
   }
+  return s;
+}
+
+/** b[o, e) one character per byte (ISO 8859-1). */
+export function latin1Text(b: Uint8Array, o: number, e: number): string {
+  let s = '';
+  for (let k = o; k < e; k++) s += String.fromCharCode(b[k] as number);
   return s;
 }

@@ -33,14 +33,25 @@ export function requestIndex(requests: readonly HttpRequest[], frame: number): n
   return search(requests.length, (k) => (requests[k] as HttpRequest).frame, frame);
 }
 
+/** The stream's latest request before `frame`, if any. */
+export function latestRequest(requests: readonly HttpRequest[], frame: number): HttpRequest | undefined {
+  return requests[firstAtLeast(requests.length, (k) => (requests[k] as HttpRequest).frame, frame) - 1];
+}
+
 /** The first index k < n with at(k) === frame, at() ascending; -1 when there is none. */
 function search(n: number, at: (k: number) => number, frame: number): number {
+  const k = firstAtLeast(n, at, frame);
+  return k < n && at(k) === frame ? k : -1;
+}
+
+/** The first index k with at(k) >= frame (n when none), at() ascending. */
+function firstAtLeast(n: number, at: (k: number) => number, frame: number): number {
   let lo = 0;
-  let hi = n - 1;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (at(mid) < frame) lo = mid + 1;
     else hi = mid;
   }
-  return n > 0 && at(lo) === frame ? lo : -1;
+  return lo;
 }

@@ -21,9 +21,10 @@ import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { Group, Severity, expertInfo } from './expert.ts';
 import { frameTime } from './frame.ts';
-import { httpConversations, indexOf, requestIndex, type HttpConversation } from './http-state.ts';
+import { httpConversations, indexOf, latestRequest, requestIndex, type HttpConversation } from './http-state.ts';
 import { dissectJson } from './json.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
+import { latin1Text } from './ascii.ts';
 import { bind, registerDissector } from './tables.ts';
 import { addRelTime } from './time-fields.ts';
 
@@ -149,10 +150,7 @@ function lineEnd(b: Uint8Array, o: number, stop: number): number {
 
 /** The line's text without its CR LF (or LF). */
 function lineText(b: Uint8Array, o: number, lf: number): string {
-  const e = lf > o && b[lf - 1] === CR ? lf - 1 : lf;
-  let s = '';
-  for (let k = o; k < e; k++) s += String.fromCharCode(b[k] as number);
-  return s;
+  return latin1Text(b, o, lf > o && b[lf - 1] === CR ? lf - 1 : lf);
 }
 
 /** is_http_request_or_reply on the first line (up to its end, or the segment's). */
@@ -293,16 +291,7 @@ export function dissectHttp(c: Ctx, off: number, end: number): void {
  *  packet-http.c asks the method of the stream's latest request, not of the one it answers. */
 function headResponse(c: Ctx): boolean {
   const conv = httpConversations(c).get(c.tcpStream);
-  if (conv === undefined) return false;
-  const r = conv.requests;
-  let lo = 0;
-  let hi = r.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((r[mid] as { frame: number }).frame < c.frameNo) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && (r[lo - 1] as { method: string }).method === 'HEAD';
+  return conv !== undefined && latestRequest(conv.requests, c.frameNo)?.method === 'HEAD';
 }
 
 /** Whether the segment's stream carried an HTTP message before this frame. */
@@ -328,14 +317,8 @@ function fileData(c: Ctx, off: number, len: number, bytes: Uint8Array): void {
   const f = c.f;
   let nul = off;
   if (c.wants(F.fileData)) while (nul < off + len && bytes[nul] !== 0) nul++;
-  const i = f.addStr(F.fileData, off, len, nul > off ? escapeString(latin1(bytes, off, nul)) : '');
+  const i = f.addStr(F.fileData, off, len, nul > off ? escapeString(latin1Text(bytes, off, nul)) : '');
   if (i >= 0 && f.wanted === null) f.setText(i, `File Data: ${len} bytes`);
-}
-
-function latin1(b: Uint8Array, o: number, e: number): string {
-  let s = '';
-  for (let k = o; k < e; k++) s += String.fromCharCode(b[k] as number);
-  return s;
 }
 
 /** One message at [o, end): lines, headers, the stream's pairing, the body. */
@@ -608,7 +591,7 @@ function textLines(c: Ctx, o: number, end: number, mediaType: string): void {
   for (let p = o; p < end; ) {
     const lf = lineEnd(b, p, end);
     const e = lf < 0 ? end : lf + 1;
-    if (texts) f.text(p, e - p, escapeString(latin1(b, p, e)));
+    if (texts) f.text(p, e - p, escapeString(latin1Text(b, p, e)));
     lines++;
     p = e;
   }

@@ -9,6 +9,7 @@
 import { EF } from '../fields/field-list.ts';
 import { FT, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { latin1Text } from './ascii.ts';
 
 export const F = registerFields({
   json: { name: 'json', label: 'JavaScript Object Notation', type: FT.PROTOCOL },
@@ -111,7 +112,7 @@ function stringEnd(b: Uint8Array, o: number, stop: number): number {
 
 /** Where the number at o ends, or -1 (RFC 8259 section 6). */
 function numberEnd(b: Uint8Array, o: number, stop: number): number {
-  const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text(b, o, Math.min(stop, o + 64)));
+  const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(latin1Text(b, o, Math.min(stop, o + 64)));
   return m === null ? -1 : o + (m[0] as string).length;
 }
 
@@ -121,11 +122,6 @@ function startsWith(b: Uint8Array, o: number, stop: number, s: string): boolean 
   return true;
 }
 
-function text(b: Uint8Array, o: number, e: number): string {
-  let s = '';
-  for (let k = o; k < e; k++) s += String.fromCharCode(b[k] as number);
-  return s;
-}
 
 /** The string at o (its quotes included), unescaped as 4.0 does it (see the header). */
 function unescape(b: Uint8Array, o: number, e: number): string {
@@ -136,12 +132,12 @@ function unescape(b: Uint8Array, o: number, e: number): string {
       p++;
       const esc = b[p] as number;
       if (esc === 0x75) {
-        const code = parseInt(text(b, p + 1, p + 5), 16);
+        const code = parseInt(latin1Text(b, p + 1, p + 5), 16);
         p += 4;
         if (code < 0x80) bytes.push(code);
         continue;
       }
-      ch = ({ 0x62: 0x08, 0x66: 0x0c, 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09 } as Record<number, number>)[esc] ?? esc;
+      ch = ESCAPES.get(esc) ?? esc;
     }
     bytes.push(ch);
   }
@@ -149,6 +145,8 @@ function unescape(b: Uint8Array, o: number, e: number): string {
 }
 
 const UTF8 = new TextDecoder();
+/** \b \f \n \r \t; any other escaped character stands for itself. */
+const ESCAPES = new Map([[0x62, 0x08], [0x66, 0x0c], [0x6e, 0x0a], [0x72, 0x0d], [0x74, 0x09]]);
 
 /** A value at o, whose path is `path`: its items under the current parent; returns where it
  *  ends (whitespace skipped). */
@@ -159,7 +157,8 @@ function value(c: Ctx, o: number, stop: number, path: string): number {
   if (ch === 0x7b || ch === 0x5b) {
     const isObject = ch === 0x7b;
     const close = isObject ? 0x7d : 0x5d;
-    const item = f.add(isObject ? F.object : F.array, o, Math.max(0, validate(b, o, stop, 0) - o));
+    // (its length is known once its items are read: set then)
+    const item = f.add(isObject ? F.object : F.array, o, 0);
     f.push(item);
     let p = skip(b, o + 1, stop);
     while (b[p] !== close && p < stop) {
@@ -168,7 +167,10 @@ function value(c: Ctx, o: number, stop: number, path: string): number {
       if (b[p] === 0x2c) p = skip(b, p + 1, stop);
     }
     f.pop();
-    return skip(b, p + 1, stop);
+    const next = skip(b, p + 1, stop);
+    // (as validate() measured it: through the whitespace after the value)
+    f.len[item] = next - o;
+    return next;
   }
   const [kind, end, shown] = scalar(b, o, stop);
   scalarItem(c, kind, o, end, shown);
@@ -186,7 +188,7 @@ function scalar(b: Uint8Array, o: number, stop: number): [Kind, number, string] 
   if (startsWith(b, o, stop, 'false')) return [Kind.FALSE, o + 5, 'false'];
   if (startsWith(b, o, stop, 'null')) return [Kind.NULL, o + 4, 'null'];
   const e = numberEnd(b, o, stop);
-  return [Kind.NUMBER, e, text(b, o, e)];
+  return [Kind.NUMBER, e, latin1Text(b, o, e)];
 }
 
 function scalarItem(c: Ctx, kind: Kind, o: number, end: number, shown: string): void {
@@ -221,9 +223,8 @@ function member(c: Ctx, o: number, stop: number, parentPath: string): number {
   const key = unescape(b, o, keyEnd);
   let p = skip(b, keyEnd, stop);
   p = skip(b, p + 1, stop); // the colon
-  const valueEnd = validate(b, p, stop, 0);
   const path = `${parentPath}/${key}`;
-  const m = f.addStr(F.member, o, Math.max(0, valueEnd - o), key);
+  const m = f.addStr(F.member, o, 0, key);
   f.push(m);
   let next: number;
   if (isScalar(b[p] as number)) {
@@ -233,6 +234,8 @@ function member(c: Ctx, o: number, stop: number, parentPath: string): number {
     scalarItem(c, kind, p, end, shown);
     next = skip(b, end, stop);
   } else next = value(c, p, stop, path);
+  // the member runs through its value and the whitespace after it (validate()'s measure)
+  f.len[m] = next - o;
   f.addStr(F.key, o + 1, Math.max(0, keyEnd - o - 2), key);
   f.addStr(F.path, o, 0, path, EF.GENERATED);
   f.pop();

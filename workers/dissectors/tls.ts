@@ -32,6 +32,8 @@ const APP_DATA = 23;
 const RECORD_HEADER = 5;
 
 export const VERSION_NAMES = names(VERSIONS);
+const LEVELS = names([[1, 'Warning'], [2, 'Fatal']]);
+const DESCRIPTIONS = names(ALERT_DESCRIPTIONS);
 const APPS = new Map(APP_PROTOCOLS);
 
 export const F = registerFields({
@@ -43,8 +45,8 @@ export const F = registerFields({
   length: { name: 'tls.record.length', label: 'Length', type: FT.UINT, bits: 16 },
   changeCipherSpec: { name: 'tls.change_cipher_spec', label: 'Change Cipher Spec Message', type: FT.NONE },
   alert: { name: 'tls.alert_message', label: 'Alert Message', type: FT.NONE },
-  alertLevel: { name: 'tls.alert_message.level', label: 'Level', type: FT.UINT, bits: 8, names: names([[1, 'Warning'], [2, 'Fatal']]), unknownName: true },
-  alertDesc: { name: 'tls.alert_message.desc', label: 'Description', type: FT.UINT, bits: 8, names: names(ALERT_DESCRIPTIONS), unknownName: true },
+  alertLevel: { name: 'tls.alert_message.level', label: 'Level', type: FT.UINT, bits: 8, names: LEVELS, unknownName: true },
+  alertDesc: { name: 'tls.alert_message.desc', label: 'Description', type: FT.UINT, bits: 8, names: DESCRIPTIONS, unknownName: true },
   appData: { name: 'tls.app_data', label: 'Encrypted Application Data', type: FT.BYTES },
   appDataProto: { name: 'tls.app_data_proto', label: 'Application Data Protocol', type: FT.STRING },
 });
@@ -229,8 +231,6 @@ function alert(c: Ctx, rec: number, o: number, len: number, sessionVersion: numb
   f.pop();
 }
 
-const LEVELS = names([[1, 'Warning'], [2, 'Fatal']]);
-const DESCRIPTIONS = names(ALERT_DESCRIPTIONS);
 
 /**
  * dissect_ssl_heur ("tls_tcp", on by default): a segment on any other port that starts with a
