@@ -252,8 +252,20 @@ export function labelText(fl: FieldList, i: number): string {
   if (unit !== undefined) value += typeof unit === 'string' ? unit : unit(v);
   // text a dissector appended to a value's label (FieldList.appendLabel: proto_item_append_text)
   if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) value += s;
-  const text = `${def.label}: ${value}`;
+  const text = fittedLabel(def.label, value);
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
+}
+
+/** Wireshark's limit on a tree line (epan/proto.h ITEM_LABEL_LENGTH). */
+const ITEM_LABEL_LENGTH = 240;
+
+/** `name: value`, or for a line of ITEM_LABEL_LENGTH or more, the line Wireshark's label_fill
+ *  makes of it: " [truncated]" after the name and the rest cut (tshark 4.0 prints 238
+ *  characters of it: a 70,000-byte MySQL row value, test/fixtures/mysql). */
+function fittedLabel(name: string, value: string): string {
+  const line = `${name}: ${value}`;
+  if (line.length < ITEM_LABEL_LENGTH) return line;
+  return `${name} [truncated]: ${value.slice(0, ITEM_LABEL_LENGTH)}`.slice(0, ITEM_LABEL_LENGTH - 2);
 }
 
 /** `.... ..1. ....`-style picture of a masked field, as Wireshark draws flag bits. */
