@@ -42,6 +42,7 @@ import './ssh.ts';
 import './tls.ts';
 import './http.ts';
 import './db-lsp.ts';
+import './mysql.ts';
 import './loop.ts';
 import './pptp.ts';
 import './pim.ts';

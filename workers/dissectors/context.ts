@@ -104,7 +104,12 @@ export class Ctx {
     public reasm: Reassembly,
   ) {}
 
+  /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
+   *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
+  serial = 0;
+
   begin(frameNo: number, bytes: Uint8Array, linkType: number): void {
+    this.serial++;
     this.b = bytes;
     this.f.reset(bytes);
     this.stop = false;

@@ -11,7 +11,7 @@ const SHORT: Record<string, string> = {
   llc: 'LLC', sll: 'SLL', null: 'NULL', ppp: 'PPP', chdlc: 'CHDLC', erspan: 'ERSPAN', nsh: 'NSH', data: 'Data',
   nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'Radiotap', wlan: '802.11', 'wlan.mgt': '802.11', slarp: 'SLARP', lcp: 'PPP LCP', stp: 'STP',
   ssh: 'SSH', syslog: 'Syslog', loop: 'LOOP', pptp: 'PPTP', avsp: 'AVSP', pim: 'PIM', tls: 'TLS', 'mpls-echo': 'MPLS ECHO',
-  vsock: 'vSocket', json: 'JSON',
+  vsock: 'vSocket', json: 'JSON', mysql: 'MySQL',
 };
 
 export function protocolName(protoField: number): string {
@@ -20,7 +20,7 @@ export function protocolName(protoField: number): string {
 }
 
 const FAMILY: Record<string, string> = {
-  tcp: 'tcp', ssh: 'tcp', tls: 'tcp', http: 'tcp', udp: 'udp', 'db-lsp-disc': 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
+  tcp: 'tcp', ssh: 'tcp', tls: 'tcp', http: 'tcp', mysql: 'tcp', udp: 'udp', 'db-lsp-disc': 'udp', dns: 'dns', mdns: 'dns', arp: 'arp', icmp: 'icmp', icmpv6: 'icmp', igmp: 'icmp',
   vxlan: 'tunnel', geneve: 'tunnel', gre: 'tunnel', erspan: 'tunnel', nsh: 'tunnel', dhcp: 'udp', dhcpv6: 'udp', ntp: 'udp',
 };
 

@@ -29,9 +29,15 @@ describe('the port that picks the dissector', () => {
     const tls = dissect(tcp('14e9', '01bb'));
     expect(tls.protocols).toBe('frame:eth:ip:tcp:tls');
     expect(tls.values('dns.qry.name')).toEqual([]);
-    // the same with a port whose Wireshark dissector this build lacks (MySQL on 3306)
+    // the same with a port whose Wireshark dissector this build lacks (LDAP on 389)
+    const ldap = dissect(tcp('14e9', '0185'));
+    expect(ldap.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(ldap.values('dns.qry.name')).toEqual([]);
+    // and with MySQL on 3306, which reads the length prefix and "0x11" as a PDU of 1,122,564 bytes
+    // and asks TCP to reassemble it (tshark 4.0.17: eth:ethertype:ip:tcp, "[TCP segment of a
+    // reassembled PDU]")
     const mysql = dissect(tcp('14e9', '0cea'));
-    expect(mysql.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(mysql.protocols).toBe('frame:eth:ip:tcp');
     expect(mysql.values('dns.qry.name')).toEqual([]);
     const dns = dissect(tcp('14e9', '0fa0'));
     expect(dns.protocols).toBe('frame:eth:ip:tcp:dns');

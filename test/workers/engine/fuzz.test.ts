@@ -43,7 +43,7 @@ async function runEngine(bytes: Uint8Array): Promise<{ records: Rec[]; error: st
 
 /** The corpus, and captures the project made itself whose cases the corpus lacks (TLS, HTTP:
  *  scripts/make-tls-fixture.sh on port 443 and, for the heuristic, on 4433; make-http-fixture.sh). */
-const OWN = ['tls/tls.pcap', 'tls/tls-4433.pcap', 'http/http.pcap', 'http/json.pcap'];
+const OWN = ['tls/tls.pcap', 'tls/tls-4433.pcap', 'http/http.pcap', 'http/json.pcap', 'mysql/mysql.pcap', 'mysql/zeros.pcap'];
 const paths = new Map<string, string>([
   ...readdirSync(CAPTURES).sort().map((f): [string, string] => [f, join(CAPTURES, f)]),
   ...OWN.map((f): [string, string] => [f, join(REPO, 'test', 'fixtures', f)]),
