@@ -167,6 +167,34 @@ export class FieldList {
     return (this.last = i);
   }
 
+  /**
+   * Add `count` entries of field `id` at the current tree position, `len` bytes each, one after the
+   * other from `off`, with no value: what `count` calls of add(id, off + k * len, len) would add, in
+   * a few array fills (a segment of hundreds of equal PDUs: mysql.ts).
+   */
+  addRun(id: number, off: number, len: number, count: number): void {
+    const w = this.wanted;
+    if (count <= 0) return;
+    if (w !== null && w[id] === 0) {
+      this.last = SKIPPED;
+      return;
+    }
+    const i = this.count;
+    while (i + count > this.id.length) this.grow();
+    const end = i + count;
+    this.id.fill(id, i, end);
+    this.parent.fill(this.depth > 0 ? (this.stack[this.depth - 1] as number) : -1, i, end);
+    this.src.fill(this.curSrc, i, end);
+    this.flags.fill(0, i, end);
+    this.len.fill(len, i, end);
+    this.num.fill(0, i, end);
+    this.aux.fill(0, i, end);
+    const offs = this.off;
+    for (let k = i, o = off; k < end; k++, o += len) offs[k] = o;
+    this.count = end;
+    this.last = end - 1;
+  }
+
   /** Add a field whose value (or, for `_ws.text`, whose label) is a string. */
   addStr(id: number, off: number, len: number, s: string, flags = 0): number {
     const i = this.add(id, off, len, 0, flags | EF.STR);
