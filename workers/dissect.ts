@@ -4,6 +4,7 @@
 import './dissectors/all.ts';
 import { Ctx, Status } from './dissectors/context.ts';
 import { dissectFrame } from './dissectors/frame.ts';
+import { showException } from './dissectors/exception.ts';
 import { DissectorTables, type DecodeAsRule } from './dissectors/tables.ts';
 import { Reassembly } from './analysis/reassembly.ts';
 import { EF, WS, type FieldList } from './fields/field-list.ts';
@@ -53,12 +54,20 @@ export class PacketDissector {
 }
 
 /**
- * Wireshark's hidden items for a damaged packet, which filters and `-e` name: `_ws.malformed` for a
- * packet that broke its protocol's rules (a dissector's exception past a length the packet gave,
- * or an expert info of the Malformed group: epan/expert.c adds the item for those too), and
- * `_ws.short` for one cut off by the capture ("Packet size limited during capture").
+ * Wireshark's items for a damaged packet, which filters and `-e` name: `_ws.malformed` for a packet
+ * that broke its protocol's rules, `_ws.short` for one cut off by the capture ("Packet size limited
+ * during capture"). A dissector's exception shows as a line of the tree (exception.ts); a packet
+ * damaged otherwise (an expert info of the Malformed group: epan/expert.c adds the item for those
+ * too) gets the hidden item.
  */
 function markDamage(c: Ctx): void {
-  if (c.status & Status.MALFORMED) c.f.add(WS.malformed, 0, 0, 0, EF.HIDDEN);
-  if (c.status & Status.TRUNCATED) c.f.add(WS.short, 0, 0, 0, EF.HIDDEN);
+  const f = c.f;
+  if (c.failBit !== 0) {
+    // the last exception (one that stopped the packet, or one TCP caught between two PDUs), at the
+    // top of the tree as Wireshark shows it; once, where Wireshark shows one per failed PDU
+    f.unwindTo(0);
+    showException(c);
+  }
+  if (c.status & Status.MALFORMED && c.failBit !== Status.MALFORMED) f.add(WS.malformed, 0, 0, 0, EF.HIDDEN);
+  if (c.status & Status.TRUNCATED && c.failBit !== Status.TRUNCATED) f.add(WS.short, 0, 0, 0, EF.HIDDEN);
 }

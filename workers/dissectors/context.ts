@@ -104,12 +104,22 @@ export class Ctx {
     public reasm: Reassembly,
   ) {}
 
+  /** The protocol being dissected (the field id of the last protocol item a running dissector
+   *  added, -1 before any; Wireshark's pinfo->current_proto), and at the exception that is
+   *  stopping the packet, that protocol and the exception's Status bit (showException()). */
+  curProto = -1;
+  failProto = -1;
+  failBit = 0;
+
   /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
    *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
   serial = 0;
 
   begin(frameNo: number, bytes: Uint8Array, linkType: number): void {
     this.serial++;
+    this.curProto = -1;
+    this.failProto = -1;
+    this.failBit = 0;
     this.b = bytes;
     this.f.reset(bytes);
     this.stop = false;
@@ -169,6 +179,10 @@ export class Ctx {
 
   /** Mark the packet damaged (`bit`: MALFORMED or TRUNCATED), as an exception: dissection stops. */
   fail(bit: Status): void {
+    if (!this.stop) {
+      this.failProto = this.curProto;
+      this.failBit = bit;
+    }
     this.status |= bit;
     this.exception |= bit;
     this.stop = true;
@@ -186,6 +200,7 @@ export class Ctx {
 
   /** Add a protocol item covering [off, end) and make it the parent of what follows; returns its entry. */
   proto(id: number, off: number, end: number): number {
+    this.curProto = id;
     const i = this.f.add(id, off, Math.max(0, Math.min(end, this.b.length) - off));
     this.f.push(i);
     return i;
@@ -249,8 +264,10 @@ export class Ctx {
     this.depth++;
     this.ends[this.depth] = end;
     const level = this.f.level;
+    const proto = this.curProto;
     d(this, off, end);
     this.f.unwindTo(level);
+    this.curProto = proto;
     const used = this.ends[this.depth] as number;
     this.depth--;
     return used;

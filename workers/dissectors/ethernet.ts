@@ -115,6 +115,8 @@ function address(c: Ctx, off: number, src: boolean): void {
  */
 function ethernet(c: Ctx, off: number, end: number, fcsLen: number): void {
   const f = c.f;
+  // the running protocol before its item (a tunnel's inner frame cut short: "[Malformed Packet: Ethernet]")
+  c.curProto = F.eth;
   if (!c.has(off, ETH_HEADER_LEN, end)) return;
   const type = c.u16(off + TYPE);
   const eth = c.proto(F.eth, off, off + ETH_HEADER_LEN);

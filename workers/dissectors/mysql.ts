@@ -80,6 +80,8 @@ function emptyRequests(c: Ctx, off: number, end: number): number {
   f.addRun(F.mysql, off, HEADER, (o - off) / HEADER);
   c.status |= Status.MALFORMED;
   c.exception |= Status.MALFORMED;
+  c.failProto = F.mysql;
+  c.failBit = Status.MALFORMED;
   return o;
 }
 

@@ -33,6 +33,7 @@ export const WS = registerFields({
   text: { name: '_ws.text', label: 'Text', type: FT.NONE },
   malformed: { name: '_ws.malformed', label: 'Malformed Packet', type: FT.PROTOCOL },
   short: { name: '_ws.short', label: 'Packet size limited during capture', type: FT.PROTOCOL },
+  malformedExpert: { name: '_ws.malformed.expert', label: 'Malformed Packet (Exception occurred)', type: FT.NONE },
   expert: { name: '_ws.expert', label: 'Expert Info', type: FT.NONE },
   expertSeverity: { name: '_ws.expert.severity', label: 'Severity level', type: FT.UINT, names: EXPERT_SEVERITIES, nameAlone: true },
   expertGroup: { name: '_ws.expert.group', label: 'Group', type: FT.UINT, names: EXPERT_GROUPS, nameAlone: true },
