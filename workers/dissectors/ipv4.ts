@@ -16,6 +16,7 @@
 // under 20, a total length under the header length (except 0, taken as TSO / BIG TCP: the
 // length is then the frame's). A total length past the frame is only flagged.
 
+import { DSCP_NAMES, ECN_NAMES, dsSummary } from './dsfield.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { IP_PROTO_NAME_LIST } from './ip-proto-names.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
@@ -45,15 +46,13 @@ export const IP_PROTO_NAMES = names(IP_PROTO_NAME_LIST);
 /** proto_checksum_vals. */
 export const CHECKSUM_STATUS = names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]);
 export const CHECKSUM_UNVERIFIED = 2;
-export const ECN_NAMES = names([[0, 'Not ECN-Capable Transport'], [1, "ECN-Capable Transport codepoint '01'"],
-  [2, "ECN-Capable Transport codepoint '10'"], [3, 'Congestion Experienced']]);
 
 export const F = registerFields({
   ip: { name: 'ip', label: 'Internet Protocol Version 4', type: FT.PROTOCOL },
   version: { name: 'ip.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0xf0 },
   hdrLen: { name: 'ip.hdr_len', label: 'Header Length', type: FT.UINT, bits: 8 },
   dsfield: { name: 'ip.dsfield', label: 'Differentiated Services Field', type: FT.UINT, base: Base.HEX, bits: 8 },
-  dscp: { name: 'ip.dsfield.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, bits: 8, mask: 0xfc },
+  dscp: { name: 'ip.dsfield.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, bits: 8, mask: 0xfc, names: DSCP_NAMES, unknownName: true },
   ecn: { name: 'ip.dsfield.ecn', label: 'Explicit Congestion Notification', type: FT.UINT, bits: 8, mask: 0x3, names: ECN_NAMES },
   len: { name: 'ip.len', label: 'Total Length', type: FT.UINT, bits: 16 },
   id: { name: 'ip.id', label: 'Identification', type: FT.UINT, base: Base.HEX_DEC, bits: 16 },
@@ -149,12 +148,15 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     return;
   }
   const hdrLenItem = f.add(F.hdrLen, off, 1, hlen);
+  // (Wireshark shows the nibble and its meaning: ".... 0101 = Header Length: 20 bytes (5)")
+  if (hdrLenItem >= 0 && f.wanted === null) f.setText(hdrLenItem, `.... ${(vhl & 0x0f).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${vhl & 0x0f})`);
   if (hlen < IPV4_MIN_HEADER_LEN) {
     ipExpert(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`, Status.ERROR);
     return;
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
   if (tos < 0) return;
+  if (f.wanted === null) f.appendLabel(f.last, dsSummary(tos));
   if (DSFIELD_PARTS.kept(f)) {
     f.push(f.last);
     f.add(F.dscp, off + TOS, 1, tos >> 2);

@@ -19,7 +19,8 @@ import { addressExtras } from './ipv6-address.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { ECN_NAMES, IP_PROTO_NAMES } from './ipv4.ts';
+import { IP_PROTO_NAMES } from './ipv4.ts';
+import { DSCP_NAMES, ECN_NAMES, dsSummary } from './dsfield.ts';
 import { dissectOptionsHeader, jumboLength } from './ipv6-options.ts';
 import { dissectFragmentHeader, dissectRouting, FRAGMENT_HEADER_LEN, type FragmentHeader, type RoutingResult } from './ipv6-routing.ts';
 import { E, ipExpert } from './ip-expert.ts';
@@ -45,7 +46,7 @@ export const F = registerFields({
   ipv6: { name: 'ipv6', label: 'Internet Protocol Version 6', type: FT.PROTOCOL },
   version: { name: 'ipv6.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0xf0 },
   tclass: { name: 'ipv6.tclass', label: 'Traffic Class', type: FT.UINT, base: Base.HEX, mask: 0x0ff00000 },
-  dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, mask: 0x0fc00000 },
+  dscp: { name: 'ipv6.tclass.dscp', label: 'Differentiated Services Codepoint', type: FT.UINT, mask: 0x0fc00000, names: DSCP_NAMES, unknownName: true },
   ecn: { name: 'ipv6.tclass.ecn', label: 'Explicit Congestion Notification', type: FT.UINT, mask: 0x00300000, names: ECN_NAMES },
   flow: { name: 'ipv6.flow', label: 'Flow Label', type: FT.UINT, base: Base.HEX, bits: 24, mask: 0xfffff },
   plen: { name: 'ipv6.plen', label: 'Payload Length', type: FT.UINT, bits: 16 },
@@ -99,7 +100,9 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   if (end - off < IPV6_HEADER_LEN) ipExpert(c, item, E.ipv6InvalidHeader, 'IPv6 header must be exactly 40 bytes', Status.MALFORMED);
   if (!c.has(off, 4, end)) return;
   const word = c.u32(off);
-  f.push(f.add(F.tclass, off, 4, (word >>> 20) & 0xff));
+  const tclass = f.add(F.tclass, off, 4, (word >>> 20) & 0xff);
+  if (f.wanted === null) f.appendLabel(tclass, dsSummary((word >>> 20) & 0xff));
+  f.push(tclass);
   f.add(F.dscp, off, 4, (word >>> 22) & 0x3f);
   f.add(F.ecn, off, 4, (word >>> 20) & 3);
   f.pop();

@@ -40,7 +40,7 @@ export const F = registerFields({
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   stream: { name: 'udp.stream', label: 'Stream index', type: FT.UINT },
-  payload: { name: 'udp.payload', label: 'UDP payload', type: FT.BYTES },
+  payload: { name: 'udp.payload', label: 'UDP payload', type: FT.BYTES, nameOnly: true },
 });
 
 /** The hidden udp.port pair (a lean dissection without it skips both adds). */
@@ -92,7 +92,8 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   if (c.inErrorPkt && Math.min(pend, c.b.length) <= poff) return;
   // Wireshark adds the payload item "to the end" of the IP payload (its label alone says the UDP
   // length), so udp.payload shows every byte after the header, also past a short UDP length.
-  f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  const payload = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
+  if (f.wanted === null) f.appendLabel(payload, ` (${ulen - UDP_HEADER_LEN} byte${ulen - UDP_HEADER_LEN === 1 ? '' : 's'})`);
   f.pop();
   c.srcPort = sport;
   c.dstPort = dport;

@@ -238,7 +238,8 @@ export function labelText(fl: FieldList, i: number): string {
     const raw = uintText(def, v, name === undefined, true);
     // a value its value_string lacks: "Unknown (8)" (proto.c, fill_label_number)
     value = name === undefined ? (def.unknownName ? `Unknown (${raw})` : raw) : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
-    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}`;
+    // (with text a dissector appended: "Traffic Class: 0x00 (DSCP: CS0, ECN: Not-ECT)")
+    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}${s !== undefined && !((fl.flags[i] as number) & EF.STR) ? s : ''}`;
   } else if (def.type === FT.BYTES && (fl.len[i] as number) > LABEL_BYTES) {
     // a label shows at most 36 bytes, then an ellipsis (bytes_to_str); `fields` prints them all
     const b = fl.bytesOf(i);
