@@ -42,12 +42,27 @@ const GCP_VNID = 1;
 const GCP_ENDPOINT = 2;
 const GCP_PROFILE = 3;
 
-/** Option classes (IANA "Geneve Option Class"; Wireshark 4.0's class_id_names, ranges flattened). */
-const CLASS_NAMES = names([
-  [0x0100, 'Linux'], [0x0101, 'Open vSwitch'], [0x0102, 'Open Virtual Networking (OVN)'],
-  [0x0103, 'In-band Network Telemetry (INT)'], [0x0104, 'VMware'], [0x0105, 'Amazon.com, Inc.'],
-  [0x0106, 'Cisco Systems, Inc.'], [0x0107, 'Oracle Corporation'], [0x0132, 'Google LLC'],
-]);
+/** Option classes by range (IANA "Geneve Option Class"; Wireshark 4.0's class_id_names, as
+ *  `tshark -G values` lists them). */
+const CLASS_RANGES: readonly (readonly [number, number, string])[] = [
+  [0x0000, 0x00ff, 'Standard'], [0x0100, 0x0100, 'Linux'], [0x0101, 0x0101, 'Open vSwitch'],
+  [0x0102, 0x0102, 'Open Virtual Networking (OVN)'], [0x0103, 0x0103, 'In-band Network Telemetry (INT)'],
+  [0x0104, 0x0104, 'VMware'], [0x0105, 0x0105, 'Amazon.com, Inc.'], [0x0106, 0x0106, 'Cisco Systems, Inc.'],
+  [0x0107, 0x0107, 'Oracle Corporation'], [0x0108, 0x0110, 'Amazon.com, Inc.'], [0x0111, 0x0118, 'IBM'],
+  [0x0119, 0x0128, 'Ericsson'], [0x0129, 0x0129, 'Oxide Computer Company'], [0x0130, 0x0131, 'Cisco Systems, Inc.'],
+  [0x0132, 0x0135, 'Google LLC'], [0x0136, 0x0136, 'InfoQuick Global Connection Tech Ltd.'],
+  [0x0137, 0xfeff, 'Unassigned'], [0xfff0, 0xffff, 'Experimental'],
+];
+
+function className(cls: number): string | undefined {
+  for (const [lo, hi, name] of CLASS_RANGES) if (cls >= lo && cls <= hi) return name;
+  return undefined;
+}
+
+/** Google's options' names (option_names). */
+const GCP_OPTIONS = new Map([[GCP_VNID, 'GCP Virtual Network ID'], [GCP_ENDPOINT, 'GCP Endpoint ID'], [GCP_PROFILE, 'GCP Profile ID']]);
+
+const hex = (v: number, digits: number): string => `0x${v.toString(16).padStart(digits, '0')}`;
 
 export const F = registerFields({
   geneve: { name: 'geneve', label: 'Generic Network Virtualization Encapsulation', type: FT.PROTOCOL },
@@ -59,13 +74,15 @@ export const F = registerFields({
   protoType: { name: 'geneve.proto_type', label: 'Protocol Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
   vni: { name: 'geneve.vni', label: 'Virtual Network Identifier (VNI)', type: FT.UINT, base: Base.HEX_DEC, bits: 24 },
   reserved: { name: 'geneve.reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 8 },
-  options: { name: 'geneve.options', label: 'Geneve Options', type: FT.BYTES },
-  optClass: { name: 'geneve.option.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
+  // (shown as "Options: (40 bytes)")
+  options: { name: 'geneve.options', label: 'Geneve Options', type: FT.BYTES, nameOnly: true, display: 'Options' },
+  // (a range value string: its line is written where it is added)
+  optClass: { name: 'geneve.option.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16 },
   optType: { name: 'geneve.option.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 8 },
   optCritical: { name: 'geneve.option.type.critical', label: 'Critical Option', type: FT.BOOLEAN, bits: 8, mask: 0x80 },
   optFlags: { name: 'geneve.option.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
   optFlagsReserved: { name: 'geneve.option.flags.reserved', label: 'Reserved', type: FT.BOOLEAN, bits: 8, mask: 0xe0 },
-  length: { name: 'geneve.option.length', label: 'Length', type: FT.UINT, bits: 8 },
+  length: { name: 'geneve.option.length', label: 'Length', type: FT.UINT, bits: 8, unit: ' bytes' },
   option: { name: 'geneve.option', label: 'Option', type: FT.BYTES },
   gcpVnid: { name: 'geneve.option.gcp.vnid', label: 'GCP Virtual Network ID', type: FT.UINT },
   gcpReserved: { name: 'geneve.option.gcp.reserved', label: 'GCP Reserved bits', type: FT.BOOLEAN, mask: 0x0000000e },
@@ -86,6 +103,8 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
   f.add(F.length, off, 1, optBytes);
   const flags = c.uint(F.flags, off + FLAGS, 1, end);
   if (flags >= 0) {
+    // the set flags' names after the value, as Wireshark's bitmask line has them
+    if (f.wanted === null && flags & 0xc0) f.appendLabel(f.last, `${flags & 0x80 ? ', Operations, Administration and Management Frame' : ''}${flags & 0x40 ? ', Critical Options Present' : ''}`);
     f.push(f.last);
     f.add(F.oam, off + FLAGS, 1, flags & 0x80 ? 1 : 0);
     f.add(F.critical, off + FLAGS, 1, flags & 0x40 ? 1 : 0);
@@ -109,6 +128,8 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
 function options(c: Ctx, off: number, optEnd: number, end: number): void {
   const f = c.f;
   if (!c.field(F.options, off, optEnd - off, end)) return;
+  const full = f.wanted === null;
+  if (full) f.appendLabel(f.last, `: (${optEnd - off} bytes)`);
   f.push(f.last);
   for (let o = off; o < optEnd; ) {
     if (!c.has(o, OPT_HEADER_LEN, end)) break;
@@ -121,13 +142,27 @@ function options(c: Ctx, off: number, optEnd: number, end: number): void {
       break;
     }
     if (!c.field(F.option, o, optLen, end)) break;
-    f.push(f.last);
-    f.add(F.optClass, o + OPT_CLASS, 2, cls);
-    f.add(F.optType, o + OPT_TYPE, 1, type);
+    const item = f.last;
+    const critical = type & 0x80 ? 'Critical' : 'Non-critical';
+    if (full) {
+      const clsName = className(cls);
+      const optName = cls === GCP_CLASS ? (GCP_OPTIONS.get(type) ?? 'Unknown') : 'Unknown';
+      f.setText(item, `${optName}, Class: ${clsName ?? 'Unknown'} (${hex(cls, 4)}) Type: ${hex(type, 2)} (${critical})`);
+    }
+    f.push(item);
+    const clsItem = f.add(F.optClass, o + OPT_CLASS, 2, cls);
+    if (full) {
+      const clsName = className(cls);
+      f.setText(clsItem, clsName === undefined ? `Class: ${hex(cls, 4)}` : `Class: ${clsName} (${hex(cls, 4)})`);
+    }
+    const typeItem = f.add(F.optType, o + OPT_TYPE, 1, type);
+    if (full) f.appendLabel(typeItem, ` (${critical})`);
     f.add(F.optCritical, o + OPT_TYPE, 1, type & 0x80 ? 1 : 0, EF.HIDDEN);
+    // (the flags are hidden while they are 0, and so are their bits, as in Wireshark's tree)
     const optFlags = lenByte >> 5;
-    f.push(f.add(F.optFlags, o + OPT_LEN, 1, optFlags, optFlags === 0 ? EF.HIDDEN : 0));
-    f.add(F.optFlagsReserved, o + OPT_LEN, 1, optFlags);
+    const flagsHidden = optFlags === 0 ? EF.HIDDEN : 0;
+    f.push(f.add(F.optFlags, o + OPT_LEN, 1, optFlags, flagsHidden));
+    f.add(F.optFlagsReserved, o + OPT_LEN, 1, optFlags, flagsHidden);
     f.pop();
     f.add(F.length, o + OPT_LEN, 1, optLen);
     optionData(c, cls, type, o + OPT_HEADER_LEN, optLen - OPT_HEADER_LEN, end);
@@ -143,7 +178,8 @@ function optionData(c: Ctx, cls: number, type: number, off: number, n: number, e
     // proto_tree_add_bits_item(28 bits), then the direction and reserved bits of the same word.
     if (!c.has(off, 4, end)) return;
     const w = c.u32(off);
-    c.f.add(F.gcpVnid, off, 4, w >>> 4);
+    const vnid = c.f.add(F.gcpVnid, off, 4, w >>> 4);
+    if (c.f.wanted === null) c.f.setText(vnid, `${bitsItemPattern(w, 28)} = GCP Virtual Network ID: ${w >>> 4}`);
     c.f.add(F.gcpDirection, off, 4, w & 1);
     c.f.add(F.gcpReserved, off, 4, w & 0x0e);
   } else if (cls === GCP_CLASS && type === GCP_ENDPOINT) {
@@ -169,6 +205,17 @@ function optionData(c: Ctx, cls: number, type: number, off: number, n: number, e
   } else {
     c.field(F.unknownData, off, n, end);
   }
+}
+
+/** The picture proto_tree_add_bits_item draws of the first `n` bits of a 32-bit word: nibbles
+ *  apart by a space, bytes by two ("1000 0000  0000 0000  0000 0000  1101 ...."). */
+function bitsItemPattern(w: number, n: number): string {
+  let out = '';
+  for (let bit = 0; bit < 32; bit++) {
+    if (bit > 0) out += bit % 8 === 0 ? '  ' : bit % 4 === 0 ? ' ' : '';
+    out += bit < n ? ((w >>> (31 - bit)) & 1 ? '1' : '0') : '.';
+  }
+  return out;
 }
 
 registerDissector('geneve', dissectGeneve);
