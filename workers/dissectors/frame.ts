@@ -53,7 +53,10 @@ export const F = registerFields({
   len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT, unit: bytesAndBits },
   capLen: { name: 'frame.cap_len', label: 'Capture Length', type: FT.UINT, unit: bytesAndBits },
   comment: { name: 'frame.comment', label: 'Comment', type: FT.STRING },
-  marked: { name: 'frame.marked', label: 'Marked', type: FT.BOOLEAN },
+  // (no frame is marked, ignored or time-shifted here: Wireshark's tree shows them all the same)
+  marked: { name: 'frame.marked', label: 'Frame is marked', type: FT.BOOLEAN },
+  ignored: { name: 'frame.ignored', label: 'Frame is ignored', type: FT.BOOLEAN },
+  offsetShift: { name: 'frame.offset_shift', label: 'Time shift for this packet', type: FT.ABSOLUTE_TIME, unit: SECONDS },
 });
 
 /** Dissect one record from the top. `c.begin()` must have been called for it. */
@@ -86,6 +89,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
       f.aux[a] = nsec;
       f.setStr(a, arrivalText(sec, nsec));
     }
+    if (SHIFT.kept(f)) addRel(f, F.offsetShift, ZERO);
     const t = f.add(F.time, 0, 0, sec);
     f.aux[t] = nsec;
     if (DELTAS.kept(f)) {
@@ -99,6 +103,10 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   f.add(F.number, 0, 0, c.frameNo);
   f.add(F.len, 0, 0, rec.origLen);
   f.add(F.capLen, 0, 0, n);
+  if (MARKS.kept(f)) {
+    f.add(F.marked, 0, 0, 0, EF.GENERATED);
+    f.add(F.ignored, 0, 0, 0, EF.GENERATED);
+  }
   f.pop();
   if (rec.kind === RecordKind.CUSTOM) {
     dissectData(c, 0, n);
@@ -120,6 +128,9 @@ const d: Delta = { sec: 0, nsec: 0 };
 /** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
 const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.encap]);
 const DELTAS = new FieldGroup([F.delta, F.relative]);
+const SHIFT = new FieldGroup([F.offsetShift]);
+const MARKS = new FieldGroup([F.marked, F.ignored]);
+const ZERO: Delta = { sec: 0, nsec: 0 };
 
 /** A relative time entry, stored as an absolute time is (see above). */
 function addRel(f: FieldList, id: number, t: Delta): void {

@@ -188,7 +188,12 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   if (!c.has(off + FRAG, 2, end)) return;
   const fragWord = c.u16(off + FRAG);
   if (FLAGS.kept(f)) {
-    f.push(f.add(F.flags, off + FRAG, 1, fragWord >> 13));
+    const flagsItem = f.add(F.flags, off + FRAG, 1, fragWord >> 13);
+    // the set flags' names after the value: "Flags: 0x2, Don't fragment"
+    if (f.wanted === null && fragWord & 0xe000) {
+      f.appendLabel(flagsItem, `${fragWord & 0x8000 ? ', Reserved bit' : ''}${fragWord & 0x4000 ? ", Don't fragment" : ''}${fragWord & 0x2000 ? ', More fragments' : ''}`);
+    }
+    f.push(flagsItem);
     f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
     f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);
     f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);

@@ -14,13 +14,18 @@
 // of 0 over IPv6 is a jumbogram (RFC 2675 section 4: "the UDP Length field is set to zero").
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF, FieldGroup } from '../fields/field-list.ts';
+import { EF, FieldGroup, WS } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { expert } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
-import { udpStream } from '../analysis/tcp-state.ts';
+import { transportState, udpStream } from '../analysis/tcp-state.ts';
+import { previousFrame } from '../analysis/udp-times.ts';
+import { timeDelta, type Delta } from '../analysis/nstime.ts';
+import { frameTime } from './frame.ts';
+import { frameTimeOf } from './frame-times.ts';
+import { addRelTime } from './time-fields.ts';
 
 const SPORT = 0;
 const DPORT = 2;
@@ -40,11 +45,15 @@ export const F = registerFields({
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   stream: { name: 'udp.stream', label: 'Stream index', type: FT.UINT },
+  timeRelative: { name: 'udp.time_relative', label: 'Time since first frame', type: FT.RELATIVE_TIME },
+  timeDelta: { name: 'udp.time_delta', label: 'Time since previous frame', type: FT.RELATIVE_TIME },
   payload: { name: 'udp.payload', label: 'UDP payload', type: FT.BYTES, nameOnly: true },
 });
 
 /** The hidden udp.port pair (a lean dissection without it skips both adds). */
 const PORTS = new FieldGroup([F.port]);
+/** The [Timestamps] subtree's fields. */
+const TIMES = new FieldGroup([F.timeRelative, F.timeDelta]);
 
 const CHECKSUM_UNVERIFIED = 2;
 const CHECKSUM_NOT_PRESENT = 3;
@@ -79,12 +88,21 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
   // what packet-udp.c appends to the line (full trees only)
   if (f.wanted === null) f.appendLabel(f.last, status === CHECKSUM_UNVERIFIED ? ' [unverified]' : status === CHECKSUM_ILLEGAL ? ' [zero-value illegal]' : ' [zero-value ignored]');
+  // (a checksum of 0 over IPv4 gets a subtree of its own for the status, as packet-udp.c adds it)
+  const nested = status === CHECKSUM_NOT_PRESENT;
+  if (nested) f.push(f.last);
   f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
+  if (nested) f.pop();
   if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
   // udp.stream numbers every UDP conversation (one per datagram in a capture of random source
   // ports): skipped when nothing prints it and no later pass will ask (DNS opens its own).
   const s = c.singlePass && !c.wants(F.stream) ? -1 : udpStream(c, sport, dport);
-  if (s >= 0) f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);
+  if (s >= 0) {
+    f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);
+    const prev = previousFrame(c, s);
+    // (the single-pass export keeps no frame times to measure from: it prints none)
+    if (!c.singlePass && TIMES.kept(f)) timestamps(c, s, prev);
+  }
   if (ulen === UDP_HEADER_LEN) return;
   const poff = off + UDP_HEADER_LEN;
   // decode_udp_ports: the payload is cut at the UDP length when that is shorter than the IP payload.
@@ -99,6 +117,32 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   c.dstPort = dport;
   dispatchUdp(c, sport, dport, poff, pend);
 }
+
+/** The [Timestamps] subtree (packet-udp.c's udp_analysis): since the conversation's first frame
+ *  and since its previous one. */
+function timestamps(c: Ctx, s: number, prev: number): void {
+  const f = c.f;
+  const now = frameTime(c);
+  const sec = now.sec;
+  const nsec = now.nsec;
+  const first = transportState(c).udp.first(s);
+  f.push(f.addStr(WS.text, 0, 0, 'Timestamps', EF.GENERATED));
+  if (first === c.frameNo) addRelTime(f, F.timeRelative, 0, 0, 0, 0, EF.GENERATED);
+  else {
+    const t = frameTimeOf(c, first);
+    timeDelta(span, sec, nsec, t.sec, t.nsec);
+    addRelTime(f, F.timeRelative, 0, 0, span.sec, span.nsec, EF.GENERATED);
+  }
+  if (prev === 0) addRelTime(f, F.timeDelta, 0, 0, 0, 0, EF.GENERATED);
+  else {
+    const t = frameTimeOf(c, prev);
+    timeDelta(span, sec, nsec, t.sec, t.nsec);
+    addRelTime(f, F.timeDelta, 0, 0, span.sec, span.nsec, EF.GENERATED);
+  }
+  f.pop();
+}
+
+const span: Delta = { sec: 0, nsec: 0 };
 
 /**
  * Wireshark's decode_udp_ports: "We try the port number with the lower value first, followed by

@@ -53,6 +53,10 @@ export function dissectVxlan(c: Ctx, off: number, end: number): void {
   c.proto(F.vxlan, off, off + VXLAN_HEADER_LEN);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags < 0) return;
+  // the set flags' names after the value: "Flags: 0x0800, VXLAN Network ID (VNI)"
+  if (f.wanted === null && flags & (FLAG_G | FLAG_I | FLAG_D | FLAG_A)) {
+    f.appendLabel(f.last, `${flags & FLAG_G ? ', GBP Extension' : ''}${flags & FLAG_I ? ', VXLAN Network ID (VNI)' : ''}${flags & FLAG_D ? ", Don't Learn" : ''}${flags & FLAG_A ? ', Policy Applied' : ''}`);
+  }
   // The bitmask items in Wireshark 4.0's order: G, I, D, A, then the reserved bits.
   if (FLAG_BITS.kept(f)) {
     f.push(f.last);
