@@ -1,4 +1,4 @@
-// The IPv4 header's Header Length and Differentiated Services lines, IPv6's Traffic Class and UDP's
+// The IPv4 header's Header Length, Differentiated Services and Flags lines, IPv6's Traffic Class and UDP's
 // payload line as tshark 4.0.17 -V prints them. The expected lines were copied from tshark on
 // packets made for the purpose: an IPv4 header with each DS byte below (one packet per DSCP
 // value 0..63 was checked; these are the kinds of line it gives), over Ethernet.
@@ -29,6 +29,17 @@ describe('the DS field, as tshark shows it', () => {
       expect(d.values('ip.dsfield.dscp')).toEqual([String(ds >> 2)]);
     });
   }
+
+  it("IPv4's flags line names the set flags (tshark -V on a header with each of the 8 values)", () => {
+    const want = ['000. .... = Flags: 0x0', '001. .... = Flags: 0x1, More fragments', "010. .... = Flags: 0x2, Don't fragment",
+      "011. .... = Flags: 0x3, Don't fragment, More fragments", '100. .... = Flags: 0x4, Reserved bit', '101. .... = Flags: 0x5, Reserved bit, More fragments',
+      "110. .... = Flags: 0x6, Reserved bit, Don't fragment", "111. .... = Flags: 0x7, Reserved bit, Don't fragment, More fragments"];
+    for (let flags = 0; flags < 8; flags++) {
+      const b = ipv4(0);
+      b[14 + 6] = flags << 5;
+      expect(dissect(b).labels('ip.flags')).toEqual([want[flags]]);
+    }
+  });
 
   it("IPv4's header length: the nibble and the bytes it means", () => {
     expect(dissect(ipv4(0)).labels('ip.hdr_len')).toEqual(['.... 0101 = Header Length: 20 bytes (5)']);
