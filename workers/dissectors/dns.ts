@@ -84,7 +84,13 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
   const flags = c.u16(off + FLAGS);
   const response = (flags & QR) !== 0;
   const opcode = (flags >> 11) & 0x0f;
-  f.push(f.add(F.flags, off + FLAGS, 2, flags));
+  const flagsItem = f.add(F.flags, off + FLAGS, 2, flags);
+  // the line says what the message is: "Flags: 0x8180 Standard query response, No error"
+  if (f.wanted === null) {
+    const op = OPCODE_NAMES.get(opcode) ?? `Unknown operation (${opcode})`;
+    f.appendLabel(flagsItem, response ? ` ${op} response, ${RCODE_NAMES.get(flags & 0x0f) ?? `Unknown error (${flags & 0x0f})`}` : ` ${op}`);
+  }
+  f.push(flagsItem);
   const o = off + FLAGS;
   f.add(F.response, o, 2, response ? 1 : 0);
   f.add(F.opcode, o, 2, opcode);
@@ -98,7 +104,12 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
     f.add(F.recdesired, o, 2, (flags >> 8) & 1);
     if (response) f.add(F.recavail, o, 2, (flags >> 7) & 1);
     f.add(F.z, o, 2, (flags >> 6) & 1);
-    f.add(F.authenticated, o, 2, (flags >> 5) & 1);
+    if (response) f.add(F.authenticated, o, 2, (flags >> 5) & 1);
+    else if (flags & 0x0020) {
+      // a query's AD bit: packet-dns.c shows it only when set, with its own line
+      const ad = f.add(F.authenticated, o, 2, 1);
+      if (f.wanted === null) f.setText(ad, '.... .... ..1. .... = AD bit: Set');
+    }
     f.add(F.checkdisable, o, 2, (flags >> 4) & 1);
   }
   if (response) f.add(F.rcode, o, 2, flags & 0x0f);
