@@ -14,7 +14,7 @@ export function expert(c: Ctx, off: number, len: number, msg: string, bit: Statu
 /** Wireshark's expert severities (PI_CHAT …) and groups (PI_SEQUENCE …), the values of
  *  `_ws.expert.severity` and `_ws.expert.group`. */
 export const Severity = { CHAT: 0x00200000, NOTE: 0x00400000, WARN: 0x00600000, ERROR: 0x00800000 } as const;
-export const Group = { SEQUENCE: 0x02000000, PROTOCOL: 0x09000000, MALFORMED: 0x07000000 } as const;
+export const Group = { SEQUENCE: 0x02000000, PROTOCOL: 0x09000000, MALFORMED: 0x07000000, DEPRECATED: 0x0e000000 } as const;
 
 /**
  * An expert info with its own filter field, as Wireshark's tree holds one: "[Expert Info
