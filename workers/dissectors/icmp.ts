@@ -13,6 +13,7 @@
 // it has icmp_original_dgram_length*4 bytes of original IP packet", then extension objects
 // (icmp-extensions.ts). Echo requests and replies are matched across the capture.
 
+import { icmpCodeName } from './icmp-codes.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
@@ -55,7 +56,8 @@ export const ICMP_TYPES = names([[0, 'Echo (ping) reply'], [3, 'Destination unre
 
 export const F = registerFields({
   icmp: { name: 'icmp', label: 'Internet Control Message Protocol', type: FT.PROTOCOL },
-  type: { name: 'icmp.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMP_TYPES },
+  // ("Type: 8 (Echo (ping) request)": the number first, as packet-icmp.c writes the line)
+  type: { name: 'icmp.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMP_TYPES, valueFirst: true },
   code: { name: 'icmp.code', label: 'Code', type: FT.UINT, bits: 8 },
   checksum: { name: 'icmp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: { name: 'icmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
@@ -93,6 +95,8 @@ export function dissectIcmp(c: Ctx, off: number, end: number): void {
   c.proto(F.icmp, off, end);
   const type = c.uint(F.type, off + TYPE, 1, end);
   const code = c.uint(F.code, off + CODE, 1, end);
+  // the code's name for the types that name their codes: "Code: 3 (Port unreachable)"
+  if (code >= 0 && f.wanted === null && icmpCodeName(type, code) !== '') f.appendLabel(f.last, ` (${icmpCodeName(type, code)})`);
   if (!c.has(off + CSUM, 2, end)) return;
   // RFC 4884: "length of the padded 'original datagram' field, measured in 32-bit words".
   let origLen = off + ORIG_LEN < c.b.length ? c.u8(off + ORIG_LEN) * 4 : 0;

@@ -11,6 +11,7 @@
 // Ctx.inErrorPkt set. Neighbor Discovery and its options are in icmpv6-nd.ts, Multicast
 // Listener Discovery and Router Renumbering in icmpv6-mld.ts.
 
+import { icmpv6CodeName } from './icmp-codes.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
@@ -74,7 +75,9 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.icmpv6, off, end);
   const type = c.uint(F.type, off + TYPE, 1, end);
-  c.uint(F.code, off + CODE, 1, end);
+  const code = c.uint(F.code, off + CODE, 1, end);
+  // the code's name for the types that name their codes: "Code: 0 (no route to destination)"
+  if (code >= 0 && c.f.wanted === null && icmpv6CodeName(type, code) !== '') c.f.appendLabel(c.f.last, ` (${icmpv6CodeName(type, code)})`);
   if (c.stop) return;
   // A whole message outside an error packet, and the pseudo-header needs the IPv6 addresses.
   const verify = checksummable(c, end) && c.netSrc >= 0;
