@@ -33,7 +33,7 @@ import { ACCECN_ON, ACK, COMPLETENESS, RST, SYN, transportState } from '../analy
 import { streamless } from './tcp-lean.ts';
 import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
-import { expert } from './expert.ts';
+import { Group, Severity, expert, expertInfo } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
 import { asciiText } from './ascii.ts';
 import { streamDissector } from '../analysis/conversation-dissector.ts';
@@ -55,6 +55,8 @@ export const TCP_HEADER_LEN = URGENT + 2;
 const READ_AHEAD = WINDOW + 2;
 
 const FIN = 0x001;
+
+const ACK_NONZERO = 'The acknowledgment number field is nonzero while the ACK flag is not set';
 
 export const F = registerFields({
   tcp: { name: 'tcp', label: 'Transmission Control Protocol', type: FT.PROTOCOL },
@@ -82,6 +84,7 @@ export const F = registerFields({
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
   urgent: { name: 'tcp.urgent_pointer', label: 'Urgent Pointer', type: FT.UINT, bits: 16 },
+  ackNonzero: { name: 'tcp.ack.nonzero', label: ACK_NONZERO, type: FT.NONE },
   options: { name: 'tcp.options', label: 'TCP Options', type: FT.BYTES, nameOnly: true, display: 'Options' },
   payload: { name: 'tcp.payload', label: 'TCP payload', type: FT.BYTES, nameOnly: true },
   resetCause: { name: 'tcp.reset_cause', label: 'Reset cause', type: FT.STRING },
@@ -188,8 +191,14 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     const ackItem = f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
     if (full) f.appendLabel(ackItem, '    (relative ack number)');
   } else {
-    f.add(F.ack, off + ACKNO, 4, ack);
-    if (ack !== 0) expert(c, off + ACKNO, 4, 'The acknowledgment number field is nonzero while the ACK flag is not set');
+    const ackItem = f.add(F.ack, off + ACKNO, 4, ack);
+    if (ack !== 0) {
+      // under the number, titled as Wireshark titles it (ei tcp.ack.nonzero: Note/Protocol)
+      f.push(ackItem);
+      expertInfo(c, F.ackNonzero, ACK_NONZERO, Severity.NOTE, Group.PROTOCOL);
+      f.pop();
+      c.status |= Status.WARNING;
+    }
   }
   f.add(F.ackRaw, off + ACKNO, 4, ack);
   headerLength(f, off, hlen);

@@ -18,7 +18,7 @@ import { CAPTURES, REPO } from '../../golden/corpus.ts';
 const EXPECTED = JSON.parse(gunzipSync(readFileSync(join(REPO, 'test/fixtures/tree/tree-lines.json.gz'))).toString('utf8')) as Record<string, Record<string, string[]>>;
 
 /** Lines of tshark's trees that Decapod's equal (raise it when the tree gets closer). */
-const FLOOR = 63_599;
+const FLOOR = 63_615;
 
 function lines(tree: readonly TreeNode[]): string[] {
   const out: string[] = [];
