@@ -18,6 +18,7 @@
 // The payload is chosen by Protocol Type through the EtherType table (0x6558 = inner Ethernet;
 // GCP sends 0x0800 / 0x86dd with no inner Ethernet).
 
+import { setFlagNames } from './flag-names.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
@@ -104,7 +105,7 @@ export function dissectGeneve(c: Ctx, off: number, end: number): void {
   const flags = c.uint(F.flags, off + FLAGS, 1, end);
   if (flags >= 0) {
     // the set flags' names after the value, as Wireshark's bitmask line has them
-    if (f.wanted === null && flags & 0xc0) f.appendLabel(f.last, `${flags & 0x80 ? ', Operations, Administration and Management Frame' : ''}${flags & 0x40 ? ', Critical Options Present' : ''}`);
+    if (f.wanted === null && flags & 0xc0) f.appendLabel(f.last, setFlagNames([F.oam, F.critical], flags));
     f.push(f.last);
     f.add(F.oam, off + FLAGS, 1, flags & 0x80 ? 1 : 0);
     f.add(F.critical, off + FLAGS, 1, flags & 0x40 ? 1 : 0);
@@ -144,15 +145,14 @@ function options(c: Ctx, off: number, optEnd: number, end: number): void {
     if (!c.field(F.option, o, optLen, end)) break;
     const item = f.last;
     const critical = type & 0x80 ? 'Critical' : 'Non-critical';
+    const clsName = full ? className(cls) : undefined;
     if (full) {
-      const clsName = className(cls);
       const optName = cls === GCP_CLASS ? (GCP_OPTIONS.get(type) ?? 'Unknown') : 'Unknown';
       f.setText(item, `${optName}, Class: ${clsName ?? 'Unknown'} (${hex(cls, 4)}) Type: ${hex(type, 2)} (${critical})`);
     }
     f.push(item);
     const clsItem = f.add(F.optClass, o + OPT_CLASS, 2, cls);
     if (full) {
-      const clsName = className(cls);
       f.setText(clsItem, clsName === undefined ? `Class: ${hex(cls, 4)}` : `Class: ${clsName} (${hex(cls, 4)})`);
     }
     const typeItem = f.add(F.optType, o + OPT_TYPE, 1, type);

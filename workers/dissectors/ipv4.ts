@@ -16,6 +16,7 @@
 // under 20, a total length under the header length (except 0, taken as TSO / BIG TCP: the
 // length is then the frame's). A total length past the frame is only flagged.
 
+import { setFlagNames } from './flag-names.ts';
 import { DSCP_NAMES, ECN_NAMES, dsSummary } from './dsfield.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { IP_PROTO_NAME_LIST } from './ip-proto-names.ts';
@@ -190,9 +191,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   if (FLAGS.kept(f)) {
     const flagsItem = f.add(F.flags, off + FRAG, 1, fragWord >> 13);
     // the set flags' names after the value: "Flags: 0x2, Don't fragment"
-    if (f.wanted === null && fragWord & 0xe000) {
-      f.appendLabel(flagsItem, `${fragWord & 0x8000 ? ', Reserved bit' : ''}${fragWord & 0x4000 ? ", Don't fragment" : ''}${fragWord & 0x2000 ? ', More fragments' : ''}`);
-    }
+    if (f.wanted === null && fragWord & 0xe000) f.appendLabel(flagsItem, setFlagNames([F.rb, F.df, F.mf], fragWord >> 8));
     f.push(flagsItem);
     f.add(F.rb, off + FRAG, 1, (fragWord >> 15) & 1);
     f.add(F.df, off + FRAG, 1, (fragWord >> 14) & 1);

@@ -237,7 +237,7 @@ function errorPacket(c: Ctx, o: number, end: number): number {
   const f = c.f;
   if (!c.has(o, 2, end)) return o;
   const code = c.le(o, 2);
-  out.info += ` Error ${code} `;
+  if (f.wanted === null) out.info += ` Error ${code} `;
   f.add(F.errorCode, o, 2, code);
   o += 2;
   if (o < end && c.b[o] === 0x23) {

@@ -14,6 +14,7 @@
 // RFC 7348 figures 1 and 2: "(Note that the original Ethernet Frame's FCS is not included)",
 // so the payload is an Ethernet frame without FCS.
 
+import { setFlagNames } from './flag-names.ts';
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { FieldGroup } from '../fields/field-list.ts';
@@ -54,9 +55,7 @@ export function dissectVxlan(c: Ctx, off: number, end: number): void {
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags < 0) return;
   // the set flags' names after the value: "Flags: 0x0800, VXLAN Network ID (VNI)"
-  if (f.wanted === null && flags & (FLAG_G | FLAG_I | FLAG_D | FLAG_A)) {
-    f.appendLabel(f.last, `${flags & FLAG_G ? ', GBP Extension' : ''}${flags & FLAG_I ? ', VXLAN Network ID (VNI)' : ''}${flags & FLAG_D ? ", Don't Learn" : ''}${flags & FLAG_A ? ', Policy Applied' : ''}`);
-  }
+  if (f.wanted === null && flags & (FLAG_G | FLAG_I | FLAG_D | FLAG_A)) f.appendLabel(f.last, setFlagNames([F.flagG, F.flagI, F.flagD, F.flagA], flags));
   // The bitmask items in Wireshark 4.0's order: G, I, D, A, then the reserved bits.
   if (FLAG_BITS.kept(f)) {
     f.push(f.last);
