@@ -10,7 +10,8 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 
 /** Option types (RFC 791 and the IANA registry) with data read here; ipv4-options.ts uses the same names. */
 export const RR = 7;
@@ -126,12 +127,12 @@ function route(c: Ctx, type: number, o: number, len: number, end: number, dst: D
   const ptr = c.uint(K.ptr, o + 2, 1, end);
   if (ptr < 0) return;
   const ptrItem = c.f.last;
-  if (ptr < 4) return ipExpert(c, ptrItem, E.ipOptPtrBefore, 'Pointer points before first address');
-  if (ptr & 3) return ipExpert(c, ptrItem, E.ipOptPtrMiddle, 'Pointer points to middle of address');
+  if (ptr < 4) return expertAt(c, ptrItem, E.ipOptPtrBefore, 'Pointer points before first address');
+  if (ptr & 3) return expertAt(c, ptrItem, E.ipOptPtrMiddle, 'Pointer points to middle of address');
   let slot = 3;
   for (let left = len - 3; left > 0; left -= 4, slot += 4) {
     if (left < 4) {
-      ipExpert(c, ptrItem, E.ipSuboptTooLong, 'Suboption would go past end of option');
+      expertAt(c, ptrItem, E.ipSuboptTooLong, 'Suboption would go past end of option');
       break;
     }
     const a = o + slot;
@@ -161,7 +162,7 @@ function timestamp(c: Ctx, o: number, len: number, end: number): void {
   for (let left = len - 4; left > 0 && !c.stop; ) {
     const entry = flag === 1 || flag === 3 ? 8 : 4;
     if (left < entry) {
-      ipExpert(c, f.text(a, left, 'Suboption would go past end of option'), E.ipSuboptTooLong, 'Suboption would go past end of option');
+      expertAt(c, f.text(a, left, 'Suboption would go past end of option'), E.ipSuboptTooLong, 'Suboption would go past end of option');
       break;
     }
     if (entry === 8) c.field(K.timeStampAddr, a, 4, end);

@@ -11,7 +11,8 @@
 
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 import { CIPSO, ESEC, LSRR, optionData, QS, RR, SEC, SSRR, TS, type DstAdder } from './ipv4-option-kinds.ts';
 
 const EOL = 0;
@@ -138,7 +139,7 @@ export function dissectIpv4Options(c: Ctx, ip: number, optEnd: number, end: numb
 }
 
 function bogus(c: Ctx, off: number, len: number, text: string): void {
-  ipExpert(c, c.f.text(off, Math.max(0, len), text), E.ipOptLenInvalid, text);
+  expertAt(c, c.f.text(off, Math.max(0, len), text), E.ipOptLenInvalid, text);
 }
 
 function optionType(c: Ctx, o: number): void {
@@ -161,9 +162,9 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
   const lenItem = f.add(F.len, o + LENGTH, 1, len);
   const rule = known[2];
   if (rule > 0 && len !== rule) {
-    ipExpert(c, lenItem, E.ipOptLenInvalid, `${known[1]} (with option length = ${len} byte${len === 1 ? '' : 's'}; should be ${rule})`);
+    expertAt(c, lenItem, E.ipOptLenInvalid, `${known[1]} (with option length = ${len} byte${len === 1 ? '' : 's'}; should be ${rule})`);
   } else if (rule < 0 && len > MAX_OPTION_LEN) {
-    ipExpert(c, lenItem, E.ipOptLenInvalid, 'Invalid length for option');
+    expertAt(c, lenItem, E.ipOptLenInvalid, 'Invalid length for option');
   }
   optionData(c, type, o, len, Math.min(end, o + len), ip, dst);
   f.pop();

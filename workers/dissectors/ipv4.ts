@@ -25,7 +25,8 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectIpv4Options, sourceRouteDst } from './ipv4-options.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
 
@@ -104,10 +105,10 @@ function ttlExpert(c: Ctx, ttlItem: number, ttl: number, dst: number, proto: num
   if ((dst & 0xffffff00) >>> 0 === 0xe0000000) {
     const expected = LNCB_TTL.get(dst) ?? 1;
     if (expected >= 0 && ttl !== expected) {
-      ipExpert(c, ttlItem, E.ipTtlLncb, `"Time To Live" != ${expected} for a packet sent to the Local Network Control Block (see RFC 3171)`, 0);
+      expertAt(c, ttlItem, E.ipTtlLncb, `"Time To Live" != ${expected} for a packet sent to the Local Network Control Block (see RFC 3171)`);
     }
   } else if ((dst & 0xf0000000) >>> 0 !== 0xe0000000 && ttl < 5 && proto !== 103 && proto !== 89) {
-    ipExpert(c, ttlItem, E.ipTtlTooSmall, `"Time To Live" only ${ttl}`, 0);
+    expertAt(c, ttlItem, E.ipTtlTooSmall, `"Time To Live" only ${ttl}`);
   }
 }
 
@@ -145,14 +146,14 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   c.proto(F.ip, off, Math.min(off + hlen, end));
   const versionItem = f.add(F.version, off, 1, version);
   if (version !== 4) {
-    ipExpert(c, versionItem, E.ipBogusVersion, 'Bogus IPv4 version', Status.ERROR);
+    expertAt(c, versionItem, E.ipBogusVersion, 'Bogus IPv4 version');
     return;
   }
   const hdrLenItem = f.add(F.hdrLen, off, 1, hlen);
   // (Wireshark shows the nibble and its meaning: ".... 0101 = Header Length: 20 bytes (5)")
   if (hdrLenItem >= 0 && f.wanted === null) f.setText(hdrLenItem, `.... ${(vhl & 0x0f).toString(2).padStart(4, '0')} = Header Length: ${hlen} bytes (${vhl & 0x0f})`);
   if (hlen < IPV4_MIN_HEADER_LEN) {
-    ipExpert(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`, Status.ERROR);
+    expertAt(c, hdrLenItem, E.ipBogusHeaderLength, `Bogus IP header length (${hlen}, must be at least ${IPV4_MIN_HEADER_LEN})`);
     return;
   }
   const tos = c.uint(F.dsfield, off + TOS, 1, end);
@@ -170,7 +171,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   if (ipLen < hlen) {
     if (ipLen !== 0) {
       const item = f.add(F.len, off + LEN, 2, ipLen);
-      ipExpert(c, item, E.ipBogusLength, `Bogus IP length (${ipLen}, less than header length ${hlen})`, Status.ERROR);
+      expertAt(c, item, E.ipBogusLength, `Bogus IP length (${ipLen}, less than header length ${hlen})`);
       return;
     }
     // ip.tso_support (on by default): "Assume the zero length is the result of TSO, and use the
@@ -181,7 +182,7 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     const item = f.add(F.len, off + LEN, 2, ipLen);
     if (off + ipLen <= end) payloadEnd = off + ipLen;
     else if (!c.inErrorPkt) {
-      ipExpert(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`, Status.ERROR);
+      expertAt(c, item, E.ipBogusLength, `IPv4 total length exceeds packet length (${end - off} bytes)`);
     }
   }
   c.setEnd(off + ipLen);

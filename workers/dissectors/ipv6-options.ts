@@ -12,8 +12,8 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 import { IP_PROTO_NAMES } from './ipv4.ts';
 
 const PAD1 = 0x00;
@@ -114,7 +114,7 @@ export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: numbe
     else used = c.field(F.unknown, d, optLen, end) ? optLen : -1;
     if (used < 0) return -1;
     if (fixed !== undefined && optLen !== fixed) {
-      ipExpert(c, lengthItem, E.ipv6OptInvalidLen, `${name}: Invalid length (${optLen} bytes)`, Status.MALFORMED);
+      expertAt(c, lengthItem, E.ipv6OptInvalidLen, `${name}: Invalid length (${optLen} bytes)`);
     }
     if (used < optLen && !c.field(F.unknownData, d + used, optLen - used, end)) return -1;
     f.pop();

@@ -11,7 +11,8 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 import { IP_PROTO_NAMES } from './ipv4.ts';
 
 const NXT = 0;
@@ -83,7 +84,7 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
   const d = o + DATA;
   const dataEnd = Math.min(o + total, end);
   if (type === RT0) {
-    ipExpert(c, typeItem, E.ipv6RoutingDeprecated, 'Routing header type is deprecated', 0);
+    expertAt(c, typeItem, E.ipv6RoutingDeprecated, 'Routing header type is deprecated');
     if (!c.field(F.srcReserved, d, 4, dataEnd)) return;
     const count = hdrLen >> 1;
     let last = -1;

@@ -23,7 +23,8 @@ import { IP_PROTO_NAMES } from './ipv4.ts';
 import { DSCP_NAMES, ECN_NAMES, dsSummary } from './dsfield.ts';
 import { dissectOptionsHeader, jumboLength } from './ipv6-options.ts';
 import { dissectFragmentHeader, dissectRouting, FRAGMENT_HEADER_LEN, type FragmentHeader, type RoutingResult } from './ipv6-routing.ts';
-import { E, ipExpert } from './ip-expert.ts';
+import { E } from './ip-expert.ts';
+import { expertAt } from './expert.ts';
 import { addFragment, dissectReassembled, type FragmentFieldIds } from './ip-fragments.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -85,7 +86,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   if (!c.has(off + VFC, 1, end)) return;
   const version = c.u8(off + VFC) >> 4;
   const versionItem = f.add(F.version, off, 1, version);
-  if (version !== 6) ipExpert(c, versionItem, E.ipv6BogusVersion, 'Bogus IPv6 version', Status.MALFORMED);
+  if (version !== 6) expertAt(c, versionItem, E.ipv6BogusVersion, 'Bogus IPv6 version');
   // "This field makes the filter match on "ip.version == 6" possible".
   if (ipVersion < 0) ipVersion = fieldByName('ip.version')?.id ?? -1;
   if (ipVersion >= 0) f.add(ipVersion, off, 1, version, EF.HIDDEN);
@@ -97,7 +98,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
     c.reject();
     return;
   }
-  if (end - off < IPV6_HEADER_LEN) ipExpert(c, item, E.ipv6InvalidHeader, 'IPv6 header must be exactly 40 bytes', Status.MALFORMED);
+  if (end - off < IPV6_HEADER_LEN) expertAt(c, item, E.ipv6InvalidHeader, 'IPv6 header must be exactly 40 bytes');
   if (!c.has(off, 4, end)) return;
   const word = c.u32(off);
   const tclass = f.add(F.tclass, off, 4, (word >>> 20) & 0xff);
@@ -111,7 +112,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   const plenItem = f.last;
   const nxt = c.uint(F.nxt, off + NXT, 1, end);
   if (plen === 0 && nxt >= 0 && nxt !== HOPOPTS && nxt !== NONE) {
-    ipExpert(c, plenItem, E.ipv6PlenZero, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))', 0);
+    expertAt(c, plenItem, E.ipv6PlenZero, 'IPv6 payload length equals 0 (maybe because of "TCP segmentation offload" (TSO))');
   }
   c.uint(F.hlim, off + HLIM, 1, end);
   address(c, F.src, F.srcHost, off + SRC, end);
@@ -122,10 +123,10 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   if (plen === 0 && nxt === HOPOPTS) {
     const jumbo = jumboLength(c, off + IPV6_HEADER_LEN, end);
     if (jumbo) payloadLen = jumbo;
-    else ipExpert(c, plenItem, E.ipv6JumboMissing, 'IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing', Status.MALFORMED);
+    else expertAt(c, plenItem, E.ipv6JumboMissing, 'IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing');
   }
   if (!c.inErrorPkt && payloadLen > end - off - IPV6_HEADER_LEN) {
-    ipExpert(c, plenItem, E.ipv6PlenExceedsFraming, `IPv6 payload length exceeds framing length (${end - off - IPV6_HEADER_LEN} bytes)`);
+    expertAt(c, plenItem, E.ipv6PlenExceedsFraming, `IPv6 payload length exceeds framing length (${end - off - IPV6_HEADER_LEN} bytes)`);
   }
   const dgramEnd = Math.min(end, off + IPV6_HEADER_LEN + payloadLen);
   c.setEnd(off + IPV6_HEADER_LEN + payloadLen);

@@ -16,8 +16,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
-import { expert } from './expert.ts';
+import { Group, Severity, expertLine, registerExperts } from './expert.ts';
 import { bytesHex } from '../fields/format.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -63,6 +62,12 @@ const EXT_NAMES = names([
 ]);
 /** Extensions whose data is a list of CIEs. */
 const CIE_EXTENSIONS = new Set([3, 4, 5, EXT_NAT_ADDRESS]);
+
+/** packet-nhrp.c's expert infos on extensions (as it registers them: both Error/Malformed). */
+const X = registerExperts({
+  extMalformed: { name: 'nhrp.ext.malformed', msg: 'Incomplete Authentication Extension', severity: Severity.ERROR, group: Group.MALFORMED },
+  extExtra: { name: 'nhrp.ext.extra', msg: 'Superfluous data follows End Extension', severity: Severity.ERROR, group: Group.MALFORMED },
+});
 
 export const F = registerFields({
   nhrp: { name: 'nhrp', label: 'NBMA Next Hop Resolution Protocol', type: FT.PROTOCOL },
@@ -202,7 +207,7 @@ function extensions(c: Ctx, o: number, extEnd: number, end: number, afn: number,
     }
     f.pop();
     if (type === EXT_END && extEnd > o) {
-      expert(c, o, extEnd - o, `Unknown Data (${extEnd - o} bytes)`, Status.MALFORMED);
+      expertLine(c, o, extEnd - o, X.extExtra, `Unknown Data (${extEnd - o} bytes)`);
       return;
     }
   }
@@ -213,7 +218,7 @@ function extensions(c: Ctx, o: number, extEnd: number, end: number, afn: number,
 function authentication(c: Ctx, d: number, len: number, end: number, srcLen: number): void {
   const f = c.f;
   if (len < 4 + srcLen) {
-    expert(c, d, len, 'Incomplete Authentication Extension', Status.MALFORMED);
+    expertLine(c, d, len, X.extMalformed, 'Incomplete Authentication Extension');
     return;
   }
   if (!c.has(d, len, end)) return;

@@ -20,9 +20,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
-import { expert } from './expert.ts';
-import { WS } from '../fields/field-list.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
 import { etherText } from '../fields/format.ts';
 
@@ -89,7 +87,7 @@ export const F = registerFields({
   forwardDelay: { name: 'stp.forward', label: 'Forward Delay', type: FT.DOUBLE },
   version1Length: { name: 'stp.version_1_length', label: 'Version 1 Length', type: FT.UINT, bits: 8 },
   version3Length: { name: 'mstp.version_3_length', label: 'Version 3 Length', type: FT.UINT, bits: 16 },
-  pvstType: { name: 'stp.pvst.tlvtype', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: names([[PVST_ORIGINATING_VLAN, 'Originating VLAN']]) },
+  pvstType: { name: 'stp.pvst.tlvtype', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: names([[PVST_ORIGINATING_VLAN, 'Originating VLAN']]), unknownName: true },
   pvstLength: { name: 'stp.pvst.tlvlen', label: 'Length', type: FT.UINT, bits: 16 },
   pvstOriginatingVlan: { name: 'stp.pvst.origvlan', label: 'Originating VLAN', type: FT.UINT, bits: 16 },
   pvstValue: { name: 'stp.pvst.tlvval', label: 'Value', type: FT.BYTES },
@@ -158,42 +156,47 @@ function bpdu(c: Ctx, off: number, end: number, pvst: boolean): void {
   if (version >= 3 && v1 === 0 && end - off >= MST_MIN_LEN) c.uint(F.version3Length, off + VERSION_3_LENGTH, 2, end);
 }
 
+/** packet-bpdu.c's expert infos on PVST+ TLVs (severity and group as registered there, and as
+ *  tshark 4.0.17 titles them on test/fixtures/expert/expert-cases.pcap). */
+const X = registerExperts({
+  tlvTruncated: { name: 'stp.pvst.tlv.truncated', msg: 'TLV record is truncated prematurely', severity: Severity.ERROR, group: Group.MALFORMED },
+  tlvLengthInvalid: { name: 'stp.pvst.tlvlen.invalid', msg: 'Indicated length is not valid for this record type', severity: Severity.ERROR, group: Group.MALFORMED },
+  origVlanMissing: { name: 'stp.pvst.origvlan.missing', msg: 'Originating (PVID) VLAN TLV is missing or corrupt', severity: Severity.ERROR, group: Group.MALFORMED },
+  tlvUnknown: { name: 'stp.pvst.tlv.unknown', msg: 'TLV type is unknown', severity: Severity.COMMENT, group: Group.UNDECODED },
+});
+
 /** packet-bpdu.c's dissect_bpdu_pvst_tlv: type-length-value records to the end of the BPDU, one
  *  of which must be the Originating VLAN (2 octets). */
 function pvstTlvs(c: Ctx, o: number, end: number): void {
   const f = c.f;
   let vlan = false;
-  if (end - o < 4) expert(c, o, 0, 'TLV record is truncated prematurely', Status.MALFORMED);
+  if (end - o < 4) expertAt(c, -1, X.tlvTruncated);
   while (end - o >= 4) {
     if (!c.has(o, 4, end)) return;
     const type = c.u16(o);
     const len = c.u16(o + 2);
+    // (the record's subtree covers its value: one past the BPDU is an exception, as in Wireshark)
+    if (!c.has(o, 4 + len, end)) return;
     const title = type === PVST_ORIGINATING_VLAN ? 'Originating VLAN' : `Unknown TLV type: 0x${type.toString(16).padStart(4, '0')}`;
     const item = f.text(o, 4 + len, title);
     f.push(item);
     f.add(F.pvstType, o, 2, type);
-    f.add(F.pvstLength, o + 2, 2, len);
-    if (end - (o + 4) < len) {
-      expert(c, o + 2, 2, 'TLV record is truncated prematurely', Status.MALFORMED);
-      f.pop();
-      break;
-    }
+    const lenItem = f.add(F.pvstLength, o + 2, 2, len);
     if (type === PVST_ORIGINATING_VLAN) {
       if (len === 2 && c.has(o + 4, 2, end)) {
         const v = c.u16(o + 4);
         f.label(item, `${title} (PVID): ${v}`);
         f.add(F.pvstOriginatingVlan, o + 4, 2, v);
         vlan = true;
-      } else expert(c, o + 2, 2, 'Indicated length is not valid for this record type', Status.MALFORMED);
+      } else expertAt(c, lenItem, X.tlvLengthInvalid);
     } else {
       c.field(F.pvstValue, o + 4, len, end);
-      // (a Comment: it marks nothing)
-      f.addStr(WS.expert, o, 4 + len, 'TLV type is unknown');
+      expertAt(c, -1, X.tlvUnknown);
     }
     f.pop();
     o += 4 + len;
   }
-  if (!vlan) expert(c, o, 0, 'Originating (PVID) VLAN TLV is missing or corrupt', Status.MALFORMED);
+  if (!vlan) expertAt(c, -1, X.origVlanMissing);
 }
 
 /** A bridge identifier's subtree ("Root Identifier: 32768 / 1 / aa:bb:cc:00:03:00"). */

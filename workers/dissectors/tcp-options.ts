@@ -13,9 +13,8 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { expert } from './expert.ts';
+import { Group, Severity, expertAt, expertLine, registerExperts } from './expert.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 
 const KIND = 0;
 /** AccECN options, order 0 and order 1. */
@@ -104,6 +103,18 @@ export interface TcpOptionInfo {
 
 /** The entry of the option item being dissected (negative when a lean dissection skipped it). */
 let optionItem = -1;
+/** Whether the segment being dissected has SYN set (the MSS option belongs in SYNs only). */
+let syn = false;
+
+/** packet-tcp.c's expert infos on options (severity and group as tshark 4.0.17 titles them on
+ *  test/fixtures/expert/expert-cases.pcap). */
+const X = registerExperts({
+  lenInvalid: { name: 'tcp.option.len.invalid', msg: 'Invalid length for option', severity: Severity.NOTE, group: Group.SEQUENCE },
+  wscaleShiftInvalid: { name: 'tcp.options.wscale.shift.invalid', msg: 'Window scale shift exceeds 14', severity: Severity.WARN, group: Group.PROTOCOL },
+  nonZeroAfterEol: { name: 'tcp.non_zero_bytes_after_eol', msg: 'Non-zero header padding', severity: Severity.ERROR, group: Group.PROTOCOL },
+  mssAbsent: { name: 'tcp.options.mss.absent', msg: 'The SYN packet does not contain a MSS option', severity: Severity.NOTE, group: Group.PROTOCOL },
+  mssPresent: { name: 'tcp.options.mss.present', msg: 'The non-SYN packet does contain a MSS option', severity: Severity.WARN, group: Group.PROTOCOL },
+});
 
 const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: new Int32Array(8) };
 
@@ -111,8 +122,10 @@ const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: ne
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
  * `sackBase` is subtracted from SACK edges (relative sequence numbers of the reverse direction).
  */
-export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number, optionsItem = -1): TcpOptionInfo {
+export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number, synSet: boolean, optionsItem = -1): TcpOptionInfo {
   const f = c.f;
+  syn = synSet;
+  let mss = false;
   // (each option's short name goes on the Options line once it is dissected, as tcp_dissect_options does)
   info.wscale = -1;
   info.accEcn = false;
@@ -127,28 +140,31 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
       if (optionsItem >= 0) f.appendLabel(optionsItem, `, ${SHORT_NAMES.get(kind)}`);
       o++;
       if (kind === 0 && !allZero(c.b, o, end)) {
-        expert(c, o, end - o, 'Non-zero header padding');
+        expertLine(c, o, end - o, X.nonZeroAfterEol, 'Non-zero header padding');
         return info;
       }
       continue;
     }
+    // (these end the list, without the SYN's MSS check below)
     if (o + LEN >= end) {
-      expert(c, o, 1, `${optName(kind)} (length byte past end of options)`, Status.MALFORMED);
+      expertLine(c, o, 1, X.lenInvalid, `${shortName(kind)} (length byte past end of options)`);
       return info;
     }
     const len = c.u8(o + LEN);
     if (len < 2) {
-      expert(c, o, 2, `${optName(kind)} (with too-short option length = ${len} byte${len === 1 ? '' : 's'})`, Status.MALFORMED);
+      expertLine(c, o, 2, X.lenInvalid, `${shortName(kind)} (with too-short option length = ${len} byte${len === 1 ? '' : 's'})`);
       return info;
     }
     if (o + len > end) {
-      expert(c, o, end - o, `${optName(kind)} (option length = ${len} bytes says option goes past end of options)`, Status.MALFORMED);
+      expertLine(c, o, end - o, X.lenInvalid, `${shortName(kind)} (option length = ${len} bytes says option goes past end of options)`);
       return info;
     }
     option(c, kind, o, len, sackBase);
-    if (optionsItem >= 0) f.appendLabel(optionsItem, `, ${SHORT_NAMES.get(kind) ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`}`);
+    if (kind === 2) mss = true;
+    if (optionsItem >= 0) f.appendLabel(optionsItem, `, ${shortName(kind)}`);
     o += len;
   }
+  if (syn && !mss) expertAt(c, -1, X.mssAbsent);
   return info;
 }
 
@@ -160,10 +176,11 @@ function fixed(c: Ctx, item: number, kind: number, o: number, len: number, want:
   const f = c.f;
   optionItem = f.add(item, o, len);
   f.push(optionItem);
+  if (kind === 2 && !syn) expertAt(c, -1, X.mssPresent);
   f.add(O.kind, o, 1, kind);
-  f.add(O.len, o + LEN, 1, len);
+  const lenItem = f.add(O.len, o + LEN, 1, len);
   if (len === want) return true;
-  expert(c, o + LEN, 1, `option length should be ${want}`, Status.MALFORMED);
+  expertAt(c, lenItem, X.lenInvalid, `option length should be ${want}`);
   return false;
 }
 
@@ -184,7 +201,7 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
         f.add(O.shift, d, 1, shift);
         // RFC 7323 section 2.3: "If a Window Scale option is received with a shift.cnt value larger
         // than 14, the TCP SHOULD log the error but MUST use 14 instead of the specified value."
-        if (shift > 14) expert(c, d, 1, 'Window scale shift exceeds 14');
+        if (shift > 14) expertAt(c, f.last, X.wscaleShiftInvalid);
         f.add(O.multiplier, d, 1, 2 ** Math.min(shift, 14), EF.GENERATED);
         if (optionItem >= 0) f.appendLabel(optionItem, `: ${shift} (multiply by ${2 ** Math.min(shift, 14)})`);
         info.wscale = shift;
@@ -243,16 +260,16 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       optionItem = f.add(O.accEcn, o, len);
       f.push(optionItem);
       f.add(O.kind, o, 1, kind);
-      f.add(O.len, o + LEN, 1, len);
+      const lenItem = f.add(O.len, o + LEN, 1, len);
       if (len === 2 || len === 5 || len === 8 || len === 11) accEcnCounters(c, d, len - 2, kind === ACC_ECN_0);
-      else expert(c, o + LEN, 1, `option length should be 2, 5, 8, or 11 instead of ${len}`);
+      else expertAt(c, lenItem, X.lenInvalid, `option length should be 2, 5, 8, or 11 instead of ${len}`);
       break;
     case 253:
     case 254: {
       optionItem = f.add(O.experimental, o, len);
       f.push(optionItem);
       f.add(O.kind, o, 1, kind);
-      f.add(O.len, o + LEN, 1, len);
+      const lenItem = f.add(O.len, o + LEN, 1, len);
       // RFC 6994: a 16-bit Experiment Identifier first; AccECN's draft used two of them
       const exid = len >= 4 ? c.u16(d) : -1;
       if (exid >= 0) {
@@ -264,7 +281,8 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
           if (optionItem >= 0) f.appendLabel(optionItem, ': Accurate ECN');
           accEcnCounters(c, d + 2, len - 4, exid === 0xacc0);
         }
-        else expert(c, o + LEN, 1, `option length should be 4, 7, 10, or 13 instead of ${len}`);
+        // (under the Length line, above the identifier, as Wireshark shows it)
+        else expertAt(c, lenItem, X.lenInvalid, `option length should be 4, 7, 10, or 13 instead of ${len}`);
       } else if (len > 4) f.add(O.expData, d + 2, len - 4);
       break;
     }
@@ -324,7 +342,7 @@ function allZero(b: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
-function optName(kind: number): string {
-  const n = OPT_NAMES.get(kind);
-  return n ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
+/** The option's short name, as the Options line lists it and the length notes name it. */
+function shortName(kind: number): string {
+  return SHORT_NAMES.get(kind) ?? `Unknown (0x${kind.toString(16).padStart(2, '0')})`;
 }

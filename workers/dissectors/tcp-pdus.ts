@@ -195,7 +195,9 @@ function segmentData(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.status |= Status.FRAGMENT;
   f.push(seg.tcpEntry);
-  f.add(P.segmentData, off, end - off);
+  const i = f.add(P.segmentData, off, end - off);
+  // the line says how many bytes, not which (packet-tcp.c's proto_tree_add_bytes_format)
+  if (f.wanted === null) f.setText(i, `TCP segment data (${end - off} byte${end - off === 1 ? '' : 's'})`);
   f.pop();
 }
 

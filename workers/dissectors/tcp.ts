@@ -33,7 +33,7 @@ import { ACCECN_ON, ACK, COMPLETENESS, RST, SYN, transportState } from '../analy
 import { streamless } from './tcp-lean.ts';
 import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
-import { Group, Severity, expert, expertInfo } from './expert.ts';
+import { Group, Severity, expertAt, expertInfo, expertLine, registerExperts } from './expert.ts';
 import { tcpPayload } from './tcp-pdus.ts';
 import { asciiText } from './ascii.ts';
 import { streamDissector } from '../analysis/conversation-dissector.ts';
@@ -57,6 +57,15 @@ const READ_AHEAD = WINDOW + 2;
 const FIN = 0x001;
 
 const ACK_NONZERO = 'The acknowledgment number field is nonzero while the ACK flag is not set';
+const SHORT_SEGMENT = 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)';
+
+/** packet-tcp.c's expert infos on the fixed header (severity and group as tshark 4.0.17 titles
+ *  them on test/fixtures/expert/expert-cases.pcap). */
+const X = registerExperts({
+  bogusHeaderLength: { name: 'tcp.bogus_header_length', msg: 'Bogus TCP header length', severity: Severity.ERROR, group: Group.PROTOCOL },
+  shortSegment: { name: 'tcp.short_segment', msg: 'Short segment', severity: Severity.WARN, group: Group.MALFORMED },
+  urgentNonZero: { name: 'tcp.urgent_pointer.non_zero', msg: 'The urgent pointer field is nonzero while the URG flag is not set', severity: Severity.NOTE, group: Group.PROTOCOL },
+});
 
 export const F = registerFields({
   tcp: { name: 'tcp', label: 'Transmission Control Protocol', type: FT.PROTOCOL },
@@ -154,6 +163,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.add(F.completeness, off, 0, st.completeness(s, !c.firstPass && st.conv.first(s) !== c.frameNo), EF.GENERATED);
   }
   if (haveSeglen && !quoted) f.add(F.len, off, 0, seglen, EF.GENERATED);
+  else if (!haveSeglen) expertLine(c, off, 0, X.shortSegment, SHORT_SEGMENT);
   const pre = flags & SYN && fwd >= 0 && c.firstPass && !quoted ? synRules(st, fwd, flags, seq) : Pre.NONE;
   if (fwd >= 0 && haveSeglen && c.firstPass && !quoted) {
     settlePending(c, st, fwd);
@@ -175,8 +185,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.add(F.seqRaw, off + SEQ, 4, seq);
   }
   if (hlen < TCP_HEADER_LEN) {
-    headerLength(f, off, hlen);
-    expert(c, off + OFFSET_FLAGS, 1, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`, Status.MALFORMED);
+    expertAt(c, headerLength(f, off, hlen), X.bogusHeaderLength, `Bogus TCP header length (${hlen}, must be at least ${TCP_HEADER_LEN})`);
     return;
   }
   if (s >= 0 && c.firstPass) st.noteCompleteness(s, opened, flags, haveSeglen && !quoted ? seglen : 0);
@@ -184,8 +193,6 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
     const nxtItem = f.add(F.nxtseq, off, 0, (relSeq + seglen + (flags & (SYN | FIN) ? 1 : 0)) >>> 0, EF.GENERATED);
     if (full) f.appendLabel(nxtItem, RELATIVE_SEQ);
-  } else if (!haveSeglen) {
-    expert(c, off, 0, 'Short segment. Segment/fragment does not contain a full TCP header (might be NMAP or someone else deliberately sending unusual packets)');
   }
   if (flags & ACK) {
     const ackItem = f.add(F.ack, off + ACKNO, 4, (ack - ackBase) >>> 0);
@@ -219,7 +226,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   f.add(F.checksumStatus, off + CSUM, 0, CHECKSUM_UNVERIFIED, EF.GENERATED);
   const urgent = c.uint(F.urgent, off + URGENT, 2, end);
   if (urgent < 0) return;
-  if (urgent !== 0 && !(flags & 0x020)) expert(c, off + URGENT, 2, 'The urgent pointer field is nonzero while the URG flag is not set');
+  if (urgent !== 0 && !(flags & 0x020)) expertAt(c, f.last, X.urgentNonZero);
   let wscale = -1;
   if (hlen > TCP_HEADER_LEN) {
     const shown = Math.min(hlen, Math.min(end, c.b.length) - off) - TCP_HEADER_LEN;
@@ -229,7 +236,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     if (s >= 0) addTimestamps(c);
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
     f.push(optionsItem);
-    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, optionsItem);
+    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, (flags & SYN) !== 0, optionsItem);
     wscale = opts.wscale;
     // an AccECN option turns ACE on for the stream's later segments (had_acc_ecn_option)
     if (opts.accEcn && s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, ACCECN_ON);
@@ -285,9 +292,10 @@ function resetCause(c: Ctx, off: number, stop: number): void {
 }
 
 /** The data offset, whose line packet-tcp.c writes as "1000 .... = Header Length: 32 bytes (8)". */
-function headerLength(f: Ctx['f'], off: number, hlen: number): void {
+function headerLength(f: Ctx['f'], off: number, hlen: number): number {
   const i = f.add(F.hdrLen, off + OFFSET_FLAGS, 1, hlen);
   if (i >= 0 && f.wanted === null) f.appendLabel(i, `${(hlen >> 2).toString(2).padStart(4, '0')} .... = Header Length: ${hlen} bytes (${hlen >> 2})`);
+  return i;
 }
 
 /** The [Timestamps] subtree (packet-tcp.c's tcp_print_timestamps), from `times`. */

@@ -18,7 +18,7 @@ import { EF, FieldGroup, WS } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dissectData } from './data.ts';
-import { expert } from './expert.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
 import { transportState, udpStream } from '../analysis/tcp-state.ts';
 import { previousFrame } from '../analysis/udp-times.ts';
@@ -52,6 +52,13 @@ export const F = registerFields({
 
 /** The hidden udp.port pair (a lean dissection without it skips both adds). */
 const PORTS = new FieldGroup([F.port]);
+/** packet-udp.c's expert infos (severity and group as tshark 4.0.17 titles them on
+ *  test/fixtures/expert/expert-cases.pcap). */
+export const X = registerExperts({
+  lengthBad: { name: 'udp.length.bad', msg: 'Bad length value', severity: Severity.ERROR, group: Group.MALFORMED },
+  checksumZero: { name: 'udp.checksum.zero', msg: 'Illegal checksum value (0)', severity: Severity.ERROR, group: Group.CHECKSUM },
+});
+
 /** The [Timestamps] subtree's fields. */
 const TIMES = new FieldGroup([F.timeRelative, F.timeDelta]);
 
@@ -71,14 +78,18 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   }
   let ulen = c.uint(F.length, off + LEN, 2, end);
   if (ulen < 0) return;
+  const lenItem = f.last;
+  const full = f.wanted === null;
   const reported = end - off;
   if (ulen === 0 && c.netLen === 16) ulen = reported; // jumbogram
   if (ulen < UDP_HEADER_LEN) {
-    expert(c, off + LEN, 2, `Bad length value ${ulen} < 8`, Status.MALFORMED);
+    if (full) f.appendLabel(lenItem, ' (bogus, must be >= 8)');
+    expertAt(c, lenItem, X.lengthBad, `Bad length value ${ulen} < 8`);
     return;
   }
   if (ulen > reported && !c.inErrorPkt) {
-    expert(c, off + LEN, 2, `Bad length value ${ulen} > IP payload length`, Status.MALFORMED);
+    if (full) f.appendLabel(lenItem, ` (bogus, payload length ${reported})`);
+    expertAt(c, lenItem, X.lengthBad, `Bad length value ${ulen} > IP payload length`);
   }
   const sum = c.uint(F.checksum, off + CSUM, 2, end);
   if (sum < 0) return;
@@ -87,13 +98,14 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   let status = CHECKSUM_UNVERIFIED;
   if (sum === 0) status = c.netLen === 16 && !c.inErrorPkt ? CHECKSUM_ILLEGAL : CHECKSUM_NOT_PRESENT;
   // what packet-udp.c appends to the line (full trees only)
-  if (f.wanted === null) f.appendLabel(f.last, status === CHECKSUM_UNVERIFIED ? ' [unverified]' : status === CHECKSUM_ILLEGAL ? ' [zero-value illegal]' : ' [zero-value ignored]');
-  // (a checksum of 0 over IPv4 gets a subtree of its own for the status, as packet-udp.c adds it)
-  const nested = status === CHECKSUM_NOT_PRESENT;
+  if (full) f.appendLabel(f.last, status === CHECKSUM_UNVERIFIED ? ' [unverified]' : status === CHECKSUM_ILLEGAL ? ' [zero-value illegal]' : ' [zero-value ignored]');
+  // (a checksum of 0 gets a subtree of its own for the status, and an illegal one its expert info
+  // first, as packet-udp.c adds them)
+  const nested = status !== CHECKSUM_UNVERIFIED;
   if (nested) f.push(f.last);
+  if (status === CHECKSUM_ILLEGAL) expertAt(c, -1, X.checksumZero);
   f.add(F.checksumStatus, off + CSUM, 0, status, EF.GENERATED);
   if (nested) f.pop();
-  if (status === CHECKSUM_ILLEGAL) expert(c, off + CSUM, 2, 'Illegal checksum value (0)');
   // udp.stream numbers every UDP conversation (one per datagram in a capture of random source
   // ports): skipped when nothing prints it and no later pass will ask (DNS opens its own).
   const s = c.singlePass && !c.wants(F.stream) ? -1 : udpStream(c, sport, dport);
@@ -111,7 +123,9 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   // Wireshark adds the payload item "to the end" of the IP payload (its label alone says the UDP
   // length), so udp.payload shows every byte after the header, also past a short UDP length.
   const payload = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
-  if (f.wanted === null) f.appendLabel(payload, ` (${ulen - UDP_HEADER_LEN} byte${ulen - UDP_HEADER_LEN === 1 ? '' : 's'})`);
+  // (what the length says, or what the IP payload holds when the length says more)
+  const plen = Math.min(ulen, reported) - UDP_HEADER_LEN;
+  if (full) f.appendLabel(payload, ` (${plen} byte${plen === 1 ? '' : 's'})`);
   f.pop();
   c.srcPort = sport;
   c.dstPort = dport;

@@ -59,7 +59,9 @@ export function protocolLine(n: TreeNode): string {
       if (line === n.label || seq === undefined) return line;
       // Ack only when the ACK flag is set, as packet-tcp.c appends it
       const ack = find(n, 'tcp.flags.ack') === '1' ? own(n, 'tcp.ack') : undefined;
-      const len = own(n, 'tcp.len');
+      // Len once the header is read: not after a header length below 20 bytes (packet-tcp.c stops)
+      const hdrLen = own(n, 'tcp.hdr_len');
+      const len = hdrLen !== undefined && Number(hdrLen) < 20 ? undefined : own(n, 'tcp.len');
       return `${line}, Seq: ${seq}${ack !== undefined ? `, Ack: ${ack}` : ''}${len !== undefined ? `, Len: ${len}` : ''}`;
     }
     case 'vlan': {

@@ -173,7 +173,9 @@ describe('TCP header', () => {
     expect(f['tcp.hdr_len']).toEqual(['16']);
     expect(f['tcp.nxtseq']).toEqual([]);
     expect(f['tcp.ack']).toEqual([]);
-    expect(f.status & Status.MALFORMED).toBeTruthy();
+    // an error of Wireshark's Protocol group (tcp.bogus_header_length): not `_ws.malformed`
+    expect(f.status & Status.ERROR).toBeTruthy();
+    expect(f.status & Status.MALFORMED).toBe(0);
   });
 
   it('keeps the fields before every cut of a 20-byte header, never throwing', () => {
@@ -200,7 +202,8 @@ describe('TCP header', () => {
     expect(out[1]?.['tcp.option_kind']).toEqual(['0']);
     expect(out[1]?.['_ws.expert']).toEqual(['Non-zero header padding']);
     expect(out[2]?.['tcp.option_kind']).toEqual([]);
-    expect(out[2]?.['_ws.expert']).toEqual(['Maximum Segment Size (with too-short option length = 1 byte)']);
+    // (the option's short name, as tshark 4.0.17 writes it: test/fixtures/expert)
+    expect(out[2]?.['_ws.expert']).toEqual(['Maximum segment size (with too-short option length = 1 byte)']);
   });
 });
 

@@ -17,7 +17,8 @@ export function tcpInfo(fl: FieldList): string {
   const win = text(fl, 'tcp.window_size') || text(fl, 'tcp.window_size_value');
   if (win) s += ` Win=${win}`;
   if (flags & 0x20) s += ` Urg=${text(fl, 'tcp.urgent_pointer')}`;
-  s += ` Len=${text(fl, 'tcp.len') || '0'}`;
+  // (no Len when the segment is shorter than its header says: packet-tcp.c has no length then)
+  if (find(fl, 'tcp.short_segment') < find(fl, 'tcp')) s += ` Len=${text(fl, 'tcp.len') || '0'}`;
   return s + tcpOptionsInfo(fl) + segmentSuffix(fl);
 }
 
@@ -76,7 +77,13 @@ export function udpInfo(fl: FieldList): string {
   if (Number.isNaN(len)) return ports;
   // a length below the header's own 8 bytes (a GSO super-packet captured before segmentation
   // carries 0): packet-udp.c says so and stops
-  return len < 8 ? `${ports} [BAD UDP LENGTH ${len} < 8]` : `${ports} Len=${len - 8}`;
+  if (len < 8) return `${ports} [BAD UDP LENGTH ${len} < 8]`;
+  // a length beyond the IP payload, and a zero checksum where one is required (IPv6), flagged as
+  // packet-udp.c flags them: by the expert infos of this (the last) UDP header
+  const udp = find(fl, 'udp');
+  const long = find(fl, 'udp.length.bad') > udp ? ` [BAD UDP LENGTH ${len} > IP PAYLOAD LENGTH]` : '';
+  const zero = find(fl, 'udp.checksum.zero') > udp ? ' [ILLEGAL CHECKSUM (0)]' : '';
+  return `${ports}${long} Len=${len - 8}${zero}`;
 }
 
 const ANALYSIS_NAMES = [
