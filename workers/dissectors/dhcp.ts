@@ -21,7 +21,10 @@
 // are type-length-value, but for Pad (0) and End (255); bytes after End are padding.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
+import { durationText, ipv4Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
+import { DHCP_OPTION_NAMES } from './dhcp-names.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const OP = 0;
@@ -48,16 +51,9 @@ const MESSAGE_TYPES = names([
   [14, 'Bulk Lease Query'], [15, 'Lease Query Done'], [16, 'Active LeaseQuery'], [17, 'Lease Query Status'], [18, 'TLS'],
 ]);
 
-export const OPTION_NAMES = names([
-  [0, 'Padding'], [1, 'Subnet Mask'], [2, 'Time Offset'], [3, 'Router'], [6, 'Domain Name Server'], [12, 'Host Name'],
-  [15, 'Domain Name'], [28, 'Broadcast Address'], [42, 'Network Time Protocol Servers'], [44, 'NetBIOS over TCP/IP Name Server'],
-  [46, 'NetBIOS over TCP/IP Node Type'], [50, 'Requested IP Address'], [51, 'IP Address Lease Time'],
-  [53, 'DHCP Message Type'], [54, 'DHCP Server Identifier'], [55, 'Parameter Request List'], [56, 'Message'],
-  [57, 'Maximum DHCP Message Size'], [58, 'Renewal Time Value'], [59, 'Rebinding Time Value'],
-  [60, 'Vendor class identifier'], [61, 'Client identifier'], [77, 'User Class Information'], [81, 'Client Fully Qualified Domain Name'],
-  [82, 'Agent Information Option'], [95, 'LDAP [TODO:RFC3679]'], [108, 'IPv6-Only Preferred'], [114, 'DHCP Captive-Portal'],
-  [119, 'Domain Search'], [121, 'Classless Static Route'], [252, 'Private/Proxy autodiscovery'], [255, 'End'],
-]);
+/** Option names: Wireshark's table (generated: dhcp-names.ts), with the code in front on the
+ *  option and request-list lines: "Option: (121) Classless Static Route". */
+const OPTION_NAMES = names(DHCP_OPTION_NAMES);
 
 export const F = registerFields({
   dhcp: { name: 'dhcp', label: 'Dynamic Host Configuration Protocol', type: FT.PROTOCOL },
@@ -105,7 +101,6 @@ export const F = registerFields({
   userClass: { name: 'dhcp.option.user_class', label: 'Instance of User Class', type: FT.UINT, bits: 8 },
   userClassLen: { name: 'dhcp.option.user_class.length', label: 'User Class Length', type: FT.UINT, bits: 8 },
   userClassData: { name: 'dhcp.option.user_class.data', label: 'User Class Data', type: FT.BYTES },
-  v6Only: { name: 'dhcp.option.ipv6_only_preferred.wait_time', label: 'IPv6-Only Preferred Wait Time', type: FT.UINT },
 });
 
 export function dissectDhcp(c: Ctx, off: number, end: number): void {
@@ -121,6 +116,7 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   c.uint(F.secs, off + SECS, 2, end);
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags >= 0) {
+    if (full(c)) f.appendLabel(f.last, flags & 0x8000 ? ' (Broadcast)' : ' (Unicast)');
     f.push(f.last);
     f.add(F.bc, off + FLAGS, 2, flags >> 15);
     f.add(F.reserved, off + FLAGS, 2, flags & 0x7fff);
@@ -144,6 +140,7 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   if (c.stop || !c.has(off + COOKIE, 4, end)) return;
   if (c.u32(off + COOKIE) !== MAGIC) return; // BOOTP without DHCP options (RFC 951 vendor area).
   c.field(F.cookie, off + COOKIE, 4, end);
+  if (full(c)) f.setText(f.last, 'Magic cookie: DHCP');
   const walk = options(c, off + COOKIE + 4, end);
   // the column says DHCP once the walk over the options found a Message Type and was not cut
   // short before the End option (the Info column's rule: table/info/dhcp.ts)
@@ -156,13 +153,30 @@ const enum Walk {
   END = 2,
 }
 
+/** Whether this dissection writes tree lines (the index pass and `fields` keep values only). */
+function full(c: Ctx): boolean {
+  return c.f.wanted === null;
+}
+
 /** A NUL-padded string field (sname, file); an empty one is "not given". */
 function cString(c: Ctx, id: number, o: number, n: number, end: number): void {
   if (!c.has(o, n, end)) return;
   let s = '';
   for (let i = 0; i < n && c.b[o + i] !== 0; i++) s += String.fromCharCode(c.b[o + i] as number);
-  c.f.addStr(id, o, n, s);
+  const i = c.f.addStr(id, o, n, s);
+  if (s === '' && full(c)) c.f.setText(i, `${id === F.sname ? 'Server host name' : 'Boot file name'} not given`);
 }
+
+/** "(51) IP Address Lease Time": an option code as the option and request-list lines show it. */
+function codeName(type: number): string {
+  return `(${type}) ${OPTION_NAMES.get(type) ?? 'Unknown'}`;
+}
+
+/** Options Wireshark 4.0 decodes (their raw Value line is hidden); the others show it. */
+const DECODED = new Set([1, 3, 6, 12, 15, 28, 50, 51, 53, 54, 55, 56, 57, 58, 59, 60, 61, 77]);
+/** Options holding one IPv4 address, which the option line repeats ("(54) DHCP Server Identifier
+ *  (192.168.1.1)"); lists of addresses (Router, Domain Name Server) do not. */
+const ONE_ADDRESS = new Set([1, 28, 50, 54]);
 
 function options(c: Ctx, o: number, end: number): number {
   const f = c.f;
@@ -172,14 +186,17 @@ function options(c: Ctx, o: number, end: number): number {
     const type = c.u8(o);
     if (type === 255) {
       // tshark 4.0 gives the End option's type item the value 0 (its child says 255).
-      f.push(f.add(F.optType, o, 1, 0));
+      const item = f.add(F.optType, o, 1, 0);
+      if (full(c)) f.setText(item, `Option: ${codeName(255)}`);
+      f.push(item);
       f.add(F.end, o, 1, type);
       f.pop();
       if (o + 1 < end) c.field(F.padding, o + 1, end - o - 1, end);
       return walk | Walk.END;
     }
     if (type === 0) {
-      f.add(F.optType, o, 1, type);
+      const item = f.add(F.optType, o, 1, type);
+      if (full(c)) f.setText(item, `Option: ${codeName(0)}`);
       o++;
       continue;
     }
@@ -187,9 +204,16 @@ function options(c: Ctx, o: number, end: number): number {
     const len = c.u8(o + 1);
     if (!c.has(o, 2 + len, end)) return walk;
     if (type === 53 && len === 1) walk |= Walk.TYPE;
-    f.push(f.add(F.optType, o, 2 + len, type));
+    const item = f.add(F.optType, o, 2 + len, type);
+    if (full(c)) {
+      let line = `Option: ${codeName(type)}`;
+      if (type === 53 && len === 1) line += ` (${MESSAGE_TYPES.get(c.u8(o + 2)) ?? 'Unknown'})`;
+      else if (ONE_ADDRESS.has(type) && len === 4) line += ` (${ipv4Text(c.b, o + 2)})`;
+      f.setText(item, line);
+    }
+    f.push(item);
     f.add(F.optLen, o + 1, 1, len);
-    if (len > 0) f.add(F.optValue, o + 2, len);
+    if (len > 0) f.add(F.optValue, o + 2, len, 0, DECODED.has(type) ? EF.HIDDEN : 0);
     optionValue(c, type, o + 2, len);
     f.pop();
     o += 2 + len;
@@ -208,8 +232,12 @@ function optionValue(c: Ctx, type: number, v: number, len: number): void {
   const addrs = (id: number): void => {
     for (let i = 0; i + 4 <= len; i += 4) f.add(id, v + i, 4);
   };
-  const u32 = (id: number): void => {
-    if (len === 4) f.add(id, v, 4, c.u32(v));
+  // a time in seconds: "IP Address Lease Time: (86400s) 1 day"
+  const secs = (id: number): void => {
+    if (len !== 4) return;
+    const t = c.u32(v);
+    const i = f.add(id, v, 4, t);
+    if (full(c)) f.setText(i, `${OPTION_NAMES.get(type) ?? ''}: (${t}s) ${t === 0xffffffff ? 'infinity' : durationText(t)}`);
   };
   switch (type) {
     case 1: addrs(F.subnetMask); break;
@@ -219,14 +247,19 @@ function optionValue(c: Ctx, type: number, v: number, len: number): void {
     case 15: str(F.domain); break;
     case 28: addrs(F.broadcast); break;
     case 50: addrs(F.requested); break;
-    case 51: u32(F.lease); break;
+    case 51: secs(F.lease); break;
     case 53: if (len === 1) f.add(F.msgType, v, 1, c.u8(v)); break;
     case 54: addrs(F.serverId); break;
-    case 55: for (let i = 0; i < len; i++) f.add(F.requestItem, v + i, 1, c.u8(v + i)); break;
+    case 55:
+      for (let i = 0; i < len; i++) {
+        const item = f.add(F.requestItem, v + i, 1, c.u8(v + i));
+        if (full(c)) f.setText(item, `Parameter Request List Item: ${codeName(c.u8(v + i))}`);
+      }
+      break;
     case 56: str(F.message); break;
     case 57: if (len === 2) f.add(F.maxSize, v, 2, c.u16(v)); break;
-    case 58: u32(F.renewal); break;
-    case 59: u32(F.rebinding); break;
+    case 58: secs(F.renewal); break;
+    case 59: secs(F.rebinding); break;
     case 60: str(F.vendorClass); break;
     case 61:
       if (len === 7 && c.u8(v) === 1) {
@@ -240,7 +273,9 @@ function optionValue(c: Ctx, type: number, v: number, len: number): void {
       for (let n = 0; o < v + len; n++) {
         const ul = c.u8(o);
         if (o + 1 + ul > v + len) break;
-        f.push(f.add(F.userClass, o, 1 + ul, n));
+        const item = f.add(F.userClass, o, 1 + ul, n);
+        if (full(c)) f.setText(item, `Instance of User Class: [${n}]`);
+        f.push(item);
         f.add(F.userClassLen, o, 1, ul);
         if (ul > 0) f.add(F.userClassData, o + 1, ul);
         f.pop();
@@ -248,7 +283,6 @@ function optionValue(c: Ctx, type: number, v: number, len: number): void {
       }
       break;
     }
-    case 108: u32(F.v6Only); break;
   }
 }
 

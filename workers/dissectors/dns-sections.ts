@@ -10,6 +10,7 @@
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
+import { durationText } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
@@ -34,7 +35,8 @@ export const Q = registerFields({
   respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
   respClass: { name: 'dns.resp.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
   cacheFlush: bit('dns.resp.cache_flush', 'Cache flush', 0x8000, ['True', 'False']),
-  ttl: { name: 'dns.resp.ttl', label: 'Time to live', type: FT.UINT },
+  // ("Time to live: 558 (9 minutes, 18 seconds)")
+  ttl: { name: 'dns.resp.ttl', label: 'Time to live', type: FT.UINT, unit: (v) => ` (${durationText(v)})` },
   rdLen: { name: 'dns.resp.len', label: 'Data length', type: FT.UINT, bits: 16 },
   payloadSize: { name: 'dns.rr.udp_payload_size', label: 'UDP payload size', type: FT.UINT, bits: 16 },
   extRcode: { name: 'dns.resp.ext_rcode', label: 'Higher bits in extended RCODE', type: FT.UINT, base: Base.HEX, bits: 8 },

@@ -5,6 +5,7 @@
 import { EF } from '../fields/field-list.ts';
 import type { EchoTracker, EchoMatch } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
+import { expertAt } from './expert.ts';
 import { frameTime } from './frame.ts';
 import { addAbsTime, addRelTime } from './time-fields.ts';
 
@@ -15,6 +16,9 @@ export interface EchoFieldIds {
   /** `icmp.no_resp`, added to a request no reply matched once the capture is read (later passes:
    *  Wireshark's second pass; tshark in one pass cannot know it). */
   noResp?: number;
+  /** The expert info under it (`icmp.resp_not_found`, Warning/Sequence) and its message. */
+  noRespExpert?: number;
+  noRespText?: (frame: number) => string;
 }
 
 /** File (first pass) or look up (later passes) the echo at `off`, under (`key0`, `key1`) between
@@ -30,7 +34,10 @@ export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: 
     else m = tracker.reply(c.frameNo, t.sec, t.nsec, c.netBuf, c.netSrc, c.netDst, c.netLen, key0, key1);
   }
   if (!m) {
-    if (request && !c.firstPass && !c.singlePass && ids.noResp !== undefined) c.f.add(ids.noResp, off, 0, 0, EF.GENERATED);
+    if (request && !c.firstPass && !c.singlePass && ids.noResp !== undefined) {
+      const item = c.f.add(ids.noResp, off, 0, 0, EF.GENERATED);
+      if (ids.noRespExpert !== undefined && ids.noRespText !== undefined) expertAt(c, item, ids.noRespExpert, ids.noRespText(c.frameNo));
+    }
     return;
   }
   if (m.request === c.frameNo) c.f.add(ids.respIn, off, 0, m.reply, EF.GENERATED);

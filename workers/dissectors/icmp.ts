@@ -18,6 +18,7 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
+import { Group, Severity, registerExperts } from './expert.ts';
 import { dissectData } from './data.ts';
 import { echoDataTime, trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { checksummable, dissectQuoted } from './icmp-error.ts';
@@ -83,12 +84,17 @@ export const F = registerFields({
   respIn: { name: 'icmp.resp_in', label: 'Response frame', type: FT.FRAMENUM },
   noResp: { name: 'icmp.no_resp', label: 'No response seen', type: FT.NONE },
   respTo: { name: 'icmp.resp_to', label: 'Request frame', type: FT.FRAMENUM },
-  resptime: { name: 'icmp.resptime', label: 'Response time', type: FT.DOUBLE },
+  resptime: { name: 'icmp.resptime', label: 'Response time', type: FT.DOUBLE, unit: ' ms' },
   dataTime: { name: 'icmp.data_time', label: 'Timestamp from icmp data', type: FT.ABSOLUTE_TIME },
   dataTimeRelative: { name: 'icmp.data_time_relative', label: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
 });
 
-const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp };
+/** packet-icmp.c's expert info on a request no reply answered (tshark 4.0.17 on the corpus). */
+const X = registerExperts({
+  respNotFound: { name: 'icmp.resp_not_found', msg: 'No response seen', severity: Severity.WARN, group: Group.SEQUENCE },
+});
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp, noRespExpert: X.respNotFound,
+  noRespText: () => 'No response seen to ICMP request' };
 
 export function dissectIcmp(c: Ctx, off: number, end: number): void {
   const f = c.f;

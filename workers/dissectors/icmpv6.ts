@@ -16,6 +16,7 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
+import { Group, Severity, registerExperts } from './expert.ts';
 import { dissectData } from './data.ts';
 import { trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { checksummable, dissectQuoted } from './icmp-error.ts';
@@ -69,7 +70,12 @@ export const F = registerFields({
   noResp: { name: 'icmpv6.no_resp', label: 'No response seen', type: FT.NONE },
 });
 
-const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp };
+/** packet-icmpv6.c's expert info on a request no reply answered (tshark 4.0.17 on the corpus). */
+const X = registerExperts({
+  respNotFound: { name: 'icmpv6.resp_not_found', msg: 'No response seen', severity: Severity.WARN, group: Group.SEQUENCE },
+});
+const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp, noRespExpert: X.respNotFound,
+  noRespText: (frame) => `No response seen to ICMPv6 request in frame ${frame}` };
 
 export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const f = c.f;

@@ -9,6 +9,7 @@
 import { EF } from '../fields/field-list.ts';
 import { FRAG_ERROR, FragFlag, type FragmentTable, type Reassembled } from '../analysis/ip-reassembly.ts';
 import type { Ctx, Dissector } from './context.ts';
+import { labelPieces } from './fragment-tree.ts';
 
 /** Field ids of one protocol's fragment list (ip.fragment…, ipv6.fragment…). */
 export interface FragmentFieldIds {
@@ -57,10 +58,13 @@ export function dissectReassembled(c: Ctx, ids: FragmentFieldIds, r: Reassembled
   const n = r.data.length;
   f.curSrc = f.addSource(sourceName, r.data);
   c.b = r.data;
-  f.push(f.add(ids.fragments, 0, n));
+  const list = f.add(ids.fragments, 0, n, 0, EF.GENERATED);
+  f.push(list);
+  const items: number[] = [];
   for (const fd of r.frags) {
     const err = (fd.flags & FRAG_ERROR) !== 0;
-    const i = f.add(err ? ids.error : ids.fragment, fd.offset, fd.len, fd.frame);
+    const i = f.add(err ? ids.error : ids.fragment, fd.offset, fd.len, fd.frame, EF.GENERATED);
+    items.push(i);
     if (fd.flags === 0) continue;
     f.push(i);
     if (fd.flags & (FragFlag.OVERLAP | FRAG_ERROR)) {
@@ -73,8 +77,9 @@ export function dissectReassembled(c: Ctx, ids: FragmentFieldIds, r: Reassembled
   }
   f.add(ids.count, 0, 0, r.frags.length, EF.GENERATED);
   f.add(ids.length, 0, 0, n, EF.GENERATED);
-  f.add(ids.data, 0, n);
+  f.add(ids.data, 0, n, 0, EF.GENERATED);
   f.pop();
+  labelPieces(f, list, ids.fragments, ids.fragment, items, r.frags, n);
   closeHeader();
   if (n > 0) c.call(upper, 0, n);
   c.b = savedB;

@@ -18,7 +18,8 @@
 
 import { setFlagNames } from './flag-names.ts';
 import { DSCP_NAMES, ECN_NAMES, dsSummary } from './dsfield.ts';
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
+import { bitPattern } from '../fields/format.ts';
 import { IP_PROTO_NAME_LIST } from './ip-proto-names.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
@@ -199,7 +200,9 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     f.add(F.mf, off + FRAG, 1, (fragWord >> 13) & 1);
     f.pop();
   }
-  f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
+  const fragItem = f.add(F.fragOffset, off + FRAG, 2, fragWord & 0x1fff);
+  // the line shows the offset in bytes, the field's value stays in 8-byte units (packet-ip.c)
+  if (fragItem >= 0 && f.wanted === null) f.setText(fragItem, `${bitPattern(fieldById(F.fragOffset), fragWord & 0x1fff)} = Fragment Offset: ${(fragWord & 0x1fff) * 8}`);
   const ttl = c.uint(F.ttl, off + TTL, 1, end);
   const ttlItem = f.last;
   const proto = c.uint(F.proto, off + PROTO, 1, end);

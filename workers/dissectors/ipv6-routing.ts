@@ -33,7 +33,7 @@ export const F = registerFields({
   routing: { name: 'ipv6.routing', label: 'Routing Header for IPv6', type: FT.PROTOCOL },
   nxt: { name: 'ipv6.routing.nxt', label: 'Next Header', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES },
   len: { name: 'ipv6.routing.len', label: 'Length', type: FT.UINT, bits: 8 },
-  lenOct: { name: 'ipv6.routing.len_oct', label: 'Length', type: FT.UINT, bits: 16 },
+  lenOct: { name: 'ipv6.routing.len_oct', label: 'Length', type: FT.UINT, bits: 16, unit: ' bytes' },
   type: { name: 'ipv6.routing.type', label: 'Type', type: FT.UINT, bits: 8,
     names: names([[RT0, 'Source Route'], [1, 'Nimrod'], [MIPV6, 'Type 2 Routing'], [3, 'RPL Source Route'],
       [SRH, 'Segment Routing'], [5, 'Compact Routing Header 16'], [6, 'Compact Routing Header 32']]) },
@@ -134,7 +134,8 @@ export function dissectFragmentHeader(c: Ctx, o: number, end: number, h: Fragmen
   c.proto(F.fraghdr, o, o + FRAGMENT_HEADER_LEN);
   f.add(F.fragNxt, o + NXT, 1, h.nxt);
   f.add(F.fragReservedOctet, o + 1, 1, c.u8(o + 1));
-  f.add(F.fragOffset, o + FRAG_OFFLG, 2, offlg >> 3);
+  const offItem = f.add(F.fragOffset, o + FRAG_OFFLG, 2, offlg >> 3);
+  if (f.wanted === null) f.appendLabel(offItem, ` (${(offlg >> 3) * 8} bytes)`);
   f.add(F.fragReservedBits, o + FRAG_OFFLG, 2, (offlg >> 1) & 3);
   f.add(F.fragMore, o + FRAG_OFFLG, 2, offlg & 1);
   f.add(F.fragIdent, o + FRAG_IDENT, 4, h.ident);

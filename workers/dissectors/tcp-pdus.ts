@@ -14,6 +14,7 @@ import { EF } from '../fields/field-list.ts';
 import { FT, registerFields } from '../fields/registry.ts';
 import { MAX_PDU, type FrameRecord, type PduLength, type Segment } from '../analysis/tcp-reassembly.ts';
 import { transportState } from '../analysis/tcp-state.ts';
+import { labelPieces } from './fragment-tree.ts';
 import type { Ctx, Dissector } from './context.ts';
 import { Status } from './context.ts';
 
@@ -209,12 +210,14 @@ function reassembled(c: Ctx, data: Uint8Array, segs: Segment[], dispatch: (c: Ct
   const n = data.length;
   f.curSrc = f.addSource(`Reassembled TCP (${n} bytes)`, data);
   c.b = data;
-  f.push(f.add(P.segments, 0, n));
-  for (const s of segs) f.add(P.segment, s.at, s.len, s.frame);
+  const list = f.add(P.segments, 0, n, 0, EF.GENERATED);
+  f.push(list);
+  const items = segs.map((s) => f.add(P.segment, s.at, s.len, s.frame, EF.GENERATED));
   f.add(P.segmentCount, 0, 0, segs.length, EF.GENERATED);
   f.add(P.reassembledLength, 0, 0, n, EF.GENERATED);
-  f.add(P.reassembledData, 0, n);
+  f.add(P.reassembledData, 0, n, 0, EF.GENERATED);
   f.pop();
+  if (f.wanted === null) labelPieces(f, list, P.segments, P.segment, items, segs.map((s) => ({ frame: s.frame, offset: s.at, len: s.len })), n);
   const desegment = seg.desegment;
   seg.desegment = false;
   c.status |= Status.REASSEMBLED;

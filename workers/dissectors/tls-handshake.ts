@@ -8,6 +8,7 @@
 // extension for TLS 1.3).
 
 import { WS } from '../fields/field-list.ts';
+import { durationText } from '../fields/format.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { addAbsTime } from './time-fields.ts';
@@ -473,20 +474,6 @@ function sessionTicket(c: Ctx, o: number, end: number): void {
   const n = c.uint(H.ticketLength, o + 4, 2, end);
   if (n > 0) c.field(H.ticket, o + 6, n, end);
   f.pop();
-}
-
-/** time_secs_to_str: "2 hours", "1 day, 3 minutes, 4 seconds". */
-export function durationText(secs: number): string {
-  if (secs === 0) return '0 seconds';
-  const parts: string[] = [];
-  const unit = (n: number, word: string): void => {
-    if (n > 0) parts.push(`${n} ${word}${n === 1 ? '' : 's'}`);
-  };
-  unit(Math.floor(secs / 86400), 'day');
-  unit(Math.floor((secs % 86400) / 3600), 'hour');
-  unit(Math.floor((secs % 3600) / 60), 'minute');
-  unit(secs % 60, 'second');
-  return parts.join(', ');
 }
 
 function u24(b: Uint8Array, o: number): number {

@@ -113,6 +113,20 @@ export function epochText(sec: number, nsec: number): string {
 }
 
 /** Printable text of a string value: non-printable bytes escaped as Wireshark does (`\x01`). */
+/** Wireshark's unsigned_time_secs_to_str (epan/to_str.c): "2 hours", "1 day, 3 minutes, 4 seconds". */
+export function durationText(secs: number): string {
+  if (secs === 0) return '0 seconds';
+  const parts: string[] = [];
+  const unit = (n: number, word: string): void => {
+    if (n > 0) parts.push(`${n} ${word}${n === 1 ? '' : 's'}`);
+  };
+  unit(Math.floor(secs / 86400), 'day');
+  unit(Math.floor((secs % 86400) / 3600), 'hour');
+  unit(Math.floor((secs % 3600) / 60), 'minute');
+  unit(secs % 60, 'second');
+  return parts.join(', ');
+}
+
 export function escapeString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -270,7 +284,7 @@ function fittedLabel(name: string, value: string): string {
 }
 
 /** `.... ..1. ....`-style picture of a masked field, as Wireshark draws flag bits. */
-function bitPattern(def: FieldDef, v: number): string {
+export function bitPattern(def: FieldDef, v: number): string {
   const bits = def.bits;
   let shift = 0;
   while (shift < 32 && !((def.mask >>> shift) & 1)) shift++;

@@ -5,6 +5,7 @@
 // (test/workers/table/protocol-summary.test.ts).
 
 import type { TreeNode } from '../api.ts';
+import { fieldByName } from '../fields/registry.ts';
 
 /** The value of the first item named `field` under `n` (depth-first), or undefined. */
 function find(n: TreeNode, field: string): string | undefined {
@@ -21,6 +22,15 @@ function own(n: TreeNode, field: string): string | undefined {
   for (const c of n.children) if (c.field === field) return c.value;
   return undefined;
 }
+
+/** The name field `field` gives value `v` ("Discover"), or the value itself. */
+function nameOf(field: string, v: string): string {
+  return fieldByName(field)?.names?.get(Number(v)) ?? v;
+}
+
+/** NTP's modes as its protocol line names them ("Network Time Protocol (NTP Version 4, client)"),
+ *  shorter than the Mode item's names ("reserved for NTP control message"). */
+const NTP_MODES = ['reserved', 'symmetric active', 'symmetric passive', 'client', 'server', 'broadcast', 'control', 'private'];
 
 /** The interface's name as its item shows it (`Interface name: en0`), or "unknown". */
 function interfaceName(n: TreeNode): string {
@@ -85,6 +95,16 @@ export function protocolLine(n: TreeNode): string {
     }
     case 'data':
       return `${n.label} (${n.length} bytes)`;
+    case 'dhcp': {
+      // the DHCP Message Type option's name (packet-dhcp.c)
+      const type = find(n, 'dhcp.option.dhcp');
+      return type === undefined ? n.label : `${n.label} (${nameOf('dhcp.option.dhcp', type)})`;
+    }
+    case 'ntp': {
+      const vn = find(n, 'ntp.flags.vn');
+      const mode = find(n, 'ntp.flags.mode');
+      return vn === undefined || mode === undefined ? n.label : `${n.label} (${nameOf('ntp.flags.vn', vn)}, ${NTP_MODES[Number(mode)]})`;
+    }
     default:
       return n.label;
   }

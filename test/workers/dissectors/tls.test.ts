@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../../golden/corpus.ts';
 import { CaptureSession } from '../../../workers/session.ts';
-import { durationText } from '../../../workers/dissectors/tls-handshake.ts';
+import { durationText } from '../../../workers/fields/format.ts';
 import { dropRecord, treeLines } from './helpers.ts';
 
 const DIR = join(REPO, 'test/fixtures/tls');
