@@ -1,16 +1,25 @@
-// What Wireshark appends to a flags word's line (proto_tree_add_bitmask with BMT_NO_FALSE |
-// BMT_NO_TFS): ", " and the label of each boolean flag that is set, in the bitmask's order
-// ("Flags: 0x2, Don't fragment", "Flags: 0x0800, VXLAN Network ID (VNI)").
+// What Wireshark appends to a bitmask word's line (proto_tree_add_bitmask with BMT_NO_FALSE |
+// BMT_NO_INT | BMT_NO_TFS): ", " and the label of each boolean flag that is set, and for each
+// integer part with value names ", label: name", in the bitmask's order ("Flags: 0x2, Don't
+// fragment", "Flags: 0x0800, VXLAN Network ID (VNI)", NTP's "Flags 2: 0x82, Response bit:
+// Response, Opcode: read variables"); integer parts without names are left out.
 
-import { fieldById } from '../fields/registry.ts';
+import { FT, fieldById } from '../fields/registry.ts';
 
-/** The names of the boolean fields `ids` whose mask is set in `value` (the word their masks are
- *  relative to), each after ", "; '' when none is. */
+/** The text for the masked fields `ids` of the word `value` (the word their masks are relative
+ *  to), each part after ", "; '' when no part shows. */
 export function setFlagNames(ids: readonly number[], value: number): string {
   let out = '';
   for (const id of ids) {
     const def = fieldById(id);
-    if (value & def.mask) out += `, ${def.label}`;
+    if (def.type === FT.BOOLEAN) {
+      if (value & def.mask) out += `, ${def.label}`;
+    } else if (def.names !== undefined) {
+      let shift = 0;
+      while (shift < 31 && !((def.mask >>> shift) & 1)) shift++;
+      const v = (value & def.mask) >>> shift;
+      out += `, ${def.label}: ${def.names.get(v) ?? 'Unknown'}`;
+    }
   }
   return out;
 }
