@@ -10,22 +10,12 @@ Usage: scripts/make-dhcp-names.py   (needs tshark; standard-library Python)
 import os
 import re
 import struct
-import subprocess
-import tempfile
 
+import craft
 from tshark_values import quote, tshark_version
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 OUT = os.path.join(ROOT, 'workers', 'dissectors', 'dhcp-names.ts')
-
-
-def csum(d):
-    if len(d) % 2:
-        d += b'\0'
-    s = sum(struct.unpack('!%dH' % (len(d) // 2), d))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def discover(codes):
@@ -34,21 +24,12 @@ def discover(codes):
     bootp = bytes([1, 1, 6, 0, 0x12, 0x34, 0x56, 0x78]) + bytes(20) + bytes([2, 0, 0, 0, 0, 1]) + bytes(10 + 64 + 128)
     bootp += bytes([0x63, 0x82, 0x53, 0x63]) + opts
     udp = struct.pack('!HHHH', 68, 67, 8 + len(bootp), 0) + bootp
-    ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, bytes(4), bytes([255] * 4))
-    ip = ip[:10] + struct.pack('!H', csum(ip)) + ip[12:]
-    return bytes([255] * 6) + bytes([2, 0, 0, 0, 0, 1]) + b'\x08\x00' + ip + udp
+    return bytes([255] * 6) + bytes([2, 0, 0, 0, 0, 1]) + b'\x08\x00' + craft.ipv4(bytes(4), bytes([255] * 4), 17, udp)
 
 
 def names_in(frames):
     """{code: name} of the option lines tshark prints for these frames."""
-    out = bytearray(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for k, f in enumerate(frames):
-        out += struct.pack('<IIII', 1_700_000_000 + k, 0, len(f), len(f)) + f
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'options.pcap')
-        with open(path, 'wb') as fh:
-            fh.write(out)
-        tree = subprocess.run(['tshark', '-n', '-r', path, '-V'], capture_output=True, text=True).stdout
+    tree = craft.tshark_tree(frames)
     found = {}
     for line in tree.splitlines():
         m = re.match(r'^    Option: \((\d+)\) (.*)$', line)

@@ -14,18 +14,11 @@ same bytes every run.
 import struct
 from pathlib import Path
 
+import craft
+
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/expert/expert-cases.pcap"
 
 SYN, ACK, PSH = 0x02, 0x10, 0x08
-
-
-def csum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def eth(payload: bytes, etype: int = 0x0800) -> bytes:
@@ -33,8 +26,7 @@ def eth(payload: bytes, etype: int = 0x0800) -> bytes:
 
 
 def ipv4(proto: int, payload: bytes, ident: int) -> bytes:
-    hdr = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), ident, 0x4000, 64, proto, 0, bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2]))
-    return hdr[:10] + struct.pack("!H", csum(hdr)) + hdr[12:] + payload
+    return craft.ipv4(bytes([192, 0, 2, 1]), bytes([192, 0, 2, 2]), proto, payload, ident, 0x4000)
 
 
 def ipv6(nxt: int, payload: bytes) -> bytes:
@@ -95,11 +87,8 @@ def main() -> None:
         bpdu = bytes(4) + bytes([0]) + bytes(8) + bytes(4) + bytes(8) + bytes([0x80, 1]) + bytes(8) + b"\0" + tlvs
         llc = bytes([0xAA, 0xAA, 0x03, 0x00, 0x00, 0x0C, 0x01, 0x0B]) + bpdu
         frames.append(bytes([1, 0, 0x0C, 0xCC, 0xCC, 0xCD, 2, 0, 0, 0, 0, 1]) + struct.pack("!H", len(llc)) + llc)
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for k, frame in enumerate(frames):
-        out += struct.pack("<IIII", 1_700_000_000 + k, 0, len(frame), len(frame)) + frame
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(bytes(out))
+    OUT.write_bytes(craft.pcap(frames))
 
 
 if __name__ == "__main__":

@@ -12,16 +12,9 @@ bytes every run.
 import struct
 from pathlib import Path
 
+import craft
+
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/ntp/ntp-cases.pcap"
-
-
-def csum(d: bytes) -> int:
-    if len(d) % 2:
-        d += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(d) // 2), d))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def frame(ntp: bytes, sport: int = 123, dport: int = 123, src: int = 1, dst: int = 2, v6: bool = False) -> bytes:
@@ -30,9 +23,7 @@ def frame(ntp: bytes, sport: int = 123, dport: int = 123, src: int = 1, dst: int
         a = bytes.fromhex("20010db8" + "00" * 11 + "%02x" % src)
         b = bytes.fromhex("20010db8" + "00" * 11 + "%02x" % dst)
         return bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 0x86, 0xDD]) + struct.pack("!IHBB", 0x60000000, len(udp), 17, 64) + a + b + udp
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, bytes([10, 0, 0, src]), bytes([10, 0, 0, dst]))
-    ip = ip[:10] + struct.pack("!H", csum(ip)) + ip[12:]
-    return bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0]) + ip + udp
+    return bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0]) + craft.ipv4(bytes([10, 0, 0, src]), bytes([10, 0, 0, dst]), 17, udp)
 
 
 def server(flags=0x24, stratum=1, ppoll=6, prec=0xEC, delay=0x00010000, disp=0x00008000, refid=b"GPS\0", org=(0, 0)) -> bytes:
@@ -78,11 +69,8 @@ def main() -> None:
     frames.append(frame(server(org=(700, 800)), 123, 40005, 2, 1))
     for response, more, seq in [(0, 0, 5), (1, 1, 5), (1, 0, 5), (0, 0, 6), (0, 0, 7), (1, 0, 7), (1, 0, 6), (1, 0, 9)]:
         frames.append(frame(control(bool(response), bool(more), seq), 123 if response else 40010, 40010 if response else 123, 2 if response else 1, 1 if response else 2))
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for k, f in enumerate(frames):
-        out += struct.pack("<IIII", 1_700_000_000 + k, 1000 * k, len(f), len(f)) + f
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_bytes(bytes(out))
+    OUT.write_bytes(craft.pcap(frames, step_usec=1000))
 
 
 if __name__ == "__main__":

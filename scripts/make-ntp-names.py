@@ -11,9 +11,8 @@ Usage: scripts/make-ntp-names.py   (needs tshark; standard-library Python)
 import os
 import re
 import struct
-import subprocess
-import tempfile
 
+import craft
 from tshark_values import field_values, quote, tshark_version, write_consts
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
@@ -36,18 +35,12 @@ CANDIDATES = ['GOES', 'GPS', 'GAL', 'PPS', 'IRIG', 'WWVB', 'DCF', 'HBG', 'MSF', 
 
 def reference_sources():
     """[(code, name)] for the candidate codes tshark names, in the candidates' order."""
-    out = bytearray(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-    for k, code in enumerate(CANDIDATES):
+    frames = []
+    for code in CANDIDATES:
         ntp = struct.pack('!BBBBII4s', 0x24, 1, 6, 0xEC, 0, 0, code.encode().ljust(4, b'\0')) + bytes(32)
         udp = struct.pack('!HHHH', 123, 123, 8 + len(ntp), 0) + ntp
-        ip = struct.pack('!BBHHHBBH4s4s', 0x45, 0, 20 + len(udp), 1, 0, 64, 17, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
-        frame = bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0]) + ip + udp
-        out += struct.pack('<IIII', 1_700_000_000 + k, 0, len(frame), len(frame)) + frame
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, 'refids.pcap')
-        with open(path, 'wb') as fh:
-            fh.write(out)
-        tree = subprocess.run(['tshark', '-n', '-r', path, '-V'], capture_output=True, text=True).stdout
+        frames.append(bytes([2, 0, 0, 0, 0, 2, 2, 0, 0, 0, 0, 1, 8, 0]) + craft.ipv4(bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]), 17, udp))
+    tree = craft.tshark_tree(frames)
     texts = re.findall(r'^    Reference ID: (.*)$', tree, re.M)
     if len(texts) != len(CANDIDATES):
         raise SystemExit('tshark printed %d Reference IDs for %d packets' % (len(texts), len(CANDIDATES)))

@@ -22,16 +22,9 @@ import struct
 import sys
 from pathlib import Path
 
+from craft import csum
+
 # --- checksums and headers -------------------------------------------------------------------
-
-
-def csum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def mac(text: str) -> bytes:

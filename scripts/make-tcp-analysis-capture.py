@@ -11,18 +11,11 @@ import struct
 import sys
 from pathlib import Path
 
+from craft import csum
+
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/tcp-analysis/tcp-analysis.pcap"
 
 FIN, SYN, RST, PSH, ACK = 0x01, 0x02, 0x04, 0x08, 0x10
-
-
-def csum(data: bytes) -> int:
-    if len(data) % 2:
-        data += b"\0"
-    s = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while s >> 16:
-        s = (s & 0xFFFF) + (s >> 16)
-    return ~s & 0xFFFF
 
 
 def ipv4(src: bytes, dst: bytes, proto: int, payload: bytes, ident: int) -> bytes:
