@@ -95,6 +95,8 @@ export function dissectSll(c: Ctx, off: number, end: number): void {
   const hatype = c.u16(off + HATYPE);
   if (hatype === ARPHRD_NETLINK) return netlink(c, off, end);
   const sll = c.proto(F.sll, off, off + SLL_HEADER_LEN);
+  // (packet-sll.c names the header's version on its line)
+  f.label(sll, 'Linux cooked capture v1');
   c.uint(F.pkttype, off + PKTTYPE, 2, end);
   f.add(F.hatype, off + HATYPE, 2, hatype);
   llAddress(c, off + HALEN, 2, end);

@@ -28,6 +28,7 @@ export function dissectSll2(c: Ctx, off: number, end: number): void {
   const hatype = c.u16(off + HATYPE);
   if (hatype === ARPHRD_NETLINK) return netlink(c, off, end);
   const sll = c.proto(F.sll, off, off + SLL2_HEADER_LEN);
+  c.f.label(sll, 'Linux cooked capture v2');
   const protocol = protocolType(c, off + PROTOCOL, hatype, end);
   c.uint(F.ifindex, off + IFINDEX, 4, end);
   f.add(F.hatype, off + HATYPE, 2, hatype);

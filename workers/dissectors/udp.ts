@@ -122,9 +122,10 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   if (c.inErrorPkt && Math.min(pend, c.b.length) <= poff) return;
   // Wireshark adds the payload item "to the end" of the IP payload (its label alone says the UDP
   // length), so udp.payload shows every byte after the header, also past a short UDP length.
-  const payload = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
-  // (what the length says, or what the IP payload holds when the length says more)
-  const plen = Math.min(ulen, reported) - UDP_HEADER_LEN;
+  const captured = Math.max(0, Math.min(end, c.b.length) - poff);
+  const payload = f.add(F.payload, poff, captured);
+  // (what the length says, or the bytes there are when the IP payload or the capture has fewer)
+  const plen = Math.min(ulen - UDP_HEADER_LEN, captured);
   if (full) f.appendLabel(payload, ` (${plen} byte${plen === 1 ? '' : 's'})`);
   f.pop();
   c.srcPort = sport;
