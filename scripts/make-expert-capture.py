@@ -7,7 +7,8 @@ pointer without URG, the option checks (window scale shift above 14, a length by
 options, a length below 2, an option past the options' end, a fixed option of the wrong length,
 non-zero padding after End of Option List, AccECN's lengths, plain and in the experimental option,
 the MSS option missing from a SYN or present in another segment), and PVST+ TLVs too short, too
-long, of the wrong length for the Originating VLAN, of an unknown type. tshark's reading of it is
+long, of the wrong length for the Originating VLAN, of an unknown type; and UDP datagrams to and
+from the ports traceroute probes, and beside them. tshark's reading of it is
 test/fixtures/expert/expert-lines.json (make-expert-lines.sh beside it). Standard library only; the
 same bytes every run.
 """
@@ -87,6 +88,9 @@ def main() -> None:
         bpdu = bytes(4) + bytes([0]) + bytes(8) + bytes(4) + bytes(8) + bytes([0x80, 1]) + bytes(8) + b"\0" + tlvs
         llc = bytes([0xAA, 0xAA, 0x03, 0x00, 0x00, 0x0C, 0x01, 0x0B]) + bpdu
         frames.append(bytes([1, 0, 0x0C, 0xCC, 0xCC, 0xCD, 2, 0, 0, 0, 0, 1]) + struct.pack("!H", len(llc)) + llc)
+    # traceroute's probes: ports 33435-33464 (three a hop), either port, and the ports beside them
+    for sport, dport in [(42315, 33434), (42315, 33435), (42315, 33464), (42315, 33465), (33440, 53)]:
+        frames.append(eth(ipv4(17, udp(sport, dport, bytes(12)), 40)))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(craft.pcap(frames))
 

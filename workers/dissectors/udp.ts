@@ -57,7 +57,21 @@ const PORTS = new FieldGroup([F.port]);
 export const X = registerExperts({
   lengthBad: { name: 'udp.length.bad', msg: 'Bad length value', severity: Severity.ERROR, group: Group.MALFORMED },
   checksumZero: { name: 'udp.checksum.zero', msg: 'Illegal checksum value (0)', severity: Severity.ERROR, group: Group.CHECKSUM },
+  possibleTraceroute: { name: 'udp.possible_traceroute', msg: 'Possible traceroute', severity: Severity.CHAT, group: Group.SEQUENCE },
 });
+
+/** The ports traceroute(8) probes by default, three a hop from 33435 (its base 33434 + 1), as far
+ *  as Wireshark recognises them (hops 1 to 10, measured with tshark 4.0.17). */
+const TRACEROUTE_FIRST = 33435;
+const TRACEROUTE_LAST = 33464;
+
+/** packet-udp.c's note on a port traceroute probes, under that port's line ("Possible
+ *  traceroute: hop #2, attempt #3"), on the probe and on the ICMP error that quotes it. */
+function traceroute(c: Ctx, item: number, port: number): void {
+  if (port < TRACEROUTE_FIRST || port > TRACEROUTE_LAST) return;
+  const k = port - TRACEROUTE_FIRST;
+  expertAt(c, item, X.possibleTraceroute, `Possible traceroute: hop #${Math.floor(k / 3) + 1}, attempt #${(k % 3) + 1}`);
+}
 
 /** The [Timestamps] subtree's fields. */
 const TIMES = new FieldGroup([F.timeRelative, F.timeDelta]);
@@ -70,7 +84,9 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.udp, off, off + UDP_HEADER_LEN);
   const sport = c.uint(F.srcport, off + SPORT, 2, end);
+  if (sport >= 0) traceroute(c, f.last, sport);
   const dport = c.uint(F.dstport, off + DPORT, 2, end);
+  if (dport >= 0) traceroute(c, f.last, dport);
   if (c.stop) return;
   if (PORTS.kept(f)) {
     f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
@@ -113,7 +129,8 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
     f.add(F.stream, off + UDP_HEADER_LEN, 0, s, EF.GENERATED);
     const prev = previousFrame(c, s);
     // (the single-pass export keeps no frame times to measure from: it prints none)
-    if (!c.singlePass && TIMES.kept(f)) timestamps(c, s, prev);
+    // (not for a datagram an ICMP error quotes, as packet-udp.c skips its analysis there)
+    if (!c.singlePass && !c.inErrorPkt && TIMES.kept(f)) timestamps(c, s, prev);
   }
   if (ulen === UDP_HEADER_LEN) return;
   const poff = off + UDP_HEADER_LEN;
