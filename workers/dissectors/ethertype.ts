@@ -33,7 +33,7 @@ export const F = registerFields({
   padding: { name: 'eth.padding', label: 'Padding', type: FT.BYTES, blurb: 'Ethernet Padding' },
   fcs: { name: 'eth.fcs', label: 'Frame check sequence', type: FT.UINT, base: Base.HEX, bits: 32 },
   fcsStatus: {
-    name: 'eth.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8,
+    name: 'eth.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8, nameAlone: true,
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
 });
@@ -151,7 +151,8 @@ function trailer(c: Ctx, parent: number, trailerId: number, from: number, end: n
       c.fail(Status.TRUNCATED);
       return;
     }
-    f.add(F.fcs, at, FCS_LEN, c.u32(at));
+    const fcs = f.add(F.fcs, at, FCS_LEN, c.u32(at));
+    if (f.wanted === null) f.appendLabel(fcs, ' [unverified]');
     f.add(F.fcsStatus, at, 0, UNVERIFIED, EF.GENERATED);
   }
   f.pop();

@@ -147,7 +147,13 @@ export function dissectUdp(c: Ctx, off: number, end: number): void {
   f.pop();
   c.srcPort = sport;
   c.dstPort = dport;
-  dispatchUdp(c, sport, dport, poff, pend);
+  // A datagram quoted by an ICMP error: tshark 4.0 shows its payload's protocols at the top of
+  // the tree, after ICMP, not under the quoted UDP header (its DNS, Data or VXLAN).
+  if (c.inErrorPkt) {
+    const depth = f.detach();
+    dispatchUdp(c, sport, dport, poff, pend);
+    f.reattach(depth);
+  } else dispatchUdp(c, sport, dport, poff, pend);
 }
 
 /** The [Timestamps] subtree (packet-udp.c's udp_analysis): since the conversation's first frame

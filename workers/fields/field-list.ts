@@ -140,6 +140,7 @@ export class FieldList {
       this.linesUsed = false;
     }
     this.count = 0;
+    this.detachedAt = -1;
     this.last = -1;
     this.depth = 0;
     this.curSrc = 0;
@@ -257,6 +258,24 @@ export class FieldList {
 
   pop(): void {
     if (this.depth > 0) this.depth--;
+  }
+
+  /** Add the next entries at the top level (a payload Wireshark puts beside the protocols, not
+   *  under the one that carried it); returns what `reattach` takes to go back. */
+  detach(): number {
+    const d = this.depth;
+    this.depth = 0;
+    if (this.detachedAt < 0) this.detachedAt = this.count;
+    return d;
+  }
+
+  /** The first entry added after a `detach` (-1: none this packet): the columns stop there, as
+   *  Wireshark's stop being writable while ICMP dissects the packet it quotes. */
+  detachedAt = -1;
+
+  /** Back to the tree position `detach` left (the entries of that position are unchanged). */
+  reattach(depth: number): void {
+    this.depth = depth;
   }
 
   /** Current nesting depth (so that a dissector can restore it after an early return). */

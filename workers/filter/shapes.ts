@@ -331,7 +331,9 @@ export class ShapeIndex {
     let firstSrc = -1, firstDst = -1, lastSrc = -1, lastDst = -1, netLayers = 0, ethSrc = -1, ethDst = -1;
     let firstSport = -1, firstDport = -1, ethSrc1 = -1, ethDst1 = -1;
     const roles = I.role;
-    for (let i = 0; i < n; i++) {
+    // (not past a payload an ICMP error quoted, lifted to the top: summarize stops there too)
+    const cut = fl.detachedAt >= 0 ? fl.detachedAt : n;
+    for (let i = 0; i < cut; i++) {
       const p = par[i] as number;
       if (p === -1 || par[p] !== -1) continue;
       const f = fid[i] as number;

@@ -101,7 +101,8 @@ export function summaryMask(): Uint8Array {
 /** Fill row `r` of `t` from the dissection in `fl` (record columns are set by the caller). */
 export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: AddressTable): void {
   const I = summaryIds();
-  const n = fl.count;
+  // (a payload an ICMP error quotes, lifted to the top of the tree, is not this packet's stack)
+  const n = fl.detachedAt >= 0 ? fl.detachedAt : fl.count;
   const fid = fl.id;
   const par = fl.parent;
   let top = I.frame;
