@@ -12,6 +12,7 @@
 // tunnel has no FCS ("The inner Ethernet frame ... does not include the FCS", RFC 7348 §5).
 // Padding, trailer and FCS are added by ethertype.ts after the payload has said where it ends.
 
+import { ETHERTYPES } from './ethertype-names.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
@@ -26,20 +27,8 @@ export const ETH_HEADER_LEN = TYPE + 2;
 const ADDR_LEN = SRC - DST;
 const OUI_LEN = 3;
 
-/** Wireshark's etype_vals (the EtherTypes we name). */
-export const ETHERTYPE_NAMES = names([
-  [0x0800, 'IPv4'], [0x0806, 'ARP'], [0x0842, 'Wake on LAN'], [0x22f3, 'TRILL'], [0x6558, 'Transparent Ethernet bridging'],
-  [0x8035, 'RARP'], [0x809b, 'AppleTalk LLAP bridging'], [0x80f3, 'AARP'], [0x8100, '802.1Q Virtual LAN'],
-  [0x8137, 'Netware IPX/SPX'], [0x86dd, 'IPv6'], [0x8808, 'MAC Control'], [0x8809, 'Slow Protocols'],
-  [0x880b, 'PPP'], [0x8847, 'MPLS label switched packet'], [0x8848, 'MPLS multicast label switched packet'],
-  [0x8863, 'PPPoE Discovery'], [0x8864, 'PPPoE Session'], [0x888e, '802.1X Authentication'],
-  [0x88a2, 'ATA over Ethernet'], [0x88a8, '802.1ad Provider Bridge (Q-in-Q)'], [0x88be, 'ERSPAN'],
-  [0x88cc, '802.1 Link Layer Discovery Protocol (LLDP)'], [0x88e5, '802.1AE (MACsec)'],
-  [0x88e7, '802.1ah Provider Backbone Bridge (mac-in-mac)'], [0x88f7, 'PTPv2 over Ethernet (IEEE1588)'],
-  [0x8902, 'IEEE 802.1ag Connectivity Fault Management (CFM) Protocol'], [0x8906, 'Fibre Channel over Ethernet'],
-  [0x8914, 'FCoE Initialization Protocol'], [0x8926, 'VN-Tag'], [0x894f, 'Network Service Header'],
-  [0x9000, 'Configuration Test Protocol (loopback)'], [0x9100, 'VLAN-tagged frame (Q-in-Q)'],
-]);
+/** EtherType names, Wireshark's (generated: ethertype-names.ts). */
+export const ETHERTYPE_NAMES = names(ETHERTYPES);
 
 const LG: readonly [string, string] = ['Locally administered address (this is NOT the factory default)', 'Globally unique address (factory default)'];
 const IG: readonly [string, string] = ['Group address (multicast/broadcast)', 'Individual address (unicast)'];
@@ -63,7 +52,7 @@ export const F = registerFields({
   srcOui: { name: 'eth.src.oui', label: 'Source OUI', type: FT.UINT, bits: 24 },
   srcLg: { name: 'eth.src.lg', label: 'LG bit', type: FT.BOOLEAN, bits: 24, mask: 0x020000, tf: LG },
   srcIg: { name: 'eth.src.ig', label: 'IG bit', type: FT.BOOLEAN, bits: 24, mask: 0x010000, tf: IG },
-  type: { name: 'eth.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
+  type: { name: 'eth.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES, unknownName: true },
   len: { name: 'eth.len', label: 'Length', type: FT.UINT, bits: 16 },
   invalidLentype: { name: 'eth.invalid_lentype', label: 'Invalid length/type', type: FT.UINT, base: Base.HEX_DEC, bits: 16 },
   trailer: { name: 'eth.trailer', label: 'Trailer', type: FT.BYTES, blurb: 'Ethernet Trailer or Checksum' },
