@@ -10,7 +10,8 @@
 // (Apple) the protocol ID is an EtherType and the payload goes through the EtherType table.
 // Payloads are dissected only for information frames: I frames and UI (control 0x03).
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
+import { hex2 } from '../fields/format.ts';
 import type { Ctx, Dissector } from './context.ts';
 import { dissectData } from './data.ts';
 import { ETHERTYPE_NAMES, dissectEthernet } from './ethernet.ts';
@@ -46,10 +47,10 @@ const SAP_NAMES: ReadonlyArray<readonly [number, string]> = [
 export const F = registerFields({
   llc: { name: 'llc', label: 'Logical-Link Control', type: FT.PROTOCOL },
   dsap: { name: 'llc.dsap', label: 'DSAP', type: FT.UINT, base: Base.HEX, bits: 8, names: names(SAP_NAMES) },
-  dsapSap: { name: 'llc.dsap.sap', label: 'SAP', type: FT.UINT, bits: 8, mask: 0xfe, names: names(SAP_NAMES.map(([v, n]) => [v >> 1, n])) },
+  dsapSap: { name: 'llc.dsap.sap', label: 'SAP', type: FT.UINT, bits: 8, mask: 0xfe, names: names(SAP_NAMES.map(([v, n]) => [v >> 1, n])), nameAlone: true },
   dsapIg: { name: 'llc.dsap.ig', label: 'IG Bit', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Group', 'Individual'] },
   ssap: { name: 'llc.ssap', label: 'SSAP', type: FT.UINT, base: Base.HEX, bits: 8, names: names(SAP_NAMES) },
-  ssapSap: { name: 'llc.ssap.sap', label: 'SAP', type: FT.UINT, bits: 8, mask: 0xfe, names: names(SAP_NAMES.map(([v, n]) => [v >> 1, n])) },
+  ssapSap: { name: 'llc.ssap.sap', label: 'SAP', type: FT.UINT, bits: 8, mask: 0xfe, names: names(SAP_NAMES.map(([v, n]) => [v >> 1, n])), nameAlone: true },
   ssapCr: { name: 'llc.ssap.cr', label: 'CR Bit', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Response', 'Command'] },
   control: { name: 'llc.control', label: 'Control', type: FT.UINT, base: Base.HEX, bits: 16 },
   nR: { name: 'llc.control.n_r', label: 'N(R)', type: FT.UINT, bits: 16, mask: 0xfe00 },
@@ -77,7 +78,10 @@ function control(c: Ctx, off: number, end: number, response: boolean): number {
   if (!c.has(off, 1, end)) return -1;
   const b0 = c.u8(off);
   if ((b0 & 0x03) === 0x03) {
-    f.push(f.add(F.control, off, 1, b0));
+    const item = f.add(F.control, off, 1, b0);
+    // dissect_xdlc_control's summary of an Unnumbered Information frame (the others keep the value)
+    if (b0 === UI && f.wanted === null) f.setText(item, 'Control field: U, func=UI (0x03)');
+    f.push(item);
     if (b0 & 0x10) f.add(response ? F.f : F.p, off, 1, 1);
     f.add(response ? F.uResp : F.uCmd, off, 1, (b0 & 0xec) >> 2);
     f.add(F.ftype, off, 1, b0 & 0x03);
@@ -141,7 +145,10 @@ function dissectSnap(c: Ctx, off: number, end: number, ctl: number): void {
   if (!c.has(off, SNAP_LEN, end)) return;
   const oui = (c.u8(off) << 16) | c.u16(off + 1);
   const pid = c.u16(off + SNAP_PID);
-  f.add(F.oui, off + SNAP_OUI, 3, oui);
+  const ouiItem = f.add(F.oui, off + SNAP_OUI, 3, oui);
+  // BASE_OUI: the three bytes, then the organisation's name when Wireshark has one
+  const org = fieldById(F.oui).names?.get(oui);
+  if (org !== undefined && f.wanted === null) f.setText(ouiItem, `Organization Code: ${[0, 1, 2].map((k) => hex2(c.b[off + SNAP_OUI + k] as number)).join(':')} (${org})`);
   const p = off + SNAP_LEN;
   let d: Dissector | undefined;
   let at = p;
