@@ -302,7 +302,8 @@ describe('offline install', () => {
     await offer.waitFor();
     await offer.getByRole('button', { name: 'Install' }).click();
     // the click handler runs in the page after click() returns: wait for it, then check it ran once
-    await expect.poll(() => prompted.evaluate((p) => p.state.prompts)).toBe(1);
+    // (polled for up to 10 s: on a loaded 2-core machine the default second was once not enough)
+    await expect.poll(() => prompted.evaluate((p) => p.state.prompts), { timeout: 10_000 }).toBe(1);
     await offer.waitFor({ state: 'detached' });
     await offered.close();
   });
