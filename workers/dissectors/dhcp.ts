@@ -20,7 +20,7 @@
 // the 'options' field of the DHCP message contain the (decimal) values 99, 130, 83 and 99") and
 // are type-length-value, but for Pad (0) and End (255); bytes after End are padding.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { durationText, ipv4Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
@@ -237,7 +237,7 @@ function optionValue(c: Ctx, type: number, v: number, len: number): void {
     if (len !== 4) return;
     const t = c.u32(v);
     const i = f.add(id, v, 4, t);
-    if (full(c)) f.setText(i, `${OPTION_NAMES.get(type) ?? ''}: (${t}s) ${t === 0xffffffff ? 'infinity' : durationText(t)}`);
+    if (full(c)) f.setText(i, `${fieldById(id).label}: (${t}s) ${t === 0xffffffff ? 'infinity' : durationText(t)}`);
   };
   switch (type) {
     case 1: addrs(F.subnetMask); break;

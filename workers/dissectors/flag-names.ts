@@ -4,7 +4,7 @@
 // fragment", "Flags: 0x0800, VXLAN Network ID (VNI)", NTP's "Flags 2: 0x82, Response bit:
 // Response, Opcode: read variables"); integer parts without names are left out.
 
-import { FT, fieldById } from '../fields/registry.ts';
+import { FT, fieldById, maskShift } from '../fields/registry.ts';
 
 /** The text for the masked fields `ids` of the word `value` (the word their masks are relative
  *  to), each part after ", "; '' when no part shows. */
@@ -15,9 +15,7 @@ export function setFlagNames(ids: readonly number[], value: number): string {
     if (def.type === FT.BOOLEAN) {
       if (value & def.mask) out += `, ${def.label}`;
     } else if (def.names !== undefined) {
-      let shift = 0;
-      while (shift < 31 && !((def.mask >>> shift) & 1)) shift++;
-      const v = (value & def.mask) >>> shift;
+      const v = (value & def.mask) >>> maskShift(def.mask);
       out += `, ${def.label}: ${def.names.get(v) ?? 'Unknown'}`;
     }
   }

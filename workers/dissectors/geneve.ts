@@ -19,7 +19,7 @@
 // GCP sends 0x0800 / 0x86dd with no inner Ethernet).
 
 import { setFlagNames } from './flag-names.ts';
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';

@@ -13,7 +13,6 @@
 
 import { icmpv6CodeName } from './icmp-codes.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { Group, Severity, registerExperts } from './expert.ts';

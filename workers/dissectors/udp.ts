@@ -16,7 +16,6 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup, WS } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';

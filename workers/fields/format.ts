@@ -3,7 +3,7 @@
 // packet bytes only here, at display time, so dissecting builds no strings.
 
 import { EF, EXPERT_GROUPS, EXPERT_SEVERITIES, WS, type FieldList } from './field-list.ts';
-import { Base, FT, fieldById, type FieldDef } from './registry.ts';
+import { Base, FT, fieldById, maskShift, type FieldDef } from './registry.ts';
 
 const HEX = '0123456789abcdef';
 
@@ -286,8 +286,7 @@ function fittedLabel(name: string, value: string): string {
 /** `.... ..1. ....`-style picture of a masked field, as Wireshark draws flag bits. */
 export function bitPattern(def: FieldDef, v: number): string {
   const bits = def.bits;
-  let shift = 0;
-  while (shift < 32 && !((def.mask >>> shift) & 1)) shift++;
+  const shift = maskShift(def.mask);
   const shifted = def.type === FT.BOOLEAN ? (v ? def.mask : 0) : (v << shift) >>> 0;
   let out = '';
   for (let bit = bits - 1; bit >= 0; bit--) {

@@ -96,6 +96,13 @@ export interface FieldDef extends Required<Pick<FieldSpec, 'name' | 'label' | 't
 const byId: FieldDef[] = [];
 const byName = new Map<string, FieldDef>();
 
+/** Trailing zero bits of a field's mask: the shift of its masked value. */
+export function maskShift(mask: number): number {
+  let shift = 0;
+  while (shift < 32 && !((mask >>> shift) & 1)) shift++;
+  return shift;
+}
+
 /** Register a protocol's fields; returns their numeric ids under the same keys. */
 export function registerFields<K extends string>(specs: Record<K, FieldSpec>): Record<K, number> {
   const ids = {} as Record<K, number>;

@@ -5,7 +5,7 @@
 // holds every occurrence of each of them (test/workers/engine/lean-dissection.test.ts: a lean list
 // is the full one restricted to its wanted fields).
 
-import { FT, allFields } from '../fields/registry.ts';
+import { FT, allFields, maskShift } from '../fields/registry.ts';
 import { Role, summaryIds, summaryMask } from '../table/summarize.ts';
 
 /** Per field id: its role, registry type and mask (arrays: the index pass reads them per packet). */
@@ -39,11 +39,7 @@ export function shapeFields(): ShapeFields {
   return fields;
 }
 
-export function maskShift(mask: number): number {
-  let shift = 0;
-  while (shift < 32 && !((mask >>> shift) & 1)) shift++;
-  return shift;
-}
+export { maskShift };
 
 /** Fields that are the same bytes as a column field: siblings (`ip.addr` beside `ip.src`, `udp.port`
  *  beside `udp.srcport`) or children (`eth.addr` under `eth.src`). */
