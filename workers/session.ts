@@ -7,7 +7,7 @@
 
 import type { CaptureApi, ColoringFilter, CustomColumn, DecodeAsRule, DecodeAsTables, FileReport, FilterCheck, FilterResult, LoadProgress, OpenResult, PacketDetails, RowWindow, SortKey } from './api.ts';
 import { PacketDissector } from './dissect.ts';
-import { useFrameTimes } from './dissectors/frame-times.ts';
+import { useDisplayedFrames, useFrameTimes } from './dissectors/frame-times.ts';
 import { Status } from './dissectors/context.ts';
 import { fieldByName, allFields } from './fields/registry.ts';
 import { valueText } from './fields/format.ts';
@@ -23,6 +23,7 @@ import { exceptionSuffix, infoText } from './table/info.ts';
 import { badTcp } from './table/info/transport.ts';
 import { CUSTOM_RECORD, NO_VNI, PacketTable } from './table/packet-table.ts';
 import { TableFrameTimes } from './table/table-times.ts';
+import { FilteredFrames } from './table/displayed-frames.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
 import { summarize } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
@@ -61,7 +62,8 @@ interface OpenFile {
   /** The Blob that record offsets refer to (decompressed for gzip). */
   data: Blob;
   report: FileReport;
-  /** pcapng interface id within the file (-1 for Custom Block records) → session interface index. */
+  /** pcapng interface id within the file (for Custom Block records, which have none, -1 - their
+   *  section) → session interface index. */
   ifaces: Map<number, number>;
 }
 
@@ -71,6 +73,10 @@ export class CaptureSession implements CaptureApi {
   /** Per session interface: its id within its file and its pcapng name (null: pcap, no interface). */
   private ifaceId: number[] = [];
   private ifaceName: (string | null)[] = [];
+  /** Per session interface: its pcapng description ('' for none). */
+  private ifaceDescription: string[] = [];
+  /** Per session interface: the pcapng section it belongs to (0: pcap). */
+  private ifaceSection: number[] = [];
   private ifaceFile: number[] = [];
   private table = new PacketTable();
   /** The table's times as the dissector's later passes read them. */
@@ -83,6 +89,9 @@ export class CaptureSession implements CaptureApi {
   private comments = new Map<number, string[]>();
   /** Displayed rows in display order; null = every row in frame order. */
   private view: Uint32Array | null = null;
+  /** The rows the display filter keeps, in frame order (null: no filter): what the details'
+   *  frame.time_delta_displayed counts from. */
+  private shown: Uint32Array | null = null;
   private filterText = '';
   private filter: CompiledFilter | null = null;
   private sortKey: SortKey = 'frame';
@@ -129,6 +138,8 @@ export class CaptureSession implements CaptureApi {
     this.ifaceFile = [];
     this.ifaceId = [];
     this.ifaceName = [];
+    this.ifaceSection = [];
+    this.ifaceDescription = [];
     this.table = new PacketTable();
     this.addrs = new AddressTable();
     // The index pass reads the columns' fields (and records packet shapes over them for the
@@ -139,8 +150,10 @@ export class CaptureSession implements CaptureApi {
     // later passes read the frame times from the table's columns (frame-times.ts)
     this.times = new TableFrameTimes(this.table);
     useFrameTimes(this.dissector.ctx, this.times);
+    useDisplayedFrames(this.dissector.ctx, new FilteredFrames(this.times, () => this.shown));
     this.comments = new Map();
     this.view = null;
+    this.shown = null;
     this.suggester = new TunnelSuggester();
     const table = this.table;
     const total = blobs.reduce((s, b) => s + b.size, 0);
@@ -244,6 +257,8 @@ export class CaptureSession implements CaptureApi {
       rec.linkType = this.ifaceLink[g] ?? 0;
       rec.interfaceId = this.ifaceId[g] ?? 0;
       rec.ifName = this.ifaceName[g] ?? null;
+      rec.section = this.ifaceSection[g] ?? 0;
+      rec.ifDescription = this.ifaceDescription[g] ?? '';
       rec.comments = comments.get(i) ?? null;
       this.indexRecord(rec, frame, g);
     }
@@ -343,14 +358,18 @@ export class CaptureSession implements CaptureApi {
   }
 
   private ifaceOf(fi: number, file: OpenFile, rec: PacketRecord): number {
-    const known = file.ifaces.get(rec.interfaceId);
+    // (a Custom Block has no interface: its section stands for one, so that it keeps its section)
+    const key = rec.interfaceId >= 0 ? rec.interfaceId : -1 - (rec.section ?? 0);
+    const known = file.ifaces.get(key);
     if (known !== undefined && this.ifaceLink[known] === rec.linkType) return known;
     const g = this.ifaceLink.length;
     this.ifaceLink.push(rec.linkType);
     this.ifaceFile.push(fi);
     this.ifaceId.push(rec.interfaceId);
     this.ifaceName.push(rec.ifName ?? null);
-    file.ifaces.set(rec.interfaceId, g);
+    this.ifaceSection.push(rec.section ?? 0);
+    this.ifaceDescription.push(rec.ifDescription ?? '');
+    file.ifaces.set(key, g);
     return g;
   }
 
@@ -449,6 +468,8 @@ export class CaptureSession implements CaptureApi {
     rec.linkType = this.ifaceLink[t.iface[r] as number] ?? 0;
     rec.interfaceId = this.ifaceId[t.iface[r] as number] ?? 0;
     rec.ifName = this.ifaceName[t.iface[r] as number] ?? null;
+    rec.section = this.ifaceSection[t.iface[r] as number] ?? 0;
+    rec.ifDescription = this.ifaceDescription[t.iface[r] as number] ?? '';
     rec.comments = this.comments.get(frame) ?? null;
     const ctx = this.dissector.ctx;
     const wasFirst = ctx.firstPass;
@@ -604,6 +625,7 @@ export class CaptureSession implements CaptureApi {
         },
       });
     }
+    this.shown = view;
     if (this.sortKey !== 'frame' || this.sortDesc) {
       const base = view ?? Uint32Array.from({ length: t.length }, (_, i) => i);
       const arr = Array.from(base);
@@ -630,6 +652,7 @@ export class CaptureSession implements CaptureApi {
     this.table = new PacketTable(1);
     this.shapes = new ShapeIndex();
     this.view = null;
+    this.shown = null;
   }
 
   async decodeAsTables(): Promise<DecodeAsTables> {

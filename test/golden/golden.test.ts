@@ -1,6 +1,6 @@
 // Golden tests: for every capture in ../shared/corpus that tshark could read, our `fields` output
-// equals tshark 4.0's expected/*.tsv cell for cell on every listed field (frame.protocols is only
-// a guide and is not compared). Cases are discovered by listing the folder.
+// equals tshark 4.0's expected/*.tsv cell for cell on every listed field (frame.protocols has a test
+// of its own: frame-protocols.test.ts). Cases are discovered by listing the folder.
 
 import { describe, expect, it } from 'vitest';
 import { goldenCases, runGolden, type Mismatch } from './corpus.ts';

@@ -64,6 +64,8 @@ export function dissectAvsp(c: Ctx, off: number, end: number): void {
   const type = c.uint(F.etype, typeAt, 2, end);
   f.pop();
   if (c.stop) return;
+  // (Wireshark hands the payload to its `ethertype` dissector: a layer of frame.protocols)
+  c.layer('ethertype');
   dispatchEthertype(c, type, typeAt + 2, end);
 }
 

@@ -10,6 +10,7 @@
 import { FieldList } from '../fields/field-list.ts';
 import type { DissectorTables } from './tables.ts';
 import type { Reassembly } from '../analysis/reassembly.ts';
+import { firstLayerFrom } from './frame-protocols.ts';
 
 export type Dissector = (c: Ctx, off: number, end: number) => void;
 
@@ -98,6 +99,8 @@ export class Ctx {
    *  it at the end it hands over and returns it; `setEnd` shortens it (Wireshark's
    *  set_actual_length on the dissector's tvb), so that the caller can show the rest as a trailer. */
   private ends = new Int32Array(MAX_DEPTH + 2);
+  /** Per nesting depth: the entry count when the dissector running at that depth was called. */
+  private starts = new Int32Array(MAX_DEPTH + 2);
 
   constructor(
     public tables: DissectorTables,
@@ -110,6 +113,15 @@ export class Ctx {
   curProto = -1;
   failProto = -1;
   failBit = 0;
+
+  /** Protocol layers that add no item to the tree (layer()): their names, and for each the entry
+   *  count when it began, so that frame.protocols lists it before the items added after it. */
+  readonly layerNames: string[] = [];
+  readonly layerAt = new Int32Array(MAX_DEPTH);
+  layerCount = 0;
+  /** Protocol items that are no layer (notLayer()): their entry indexes. */
+  readonly notLayerAt = new Int32Array(MAX_DEPTH);
+  notLayerCount = 0;
 
   /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
    *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
@@ -145,6 +157,27 @@ export class Ctx {
     this.ipId = 0;
     this.greFlags = -1;
     this.frameLen = bytes.length;
+    this.layerCount = 0;
+    this.notLayerCount = 0;
+  }
+
+  /** A protocol layer that adds no item of its own, as Wireshark's `ethertype` dispatcher (a
+   *  dissector handle of a protocol: pinfo->layers has it, the tree does not), for frame.protocols. */
+  layer(name: string): void {
+    const k = this.layerCount;
+    if (k === this.layerAt.length) return;
+    this.layerAt[k] = this.f.count;
+    this.layerNames[k] = name;
+    this.layerCount = k + 1;
+  }
+
+  /** Entry `i`, a protocol item, is no layer of frame.protocols: a second item of the same
+   *  dissector call (MPLS's label stack entries), or a protocol registered in name only. */
+  notLayer(i: number): void {
+    const k = this.notLayerCount;
+    if (i < 0 || k === this.notLayerAt.length) return;
+    this.notLayerAt[k] = i;
+    this.notLayerCount = k + 1;
   }
 
   /** Append to the Info column this dissector writes (Wireshark's col_append_sep_str with the
@@ -168,6 +201,9 @@ export class Ctx {
    *  column). */
   reject(): void {
     this.rejectedAt = this.depth;
+    // (Wireshark takes a refusing dissector's protocol off pinfo->layers: its item, if it added
+    // one, stays in the tree but is no layer)
+    this.notLayer(firstLayerFrom(this.f, this.starts[this.depth] as number));
   }
 
   /** Whether the dissector `call` just ran (one level below the caller) refused its bytes. */
@@ -263,6 +299,7 @@ export class Ctx {
     }
     this.depth++;
     this.ends[this.depth] = end;
+    this.starts[this.depth] = this.f.count;
     const level = this.f.level;
     const proto = this.curProto;
     d(this, off, end);

@@ -49,6 +49,7 @@ const UNVERIFIED = 2;
 export function ethertype(c: Ctx, type: number, off: number, end: number, parent: number, trailerId: number, fcsLen: number, frameStart: number): void {
   const found = c.tables.lookup('ethertype', type);
   const pend = fcsLen > 0 && end - off >= fcsLen ? end - fcsLen : end;
+  c.layer('ethertype');
   const used = c.call(found ?? dissectData, off, pend);
   // packet-ethertype.c: no dissector took the payload (none for the type, or it refused it):
   // "0x86dd" in the Protocol column, and the type's name, if it has one, in Info

@@ -58,6 +58,8 @@ class FrameTimes {
 
   /** Every frame's time from the caller instead of sec / nsec (which then stay empty). */
   source: FrameTimeSource | null = null;
+  /** Which frames are displayed, when the caller displays only some (useDisplayedFrames). */
+  displayed: DisplayedFrames | null = null;
   private readonly scratch: FrameTime = { sec: 0, nsec: 0 };
 
   constructor() {
@@ -110,6 +112,32 @@ export function frameTimeOf(c: Ctx, frame: number): FrameTime {
 }
 
 const timeScratch: FrameTime = { sec: 0, nsec: 0 };
+
+/** The frames a display filter shows, as the caller knows them (the session's view, the export's
+ *  printed frames): frame.time_delta_displayed is the time since the one before. */
+export interface DisplayedFrames {
+  /** The last displayed frame before `frame` (0: none); its time into `out`. */
+  before(frame: number, out: FrameTime): number;
+}
+
+/** Lend the displayed frames to later dissections (null: every frame is displayed). */
+export function useDisplayedFrames(c: Ctx, displayed: DisplayedFrames | null): void {
+  stateOf(c).displayed = displayed;
+}
+
+const displayedScratch: FrameTime = { sec: 0, nsec: 0 };
+
+/** The frame displayed before `frame` (Wireshark's prev_dis: 0 for none), with its time in
+ *  displayedTime; `frame - 1` (time not filled in) when every frame is displayed. */
+export function displayedBefore(c: Ctx, frame: number): number {
+  const shown = stateOf(c).displayed;
+  return shown === null ? frame - 1 : shown.before(frame, displayedScratch);
+}
+
+/** The time of the frame displayedBefore() last returned (when a display filter was in use). */
+export function displayedTime(): FrameTime {
+  return displayedScratch;
+}
 
 /** Later passes of this capture read every frame's time from `source` instead of a copy here
  *  (the session: its packet table has them). Set before the first pass. */

@@ -31,7 +31,8 @@ import { dissectData } from './data.ts';
 import { WTAP_ENCAP_NAMES, wtapEncap } from './link-names.ts';
 import { linkTypeName } from '../formats/link-types.ts';
 import { absTimeText } from './time-fields.ts';
-import { frameRefs } from './frame-times.ts';
+import { displayedBefore, displayedTime, frameRefs, type FrameRefs } from './frame-times.ts';
+import { protocolsInFrame } from './frame-protocols.ts';
 import { timeDelta, type Delta } from '../analysis/nstime.ts';
 
 /** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
@@ -41,13 +42,16 @@ function bytesAndBits(v: number): string {
 
 export const F = registerFields({
   frame: { name: 'frame', label: 'Frame', type: FT.PROTOCOL },
+  section: { name: 'frame.section_number', label: 'Section number', type: FT.UINT, blurb: 'The number of the file section this frame is in' },
   interfaceId: { name: 'frame.interface_id', label: 'Interface id', type: FT.UINT },
   interfaceName: { name: 'frame.interface_name', label: 'Interface name', type: FT.STRING, blurb: 'The friendly name for this interface' },
+  interfaceDescription: { name: 'frame.interface_description', label: 'Interface description', type: FT.STRING, blurb: 'The description for this interface' },
   encap: { name: 'frame.encap_type', label: 'Encapsulation type', type: FT.INT, names: WTAP_ENCAP_NAMES },
   arrival: { name: 'frame.time', label: 'Arrival Time', type: FT.ABSOLUTE_TIME, blurb: 'Absolute time when this frame was captured' },
   // the three times are FT_RELATIVE_TIME in Wireshark, stored here as absolute times are (see addRel)
   time: { name: 'frame.time_epoch', label: 'Epoch Time', type: FT.ABSOLUTE_TIME, blurb: 'Epoch time when this frame was captured', unit: SECONDS },
   delta: { name: 'frame.time_delta', label: 'Time delta from previous captured frame', type: FT.ABSOLUTE_TIME, unit: SECONDS },
+  deltaDisplayed: { name: 'frame.time_delta_displayed', label: 'Time delta from previous displayed frame', type: FT.ABSOLUTE_TIME, unit: SECONDS },
   relative: { name: 'frame.time_relative', label: 'Time since reference or first frame', type: FT.ABSOLUTE_TIME, blurb: 'Time relative to time reference or first frame', unit: SECONDS },
   number: { name: 'frame.number', label: 'Frame Number', type: FT.UINT },
   len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT, unit: bytesAndBits },
@@ -57,6 +61,7 @@ export const F = registerFields({
   marked: { name: 'frame.marked', label: 'Frame is marked', type: FT.BOOLEAN },
   ignored: { name: 'frame.ignored', label: 'Frame is ignored', type: FT.BOOLEAN },
   offsetShift: { name: 'frame.offset_shift', label: 'Time shift for this packet', type: FT.ABSOLUTE_TIME, unit: SECONDS },
+  protocols: { name: 'frame.protocols', label: 'Protocols in frame', type: FT.STRING, blurb: 'Protocols carried by this frame' },
 });
 
 /** Dissect one record from the top. `c.begin()` must have been called for it. */
@@ -66,16 +71,17 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   const frame = f.add(F.frame, 0, n);
   f.push(frame);
   if (rec.comments) for (const s of rec.comments) f.addStr(F.comment, 0, 0, s);
+  // (pcapng: the section, counted from 1, before the interface)
+  if (rec.section !== undefined && rec.section > 0) f.add(F.section, 0, 0, rec.section);
   // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
   // A pcap file has no interfaces: tshark shows no interface id for its frames.
   if (rec.kind !== RecordKind.CUSTOM && INTERFACE.kept(f)) {
     if (rec.ifName !== null && rec.ifName !== undefined) {
-      const i = f.add(F.interfaceId, 0, 0, rec.interfaceId);
-      if (rec.ifName !== '') {
-        f.push(i);
-        f.addStr(F.interfaceName, 0, 0, rec.ifName);
-        f.pop();
-      }
+      // packet-frame.c: the name is "unknown" when the interface has none
+      f.push(f.add(F.interfaceId, 0, 0, rec.interfaceId));
+      f.addStr(F.interfaceName, 0, 0, rec.ifName === '' ? 'unknown' : rec.ifName);
+      if (rec.ifDescription) f.addStr(F.interfaceDescription, 0, 0, rec.ifDescription);
+      f.pop();
     }
     f.add(F.encap, 0, 0, wtapEncap(rec.linkType));
   }
@@ -96,6 +102,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
       if (r.hasPrev) timeDelta(d, sec, nsec, r.prevSec, r.prevNsec);
       else d.sec = d.nsec = 0;
       addRel(f, F.delta, d);
+      addRel(f, F.deltaDisplayed, displayedDelta(c, sec, nsec, r));
       addRel(f, F.relative, timeDelta(d, sec, nsec, r.firstSec, r.firstNsec));
     }
   }
@@ -107,9 +114,12 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     f.add(F.marked, 0, 0, 0, EF.GENERATED);
     f.add(F.ignored, 0, 0, 0, EF.GENERATED);
   }
+  // the list is known once the frame is dissected (below): the entry waits, last of the frame's
+  const protocols = f.addStr(F.protocols, 0, 0, '', EF.GENERATED);
   f.pop();
   if (rec.kind === RecordKind.CUSTOM) {
     dissectData(c, 0, n);
+    if (protocols >= 0) f.setStr(protocols, protocolsInFrame(c, protocols + 1));
     return;
   }
   c.frameLen = rec.origLen;
@@ -122,15 +132,33 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   // Bytes past the original length are outside the "reported" packet (Wireshark's tvb reported
   // length), so reading them marks the packet malformed rather than truncated.
   c.call(link ?? dissectData, 0, rec.origLen);
+  // (not in the index pass, which keeps no frame.protocols)
+  if (protocols >= 0) f.setStr(protocols, protocolsInFrame(c, protocols + 1));
 }
 
 const d: Delta = { sec: 0, nsec: 0 };
 /** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
-const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.encap]);
-const DELTAS = new FieldGroup([F.delta, F.relative]);
+const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.interfaceDescription, F.encap]);
+const DELTAS = new FieldGroup([F.delta, F.deltaDisplayed, F.relative]);
 const SHIFT = new FieldGroup([F.offsetShift]);
 const MARKS = new FieldGroup([F.marked, F.ignored]);
 const ZERO: Delta = { sec: 0, nsec: 0 };
+
+const dd: Delta = { sec: 0, nsec: 0 };
+
+/** frame.time_delta_displayed: since the frame displayed before this one (Wireshark's prev_dis;
+ *  0 when none was), which is the previous captured frame unless a display filter hides some. The
+ *  delta from the previous captured frame must be in `d` already. */
+function displayedDelta(c: Ctx, sec: number, nsec: number, r: FrameRefs): Delta {
+  const prev = displayedBefore(c, c.frameNo);
+  if (prev === c.frameNo - 1 && r.hasPrev) return d;
+  if (prev < 1) {
+    dd.sec = dd.nsec = 0;
+    return dd;
+  }
+  const t = displayedTime();
+  return timeDelta(dd, sec, nsec, t.sec, t.nsec);
+}
 
 /** A relative time entry, stored as an absolute time is (see above). */
 function addRel(f: FieldList, id: number, t: Delta): void {

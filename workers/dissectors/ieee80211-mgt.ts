@@ -85,7 +85,8 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
   }
   const f = c.f;
   const full = f.wanted === null;
-  c.proto(F.mgt, off, end);
+  // (an item of the 802.11 dissector, not a dissector of its own: no layer of frame.protocols)
+  c.notLayer(c.proto(F.mgt, off, end));
   let o = off;
   const fixedLen = fixed.reduce((s, [, n]) => s + n, 0);
   if (fixedLen > 0) {

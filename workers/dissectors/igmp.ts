@@ -77,6 +77,9 @@ export function dissectIgmp(c: Ctx, off: number, end: number): void {
     dissectData(c, off, end);
     return;
   }
+  // packet-igmp.c hands each type it knows to a dissector of its own through the "igmp.type"
+  // table: a second igmp layer in frame.protocols ("ip:igmp:igmp")
+  c.layer('igmp');
   // packet-igmp.c names the column by version ("IGMPv2")
   c.colProtocol = `IGMPv${version}`;
   f.add(F.version, off, 0, version, EF.GENERATED);

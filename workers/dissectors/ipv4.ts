@@ -141,7 +141,11 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
   const version = vhl >> 4;
   if (version === 6) {
     const v6 = dissectorByName('ipv6');
-    if (v6) return v6(c, off, end);
+    if (v6) {
+      // (packet-ip.c hands it on with no item of its own: still a layer of frame.protocols)
+      c.layer('ip');
+      return v6(c, off, end);
+    }
   }
   const hlen = (vhl & 0x0f) * 4;
   c.proto(F.ip, off, Math.min(off + hlen, end));

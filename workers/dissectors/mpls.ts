@@ -68,7 +68,9 @@ export function dissectMpls(c: Ctx, off: number, end: number): void {
     const w = c.u32(o);
     label = w >>> 12;
     bos = (w >>> 8) & 1;
-    c.proto(F.mpls, o, o + MPLS_ENTRY_LEN);
+    // (one dissector call, one layer of frame.protocols however many entries the stack has)
+    const item = c.proto(F.mpls, o, o + MPLS_ENTRY_LEN);
+    if (o > off) c.notLayer(item);
     f.add(F.label, o, MPLS_ENTRY_LEN, label);
     f.add(F.exp, o, MPLS_ENTRY_LEN, (w >>> 9) & 7);
     f.add(F.bottom, o, MPLS_ENTRY_LEN, bos);

@@ -105,6 +105,9 @@ export function dissectPktap(c: Ctx, off: number, end: number): void {
   if (c.stop || rectype !== PKT_REC_PACKET) return;
   // Wireshark's pcap_pktdata: the packet in the header's link type (an Ethernet FCS is "unknown").
   const d = c.tables.lookup('wtap_encap', dlt);
+  // (packet-pktap.c calls its `pcap_pktdata` dissector, a layer of frame.protocols, which
+  // dissects by the link type)
+  c.layer('pcap_pktdata');
   c.call(d ?? dissectData, off + hdrlen, end);
 }
 

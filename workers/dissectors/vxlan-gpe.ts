@@ -54,6 +54,8 @@ for (let i = 0; i < 256; i++) {
 export function dissectVxlanGpe(c: Ctx, off: number, end: number): void {
   const f = c.f;
   const item = c.proto(VXLAN.vxlan, off, off + VXLAN_GPE_HEADER_LEN);
+  // (packet-vxlan.c's GPE handle belongs to a protocol registered in name only: no layer)
+  c.notLayer(item);
   if (!c.has(off + FLAGS, 1, end)) return;
   const flags = c.u8(off + FLAGS);
   f.num[f.addStr(VXLAN.flags, off + FLAGS, 1, HEX8[flags] as string)] = flags;

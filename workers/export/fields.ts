@@ -2,8 +2,9 @@
 // capture: one line per frame, each requested field's occurrences in tree order joined with ",".
 // The command line writes these lines to stdout; the golden tests compare them with tshark's.
 
+import { useDisplayedFrames } from '../dissectors/frame-times.ts';
 import { PacketDissector } from '../dissect.ts';
-import { FT, allFields, fieldByName, fieldById, type FieldDef } from '../fields/registry.ts';
+import { allFields, fieldByName, type FieldDef } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
 import { ByteSink } from './byte-sink.ts';
@@ -35,12 +36,9 @@ export interface FieldsResult {
 }
 
 
-/** The pseudo-field tshark computes from the whole tree. */
-const PROTOCOLS = 'frame.protocols';
-
 /** Check the field names; returns the unknown ones. */
 export function unknownFields(fields: readonly string[]): string[] {
-  return fields.filter((n) => n !== PROTOCOLS && fieldByName(n) === undefined);
+  return fields.filter((n) => fieldByName(n) === undefined);
 }
 
 export async function exportFields(file: Blob, opts: FieldsOptions): Promise<FieldsResult> {
@@ -49,12 +47,7 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   const nCols = opts.fields.length;
   // field id -> output columns that print it (a field may be asked for twice).
   const colsOf = new Map<number, number[]>();
-  let protocolsCol = -1;
   opts.fields.forEach((name, col) => {
-    if (name === PROTOCOLS) {
-      protocolsCol = col;
-      return;
-    }
     const def = fieldByName(name) as FieldDef;
     const list = colsOf.get(def.id) ?? [];
     list.push(col);
@@ -76,10 +69,21 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   const counts = new Int32Array(nCols);
   let cap = 8;
   let occ: Int32Array = new Int32Array(nCols * cap);
-  // Without a filter (which may read any field) or frame.protocols, dissect only what is printed.
-  const lean = opts.filter === undefined && protocolsCol < 0 ? leanMask(colsOf.keys()) : null;
+  // Without a filter (which may read any field), dissect only what is printed.
+  const lean = opts.filter === undefined ? leanMask(colsOf.keys()) : null;
   const dissector = new PacketDissector(opts.rules ?? [], lean);
   dissector.ctx.singlePass = true;
+  // frame.time_delta_displayed with a filter: since the last frame printed (tshark's single pass)
+  const shown = { frame: 0, sec: 0, nsec: 0 };
+  if (opts.filter) {
+    useDisplayedFrames(dissector.ctx, {
+      before: (_frame, out) => {
+        out.sec = shown.sec;
+        out.nsec = shown.nsec;
+        return shown.frame;
+      },
+    });
+  }
   const out = new ByteSink(opts.write);
   const encoder = opts.batches ? new RowEncoder(opts.batches) : null;
   if (opts.header) {
@@ -102,8 +106,11 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
       const fl = dissector.dissect(rec, frames);
       if (opts.filter && !opts.filter(fl, frames)) return;
       printed++;
+      shown.frame = frames;
+      shown.sec = rec.hasTime ? rec.tsSec : 0;
+      shown.nsec = rec.hasTime ? rec.tsNsec : 0;
       if (encoder) {
-        encoder.row(fl, columns, colOf, multiOf, protocolsCol, writeProtocols);
+        encoder.row(fl, columns, colOf, multiOf);
         return;
       }
       const ids = fl.id;
@@ -112,7 +119,7 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
         if (c >= 0) note(c, i);
         else if (c === MULTI) for (const m of multiOf.get(ids[i] as number) as number[]) note(m, i);
       }
-      writeRow(out, fl, columns, occ, counts, cap, protocolsCol, writeProtocols);
+      writeRow(out, fl, columns, occ, counts, cap);
     },
     opts.read,
   );
@@ -121,9 +128,9 @@ export async function exportFields(file: Blob, opts: FieldsOptions): Promise<Fie
   return { frames, printed, error: summary.error };
 }
 
-/** How each output column is written (frame.protocols: a computed column). */
+/** How each output column is written. */
 export function exportColumns(fields: readonly string[]): Column[] {
-  return fields.map((name) => columnOf(name === PROTOCOLS ? null : (fieldByName(name) as FieldDef)));
+  return fields.map((name) => columnOf(fieldByName(name) as FieldDef));
 }
 
 /** The occurrence table re-laid out for a larger per-column capacity. */
@@ -132,18 +139,4 @@ function widen(occ: Int32Array, nCols: number, cap: number): Int32Array {
   const w = new Int32Array(nCols * cap);
   for (let c = 0; c < nCols; c++) w.set(occ.subarray(c * old, (c + 1) * old), c * cap);
   return w;
-}
-
-function writeProtocols(out: ByteSink, fl: FieldList): void {
-  out.text(protocolsOf(fl));
-}
-
-/** Best-effort `frame.protocols`: the protocol layers in order (tshark adds pseudo-layers we do not). */
-function protocolsOf(fl: FieldList): string {
-  const parts: string[] = [];
-  for (let i = 0; i < fl.count; i++) {
-    const def = fieldById(fl.id[i] as number);
-    if (def.type === FT.PROTOCOL && !def.name.startsWith('_ws')) parts.push(def.name);
-  }
-  return parts.join(':');
 }

@@ -62,10 +62,9 @@ export class RowEncoder {
 
   /**
    * The row of `fl`: each entry whose field is printed (colOf[id] its column; MULTI, in several:
-   * multiOf), in tree order; the special column's text (frame.protocols) from writeSpecial.
+   * multiOf), in tree order.
    */
-  row(fl: FieldList, cols: readonly Column[], colOf: Int32Array, multiOf: ReadonlyMap<number, readonly number[]>,
-      special: number, writeSpecial: (out: ByteSink, fl: FieldList) => void): void {
+  row(fl: FieldList, cols: readonly Column[], colOf: Int32Array, multiOf: ReadonlyMap<number, readonly number[]>): void {
     const count = fl.count;
     const need = 1 + 2 + VALUE_BYTES * count;
     this.room(need);
@@ -102,10 +101,6 @@ export class RowEncoder {
       p = putFast(b, p, c, kind, fl, i);
     }
     this.pos = p;
-    if (special >= 0) {
-      writeSpecial(this.scratch, fl);
-      this.putText(special);
-    }
     this.room(2);
     this.buf[this.pos] = END & 0xff;
     this.buf[this.pos + 1] = END >>> 8;

@@ -82,11 +82,9 @@ const HEX = new TextEncoder().encode('0123456789abcdef');
 
 /**
  * Write one row: column c's entries are occ[c * cap, c * cap + counts[c]) (indices into `fl`, in
- * tree order). Columns in `skip` (frame.protocols) are left for `special` to write. Resets
- * counts[] to 0 for the next row.
+ * tree order). Resets counts[] to 0 for the next row.
  */
-export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], occ: Int32Array, counts: Int32Array, cap: number,
-                         special: number, writeSpecial: (out: ByteSink, fl: FieldList) => void): void {
+export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], occ: Int32Array, counts: Int32Array, cap: number): void {
   const nCols = cols.length;
   // Every room check below also covers the tabs and the newline still to come.
   out.room(nCols + 1);
@@ -96,14 +94,6 @@ export function writeRow(out: ByteSink, fl: FieldList, cols: readonly Column[], 
   for (let c = 0; c < nCols; c++) {
     if (c > 0) b[p++] = TAB;
     const n = counts[c] as number;
-    if (c === special) {
-      out.pos = p;
-      writeSpecial(out, fl);
-      out.room(nCols + 1);
-      b = out.buf;
-      p = out.pos;
-      continue;
-    }
     if (n === 0) continue;
     counts[c] = 0;
     if (p + n * (VALUE_ROOM + 1) + nCols + 1 > b.length) {

@@ -8,6 +8,7 @@
 //   - `==` is "any pair equal", `!=` "all pairs not equal" (= `!(a == b)`), `===` "all equal",
 //     `!==` / `~=` "any not equal"; `any` / `all` before a comparison override the operator's own.
 
+import { unfilterable } from './unfilterable.ts';
 import { Base, FT, fieldByName, type FieldDef } from '../fields/registry.ts';
 import type { ArithOp, CmpOp, SetElem, Span, TestNode, ValueNode } from './ast.ts';
 import type { CompiledIR, FieldRef, IRTest, IRValue, LayerRange, Rel, SetItem } from './ir.ts';
@@ -71,7 +72,9 @@ class Analyzer {
     return this.src.slice(s.start, s.end);
   }
 
-  private ref(def: FieldDef, layers: LayerRange[] | null): number {
+  private ref(def: FieldDef, layers: LayerRange[] | null, at: Span): number {
+    const why = unfilterable(def.name);
+    if (why !== undefined) return err(`"${def.name}" ${why}`, at);
     const key = `${def.id}#${layers ? layers.map((l) => `${l.lo}-${l.hi}`).join(',') : ''}`;
     const known = this.refKeys.get(key);
     if (known !== undefined) return known;
@@ -102,7 +105,7 @@ class Analyzer {
       case 'word': {
         const def = fieldByName(v.text);
         if (!def) return this.notAField(v);
-        return { k: 'exists', ref: this.ref(def, this.layers(v.layers)) };
+        return { k: 'exists', ref: this.ref(def, this.layers(v.layers), v) };
       }
       case 'slice':
         return { k: 'nonempty', v: this.value(v, null) };
@@ -231,7 +234,7 @@ class Analyzer {
     switch (v.kind) {
       case 'word': {
         const def = fieldByName(v.text);
-        if (def) return { k: 'field', ref: this.ref(def, this.layers(v.layers)), type: vtypeOf(def), def, tail: false };
+        if (def) return { k: 'field', ref: this.ref(def, this.layers(v.layers), v), type: vtypeOf(def), def, tail: false };
         if (v.layers !== null || expect === null) return this.notAField(v);
         return this.literal(v, () => fromWord(v.text, expect.type, expect.def), v.text);
       }
@@ -358,7 +361,7 @@ class Analyzer {
       if (a.kind !== 'word') return err(`Only fields can be used as parameter for ${name}()`, a);
       const def = fieldByName(a.text);
       if (!def) return /[A-Za-z]/.test(a.text) ? this.notAField(a) : err(`Only fields can be used as parameter for ${name}()`, a);
-      return { ref: this.ref(def, this.layers(a.layers)), def };
+      return { ref: this.ref(def, this.layers(a.layers), a), def };
     };
     switch (name) {
       case 'len': {

@@ -48,7 +48,7 @@ export const isByteLike = (t: VType): boolean => t === 'bytes' || t === 'proto' 
 /**
  * Which of Wireshark's two time types a time field is: FT_ABSOLUTE_TIME ('abs': a date, its
  * literals are date strings, no arithmetic) or FT_RELATIVE_TIME ('rel': seconds, numbers, + and -).
- * Both hold a Time when compared. frame.time_epoch, frame.time_delta and frame.time_relative are
+ * Both hold a Time when compared. frame.time_epoch, frame.time_delta(_displayed) and frame.time_relative are
  * FT_RELATIVE_TIME in Wireshark 4.0 but are registered as absolute times, whose entries keep
  * seconds and nanoseconds apart (a relative time entry holds one double: no nanoseconds at epoch
  * scale; dissectors/frame.ts); the filter types them as 4.0 does.
@@ -58,7 +58,7 @@ export function timeKind(def: FieldDef | null): 'abs' | 'rel' {
   return RELATIVE_IN_WIRESHARK.has(def.name) ? 'rel' : 'abs';
 }
 
-const RELATIVE_IN_WIRESHARK = new Set(['frame.time_epoch', 'frame.time_delta', 'frame.time_relative']);
+const RELATIVE_IN_WIRESHARK = new Set(['frame.time_epoch', 'frame.time_delta', 'frame.time_delta_displayed', 'frame.time_relative']);
 
 /** Width in bytes of an integer field (Wireshark's FT_UINT8 … FT_UINT32 from our `bits`). */
 export function intBytes(def: FieldDef): number {

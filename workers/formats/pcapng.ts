@@ -282,6 +282,7 @@ class PcapngReader {
     rec.linkType = this.linkTypes[id];
     rec.interfaceId = id;
     rec.ifName = this.s.interfaces[id]?.name ?? '';
+    rec.ifDescription = this.s.interfaces[id]?.description ?? '';
     this.deliver();
     return null;
   }
@@ -331,6 +332,7 @@ class PcapngReader {
     rec.linkType = this.linkTypes[id];
     rec.interfaceId = id;
     rec.ifName = this.s.interfaces[id]?.name ?? '';
+    rec.ifDescription = this.s.interfaces[id]?.description ?? '';
     this.deliver();
     return null;
   }
@@ -338,7 +340,8 @@ class PcapngReader {
   /**
    * Custom Block (§4.8): tshark 4.0 lists it as a frame of `data` with no time, whose length is
    * everything after the Private Enterprise Number (custom data, options, padding). It belongs
-   * to no interface: linkType and interfaceId are -1.
+   * to no interface: linkType and interfaceId are -1 (the session tells the sections' apart by
+   * their section).
    */
   private custom(p: number, len: number, off: number): void {
     const rec = this.rec;
@@ -355,11 +358,13 @@ class PcapngReader {
     rec.linkType = -1;
     rec.interfaceId = -1;
     rec.ifName = null;
+    rec.ifDescription = '';
     this.deliver();
   }
 
   private deliver(): void {
     this.s.records++;
+    this.rec.section = this.sections;
     this.onRecord(this.rec);
   }
 }

@@ -39,8 +39,13 @@ export interface PacketRecord {
   /** pcapng: the interface's if_name ('' when it has none); null (or absent) for a format without
    *  interfaces (pcap), whose frames tshark shows no interface for. */
   ifName?: string | null;
+  /** pcapng: the interface's if_description ('' or absent when it has none). */
+  ifDescription?: string;
   /** pcapng opt_comment values of this packet. */
   comments: string[] | null;
+  /** pcapng: the section holding the record, counted from 1 (Wireshark's frame.section_number);
+   *  0 or absent for a format without sections (pcap). */
+  section?: number;
 }
 
 export interface ReadSummary {

@@ -3,7 +3,7 @@
 // `name == value` with the value as a filter literal (`vxlan.vni == 100`, `eth.type == 0x0800`,
 // `ip.src == 10.0.0.1`, `dns.qry.name == "example.com"`, `data.data == de:ad:be:ef`), a field with
 // no value its bytes in the frame (`frame[54:4] == 01:01:08:0a`) or, when it covers none, its
-// name. A text line has no field: ''.
+// name. A text line has no field, and a field no filter can test none either: ''.
 //
 // The literal is made from the value the filter engine reads (filter/view.ts entryValue: the
 // number, the time or the bytes, never a display string), so every text made here compiles and
@@ -18,10 +18,11 @@ import { EF, WS, type FieldList } from '../fields/field-list.ts';
 import { bytesHex, epochText, etherText, ipv4Text, ipv6Text, valueText } from '../fields/format.ts';
 import { Base, FT, fieldByName, type FieldDef } from '../fields/registry.ts';
 import { intBytes, timeKind } from '../filter/types.ts';
+import { unfilterable } from '../filter/unfilterable.ts';
 
 /** The filter that selects entry `i` of `fl`, or '' for a text line (`literal`: its filterLiteral, if made already). */
 export function matchFilter(fl: FieldList, i: number, def: FieldDef, literal: string | null = filterLiteral(fl, i, def)): string {
-  if (def.id === WS.text) return '';
+  if (def.id === WS.text || unfilterable(def.name) !== undefined) return '';
   if (def.type === FT.PROTOCOL) return def.name;
   if (def.type === FT.NONE) return noneFilter(fl, i, def);
   return literal === null ? def.name : `${def.name} == ${literal}`;

@@ -9,13 +9,11 @@ import { valueText } from '../../../workers/fields/format.ts';
 import { fieldById, fieldByName } from '../../../workers/fields/registry.ts';
 import { eachCorpusCapture, expectSameText, utf8 } from './corpus-walk.ts';
 
-const noSpecial = (): void => undefined;
-
 /** Entry `i` alone as a one-column row, and the same entry written twice in a row of two columns. */
 function rows(sink: ByteSink, fl: FieldList, i: number): void {
   const col = columnOf(fieldById(fl.id[i] as number));
-  writeRow(sink, fl, [col], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
-  writeRow(sink, fl, [col, col], new Int32Array([i, i, i, 0]), new Int32Array([2, 1]), 2, -1, noSpecial);
+  writeRow(sink, fl, [col], new Int32Array([i]), new Int32Array([1]), 1);
+  writeRow(sink, fl, [col, col], new Int32Array([i, i, i, 0]), new Int32Array([2, 1]), 2);
 }
 
 describe('writeRow prints what valueText prints', () => {
@@ -33,7 +31,7 @@ describe('writeRow prints what valueText prints', () => {
       const i = fl.add(id, 16 * k, 16, 0);
       const chunks: Uint8Array[] = [];
       const sink = new ByteSink((b) => chunks.push(b));
-      writeRow(sink, fl, [columnOf(fieldById(id))], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
+      writeRow(sink, fl, [columnOf(fieldById(id))], new Int32Array([i]), new Int32Array([1]), 1);
       sink.flush();
       return [utf8(chunks).slice(0, -1), valueText(fl, i)];
     });
@@ -100,7 +98,7 @@ describe('writeRow prints what valueText prints', () => {
     const got = cases.map((i) => {
       const chunks: Uint8Array[] = [];
       const sink = new ByteSink((b) => chunks.push(b));
-      writeRow(sink, fl, [columnOf(fieldById(fl.id[i] as number))], new Int32Array([i]), new Int32Array([1]), 1, -1, noSpecial);
+      writeRow(sink, fl, [columnOf(fieldById(fl.id[i] as number))], new Int32Array([i]), new Int32Array([1]), 1);
       sink.flush();
       return utf8(chunks).slice(0, -1);
     });

@@ -273,3 +273,51 @@ describe('pcapng: damaged blocks', () => {
     expect(res.error).toBe(`pcapng SHB at offset ${o} has version 0.1; only 1.0 and 1.2 are supported`);
   });
 });
+
+describe("pcapng: the frame layer knows each record's section and interface", () => {
+  // tshark 4.0.17 -T fields -e frame.number -e frame.section_number on the corpus' files of
+  // several sections (Custom Blocks are frames too: ngtg_be_test202 frames 1, 7 and 10)
+  const SECTIONS: [string, number[]][] = [
+    ['ngtg_le_test201.pcapng', [1, 2, 2, 3]],
+    ['ngtg_be_test202.pcapng', [1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3]],
+  ];
+  for (const [file, want] of SECTIONS) {
+    it(`${file}: frame.section_number`, async () => {
+      const { exportFields } = await import('../../../workers/export/fields.ts');
+      const { CAPTURES } = await import('../../golden/corpus.ts');
+      const { openAsBlob } = await import('node:fs');
+      const { join } = await import('node:path');
+      let out = '';
+      const utf8 = new TextDecoder();
+      await exportFields(await openAsBlob(join(CAPTURES, file)), { fields: ['frame.section_number'], write: (t) => (out += utf8.decode(t, { stream: true })) });
+      expect(out.trim().split('\n').map(Number)).toEqual(want);
+    });
+  }
+
+  it('an interface with no name is "unknown"; its description is shown (packet-frame.c)', async () => {
+    const { CaptureSession } = await import('../../../workers/session.ts');
+    const le = true;
+    const file = concat(
+      shb(le, {}),
+      idb(le, { linkType: 1, snapLen: 65535, options: [option(le, 3, 'Wi-Fi'), endOfOptions(le)] }),
+      idb(le, { linkType: 1, snapLen: 65535 }),
+      epb(le, { ...ts64(1700000000000000n), data: payload(60, 1), ifId: 0 }),
+      epb(le, { ...ts64(1700000001000000n), data: payload(60, 2), ifId: 1 }),
+    );
+    const s = new CaptureSession();
+    await s.open([blobOf(file)], ['two-interfaces.pcapng'], []);
+    const lines = async (n: number): Promise<string[]> => {
+      const frame = (await s.getDetails(n)).tree[0];
+      const iface = frame?.children.find((c) => c.field === 'frame.interface_id');
+      return [frame?.label ?? '', iface?.label ?? '', ...(iface?.children.map((c) => c.label) ?? [])];
+    };
+    expect(await lines(1)).toEqual([
+      'Frame 1: 60 bytes on wire (480 bits), 60 bytes captured (480 bits) on interface unknown, id 0',
+      'Interface id: 0 (unknown)', 'Interface name: unknown', 'Interface description: Wi-Fi',
+    ]);
+    expect(await lines(2)).toEqual([
+      'Frame 2: 60 bytes on wire (480 bits), 60 bytes captured (480 bits) on interface unknown, id 1',
+      'Interface id: 1 (unknown)', 'Interface name: unknown',
+    ]);
+  });
+});

@@ -82,8 +82,8 @@ describe('protocol lines of the details tree', () => {
     const s = new CaptureSession();
     await s.open([await openAsBlob(join(CAPTURES, 'vxlan.pcap'))], ['vxlan.pcap'], []);
     const frame = (await s.getDetails(2)).tree[0] as TreeNode;
-    // `tshark -n -r vxlan.pcap -V` frame 2, less the lines we do not write (delta from the previous
-    // displayed frame, protocols in frame) and our [Interface id: 0]
+    // `tshark -n -r vxlan.pcap -V` frame 2 (no display filter: the previous displayed frame is
+    // frame 1), less our [Interface id: 0]
     expect([frame.label, ...frame.children.filter((c) => c.field !== 'frame.interface_id').map((c) => c.label)]).toEqual([
       'Frame 2: 92 bytes on wire (736 bits), 92 bytes captured (736 bits)',
       'Encapsulation type: Ethernet (1)',
@@ -91,12 +91,14 @@ describe('protocol lines of the details tree', () => {
       '[Time shift for this packet: 0.000000000 seconds]',
       'Epoch Time: 1368908504.882198000 seconds',
       '[Time delta from previous captured frame: 0.045135000 seconds]',
+      '[Time delta from previous displayed frame: 0.045135000 seconds]',
       '[Time since reference or first frame: 0.045135000 seconds]',
       'Frame Number: 2',
       'Frame Length: 92 bytes (736 bits)',
       'Capture Length: 92 bytes (736 bits)',
       '[Frame is marked: False]',
       '[Frame is ignored: False]',
+      '[Protocols in frame: eth:ethertype:ip:udp:vxlan:eth:ethertype:arp]',
     ]);
   });
 });
