@@ -190,6 +190,14 @@ function laterPass(c: Ctx, key: number, poff: number, pend: number, dispatch: (c
   segmentData(c, tail, Math.min(pend, c.b.length));
 }
 
+/** "Retransmitted TCP segment data (156 bytes)": the bytes of a segment the analysis calls a
+ *  retransmission, under the TCP item being built, given to no dissector (desegment_tcp). */
+export function retransmittedData(c: Ctx, off: number, end: number): void {
+  const f = c.f;
+  const i = f.add(P.segmentData, off, end - off);
+  if (f.wanted === null) f.setText(i, `Retransmitted TCP segment data (${end - off} byte${end - off === 1 ? '' : 's'})`);
+}
+
 /** "TCP segment data": bytes of this segment that belong to a reassembled PDU. */
 function segmentData(c: Ctx, off: number, end: number): void {
   if (end <= off || seg.tcpEntry < 0) return;

@@ -34,7 +34,7 @@ import { streamless } from './tcp-lean.ts';
 import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
 import { Group, Severity, expertAt, expertInfo, expertLine, registerExperts } from './expert.ts';
-import { tcpPayload } from './tcp-pdus.ts';
+import { retransmittedData, tcpPayload } from './tcp-pdus.ts';
 import { asciiText } from './ascii.ts';
 import { streamDissector } from '../analysis/conversation-dissector.ts';
 import { Pre, analyzeSegment, noteSacks, segmentTimes, settlePending, synRules } from './tcp-seq.ts';
@@ -262,6 +262,14 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   const payloadItem = f.add(F.payload, poff, Math.max(0, Math.min(end, c.b.length) - poff));
   if (full) f.appendLabel(payloadItem, ` (${end - poff} byte${end - poff === 1 ? "" : "s"})`);
+  // packet-tcp.c's desegment_tcp, which every whole segment goes through (tcp.desegment_tcp_streams
+  // is on by default; not one quoted by an ICMP error): data of a segment the analysis calls a
+  // retransmission is not dissected again, only shown
+  if (taFlags & TA.RETRANSMISSION && !c.inErrorPkt && end <= c.b.length) {
+    retransmittedData(c, poff, end);
+    f.pop();
+    return;
+  }
   f.pop();
   c.srcPort = sport;
   c.dstPort = dport;

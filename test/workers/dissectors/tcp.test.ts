@@ -321,3 +321,26 @@ describe('TCP reassembly of DNS messages', () => {
     expect(out[3]?.['dns.id']).toEqual(['0x1111']);
   });
 });
+
+describe('TCP retransmissions', () => {
+  // pptp.pcap frames 9 and 14, as tshark 4.0.17 -V shows them: the analysis calls them
+  // retransmissions, so desegment_tcp shows their bytes in TCP and gives them to no dissector
+  // (frame.protocols eth:ethertype:ip:tcp, no Data layer, no "[TCP segment of a reassembled PDU]")
+  it('show their bytes as "Retransmitted TCP segment data" and dissect them no further', async () => {
+    const { openAsBlob } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { CaptureSession } = await import('../../../workers/session.ts');
+    const { CAPTURES } = await import('../../golden/corpus.ts');
+    const s = new CaptureSession();
+    await s.open([await openAsBlob(join(CAPTURES, 'pptp.pcap'))], ['pptp.pcap'], []);
+    for (const [frame, len] of [[9, 156], [14, 32]] as const) {
+      const tree = (await s.getDetails(frame)).tree;
+      expect(tree.map((n) => n.label.split(',')[0])).toEqual(['Frame ' + frame + ': ' + (len + 54) + ' bytes on wire (' + (len + 54) * 8 + ' bits)', 'Ethernet II', 'Internet Protocol Version 4', 'Transmission Control Protocol']);
+      const tcp = tree[3]?.children.map((n) => n.label) ?? [];
+      expect(tcp.slice(-2)).toEqual([`TCP payload (${len} bytes)`, `Retransmitted TCP segment data (${len} bytes)`]);
+      expect(tree[0]?.children.at(-1)?.label).toBe('[Protocols in frame: eth:ethertype:ip:tcp]');
+    }
+    const rows = await s.getRows(8, 1);
+    expect([rows.protocol[0], rows.info[0]]).toEqual(['TCP', '[TCP Retransmission] 1723 → 3025 [PSH, ACK] Seq=1 Ack=157 Win=32120 Len=156']);
+  });
+});

@@ -25,7 +25,8 @@ export function tcpInfo(fl: FieldList): string {
 const [PAYLOAD, SEGMENT_DATA, SEGMENTS] = ids('tcp.payload', 'tcp.segment_data', 'tcp.segments');
 
 /** packet-tcp.c's " [TCP segment of a reassembled PDU]": the segment's payload, from its first
- *  byte, belongs to a PDU a later segment completes (and no PDU was completed in this one). */
+ *  byte, belongs to a PDU a later segment completes (and no PDU was completed in this one); not
+ *  the bytes of a retransmission, which no PDU takes ("Retransmitted TCP segment data"). */
 function segmentSuffix(fl: FieldList): string {
   let payload = -1;
   let starts = false;
@@ -33,7 +34,7 @@ function segmentSuffix(fl: FieldList): string {
     const id = fl.id[i];
     if (id === SEGMENTS) return '';
     if (id === PAYLOAD && payload < 0 && fl.src[i] === 0) payload = fl.off[i] as number;
-    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload) starts = true;
+    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload && !fl.textLine(i)?.startsWith('Retransmitted')) starts = true;
   }
   return starts ? ' [TCP segment of a reassembled PDU]' : '';
 }
