@@ -2,8 +2,8 @@
 // 0x2001 as DMVPN sends it: the fixed header, the common head of the mandatory part and, for
 // requests and replies, its Client Information Entries (§5.2.0.1), then the extensions (§5.3):
 // the responder address and transit NHS records (CIEs), Cisco's NAT address (CIEs) and the
-// authentication extension. Not dissected: the mandatory part's flag bits, the error and traffic
-// indications' own layouts, vendor-private and device-capability extension data.
+// authentication extension. Not dissected: the error and traffic indications' own layouts,
+// vendor-private and device-capability extension data.
 //
 //   Fixed header (20 bytes):
 //   |  ar$afn (2)   | ar$pro.type (2) |        ar$pro.snap (5)        | ar$hopcnt |
@@ -14,8 +14,11 @@
 // "ar$shtl: Type & length of source NBMA address … the length in octets" in the low 6 bits, the
 // type (0 = NSAP, 1 = E.164) in bit 6.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
+import { bitPattern } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
+import { CHECKSUM_STATUS } from './ipv4.ts';
+import { checksum } from './ip-checksum.ts';
 import { Group, Severity, expertLine, registerExperts } from './expert.ts';
 import { bytesHex } from '../fields/format.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
@@ -79,8 +82,9 @@ export const F = registerFields({
   hopcnt: { name: 'nhrp.hdr.hopcnt', label: 'Hop Count', type: FT.UINT, bits: 8 },
   pktsz: { name: 'nhrp.hdr.pktsz', label: 'Packet Length', type: FT.UINT, bits: 16 },
   chksum: { name: 'nhrp.hdr.chksum', label: 'NHRP Packet Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
+  chksumStatus: { name: 'nhrp.hdr.chksum.status', label: 'NHRP Packet Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   extoff: { name: 'nhrp.hdr.extoff', label: 'Extension Offset', type: FT.UINT, bits: 16 },
-  version: { name: 'nhrp.hdr.version', label: 'Version', type: FT.UINT, bits: 8, names: names([[1, 'NHRP - rfc2332']]) },
+  version: { name: 'nhrp.hdr.version', label: 'Version', type: FT.UINT, bits: 8, names: names([[1, 'NHRP - rfc2332']]), valueFirst: true },
   opType: { name: 'nhrp.hdr.op.type', label: 'NHRP Packet Type', type: FT.UINT, bits: 8, names: OP_NAMES },
   shtl: { name: 'nhrp.hdr.shtl', label: 'Source Address Type/Len', type: FT.UINT, bits: 8 },
   shtlType: { name: 'nhrp.hdr.shtl.type', label: 'Type', type: FT.UINT, bits: 8, mask: 0x40, names: TL_TYPE_NAMES },
@@ -91,6 +95,15 @@ export const F = registerFields({
   srcProtoLen: { name: 'nhrp.src.prot.len', label: 'Source Protocol Len', type: FT.UINT, bits: 16 },
   dstProtoLen: { name: 'nhrp.dst.prot.len', label: 'Destination Protocol Len', type: FT.UINT, bits: 16 },
   flags: { name: 'nhrp.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
+  flagQ: { name: 'nhrp.flag.q', label: 'Is Router', type: FT.BOOLEAN, bits: 16, mask: 0x8000 },
+  flagN: { name: 'nhrp.flag.n', label: 'Expected Purge Reply', type: FT.BOOLEAN, bits: 16, mask: 0x8000 },
+  flagA: { name: 'nhrp.flag.a', label: 'Authoritative', type: FT.BOOLEAN, bits: 16, mask: 0x4000, blurb: 'A bit' },
+  flagD: { name: 'nhrp.flag.d', label: 'Stable Association', type: FT.BOOLEAN, bits: 16, mask: 0x2000, blurb: 'D bit' },
+  // (packet-nhrp.c registers nhrp.flag.u twice: bit 0x1000 for resolutions, 0x8000 for
+  // registrations, which flagBits() writes by hand)
+  flagU: { name: 'nhrp.flag.u', label: 'Uniqueness Bit', type: FT.BOOLEAN, bits: 16, mask: 0x1000, blurb: 'U bit' },
+  flagS: { name: 'nhrp.flag.s', label: 'Stable Binding', type: FT.BOOLEAN, bits: 16, mask: 0x800, blurb: 'S bit' },
+  flagNat: { name: 'nhrp.flag.nat', label: 'Cisco NAT Supported', type: FT.BOOLEAN, bits: 16, mask: 0x2, blurb: 'NAT bit' },
   reqid: { name: 'nhrp.reqid', label: 'Request ID', type: FT.UINT, base: Base.HEX_DEC },
   srcNbma: { name: 'nhrp.src.nbma.addr', label: 'Source NBMA Address', type: FT.IPV4 },
   srcNbmaBytes: { name: 'nhrp.src.nbma.addr_bytes', label: 'Source NBMA Address', type: FT.BYTES },
@@ -132,6 +145,8 @@ export const F = registerFields({
 function typeLen(c: Ctx, id: number, typeId: number, lenId: number, o: number, end: number): number {
   const v = c.uint(id, o, 1, end);
   if (v < 0) return 0;
+  // "NSAP format/4" (packet-nhrp.c's "%s/%u")
+  if (c.f.wanted === null) c.f.setText(c.f.last, `${fieldById(id).label}: ${TL_TYPE_NAMES.get((v >> 6) & 1) ?? 'Unknown Type'}/${v & 0x3f}`);
   c.f.push(c.f.last);
   c.f.add(typeId, o, 1, (v >> 6) & 1);
   c.f.add(lenId, o, 1, v & 0x3f);
@@ -163,7 +178,8 @@ export function dissectNhrp(c: Ctx, off: number, end: number): void {
   }
   c.uint(F.hopcnt, off + HOPCNT, 1, end);
   c.uint(F.pktsz, off + PKTSZ, 2, end);
-  c.uint(F.chksum, off + CHKSUM, 2, end);
+  // over the whole packet when it was captured (PROTO_CHECKSUM_IN_CKSUM), else unverified
+  checksum(c, F.chksum, F.chksumStatus, off, off + pktsz, pktsz > 0 && off + pktsz <= Math.min(end, c.b.length), 0, CHKSUM);
   c.uint(F.extoff, off + EXTOFF, 2, end);
   c.uint(F.version, off + VERSION, 1, end);
   c.uint(F.opType, off + OP_TYPE, 1, end);
@@ -177,7 +193,7 @@ export function dissectNhrp(c: Ctx, off: number, end: number): void {
   const mandEnd = off + (extoff === 0 ? pktsz : extoff < NHRP_FIXED_HEADER_LEN || extoff > pktsz ? NHRP_FIXED_HEADER_LEN : extoff);
   const cies = op >= 1 && op <= 6 ? mandEnd : 0;
   const afn = c.u16(off + AFN);
-  const srcLen = mandatory(c, off + NHRP_FIXED_HEADER_LEN, shtl, sstl, end, cies, afn);
+  const srcLen = mandatory(c, off + NHRP_FIXED_HEADER_LEN, shtl, sstl, end, cies, afn, op);
   if (extoff >= NHRP_FIXED_HEADER_LEN && extoff <= pktsz && op >= 1 && op <= 6) extensions(c, mandEnd, off + pktsz, end, afn, srcLen);
 }
 
@@ -236,7 +252,7 @@ function authentication(c: Ctx, d: number, len: number, end: number, srcLen: num
 
 /** The common head of the mandatory part (RFC 2332 §5.2.0.1), then its CIEs up to `ciesEnd` (0:
  *  none); returns the source protocol address's length. */
-function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number, ciesEnd: number, afn: number): number {
+function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number, ciesEnd: number, afn: number, op: number): number {
   const f = c.f;
   if (!c.has(o, 8, end)) return 0;
   const srcLen = c.u8(o);
@@ -244,7 +260,7 @@ function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number, c
   f.push(f.text(o, 8 + shtl + sstl + srcLen + dstLen, 'NHRP Mandatory Part'));
   f.add(F.srcProtoLen, o, 1, srcLen);
   f.add(F.dstProtoLen, o + 1, 1, dstLen);
-  f.add(F.flags, o + 2, 2, c.u16(o + 2));
+  flagBits(c, o + 2, op);
   f.add(F.reqid, o + 4, 4, c.u32(o + 4));
   o += 8;
   address(c, F.srcNbma, F.srcNbmaBytes, o, shtl, end);
@@ -258,6 +274,34 @@ function mandatory(c: Ctx, o: number, shtl: number, sstl: number, end: number, c
   while (o + CIE_FIXED <= ciesEnd && !c.stop) o = cie(c, o, end, afn);
   f.pop();
   return srcLen;
+}
+
+/** The flag bits each packet type has (dissect_nhrp_mand's bitmasks), as [field, bit]. */
+function flagsOf(op: number): readonly (readonly [number, number])[] {
+  switch (op) {
+    case 1: case 2: return [[F.flagQ, 0x8000], [F.flagA, 0x4000], [F.flagD, 0x2000], [F.flagU, 0x1000], [F.flagS, 0x800], [F.flagNat, 0x2]];
+    case 3: case 4: return [[F.flagU, 0x8000], [F.flagNat, 0x2]];
+    case 5: case 6: return [[F.flagN, 0x8000], [F.flagNat, 0x2]];
+    default: return [[F.flagNat, 0x2]];
+  }
+}
+
+/** "Flags: 0x8002, Uniqueness Bit, Cisco NAT Supported" and a line per bit of the packet type. */
+function flagBits(c: Ctx, o: number, op: number): void {
+  const f = c.f;
+  const v = c.u16(o);
+  const item = f.add(F.flags, o, 2, v);
+  const bits = flagsOf(op);
+  const full = f.wanted === null;
+  if (full) for (const [id, bit] of bits) if (v & bit) f.appendLabel(item, `, ${fieldById(id).label}`);
+  f.push(item);
+  for (const [id, bit] of bits) {
+    const def = fieldById(id);
+    const i = f.add(id, o, 2, v & bit ? 1 : 0);
+    // the registration's Uniqueness Bit is 0x8000, not the field's 0x1000
+    if (full && bit !== def.mask) f.setText(i, `${bitPattern({ ...def, mask: bit }, v & bit ? 1 : 0)} = ${def.label}: ${v & bit ? 'True' : 'False'}`);
+  }
+  f.pop();
 }
 
 /**
