@@ -37,6 +37,9 @@ export interface SshPeer {
   comp: string | null;
   macLength: number;
   lengthIsPlaintext: boolean;
+  /** The side's packet counter and the sequence number each message kind took (ssh-kex.ts). */
+  seq: number;
+  seqSlots: Map<string, number>;
 }
 
 export interface SshFlow {
@@ -51,7 +54,7 @@ function newPeer(): SshPeer {
   return {
     versionStart: 0, versionEnd: 0, keyStart: 0, keyEnd: 0, keyEndOffset: 0,
     kexProposal: null, encProposals: null, macProposals: null, compProposals: null,
-    enc: null, mac: null, comp: null, macLength: -1, lengthIsPlaintext: false,
+    enc: null, mac: null, comp: null, macLength: -1, lengthIsPlaintext: false, seq: 0, seqSlots: new Map(),
   };
 }
 

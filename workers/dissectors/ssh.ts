@@ -8,11 +8,13 @@
 // segments of a capture joined mid-connection (no banner: "Encrypted packet", the common case of a
 // long capture) cost a Map lookup and no memory.
 //
+// The key-exchange-specific messages (group sizes, mpints, host keys, signatures) and the packets'
+// sequence numbers are in ssh-kex.ts; KEXINIT shows the hassh fingerprints (MD5 of the side's
+// algorithm lists, md5.ts).
+//
 // Not done: TCP reassembly of a message longer than its segment (Wireshark asks TCP for more and
 // shows "[TCP segment of a reassembled PDU]"; here the message is read as far as the segment
-// goes), the key-exchange-specific payloads (mpints, host keys, signatures: shown as
-// `ssh.payload`), ssh.seq_num, the hassh fingerprints, SSHv1 packets (the version is recognised,
-// the packets shown as encrypted).
+// goes), SSHv1 packets (the version is recognised, the packets shown as encrypted).
 
 import { EF } from '../fields/field-list.ts';
 import { FT, names, registerFields } from '../fields/registry.ts';
@@ -20,6 +22,8 @@ import { Group, Severity, expertInfo } from './expert.ts';
 import { Status, type Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
 import { KexKind, SshVersion, chooseAlgorithms, firstCommon, kexKind, newFlow, sshFlows, type SshFlow, type SshPeer } from './ssh-state.ts';
+import { K, kexSpecific, sequenceNumber } from './ssh-kex.ts';
+import { md5Hex } from './md5.ts';
 
 /** RFC 4250's message numbers (Wireshark's ssh2_msg_vals). */
 export const SSH2_MESSAGES = names([
@@ -62,6 +66,10 @@ export const F = registerFields({
   mac: { name: 'ssh.mac', label: 'MAC', type: FT.BYTES, blurb: 'Message authentication code' },
   lengthError: { name: 'ssh.packet_length.error', label: 'Invalid packet length', type: FT.NONE },
   direction: { name: 'ssh.direction', label: 'Direction', type: FT.BOOLEAN, tf: DIRECTION, blurb: 'Message direction' },
+  hasshAlgorithms: { name: 'ssh.kex.hassh_algorithms', label: 'hasshAlgorithms', type: FT.STRING },
+  hassh: { name: 'ssh.kex.hassh', label: 'hassh', type: FT.STRING },
+  hasshServerAlgorithms: { name: 'ssh.kex.hasshserver_algorithms', label: 'hasshServerAlgorithms', type: FT.STRING },
+  hasshServer: { name: 'ssh.kex.hasshserver', label: 'hasshServer', type: FT.STRING },
 });
 
 /** KEXINIT's ten name-lists in order: [length field, string field] (Wireshark's labels). */
@@ -219,6 +227,7 @@ function keyExchange(c: Ctx, flow: SshFlow, peer: SshPeer, o: number, stop: numb
   const code = c.u8(o);
   const codeItem = f.add(F.messageCode, o, 1, code);
   o += 1;
+  let seq = 0;
   if (code >= 30 && code < 40) {
     const name = KEX_MESSAGES[flow.kexKind].get(code);
     // the code is the key exchange method's (Wireshark registers a field per method)
@@ -226,12 +235,20 @@ function keyExchange(c: Ctx, flow: SshFlow, peer: SshPeer, o: number, stop: numb
     // the DH and ECDH replies choose the ciphers (ssh_choose_enc_mac); 4.0's group exchange
     // reply does so only in code it never compiles (SSH_DECRYPTION_SUPPORTED is not defined)
     if (c.firstPass && code === 31 && flow.kexKind !== KexKind.DH_GEX) chooseAlgorithms(flow);
+    o = kexSpecific(c, flow, code, o, end, seqOut);
+    seq = seqOut.seq;
   } else if (code === 20) {
     o = keyInit(c, flow, resp, o, end);
-    if (c.firstPass && (peer.keyStart === 0 || peer.keyStart === c.frameNo)) peer.keyStart = c.frameNo;
-  } else if (code === 21 && c.firstPass && peer.keyEnd === 0) {
-    peer.keyEnd = c.frameNo;
-    peer.keyEndOffset = o;
+    const first = peer.keyStart === 0 || peer.keyStart === c.frameNo;
+    if (c.firstPass && first) peer.keyStart = c.frameNo;
+    seq = first ? sequenceNumber(c, peer, 'kex_init', false) : (peer.seqSlots.get('kex_init') ?? 0);
+  } else if (code === 21) {
+    if (c.firstPass && peer.keyEnd === 0) {
+      peer.keyEnd = c.frameNo;
+      peer.keyEndOffset = o;
+      sequenceNumber(c, peer, 'new_key', false);
+    }
+    seq = peer.seqSlots.get('new_key') ?? 0;
   }
   const len = plen + 4 - padding - (o - start);
   if (len > 0) {
@@ -241,8 +258,11 @@ function keyExchange(c: Ctx, flow: SshFlow, peer: SshPeer, o: number, stop: numb
   f.pop();
   if (padding > 0) c.field(F.paddingString, o, padding, end);
   o += padding;
+  if (!c.stop) f.add(K.seqNum, o, 0, seq);
   return o;
 }
+
+const seqOut = { seq: 0 };
 
 /** KEXINIT's cookie, name-lists and flags (ssh_dissect_key_init); the first pass keeps the lists
  *  that decide the key exchange method and, at the reply, the ciphers. */
@@ -270,6 +290,7 @@ function keyInit(c: Ctx, flow: SshFlow, resp: number, o: number, end: number): n
   o += 1;
   c.field(F.kexReserved, o, 4, end);
   o += 4;
+  if (lists.length === LISTS.length && !c.stop) hassh(c, resp, lists, o);
   f.pop();
   f.len[sub] = o - start;
   if (c.firstPass && lists.length === LISTS.length) {
@@ -287,6 +308,19 @@ function keyInit(c: Ctx, flow: SshFlow, resp: number, o: number, end: number): n
   }
   return o;
 }
+
+/** The hassh fingerprint of this side's KEXINIT: the MD5 of its key exchange, cipher, MAC and
+ *  compression lists for its own direction, joined with ';' (ssh_dissect_key_init). */
+function hassh(c: Ctx, resp: number, lists: string[], o: number): void {
+  const [algoId, hashId] = resp ? [F.hasshServerAlgorithms, F.hasshServer] : [F.hasshAlgorithms, F.hassh];
+  if (!c.wants(algoId) && !c.wants(hashId)) return;
+  const d = resp;
+  const algo = `${lists[0]};${lists[2 + d]};${lists[4 + d]};${lists[6 + d]}`;
+  c.f.addStr(algoId, o, 0, algo, EF.GENERATED);
+  c.f.addStr(hashId, o, 0, md5Hex(utf8.encode(algo)), EF.GENERATED);
+}
+
+const utf8 = new TextEncoder();
 
 /** The rest of the segment as one encrypted packet (ssh_dissect_encrypted_packet). */
 function encrypted(c: Ctx, peer: SshPeer | undefined, o: number, end: number): number {

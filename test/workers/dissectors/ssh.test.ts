@@ -1,7 +1,8 @@
-// SSH (workers/dissectors/ssh.ts) against tshark 4.0.17: every occurrence of 19 SSH fields for
+// SSH (workers/dissectors/ssh.ts, ssh-kex.ts) against tshark 4.0.17: every occurrence of 41 SSH fields for
 // every frame of the corpus captures that carry SSH (test/fixtures/ssh/*.tsv, written by
-// scripts/make-ssh-fixture.sh): a whole SSHv2 handshake inside Geneve (group exchange, then
-// encrypted packets), a client-only one over InfiniBand, and an HTTP request sent to an SSH server
+// scripts/make-ssh-fixture.sh): a whole SSHv2 handshake inside Geneve (group exchange with its
+// group, ephemeral values, RSA host key and signature, the hassh fingerprints and 4.0's sequence
+// numbers, then encrypted packets), a client-only one over InfiniBand, and an HTTP request sent to an SSH server
 // (no client banner: the version stays unknown); and the Protocol and Info columns, which tshark's
 // second pass fills from the final state of the stream.
 
