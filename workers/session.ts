@@ -450,7 +450,7 @@ export class CaptureSession implements CaptureApi {
     return out;
   }
 
-  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null };
+  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null, ifName: null, ifDescription: '', section: 0 };
 
   /** Re-dissect row `r` whose bytes are `bytes` (not the first pass: reassembly results are looked up). */
   private dissectRow(r: number, bytes: Uint8Array): FieldList {

@@ -114,6 +114,10 @@ export class Ctx {
   failProto = -1;
   failBit = 0;
 
+  /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
+   *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
+  serial = 0;
+
   /** Protocol layers that add no item to the tree (layer()): their names, and for each the entry
    *  count when it began, so that frame.protocols lists it before the items added after it. */
   readonly layerNames: string[] = [];
@@ -122,10 +126,6 @@ export class Ctx {
   /** Protocol items that are no layer (notLayer()): their entry indexes. */
   readonly notLayerAt = new Int32Array(MAX_DEPTH);
   notLayerCount = 0;
-
-  /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
-   *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
-  serial = 0;
 
   begin(frameNo: number, bytes: Uint8Array, linkType: number): void {
     this.serial++;

@@ -24,6 +24,9 @@ export function createRecord(): PacketRecord {
     interfaceId: 0,
     comments: null,
     ifName: null,
+    // (every record has the same shape, pcapng's or not: the frame layer reads these per packet)
+    ifDescription: '',
+    section: 0,
   };
 }
 
