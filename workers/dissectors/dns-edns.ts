@@ -16,7 +16,7 @@ import { DNSSEC_ALGORITHMS, DS_DIGESTS, NSEC3_HASHES, OPT_CODE_NAMES } from './d
 
 export const E = registerFields({
   opt: { name: 'dns.opt', label: 'Option', type: FT.NONE },
-  optCode: { name: 'dns.opt.code', label: 'Option Code', type: FT.UINT, bits: 16, names: OPT_CODE_NAMES },
+  optCode: { name: 'dns.opt.code', label: 'Option Code', type: FT.UINT, bits: 16, names: OPT_CODE_NAMES, unknownName: true },
   optLen: { name: 'dns.opt.len', label: 'Option Length', type: FT.UINT, bits: 16 },
   optData: { name: 'dns.opt.data', label: 'Option Data', type: FT.BYTES },
   dau: { name: 'dns.opt.dau', label: 'DAU', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
@@ -45,7 +45,10 @@ export function dissectEdnsOptions(c: Ctx, off: number, dlen: number, end: numbe
     if (!c.has(o, 4, end)) return;
     const code = c.u16(o);
     const len = c.u16(o + 2);
-    f.push(f.add(E.opt, o, 4 + len));
+    const item = f.add(E.opt, o, 4 + len);
+    // "Option: CSUBNET - Client subnet" (packet-dns.c appends the code's name)
+    if (f.wanted === null) f.label(item, `Option: ${OPT_CODE_NAMES.get(code) ?? `Unknown (${code})`}`);
+    f.push(item);
     f.add(E.optCode, o, 2, code);
     f.add(E.optLen, o + 2, 2, len);
     const d = o + 4;

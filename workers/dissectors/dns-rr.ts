@@ -8,7 +8,7 @@
 // at RDLENGTH regardless.
 
 import { Base, FT, registerFields } from '../fields/registry.ts';
-import { ipv4Text, ipv6Text } from '../fields/format.ts';
+import { durationText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
 import { DNSSEC_ALGORITHMS, DS_DIGESTS, TYPE_NAMES } from './dns-types.ts';
@@ -43,7 +43,7 @@ export const R = registerFields({
   rrsigType: { name: 'dns.rrsig.type_covered', label: 'Type Covered', type: FT.UINT, bits: 16, names: TYPE_NAMES },
   rrsigAlgorithm: { name: 'dns.rrsig.algorithm', label: 'Algorithm', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
   rrsigLabels: { name: 'dns.rrsig.labels', label: 'Labels', type: FT.UINT, bits: 8 },
-  rrsigTtl: { name: 'dns.rrsig.original_ttl', label: 'Original TTL', type: FT.UINT },
+  rrsigTtl: { name: 'dns.rrsig.original_ttl', label: 'Original TTL', type: FT.UINT, unit: (v) => ` (${durationText(v)})` },
   rrsigExpiration: { name: 'dns.rrsig.signature_expiration', label: 'Signature Expiration', type: FT.ABSOLUTE_TIME },
   rrsigInception: { name: 'dns.rrsig.signature_inception', label: 'Signature Inception', type: FT.ABSOLUTE_TIME },
   rrsigKeyTag: { name: 'dns.rrsig.key_tag', label: 'Key Tag', type: FT.UINT, bits: 16 },

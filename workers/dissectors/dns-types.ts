@@ -61,12 +61,13 @@ export const RCODE_NAMES = names([
   [10, 'Name out of zone'], [11, 'DSO-Type not implemented'],
 ]);
 
+/** EDNS option codes as tshark 4.0 names them (`tshark -G values`, dns.opt.code). */
 export const OPT_CODE_NAMES = names([
-  [1, 'LLQ - Long-lived query'], [2, 'UL - Update lease'], [3, 'NSID - Name Server Identifier'], [4, 'Owner (reserved)'],
+  [0, 'Reserved'], [1, 'LLQ - Long-lived query'], [2, 'UL - Update lease'], [3, 'NSID - Name Server Identifier'], [4, 'Owner (reserved)'],
   [5, 'DAU - DNSSEC Algorithm Understood (RFC6975)'], [6, 'DHU - DS Hash Understood (RFC6975)'],
   [7, 'N3U - NSEC3 Hash Understood (RFC6975)'], [8, 'CSUBNET - Client subnet'], [9, 'EDNS EXPIRE (RFC7314)'],
-  [10, 'COOKIE'], [11, 'EDNS TCP Keepalive'], [12, 'PADDING'], [13, 'CHAIN'], [14, 'EDNS Key Tag'],
-  [15, 'Extended DNS Error'], [20292, 'Umbrella Ident'], [26946, 'DeviceID'],
+  [10, 'COOKIE'], [11, 'EDNS TCP Keepalive'], [12, 'PADDING'], [13, 'CHAIN'],
+  [15, 'Extended DNS Error'], [20730, 'Experimental - CSUBNET - Client subnet'],
 ]);
 
 export const DNSSEC_ALGORITHMS = names([

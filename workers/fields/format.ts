@@ -127,19 +127,22 @@ export function durationText(secs: number): string {
   return parts.join(', ');
 }
 
+/** A string as Wireshark's format_text shows it in the tree: printable characters as they are,
+ *  C's escapes for \a \b \t \n \v \f \r, and any other control character in octal
+ *  (`\003foo\aexample\003com`, a DNS name in wire format). */
 export function escapeString(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c >= 0x20 && c < 0x7f) out += s[i];
-    else if (c === 0x0a) out += '\\n';
-    else if (c === 0x0d) out += '\\r';
-    else if (c === 0x09) out += '\\t';
     else if (c >= 0xa0) out += s[i];
-    else out += '\\x' + hex2(c & 0xff);
+    else if (c >= 7 && c <= 13) out += C_ESCAPES[c - 7];
+    else out += '\\' + (c & 0xff).toString(8).padStart(3, '0');
   }
   return out;
 }
+
+const C_ESCAPES = ['\\a', '\\b', '\\t', '\\n', '\\v', '\\f', '\\r'];
 
 // Caches for the values the `fields` export prints millions of times: small decimals (ports,
 // lengths, TTLs) and addresses, which repeat across packets. Bounded: cleared when large.
