@@ -56,6 +56,9 @@ export function protocolLine(n: TreeNode): string {
       return id === undefined || iface === undefined ? line : `${line} on interface ${interfaceName(iface)}, id ${id}`;
     }
     case 'eth':
+      // a frame with a length where Ethernet II has its type: packet-eth.c's "IEEE 802.3 Ethernet %s"
+      // with an empty %s (its trailing space included)
+      if (own(n, 'eth.len') !== undefined && own(n, 'eth.type') === undefined) return 'IEEE 802.3 Ethernet ';
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
     case 'ip':
       return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
