@@ -20,6 +20,7 @@ import { Status } from './context.ts';
 import { dissectData } from './data.ts';
 import { dissectorByName } from './tables.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 
 /** Frame size before the FCS below which an Ethernet sender pads. */
 const ETH_MIN_LEN = 60;
@@ -36,6 +37,10 @@ export const F = registerFields({
     name: 'eth.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8, nameAlone: true,
     names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]),
   },
+});
+
+const X = registerExperts({
+  paddingBad: { name: 'eth.padding_bad', msg: 'Padding identification may be inaccurate and impact trailer dissector', severity: Severity.NOTE, group: Group.PROTOCOL },
 });
 
 /** Checksum status "Unverified": Wireshark does not check the FCS by default (eth.check_fcs). */
@@ -108,7 +113,10 @@ function trailer(c: Ctx, parent: number, trailerId: number, from: number, end: n
   let rep = end - from;
   const pkt = c.frameLen;
   let pad = 0;
-  if (pkt >= ETH_MIN_LEN && pkt - rep < ETH_MIN_LEN) {
+  // "There couldn't be a padding if the length of the frame (including the trailer) is still less
+  // than 60 bytes"
+  const maybePadded = pkt >= ETH_MIN_LEN && pkt - rep < ETH_MIN_LEN;
+  if (maybePadded) {
     pad = ETH_MIN_LEN - (pkt - rep);
     for (let i = 0; i < pad; i++) {
       if (from + i >= cap) {
@@ -144,7 +152,11 @@ function trailer(c: Ctx, parent: number, trailerId: number, from: number, end: n
     }
   }
   f.push(parent);
-  if (len > 0) f.add(trailerId, from + pad, len);
+  if (len > 0) {
+    const item = f.add(trailerId, from + pad, len);
+    // bytes where padding should be that are not zeros (the default eth.padding "Zeros")
+    if (maybePadded && pad === 0) expertAt(c, item, X.paddingBad, "Didn't find padding of zeros, and an undecoded trailer exists. There may be padding of non-zeros.");
+  }
   if (hasFcs) {
     const at = from + pad + len;
     if (at + FCS_LEN > b.length) {
