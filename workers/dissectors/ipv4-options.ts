@@ -9,7 +9,7 @@
 // ("says option goes past end of options"), as Wireshark does; an unknown option is skipped by
 // its length. Each known option is an `ip.options.<name>` item holding its bytes.
 
-import { FT, names, registerFields } from '../fields/registry.ts';
+import { FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
 import { expertAt } from './expert.ts';
@@ -54,6 +54,9 @@ export const F = registerFields({
   quickStart: { name: 'ip.options.qs', label: 'IP Option - Quick-Start', type: FT.BYTES },
 });
 
+/** IPOPT_RA. */
+const ROUTER_ALERT = 148;
+
 /** The option table (Wireshark's ipopts[]): item, name, and length rule (0: type byte only,
  *  > 0: exactly this long, < 0: at least -n long). */
 const OPTIONS = new Map<number, readonly [number, string, number]>([
@@ -62,7 +65,7 @@ const OPTIONS = new Map<number, readonly [number, string, number]>([
   [ESEC, [F.extSecurity, 'Extended Security', -3]], [CIPSO, [F.cipso, 'Commercial Security', -10]],
   [RR, [F.recordRoute, 'Record Route', -3]], [136, [F.streamId, 'Stream ID', 4]], [SSRR, [F.sourceRoute, 'Strict Source Route', -3]],
   [11, [F.mtuProbe, 'MTU Probe', 4]], [12, [F.mtuReply, 'MTU Reply', 4]], [82, [F.traceroute, 'Traceroute', 12]],
-  [148, [F.routerAlert, 'Router Alert', 4]], [149, [F.sdb, 'Selective Directed Broadcast', -6]], [QS, [F.quickStart, 'Quick-Start', 8]],
+  [ROUTER_ALERT, [F.routerAlert, 'Router Alert', 4]], [149, [F.sdb, 'Selective Directed Broadcast', -6]], [QS, [F.quickStart, 'Quick-Start', 8]],
 ]);
 
 /** Offset of the final destination in a loose or strict source route with an unused entry
@@ -103,7 +106,10 @@ export function dissectIpv4Options(c: Ctx, ip: number, optEnd: number, end: numb
     const known = OPTIONS.get(type);
     const name = known ? known[1] : `Unknown (0x${type.toString(16).padStart(2, '0')})`;
     if (known && known[2] === 0) {
-      f.push(f.add(known[0], o, 1));
+      const item = f.add(known[0], o, 1);
+      // (an option is a protocol item in Wireshark: its name alone, no value)
+      if (f.wanted === null) f.setText(item, fieldById(known[0]).label);
+      f.push(item);
       optionType(c, o);
       f.pop();
       o++;
@@ -157,7 +163,10 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
                 ip: number, dst: DstAdder): void {
   const f = c.f;
   if (!c.field(known[0], o, len, end)) return;
-  f.push(f.last);
+  const item = f.last;
+  // "IP Option - Time Stamp (14 bytes)" (ip_fixed_option_header / ip_var_option_header)
+  if (f.wanted === null) f.setText(item, `${fieldById(known[0]).label} (${len} byte${len === 1 ? '' : 's'})`);
+  f.push(item);
   optionType(c, o);
   const lenItem = f.add(F.len, o + LENGTH, 1, len);
   const rule = known[2];
@@ -167,6 +176,11 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
     expertAt(c, lenItem, E.ipOptLenInvalid, 'Invalid length for option');
   }
   optionData(c, type, o, len, Math.min(end, o + len), ip, dst);
+  // dissect_ipopt_ra: ": Router shall examine packet (0)"
+  if (type === ROUTER_ALERT && len >= 4 && f.wanted === null && o + 4 <= c.b.length) {
+    const v = c.u16(o + 2);
+    f.appendLabel(item, `: ${v === 0 ? 'Router shall examine packet' : 'Unknown'} (${v})`);
+  }
   f.pop();
 }
 
