@@ -8,8 +8,10 @@
 // "If the Maximum Response Code is >= 32768 [it] represents a floating-point value" (RFC 3810
 // section 5.1.3); Wireshark shows the decoded value, and the same for QQIC (section 5.1.9).
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
+import { ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
+import { setFlagNames } from './flag-names.ts';
 
 const QUERY = 130;
 /** "the min length for a MLDv2 packet is 28" (the ICMPv6 header included). */
@@ -121,10 +123,13 @@ export function dissectMldv2Report(c: Ctx, o: number, end: number, reserved: num
   while (o < end && !c.stop) {
     const rec = f.add(F.mar, o, 0);
     f.push(rec);
-    c.uint(F.marType, o, 1, end);
+    const type = c.uint(F.marType, o, 1, end);
     const aux = c.uint(F.marAuxLen, o + 1, 1, end);
     const n = c.uint(F.marNbSources, o + 2, 2, end);
-    c.field(F.marAddress, o + 4, ADDR, end);
+    // "Multicast Address Record Exclude: ff02::1:ffcc:e546"
+    if (c.field(F.marAddress, o + 4, ADDR, end) && f.wanted === null) {
+      f.label(rec, `Multicast Address Record ${RECORD_TYPES.get(type) ?? 'Unknown'}: ${ipv6Text(c.b, o + 4)}`);
+    }
     let p = o + 4 + ADDR;
     for (let i = 0; i < n && !c.stop; i++, p += ADDR) c.field(F.marSource, p, ADDR, end);
     if (aux > 0 && c.field(F.marAux, p, aux * 4, end)) p += aux * 4;
@@ -142,6 +147,7 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
   c.uint(F.rrSegment, o + 4, 1, end);
   const fl = c.uint(F.rrFlag, o + 5, 1, end);
   if (fl < 0) return;
+  if (f.wanted === null) f.appendLabel(f.last, setFlagNames(RR_FLAGS.map(([id]) => id), fl));
   f.push(f.last);
   for (const [id, bit] of RR_FLAGS) f.add(id, o + 5, 1, (fl >> bit) & 1);
   f.add(F.rrFlagRsv, o + 5, 1, fl & 7);
@@ -151,15 +157,19 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
   o += 12;
   if (c.stop || o >= end) return;
   if (code === 0) {
-    f.push(f.add(F.mp, o, 24));
-    c.uint(F.mpOpcode, o, 1, end);
+    const mp = f.add(F.mp, o, 24);
+    f.push(mp);
+    const op = c.uint(F.mpOpcode, o, 1, end);
     c.uint(F.mpOplength, o + 1, 1, end);
     c.uint(F.mpOrdinal, o + 2, 1, end);
-    c.uint(F.mpMatchlen, o + 3, 1, end);
-    c.uint(F.mpMinlen, o + 4, 1, end);
-    c.uint(F.mpMaxlen, o + 5, 1, end);
+    const match = c.uint(F.mpMatchlen, o + 3, 1, end);
+    const min = c.uint(F.mpMinlen, o + 4, 1, end);
+    const max = c.uint(F.mpMaxlen, o + 5, 1, end);
     c.field(reserved, o + 6, 2, end);
-    c.field(F.mpPrefix, o + 8, ADDR, end);
+    // "Match-Prefix Part: Add fec0::/48 (0-128)"
+    if (c.field(F.mpPrefix, o + 8, ADDR, end) && f.wanted === null) {
+      f.label(mp, `${fieldById(F.mp).label}: ${fieldById(F.mpOpcode).names?.get(op) ?? `Unknown ${op}`} ${ipv6Text(c.b, o + 8)}/${match} (${min}-${max})`);
+    }
     f.pop();
     for (o += 24; o < end && !c.stop; o += 32) usePrefix(c, o, end);
   } else if (code === 1) {
@@ -186,9 +196,10 @@ const RR_FLAGS = [[F.rrFlagT, 7], [F.rrFlagR, 6], [F.rrFlagA, 5], [F.rrFlagS, 4]
 
 function usePrefix(c: Ctx, o: number, end: number): void {
   const f = c.f;
-  f.push(f.add(F.up, o, 32));
-  c.uint(F.upUselen, o, 1, end);
-  c.uint(F.upKeeplen, o + 1, 1, end);
+  const up = f.add(F.up, o, 32);
+  f.push(up);
+  const use = c.uint(F.upUselen, o, 1, end);
+  const keep = c.uint(F.upKeeplen, o + 1, 1, end);
   // Wireshark shows the RA flags with the FlagMask's own bit fields.
   for (const [id, at] of [[F.upFlagmask, o + 2], [F.upRaflags, o + 3]] as const) {
     const v = c.uint(id, at, 1, end);
@@ -209,6 +220,7 @@ function usePrefix(c: Ctx, o: number, end: number): void {
     f.add(F.upFlagReserved, o + 12, 4, fl & 0x3fffffff);
     f.pop();
   }
-  c.field(F.upPrefix, o + 16, ADDR, end);
+  // "Use-Prefix Part: 3ffe:501:fffe::/48 (keep 16)"
+  if (c.field(F.upPrefix, o + 16, ADDR, end) && f.wanted === null) f.label(up, `${fieldById(F.up).label}: ${ipv6Text(c.b, o + 16)}/${use} (keep ${keep})`);
   f.pop();
 }

@@ -7,6 +7,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectNdOptions } from './icmpv6-ndopt.ts';
+import { setFlagNames } from './flag-names.ts';
 
 const RS = 133;
 const RA = 134;
@@ -51,6 +52,8 @@ export function dissectNeighborDiscovery(c: Ctx, type: number, o: number, end: n
       c.uint(F.raCurHopLimit, o, 1, end);
       const fl = c.uint(F.raFlag, o + 1, 1, end);
       if (fl < 0) return true;
+      // "Flags: 0x40, Other configuration, Prf (Default Router Preference): Medium"
+      if (f.wanted === null) f.appendLabel(f.last, setFlagNames(RA_FLAGS, fl));
       f.push(f.last);
       f.add(F.raFlagM, o + 1, 1, fl >> 7);
       f.add(F.raFlagO, o + 1, 1, (fl >> 6) & 1);
@@ -96,3 +99,4 @@ export function dissectNeighborDiscovery(c: Ctx, type: number, o: number, end: n
   return true;
 }
 
+const RA_FLAGS = [F.raFlagM, F.raFlagO, F.raFlagH, F.raFlagPrf, F.raFlagP];

@@ -8,9 +8,10 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { ipv6Text } from '../fields/format.ts';
+import { etherText, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
+import { setFlagNames } from './flag-names.ts';
 
 const OPT_TYPE = 0;
 const OPT_LEN = 1;
@@ -30,7 +31,7 @@ const PREF64_PREFIX_BITS = [96, 64, 56, 48, 40, 32];
 export const F = registerFields({
   opt: { name: 'icmpv6.opt', label: 'ICMPv6 Option', type: FT.NONE },
   type: { name: 'icmpv6.opt.type', label: 'Type', type: FT.UINT, bits: 8, names: OPTION_NAMES },
-  length: { name: 'icmpv6.opt.length', label: 'Length', type: FT.UINT, bits: 8 },
+  length: { name: 'icmpv6.opt.length', label: 'Length', type: FT.UINT, bits: 8, unit: (v) => ` (${v * 8} bytes)` },
   reserved: { name: 'icmpv6.opt.reserved', label: 'Reserved', type: FT.NONE },
   padding: { name: 'icmpv6.opt.padding', label: 'Padding', type: FT.NONE },
   linkaddr: { name: 'icmpv6.opt.linkaddr', label: 'Link-layer address', type: FT.ETHER },
@@ -56,9 +57,13 @@ export const F = registerFields({
   dnssl: { name: 'icmpv6.opt.dnssl', label: 'Domain Names', type: FT.STRING },
   pref64Lifetime: { name: 'icmpv6.opt.pref64.scaled_lifetime', label: 'Scaled Lifetime', type: FT.UINT, bits: 16, mask: 0xfff8 },
   pref64Plc: { name: 'icmpv6.opt.pref64.plc', label: 'PLC (Prefix Length Code)', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x7,
-    names: names(PREF64_PREFIX_BITS.map((bits, i) => [i, `${bits} bits prefix length`] as const)) },
+    names: names(PREF64_PREFIX_BITS.map((bits, i) => [i, `${bits} bits prefix length`] as const)), unknownName: true },
   pref64Prefix: { name: 'icmpv6.opt.pref64.prefix', label: 'Prefix', type: FT.IPV6 },
-  invalidLength: { name: 'icmpv6.invalid_option_length', label: 'Invalid Option Length', type: FT.NONE },
+});
+
+/** packet-icmpv6.c's expert on an option's length (Error/Malformed). */
+const X = registerExperts({
+  invalidLength: { name: 'icmpv6.invalid_option_length', msg: 'Invalid Option Length', severity: Severity.ERROR, group: Group.MALFORMED },
 });
 
 const labels = new Map<number, string>();
@@ -71,41 +76,42 @@ export function dissectNdOptions(c: Ctx, o: number, end: number): void {
     const type = c.u8(o + OPT_TYPE);
     const len = c.u8(o + OPT_LEN) * 8;
     let label = labels.get(type);
-    if (label === undefined) labels.set(type, (label = `ICMPv6 Option (${OPTION_NAMES.get(type) ?? `Unknown ${type}`})`));
-    f.push(f.addStr(F.opt, o, Math.max(0, Math.min(o + len, end, c.b.length) - o), label));
+    // (packet-icmpv6.c opens the parenthesis, the option appends to it, then it closes it)
+    if (label === undefined) labels.set(type, (label = `ICMPv6 Option (${OPTION_NAMES.get(type) ?? `Unknown ${type}`}`));
+    const item = f.addStr(F.opt, o, Math.max(0, Math.min(o + len, end, c.b.length) - o), label);
+    f.push(item);
     f.add(F.type, o + OPT_TYPE, 1, type);
     const lengthItem = f.add(F.length, o + OPT_LEN, 1, len / 8);
     if (len === 0) {
-      invalidLength(c, lengthItem); // "Invalid option length (Zero)"
+      f.appendLabel(item, ')');
+      expertAt(c, lengthItem, X.invalidLength, 'Invalid option length (Zero)');
       return;
     }
-    option(c, type, o + OPT_DATA, Math.min(o + len, end), end, lengthItem);
+    option(c, type, o + OPT_DATA, Math.min(o + len, end), end, item, lengthItem);
+    f.appendLabel(item, ')');
     f.pop();
     o += len;
   }
 }
 
-/** icmpv6.invalid_option_length, an Error/Malformed expert under the option's length. */
-function invalidLength(c: Ctx, lengthItem: number): void {
-  c.f.push(lengthItem);
-  c.f.add(F.invalidLength, c.f.off[lengthItem] as number, 0);
-  c.f.pop();
-  c.status |= Status.MALFORMED;
-}
-
-function option(c: Ctx, type: number, d: number, optEnd: number, end: number, lengthItem: number): void {
+/** The option `item` (whose title packet-icmpv6.c appends to: " : e2:15:81:b4:b9:45") of `type`,
+ *  its data from `d`. */
+function option(c: Ctx, type: number, d: number, optEnd: number, end: number, item: number, lengthItem: number): void {
   const f = c.f;
+  const full = f.wanted === null;
   switch (type) {
     case 1: case 2:
       if (optEnd - d === 6) {
         if (!c.field(F.linkaddr, d, 6, end)) return;
         f.add(type === 1 ? F.srcLinkaddr : F.targetLinkaddr, d, 6, 0, EF.HIDDEN);
+        if (full) f.appendLabel(item, ` : ${etherText(c.b, d)}`);
       }
       return;
     case 3: {
-      c.uint(F.prefixLength, d, 1, end);
+      const plen = c.uint(F.prefixLength, d, 1, end);
       const fl = c.uint(F.prefixFlag, d + 1, 1, end);
       if (fl < 0) return;
+      if (full) f.appendLabel(f.last, setFlagNames(PREFIX_FLAGS, fl));
       f.push(f.last);
       f.add(F.prefixFlagL, d + 1, 1, fl >> 7);
       f.add(F.prefixFlagA, d + 1, 1, (fl >> 6) & 1);
@@ -115,7 +121,7 @@ function option(c: Ctx, type: number, d: number, optEnd: number, end: number, le
       c.uint(F.prefixValid, d + 2, 4, end);
       c.uint(F.prefixPreferred, d + 6, 4, end);
       c.field(F.reserved, d + 10, 4, end);
-      c.field(F.prefix, d + 14, 16, end);
+      if (c.field(F.prefix, d + 14, 16, end) && full) f.appendLabel(item, ` : ${ipv6Text(c.b, d + 14)}/${plen}`);
       return;
     }
     case 4:
@@ -124,11 +130,11 @@ function option(c: Ctx, type: number, d: number, optEnd: number, end: number, le
       return;
     case 5:
       c.field(F.reserved, d, 2, end);
-      c.uint(F.mtu, d + 2, 4, end);
+      appendValue(c, item, c.uint(F.mtu, d + 2, 4, end));
       return;
     case 7:
       c.field(F.reserved, d, 2, end);
-      c.uint(F.advInterval, d + 2, 4, end);
+      appendValue(c, item, c.uint(F.advInterval, d + 2, 4, end));
       return;
     case 8:
       c.field(F.reserved, d, 2, end);
@@ -138,23 +144,22 @@ function option(c: Ctx, type: number, d: number, optEnd: number, end: number, le
     case 25:
       c.field(F.reserved, d, 2, end);
       c.uint(F.rdnssLifetime, d + 2, 4, end);
-      for (let a = d + 6; a < optEnd && !c.stop; a += 16) c.field(F.rdnss, a, 16, end);
+      for (let a = d + 6; a < optEnd && !c.stop; a += 16) if (c.field(F.rdnss, a, 16, end) && full) f.appendLabel(item, ` ${ipv6Text(c.b, a)}`);
       return;
     case 31:
       c.field(F.reserved, d, 2, end);
       c.uint(F.dnsslLifetime, d + 2, 4, end);
-      domainNames(c, d + 6, optEnd, end);
+      domainNames(c, d + 6, optEnd, end, item);
       return;
     case 38: {
       if (!c.has(d, 2, end)) return;
       const w = c.u16(d);
+      const bits = PREF64_PREFIX_BITS[w & 7];
+      // (a Prefix Length Code with no length: the option's length is the one called invalid)
+      if (bits === undefined) expertAt(c, lengthItem, X.invalidLength);
       f.add(F.pref64Lifetime, d, 2, w >> 3);
       f.add(F.pref64Plc, d, 2, w & 7);
-      const bits = PREF64_PREFIX_BITS[w & 7];
-      if (bits === undefined) {
-        invalidLength(c, lengthItem);
-        return;
-      }
+      if (bits === undefined) return;
       if (!c.has(d + 2, 12, end)) return;
       const p = new Uint8Array(16);
       p.set(c.b.subarray(d + 2, d + 2 + bits / 8));
@@ -165,7 +170,7 @@ function option(c: Ctx, type: number, d: number, optEnd: number, end: number, le
 }
 
 /** RFC 8106 section 5.2: DNS names in wire form, then zero padding to the option's end. */
-function domainNames(c: Ctx, o: number, optEnd: number, end: number): void {
+function domainNames(c: Ctx, o: number, optEnd: number, end: number, item: number): void {
   while (o < optEnd && !c.stop) {
     if (!c.has(o, 1, end)) return;
     if (c.u8(o) === 0) {
@@ -185,6 +190,14 @@ function domainNames(c: Ctx, o: number, optEnd: number, end: number): void {
       p += n;
     }
     c.f.addStr(F.dnssl, o, p - o, name);
+    if (c.f.wanted === null) c.f.appendLabel(item, ` ${name}`);
     o = p;
   }
 }
+
+/** " : 1500" after the option's title, for an option of one number. */
+function appendValue(c: Ctx, item: number, v: number): void {
+  if (v >= 0 && c.f.wanted === null) c.f.appendLabel(item, ` : ${v}`);
+}
+
+const PREFIX_FLAGS = [F.prefixFlagL, F.prefixFlagA, F.prefixFlagR];
