@@ -63,7 +63,7 @@ export const F = registerFields({
   iaaddr: { name: 'dhcpv6.iaaddr.ip', label: 'IPv6 address', type: FT.IPV6 },
   pref: { name: 'dhcpv6.iaaddr.pref_lifetime', label: 'Preferred lifetime', type: FT.UINT },
   valid: { name: 'dhcpv6.iaaddr.valid_lifetime', label: 'Valid lifetime', type: FT.UINT },
-  requested: { name: 'dhcpv6.requested_option_code', label: 'Requested Option code', type: FT.UINT, bits: 16 },
+  requested: { name: 'dhcpv6.requested_option_code', label: 'Requested Option code', type: FT.UINT, bits: 16, names: OPTION_NAMES, unknownName: true },
   elapsed: { name: 'dhcpv6.elapsed_time', label: 'Elapsed time', type: FT.UINT, bits: 16 },
   statusCode: { name: 'dhcpv6.status_code', label: 'Status Code', type: FT.UINT, bits: 16 },
   statusMsg: { name: 'dhcpv6.status_msg', label: 'Status Message', type: FT.STRING },
@@ -96,7 +96,11 @@ function options(c: Ctx, o: number, end: number): void {
     const code = c.u16(o);
     const len = c.u16(o + 2);
     if (!c.has(o, 4 + len, end)) return;
-    f.push(f.addStr(F.typeStr, o, 4 + len, OPTION_NAMES.get(code) ?? `Unknown (${code})`));
+    const name = OPTION_NAMES.get(code) ?? `Unknown (${code})`;
+    const item = f.addStr(F.typeStr, o, 4 + len, name);
+    // the option's subtree is titled by its name alone, as tshark -V shows it
+    if (f.wanted === null) f.setText(item, name);
+    f.push(item);
     f.add(F.type, o, 2, code);
     f.add(F.length, o + 2, 2, len);
     option(c, code, o + 4, len);
@@ -138,7 +142,12 @@ function option(c: Ctx, code: number, v: number, len: number): void {
       for (let i = 0; i + 2 <= len; i += 2) f.add(F.requested, v + i, 2, c.u16(v + i));
       return;
     case 8:
-      if (len === 2) f.add(F.elapsed, v, 2, c.u16(v));
+      if (len === 2) {
+        const t = c.u16(v);
+        const i = f.add(F.elapsed, v, 2, t);
+        // hundredths of a second, shown in milliseconds ("Elapsed time: 0ms")
+        if (f.wanted === null) f.setText(i, `Elapsed time: ${t * 10}ms`);
+      }
       return;
     case 9:
       c.call(message, v, vend);

@@ -10,6 +10,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
+import { ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
 import { expertAt } from './expert.ts';
@@ -91,6 +92,8 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
     for (let i = 0; i < count; i++) {
       last = d + 4 + i * ADDR;
       if (!c.field(F.srcAddr, last, ADDR, dataEnd)) return;
+      // "Address[1]: 2200::210:2:0:0:4" (packet-ipv6.c numbers them from 1)
+      if (f.wanted === null) f.setText(f.last, `Address[${i + 1}]: ${ipv6Text(c.b, last)}`);
     }
     if (last >= 0 && segleft > 0) r.dst = last;
   } else if (type === MIPV6) {

@@ -62,6 +62,11 @@ export function protocolLine(n: TreeNode): string {
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
     case 'ip':
       return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+    case 'ipv6.routing': {
+      // "Routing Header for IPv6 (Source Route)"
+      const t = own(n, 'ipv6.routing.type');
+      return t === undefined ? n.label : `${n.label} (${fieldByName('ipv6.routing.type')?.names?.get(Number(t)) ?? `Unknown type ${t}`})`;
+    }
     case 'ipv6':
       return pair(n, 'ipv6.src', 'ipv6.dst', 'Src', 'Dst');
     case 'udp':
