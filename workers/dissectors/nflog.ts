@@ -10,7 +10,8 @@
 // make sense big-endian (Wireshark's old "Auto" byte order). The NFULA_PAYLOAD value is the packet:
 // IPv4 for family 2, IPv6 for 10, data otherwise.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { addAbsTime } from './time-fields.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx, Dissector } from './context.ts';
 import { dissectData } from './data.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
@@ -35,17 +36,22 @@ const GID = 14;
 
 export const F = registerFields({
   nflog: { name: 'nflog', label: 'Linux Netfilter NFLOG', type: FT.PROTOCOL },
-  family: { name: 'nflog.family', label: 'Family', type: FT.UINT, bits: 8, names: names([[LINUX_AF_INET, 'IP'], [LINUX_AF_INET6, 'IPv6']]) },
+  // (tshark 4.0's names, `tshark -G values`)
+  family: { name: 'nflog.family', label: 'Family', type: FT.UINT, bits: 8, unknownName: true, names: names([
+    [0, 'Unspecified'], [1, 'IPv4/IPv6'], [LINUX_AF_INET, 'IPv4'], [3, 'ARP'], [5, 'Netdev'], [7, 'Bridge'], [LINUX_AF_INET6, 'IPv6'], [12, 'DECNET'],
+  ]) },
   version: { name: 'nflog.version', label: 'Version', type: FT.UINT, bits: 8 },
   resId: { name: 'nflog.res_id', label: 'Resource id', type: FT.UINT, bits: 16 },
   tlv: { name: 'nflog.tlv', label: 'TLV', type: FT.BYTES },
   tlvLength: { name: 'nflog.tlv_length', label: 'Length', type: FT.UINT, bits: 16, blurb: 'TLV Length' },
   tlvType: {
     name: 'nflog.tlv_type', label: 'Type', type: FT.UINT, bits: 16, mask: 0x7fff, blurb: 'TLV Type',
-    names: names(['NFULA_UNSPEC', 'NFULA_PACKET_HDR', 'NFULA_MARK', 'NFULA_TIMESTAMP', 'NFULA_IFINDEX_INDEV', 'NFULA_IFINDEX_OUTDEV', 'NFULA_IFINDEX_PHYSINDEV', 'NFULA_IFINDEX_PHYSOUTDEV', 'NFULA_HWADDR', 'NFULA_PAYLOAD', 'NFULA_PREFIX', 'NFULA_UID', 'NFULA_SEQ', 'NFULA_SEQ_GLOBAL', 'NFULA_GID', 'NFULA_HWTYPE', 'NFULA_HWHEADER', 'NFULA_HWLEN'].map((n, i) => [i, n] as const)),
+    unknownName: true, names: names(['NFULA_UNSPEC', 'NFULA_PACKET_HDR', 'NFULA_MARK', 'NFULA_TIMESTAMP', 'NFULA_IFINDEX_INDEV', 'NFULA_IFINDEX_OUTDEV', 'NFULA_IFINDEX_PHYSINDEV', 'NFULA_IFINDEX_PHYSOUTDEV', 'NFULA_HWADDR', 'NFULA_PAYLOAD', 'NFULA_PREFIX', 'NFULA_UID', 'NFULA_SEQ', 'NFULA_SEQ_GLOBAL', 'NFULA_GID', 'NFULA_HWTYPE', 'NFULA_HWHEADER', 'NFULA_HWLEN'].map((n, i) => [i, n] as const)),
   },
   protocol: { name: 'nflog.protocol', label: 'HW protocol', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
-  hook: { name: 'nflog.hook', label: 'Netfilter hook', type: FT.UINT, bits: 8 },
+  hook: { name: 'nflog.hook', label: 'Netfilter hook', type: FT.UINT, bits: 8, unknownName: true, names: names([
+    [0, 'Pre-routing'], [1, 'Local in'], [2, 'Forward'], [3, 'Local out'], [4, 'Post-routing'], [5, 'Number of hooks'],
+  ]) },
   ifindexIndev: { name: 'nflog.ifindex_indev', label: 'IFINDEX_INDEV', type: FT.UINT, bits: 32 },
   ifindexOutdev: { name: 'nflog.ifindex_outdev', label: 'IFINDEX_OUTDEV', type: FT.UINT, bits: 32 },
   ifindexPhysindev: { name: 'nflog.ifindex_physindev', label: 'IFINDEX_PHYSINDEV', type: FT.UINT, bits: 32 },
@@ -106,6 +112,8 @@ export function dissectNflog(c: Ctx, off: number, end: number): void {
     const vlen = len - TLV_HEADER_LEN;
     const type = u16(c, o + 2, le) & 0x7fff;
     if (!c.field(F.tlv, o, len, end)) break;
+    // "TLV Type: NFULA_PACKET_HDR (1), Length: 8"
+    if (f.wanted === null) f.setText(f.last, `TLV Type: ${fieldById(F.tlvType).names?.get(type) ?? 'Unknown'} (${type}), Length: ${len}`);
     f.push(f.last);
     f.add(F.tlvLength, o, 2, len);
     f.add(F.tlvType, o + 2, 2, type);
@@ -121,8 +129,8 @@ export function dissectNflog(c: Ctx, off: number, end: number): void {
       f.add(type === UID ? F.uid : F.gid, v, 4, c.u32(v) | 0);
     } else if (type === TIMESTAMP && vlen === 16) {
       // struct nfulnl_msg_packet_timestamp: 64-bit seconds and microseconds, network order.
-      const t = f.add(F.timestamp, v, vlen, c.u32(v) * 2 ** 32 + c.u32(v + 4));
-      f.aux[t] = (c.u32(v + 8) * 2 ** 32 + c.u32(v + 12)) * 1000;
+      // (shown as a date, as every absolute time: "Sep  6, 2013 18:31:58.614652000 UTC")
+      addAbsTime(f, F.timestamp, v, vlen, c.u32(v) * 2 ** 32 + c.u32(v + 4), (c.u32(v + 8) * 2 ** 32 + c.u32(v + 12)) * 1000);
     } else if (type === PAYLOAD) {
       payload = v;
       payloadLen = vlen;
