@@ -24,6 +24,7 @@ import { badTcp } from './table/info/transport.ts';
 import { CUSTOM_RECORD, NO_VNI, PacketTable } from './table/packet-table.ts';
 import { TableFrameTimes } from './table/table-times.ts';
 import { FilteredFrames } from './table/displayed-frames.ts';
+import { SparseColumn } from './table/sparse-column.ts';
 import { colorFamily, protocolName } from './table/protocol-names.ts';
 import { summarize } from './table/summarize.ts';
 import { TunnelSuggester } from './analysis/tunnel-suggest.ts';
@@ -87,6 +88,8 @@ export class CaptureSession implements CaptureApi {
   private dissector = new PacketDissector();
   private rules: DecodeAsRule[] = [];
   private comments = new Map<number, string[]>();
+  /** pcapng epb_flags words by row (frame - 1), for the captures that have them. */
+  private packetFlags = new SparseColumn();
   /** Displayed rows in display order; null = every row in frame order. */
   private view: Uint32Array | null = null;
   /** The rows the display filter keeps, in frame order (null: no filter): what the details'
@@ -152,6 +155,7 @@ export class CaptureSession implements CaptureApi {
     useFrameTimes(this.dissector.ctx, this.times);
     useDisplayedFrames(this.dissector.ctx, new FilteredFrames(this.times, () => this.shown));
     this.comments = new Map();
+    this.packetFlags = new SparseColumn();
     this.view = null;
     this.shown = null;
     this.suggester = new TunnelSuggester();
@@ -208,6 +212,7 @@ export class CaptureSession implements CaptureApi {
     const { blobs, names } = this.sources;
     const framing = new PacketTable();
     const comments = new Map<number, string[]>();
+    const flags = new SparseColumn();
     const ends: number[] = [];
     let before = 0;
     for (let fi = 0; fi < blobs.length; fi++) {
@@ -218,6 +223,7 @@ export class CaptureSession implements CaptureApi {
         const r = framing.addRecord(rec, rec.kind === RecordKind.CUSTOM ? CUSTOM_RECORD : 0);
         framing.iface[r] = this.ifaceOf(fi, file, rec);
         if (rec.comments) comments.set(r, rec.comments.slice());
+        if (rec.packetFlags !== undefined && rec.packetFlags >= 0) flags.set(r, rec.packetFlags);
         file.report.packets++;
       }, {
         onProgress: (done) => onProgress?.({ bytesDone: (before + done) / 2, bytesTotal: total, packets: 0, file: name }),
@@ -260,6 +266,7 @@ export class CaptureSession implements CaptureApi {
       rec.section = this.ifaceSection[g] ?? 0;
       rec.ifDescription = this.ifaceDescription[g] ?? '';
       rec.comments = comments.get(i) ?? null;
+      rec.packetFlags = flags.get(i);
       this.indexRecord(rec, frame, g);
     }
   }
@@ -288,6 +295,7 @@ export class CaptureSession implements CaptureApi {
     summarize(fl, table, r, this.addrs);
     this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
     if (rec.comments) this.comments.set(frame, rec.comments.slice());
+    if (rec.packetFlags !== undefined && rec.packetFlags >= 0) this.packetFlags.set(frame - 1, rec.packetFlags);
     this.suggester.observe(fl, dissector.ctx.tables);
   }
 
@@ -450,7 +458,7 @@ export class CaptureSession implements CaptureApi {
     return out;
   }
 
-  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null, ifName: null, ifDescription: '', section: 0 };
+  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null, ifName: null, ifDescription: '', section: 0, packetFlags: -1 };
 
   /** Re-dissect row `r` whose bytes are `bytes` (not the first pass: reassembly results are looked up). */
   private dissectRow(r: number, bytes: Uint8Array): FieldList {
@@ -471,6 +479,7 @@ export class CaptureSession implements CaptureApi {
     rec.section = this.ifaceSection[t.iface[r] as number] ?? 0;
     rec.ifDescription = this.ifaceDescription[t.iface[r] as number] ?? '';
     rec.comments = this.comments.get(frame) ?? null;
+    rec.packetFlags = this.packetFlags.get(r);
     const ctx = this.dissector.ctx;
     const wasFirst = ctx.firstPass;
     ctx.firstPass = false;

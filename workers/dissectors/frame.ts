@@ -23,7 +23,7 @@
 // depends on the display filter, not on the packet.
 
 import { SECONDS } from '../fields/format.ts';
-import { FT, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, maskShift, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup, type FieldList } from '../fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../formats/record.ts';
 import type { Ctx } from './context.ts';
@@ -46,6 +46,21 @@ export const F = registerFields({
   interfaceId: { name: 'frame.interface_id', label: 'Interface id', type: FT.UINT },
   interfaceName: { name: 'frame.interface_name', label: 'Interface name', type: FT.STRING, blurb: 'The friendly name for this interface' },
   interfaceDescription: { name: 'frame.interface_description', label: 'Interface description', type: FT.STRING, blurb: 'The description for this interface' },
+  packetFlags: { name: 'frame.packet_flags', label: 'Packet flags', type: FT.UINT, base: Base.HEX },
+  flagsDirection: { name: 'frame.packet_flags_direction', label: 'Direction', type: FT.UINT, base: Base.HEX, mask: 0x3,
+    names: names([[0, 'Unknown'], [1, 'Inbound'], [2, 'Outbound']]) },
+  flagsReception: { name: 'frame.packet_flags_reception_type', label: 'Reception type', type: FT.UINT, mask: 0x1c,
+    names: names([[0, 'Not specified'], [1, 'Unicast'], [2, 'Multicast'], [3, 'Broadcast'], [4, 'Promiscuous']]) },
+  flagsFcsLength: { name: 'frame.packet_flags_fcs_length', label: 'FCS length', type: FT.UINT, mask: 0x1e0 },
+  flagsReserved: { name: 'frame.packet_flags_reserved', label: 'Reserved', type: FT.UINT, mask: 0xfe00 },
+  flagsCrc: { name: 'frame.packet_flags_crc_error', label: 'CRC error', type: FT.BOOLEAN, mask: 0x1000000, tf: ['Set', 'Not set'] },
+  flagsTooLong: { name: 'frame.packet_flags_packet_too_error', label: 'Packet too long error', type: FT.BOOLEAN, mask: 0x2000000, tf: ['Set', 'Not set'] },
+  flagsTooShort: { name: 'frame.packet_flags_packet_too_short_error', label: 'Packet too short error', type: FT.BOOLEAN, mask: 0x4000000, tf: ['Set', 'Not set'] },
+  flagsGap: { name: 'frame.packet_flags_wrong_inter_frame_gap_error', label: 'Wrong interframe gap error', type: FT.BOOLEAN, mask: 0x8000000, tf: ['Set', 'Not set'] },
+  flagsUnaligned: { name: 'frame.packet_flags_unaligned_frame_error', label: 'Unaligned frame error', type: FT.BOOLEAN, mask: 0x10000000, tf: ['Set', 'Not set'] },
+  flagsSfd: { name: 'frame.packet_flags_start_frame_delimiter_error', label: 'Start frame delimiter error', type: FT.BOOLEAN, mask: 0x20000000, tf: ['Set', 'Not set'] },
+  flagsPreamble: { name: 'frame.packet_flags_preamble_error', label: 'Preamble error', type: FT.BOOLEAN, mask: 0x40000000, tf: ['Set', 'Not set'] },
+  flagsSymbol: { name: 'frame.packet_flags_symbol_error', label: 'Symbol error', type: FT.BOOLEAN, mask: 0x80000000, tf: ['Set', 'Not set'] },
   encap: { name: 'frame.encap_type', label: 'Encapsulation type', type: FT.INT, names: WTAP_ENCAP_NAMES },
   arrival: { name: 'frame.time', label: 'Arrival Time', type: FT.ABSOLUTE_TIME, blurb: 'Absolute time when this frame was captured' },
   // the three times are FT_RELATIVE_TIME in Wireshark, stored here as absolute times are (see addRel)
@@ -83,6 +98,7 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
       if (rec.ifDescription) f.addStr(F.interfaceDescription, 0, 0, rec.ifDescription);
       f.pop();
     }
+    if (rec.packetFlags !== undefined && rec.packetFlags >= 0) packetFlags(f, rec.packetFlags);
     f.add(F.encap, 0, 0, wtapEncap(rec.linkType));
   }
   const sec = rec.hasTime ? rec.tsSec : rec.kind === RecordKind.CUSTOM ? NaN : 0;
@@ -136,9 +152,22 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   if (protocols >= 0) f.setStr(protocols, protocolsInFrame(c, protocols + 1));
 }
 
+/** pcapng's epb_flags word and its parts (packet-frame.c's "Packet flags: 0x00000000"). */
+function packetFlags(f: FieldList, w: number): void {
+  f.push(f.add(F.packetFlags, 0, 0, w));
+  for (const id of FLAG_PARTS) {
+    const def = fieldById(id);
+    f.add(id, 0, 0, def.type === FT.BOOLEAN ? (w & def.mask ? 1 : 0) : (w & def.mask) >>> maskShift(def.mask));
+  }
+  f.pop();
+}
+
+const FLAG_PARTS = [F.flagsDirection, F.flagsReception, F.flagsFcsLength, F.flagsReserved, F.flagsCrc, F.flagsTooLong, F.flagsTooShort,
+  F.flagsGap, F.flagsUnaligned, F.flagsSfd, F.flagsPreamble, F.flagsSymbol];
+
 const d: Delta = { sec: 0, nsec: 0 };
 /** Blocks of plain adds a lean dissection skips whole when it keeps none of their fields. */
-const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.interfaceDescription, F.encap]);
+const INTERFACE = new FieldGroup([F.interfaceId, F.interfaceName, F.interfaceDescription, F.encap, F.packetFlags]);
 const DELTAS = new FieldGroup([F.delta, F.deltaDisplayed, F.relative]);
 const SHIFT = new FieldGroup([F.offsetShift]);
 const MARKS = new FieldGroup([F.marked, F.ignored]);

@@ -27,6 +27,7 @@ export function createRecord(): PacketRecord {
     // (every record has the same shape, pcapng's or not: the frame layer reads these per packet)
     ifDescription: '',
     section: 0,
+    packetFlags: -1,
   };
 }
 

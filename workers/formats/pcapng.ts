@@ -98,6 +98,8 @@ const blockName = (type: number): string => NAMES.get(type) ?? `block of type ${
 const OPT_IF_NAME = 2;
 const OPT_IF_DESCRIPTION = 3;
 const OPT_IF_TSRESOL = 9;
+/** EPB / PB option: the flags word (§4.3.1 epb_flags). */
+const OPT_EPB_FLAGS = 2;
 const OPT_IF_TSOFFSET = 14;
 
 /** Reads a pcapng file from the reader's start, filling `s`; never throws on content. */
@@ -265,6 +267,7 @@ class PcapngReader {
     }
     const rec = this.rec;
     rec.comments = null;
+    rec.packetFlags = -1;
     const optionsAt = p + PKT_DATA + ((capLen + 3) & ~3);
     const optionsEnd = p + len - BLOCK_TRAILER_LEN;
     if (optionsAt < optionsEnd) {
@@ -297,6 +300,15 @@ class PcapngReader {
         (rec.comments ??= []).push(optionString(this.r.buf, c.at, c.length));
         continue;
       }
+      if (c.code === OPT_EPB_FLAGS && c.length === 4) {
+        const b = this.r.buf;
+        const at = c.at;
+        const w = this.le
+          ? (b[at] as number) | ((b[at + 1] as number) << 8) | ((b[at + 2] as number) << 16) | ((b[at + 3] as number) << 24)
+          : ((b[at] as number) << 24) | ((b[at + 1] as number) << 16) | ((b[at + 2] as number) << 8) | (b[at + 3] as number);
+        this.rec.packetFlags = w >>> 0;
+        continue;
+      }
       const bad = checkPacketOption(c.code, c.length);
       if (bad !== null) return `${bad} at offset ${this.r.base + c.at - 4}`;
     }
@@ -325,6 +337,7 @@ class PcapngReader {
     rec.tsSec = 0;
     rec.tsNsec = 0;
     rec.comments = null;
+    rec.packetFlags = -1;
     rec.fileOffset = off + SPB_DATA;
     rec.data = this.r.buf.subarray(p + SPB_DATA, p + SPB_DATA + capLen);
     rec.capLen = capLen;
@@ -351,6 +364,7 @@ class PcapngReader {
     rec.tsSec = 0;
     rec.tsNsec = 0;
     rec.comments = null;
+    rec.packetFlags = -1;
     rec.fileOffset = off + CB_DATA;
     rec.data = this.r.buf.subarray(p + CB_DATA, p + CB_DATA + dataLen);
     rec.capLen = dataLen;

@@ -43,6 +43,9 @@ export interface PacketRecord {
   ifDescription?: string;
   /** pcapng opt_comment values of this packet. */
   comments: string[] | null;
+  /** pcapng: the packet's epb_flags word (direction, reception type, FCS length, link-layer
+   *  errors), or -1 (or absent) when it has none. */
+  packetFlags?: number;
   /** pcapng: the section holding the record, counted from 1 (Wireshark's frame.section_number);
    *  0 or absent for a format without sections (pcap). */
   section?: number;

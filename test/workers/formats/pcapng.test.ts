@@ -321,3 +321,45 @@ describe("pcapng: the frame layer knows each record's section and interface", ()
     ]);
   });
 });
+
+describe("pcapng: an EPB's flags word (epb_flags)", () => {
+  // what pktcap-uw and other capturers note per packet: the direction above all. Lines as tshark
+  // 4.0.17 -V writes them (ngtg_le_test009.pcapng frame 2 holds 0x48000000; these are made here)
+  const word = (le: boolean, v: number): Uint8Array => {
+    const b = new Uint8Array(4);
+    new DataView(b.buffer).setUint32(0, v, le);
+    return b;
+  };
+  for (const le of [true, false]) {
+    it(`${le ? 'little' : 'big'}-endian: shows it in the frame, and the filter tests its parts`, async () => {
+      const { CaptureSession } = await import('../../../workers/session.ts');
+      const file = concat(
+        shb(le, {}),
+        idb(le, { linkType: 1, snapLen: 65535, options: [option(le, 2, 'vmnic0'), endOfOptions(le)] }),
+        epb(le, { ...ts64(1700000000000000n), data: payload(60, 1), options: [option(le, 2, word(le, 0x00000001 | (1 << 2))), endOfOptions(le)] }),
+        epb(le, { ...ts64(1700000001000000n), data: payload(60, 2), options: [option(le, 2, word(le, 0x00000002 | (3 << 2) | 0x01000000)), endOfOptions(le)] }),
+        epb(le, { ...ts64(1700000002000000n), data: payload(60, 3) }),
+      );
+      const s = new CaptureSession();
+      await s.open([blobOf(file)], ['flags.pcapng'], []);
+      const flags = async (n: number): Promise<string[]> => {
+        const item = (await s.getDetails(n)).tree[0]?.children.find((c) => c.field === 'frame.packet_flags');
+        return item === undefined ? [] : [item.label, ...item.children.map((c) => c.label)];
+      };
+      expect((await flags(1)).slice(0, 3)).toEqual([
+        'Packet flags: 0x00000005',
+        '.... .... .... .... .... .... .... ..01 = Direction: Inbound (0x1)',
+        '.... .... .... .... .... .... ...0 01.. = Reception type: Unicast (1)',
+      ]);
+      const second = await flags(2);
+      expect(second[0]).toBe('Packet flags: 0x0100000e');
+      expect(second[1]).toBe('.... .... .... .... .... .... .... ..10 = Direction: Outbound (0x2)');
+      expect(second[5]).toBe('.... ...1 .... .... .... .... .... .... = CRC error: Set');
+      expect(await flags(3)).toEqual([]);
+      for (const [filter, n] of [['frame.packet_flags_direction == 1', 1], ['frame.packet_flags_direction == 2', 1], ['frame.packet_flags_crc_error == 1', 1], ['frame.packet_flags_crc_error', 2], ['frame.packet_flags', 2], ['!frame.packet_flags', 1]] as const) {
+        const r = await s.applyFilter(filter);
+        expect(r.ok && r.displayed, filter).toBe(n);
+      }
+    });
+  }
+});
