@@ -35,6 +35,10 @@ import { displayedBefore, displayedTime, frameRefs, type FrameRefs } from './fra
 import { protocolsInFrame } from './frame-protocols.ts';
 import { timeDelta, type Delta } from '../analysis/nstime.ts';
 
+/** Private Enterprise Numbers by name, for pcapng Custom Blocks: the ones of the corpus's
+ *  captures, as Wireshark's enterprises file names them (IANA's registry has some 60,000). */
+const ENTERPRISES = names([[32473, 'Example Enterprise Number for Documentation Use'], [36724, 'Kaplan Research and Application Prototyping']]);
+
 /** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
 function bytesAndBits(v: number): string {
   return ` bytes (${v * 8} bits)`;
@@ -76,6 +80,8 @@ export const F = registerFields({
   marked: { name: 'frame.marked', label: 'Frame is marked', type: FT.BOOLEAN },
   ignored: { name: 'frame.ignored', label: 'Frame is ignored', type: FT.BOOLEAN },
   offsetShift: { name: 'frame.offset_shift', label: 'Time shift for this packet', type: FT.ABSOLUTE_TIME, unit: SECONDS },
+  cbPen: { name: 'frame.cb_pen', label: 'Private Enterprise Number', type: FT.UINT, names: ENTERPRISES, unknownName: true },
+  cbCopy: { name: 'frame.cb_copy', label: 'Copying', type: FT.BOOLEAN, tf: ['Allowed', 'Not Allowed'] },
   protocols: { name: 'frame.protocols', label: 'Protocols in frame', type: FT.STRING, blurb: 'Protocols carried by this frame' },
 });
 
@@ -129,6 +135,16 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   if (MARKS.kept(f)) {
     f.add(F.marked, 0, 0, 0, EF.GENERATED);
     f.add(F.ignored, 0, 0, 0, EF.GENERATED);
+  }
+  if (rec.kind === RecordKind.CUSTOM && rec.customPen !== undefined && rec.customPen >= 0) {
+    f.add(F.cbPen, 0, 0, rec.customPen);
+    f.add(F.cbCopy, 0, 0, rec.customCopy ? 1 : 0);
+    // packet-frame.c's columns for a custom block
+    c.colProtocol = 'PCAPNG';
+    if (f.wanted === null) {
+      const name = ENTERPRISES.get(rec.customPen) ?? 'Unknown';
+      c.setInfo(`Custom Block: PEN = ${name} (${rec.customPen}), will ${rec.customCopy ? '' : 'not '}be copied`);
+    }
   }
   // the list is known once the frame is dissected (below): the entry waits, last of the frame's
   const protocols = f.addStr(F.protocols, 0, 0, '', EF.GENERATED);

@@ -28,6 +28,8 @@ export function createRecord(): PacketRecord {
     ifDescription: '',
     section: 0,
     packetFlags: -1,
+    customPen: -1,
+    customCopy: false,
   };
 }
 

@@ -68,6 +68,7 @@ const PKT_ORIGLEN = 24;
 const PKT_DATA = 28;
 const SPB_ORIGLEN = 8;
 const SPB_DATA = 12;
+const CB_PEN = 8;
 const CB_DATA = 12;
 /** Fixed parts of the blocks that are only skipped: an NRB's first record header (Record Type,
  * Record Value Length), an ISB's Interface ID and Timestamp, a DSB's Secrets Type and Length. */
@@ -183,7 +184,7 @@ class PcapngReader {
         case BT_IDB: damage = this.interface(v, p, len, off); break;
         case BT_SHB: damage = this.section(v, p, len, off); break;
         case BT_CB_COPY:
-        case BT_CB_NO_COPY: this.custom(p, len, off); break;
+        case BT_CB_NO_COPY: this.custom(v, p, len, off, type === BT_CB_COPY); break;
         default: break; // NRB, ISB, DSB, unknown and local types: skipped by their length
       }
       if (damage !== null) return damage;
@@ -268,6 +269,7 @@ class PcapngReader {
     const rec = this.rec;
     rec.comments = null;
     rec.packetFlags = -1;
+    rec.customPen = -1;
     const optionsAt = p + PKT_DATA + ((capLen + 3) & ~3);
     const optionsEnd = p + len - BLOCK_TRAILER_LEN;
     if (optionsAt < optionsEnd) {
@@ -338,6 +340,7 @@ class PcapngReader {
     rec.tsNsec = 0;
     rec.comments = null;
     rec.packetFlags = -1;
+    rec.customPen = -1;
     rec.fileOffset = off + SPB_DATA;
     rec.data = this.r.buf.subarray(p + SPB_DATA, p + SPB_DATA + capLen);
     rec.capLen = capLen;
@@ -356,8 +359,10 @@ class PcapngReader {
    * to no interface: linkType and interfaceId are -1 (the session tells the sections' apart by
    * their section).
    */
-  private custom(p: number, len: number, off: number): void {
+  private custom(v: DataView, p: number, len: number, off: number, copy: boolean): void {
     const rec = this.rec;
+    rec.customPen = v.getUint32(p + CB_PEN, this.le);
+    rec.customCopy = copy;
     const dataLen = len - CB_DATA - BLOCK_TRAILER_LEN;
     rec.kind = RecordKind.CUSTOM;
     rec.hasTime = false;

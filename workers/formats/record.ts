@@ -46,6 +46,10 @@ export interface PacketRecord {
   /** pcapng: the packet's epb_flags word (direction, reception type, FCS length, link-layer
    *  errors), or -1 (or absent) when it has none. */
   packetFlags?: number;
+  /** pcapng Custom Block: its Private Enterprise Number (-1 or absent for other records), and
+   *  whether its block type lets a writer copy it (0x00000BAD; 0x40000BAD does not). */
+  customPen?: number;
+  customCopy?: boolean;
   /** pcapng: the section holding the record, counted from 1 (Wireshark's frame.section_number);
    *  0 or absent for a format without sections (pcap). */
   section?: number;

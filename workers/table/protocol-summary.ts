@@ -49,6 +49,12 @@ export function protocolLine(n: TreeNode): string {
       const len = own(n, 'frame.len');
       const cap = own(n, 'frame.cap_len');
       if (num === undefined || len === undefined || cap === undefined) return n.label;
+      // a pcapng Custom Block (packet-frame.c's title for one)
+      const pen = own(n, 'frame.cb_pen');
+      if (pen !== undefined) {
+        const copy = own(n, 'frame.cb_copy') === '1' ? 'copying allowed' : 'copying not allowed';
+        return `PCAPNG Custom Block ${num}: ${len} bytes (${Number(len) * 8} bits) of custom data and options, PEN ${fieldByName('frame.cb_pen')?.names?.get(Number(pen)) ?? 'Unknown'} (${pen}), ${copy}`;
+      }
       const line = `Frame ${num}: ${len} bytes on wire (${Number(len) * 8} bits), ${cap} bytes captured (${Number(cap) * 8} bits)`;
       // pcapng: the interface (packet-frame.c: "unknown" when it has no if_name)
       const id = own(n, 'frame.interface_id');
