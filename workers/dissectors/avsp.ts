@@ -9,8 +9,9 @@
 // seconds, 32-bit nanoseconds; TAI / UTC), 0x0020 / 0x0120 a 48-bit one (16-bit seconds). Any
 // other version is unknown and, as in Wireshark, nothing after it is dissected.
 
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { Status, type Ctx } from './context.ts';
+import type { Ctx } from './context.ts';
 import { dispatchEthertype, ETHERTYPE_NAMES } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -30,7 +31,7 @@ const LAYOUTS = new Map<number, { secBytes: number; utc: boolean }>([
 export const F = registerFields({
   avsp: { name: 'avsp', label: 'Arista Vendor Specific Protocol', type: FT.PROTOCOL },
   subType: { name: 'avsp.sub_type', label: 'Sub Type', type: FT.UINT, bits: 16, names: names([[1, 'timestamp']]) },
-  version: { name: 'avsp.ver', label: 'Version', type: FT.UINT, base: Base.HEX, bits: 16, names: names([[0x0010, 'Version 1'], [0x0110, 'Version 11'], [0x0020, 'Version 2'], [0x0120, 'Version 12']]) },
+  version: { name: 'avsp.ver', label: 'Version', type: FT.UINT, base: Base.HEX, bits: 16, unknownName: true, names: names([[0x0010, 'Version 1'], [0x0110, 'Version 11'], [0x0020, 'Version 2'], [0x0120, 'Version 12']]) },
   ts64: { name: 'avsp.64ts', label: 'Timestamp', type: FT.NONE },
   sec64: { name: 'avsp.64sec', label: 'Seconds', type: FT.UINT },
   ns64: { name: 'avsp.64ns', label: 'Nanoseconds', type: FT.UINT },
@@ -38,7 +39,11 @@ export const F = registerFields({
   sec48: { name: 'avsp.48sec', label: 'Seconds', type: FT.UINT, bits: 16 },
   ns48: { name: 'avsp.48ns', label: 'Nanoseconds', type: FT.UINT },
   etype: { name: 'avsp.etype', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
-  unknownVersion: { name: 'avsp.ts.unknown_version', label: 'Unknown timestamp version', type: FT.NONE },
+});
+
+/** packet-arista.c's expert on a timestamp version it does not know (Warning/Sequence). */
+const X = registerExperts({
+  unknownVersion: { name: 'avsp.ts.unknown_version', msg: 'Unknown timestamp version', severity: Severity.WARN, group: Group.SEQUENCE },
 });
 
 export function dissectAvsp(c: Ctx, off: number, end: number): void {
@@ -49,8 +54,7 @@ export function dissectAvsp(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   const layout = sub === SUBTYPE_TIMESTAMP ? LAYOUTS.get(ver) : undefined;
   if (!layout) {
-    f.addStr(F.unknownVersion, off + VERSION, 2, `Unknown timestamp version: 0x${ver.toString(16)}`);
-    c.status |= Status.WARNING;
+    expertAt(c, -1, X.unknownVersion, `Unknown timestamp version: 0x${ver.toString(16)}`);
     return;
   }
   const tsLen = layout.secBytes + 4;

@@ -32,7 +32,7 @@ export const F = registerFields({
   ipnet: { name: 'ipnet', label: 'Solaris IPNET', type: FT.PROTOCOL },
   version: { name: 'ipnet.version', label: 'Header version', type: FT.UINT, bits: 8 },
   family: { name: 'ipnet.family', label: 'Address family', type: FT.UINT, bits: 8, names: names([[SOLARIS_AF_INET, 'Solaris AF_INET'], [SOLARIS_AF_INET6, 'Solaris AF_INET6']]) },
-  htype: { name: 'ipnet.htype', label: 'Hook type', type: FT.UINT, bits: 16, names: names([[0, 'Inbound'], [1, 'Outbound'], [2, 'Local']]) },
+  htype: { name: 'ipnet.htype', label: 'Hook type', type: FT.UINT, bits: 16, unknownName: true, names: names([[0, 'Inbound'], [1, 'Outbound'], [2, 'Local']]) },
   pktlen: { name: 'ipnet.pktlen', label: 'Data length', type: FT.UINT, bits: 32 },
   ifindex: { name: 'ipnet.ifindex', label: 'Interface index', type: FT.UINT, bits: 32 },
   grifindex: { name: 'ipnet.grifindex', label: 'Group interface index', type: FT.UINT, bits: 32 },

@@ -91,7 +91,8 @@ export function dissectVsock(c: Ctx, off: number, end: number): void {
     f.pop();
   }
   o = off + VSOCK_HEADER_LEN + transLen;
-  if (end - o > 0) c.field(F.payload, o, end - o, end);
+  // "Payload (6B)" (packet-vsock.c shows the length, not the bytes)
+  if (end - o > 0 && c.field(F.payload, o, end - o, end) && c.f.wanted === null) c.f.setText(c.f.last, `Payload (${end - o}B)`);
   f.pop();
 }
 

@@ -68,6 +68,13 @@ export function protocolLine(n: TreeNode): string {
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
     case 'ip':
       return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+    case 'vsock': {
+      // "vSocket, Op: Connect, Transport: Virtio"
+      const op = own(n, 'vsock.op');
+      const trans = own(n, 'vsock.trans');
+      if (op === undefined || trans === undefined) return n.label;
+      return `${n.label}, Op: ${nameOf('vsock.op', op)}, Transport: ${nameOf('vsock.trans', trans)}`;
+    }
     case 'ipv6.routing': {
       // "Routing Header for IPv6 (Source Route)"
       const t = own(n, 'ipv6.routing.type');
