@@ -68,6 +68,17 @@ export function protocolLine(n: TreeNode): string {
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
     case 'ip':
       return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+    case 'mpls': {
+      // packet-mpls.c: ", Label: 16106, Exp: 0, S: 1, TTL: 44" (a reserved label by its name)
+      const label = own(n, 'mpls.label');
+      const exp = own(n, 'mpls.exp');
+      const s = own(n, 'mpls.bottom');
+      const ttl = own(n, 'mpls.ttl');
+      if (label === undefined || exp === undefined || s === undefined || ttl === undefined) return n.label;
+      const v = Number(label);
+      const shown = v <= 15 ? `${fieldByName('mpls.label')?.names?.get(v) ?? 'Reserved - Unknown'} (${v})` : label;
+      return `${n.label}, Label: ${shown}, Exp: ${exp}, S: ${s}, TTL: ${ttl}`;
+    }
     case 'vsock': {
       // "vSocket, Op: Connect, Transport: Virtio"
       const op = own(n, 'vsock.op');
