@@ -22,6 +22,7 @@
 // frame.time_delta_displayed (since the previous *displayed* frame) is not registered: its value
 // depends on the display filter, not on the packet.
 
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { SECONDS } from '../fields/format.ts';
 import { Base, FT, fieldById, maskShift, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup, type FieldList } from '../fields/field-list.ts';
@@ -38,6 +39,11 @@ import { timeDelta, type Delta } from '../analysis/nstime.ts';
 /** Private Enterprise Numbers by name, for pcapng Custom Blocks: the ones of the corpus's
  *  captures, as Wireshark's enterprises file names them (IANA's registry has some 60,000). */
 const ENTERPRISES = names([[32473, 'Example Enterprise Number for Documentation Use'], [36724, 'Kaplan Research and Application Prototyping']]);
+
+/** The expert each pcapng comment carries (Comment/Comment: "Formatted comment"). */
+const X = registerExperts({
+  comment: { name: 'frame.comment.expert', msg: 'Formatted comment', severity: Severity.COMMENT, group: Group.COMMENT },
+});
 
 /** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
 function bytesAndBits(v: number): string {
@@ -75,6 +81,7 @@ export const F = registerFields({
   number: { name: 'frame.number', label: 'Frame Number', type: FT.UINT },
   len: { name: 'frame.len', label: 'Frame Length', type: FT.UINT, unit: bytesAndBits },
   capLen: { name: 'frame.cap_len', label: 'Capture Length', type: FT.UINT, unit: bytesAndBits },
+  pktComment: { name: 'pkt_comment', label: 'Packet comments', type: FT.PROTOCOL },
   comment: { name: 'frame.comment', label: 'Comment', type: FT.STRING },
   // (no frame is marked, ignored or time-shifted here: Wireshark's tree shows them all the same)
   marked: { name: 'frame.marked', label: 'Frame is marked', type: FT.BOOLEAN },
@@ -89,9 +96,19 @@ export const F = registerFields({
 export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   const f = c.f;
   const n = rec.capLen;
+  // pcapng comments: a "Packet comments" tree of their own above the frame's, each comment a line
+  // with a Comment expert (packet-frame.c's proto_pkt_comment)
+  if (rec.comments) {
+    f.push(f.add(F.pktComment, 0, 0));
+    for (const s of rec.comments) {
+      const i = f.addStr(F.comment, 0, 0, s);
+      if (f.wanted === null) f.setText(i, s);
+      expertAt(c, i, X.comment, s);
+    }
+    f.pop();
+  }
   const frame = f.add(F.frame, 0, n);
   f.push(frame);
-  if (rec.comments) for (const s of rec.comments) f.addStr(F.comment, 0, 0, s);
   // (pcapng: the section, counted from 1, before the interface)
   if (rec.section !== undefined && rec.section > 0) f.add(F.section, 0, 0, rec.section);
   // A pcapng Custom Block is not a packet: it has no interface and no encapsulation.
