@@ -140,34 +140,51 @@ function ascii(c: Ctx, o: number, n: number): string {
   return s;
 }
 
-/** "KEX host key (type: ssh-rsa)" (ssh_tree_add_hostkey): its length, type and, by type, its
- *  parts. Returns 4 + the key's length. */
-function hostKey(c: Ctx, o: number, end: number): number {
+/** What typedHead() read: the blob's type, where its parts start, and its length. */
+interface Head {
+  type: string;
+  at: number;
+  len: number;
+}
+
+/**
+ * The head a host key and a host signature both start with (ssh_tree_add_hostkey /
+ * ssh_tree_add_hostsignature): its length, its type's length and its type, under a subtree titled
+ * "`title` (type: ssh-rsa)", left open for the caller's parts (which pops it). Null, with nothing
+ * added, when the head is cut off.
+ */
+function typedHead(c: Ctx, o: number, end: number, title: string, ids: readonly [len: number, typeLen: number, type: number]): Head | null {
   const f = c.f;
-  if (!c.has(o, 8, end)) return end - o;
-  const keyLen = c.u32(o);
+  if (!c.has(o, 8, end)) return null;
+  const len = c.u32(o);
   const typeLen = c.u32(o + 4);
   const type = ascii(c, o + 8, typeLen);
-  f.push(f.text(o, keyLen + 4, `KEX host key (type: ${type})`));
-  f.add(K.hostKeyLength, o, 4, keyLen);
-  f.add(K.hostKeyTypeLength, o + 4, 4, typeLen);
-  let p = o + 8;
-  if (c.has(p, typeLen, end)) f.addStr(K.hostKeyType, p, typeLen, type);
-  p += typeLen;
-  if (type === 'ssh-rsa') {
+  f.push(f.text(o, len + 4, `${title} (type: ${type})`));
+  f.add(ids[0], o, 4, len);
+  f.add(ids[1], o + 4, 4, typeLen);
+  if (c.has(o + 8, typeLen, end)) f.addStr(ids[2], o + 8, typeLen, type);
+  return { type, at: o + 8 + typeLen, len };
+}
+
+/** "KEX host key (type: ssh-rsa)" with its parts by type. Returns 4 + the key's length. */
+function hostKey(c: Ctx, o: number, end: number): number {
+  const h = typedHead(c, o, end, 'KEX host key', [K.hostKeyLength, K.hostKeyTypeLength, K.hostKeyType]);
+  if (h === null) return end - o;
+  let p = h.at;
+  if (h.type === 'ssh-rsa') {
     p += mpint(c, K.rsaE, p, end);
     mpint(c, K.rsaN, p, end);
-  } else if (type === 'ssh-dss') {
+  } else if (h.type === 'ssh-dss') {
     for (const id of [K.dsaP, K.dsaQ, K.dsaG]) p += mpint(c, id, p, end);
     mpint(c, K.dsaY, p, end);
-  } else if (type.startsWith('ecdsa-sha2-')) {
+  } else if (h.type.startsWith('ecdsa-sha2-')) {
     p += stringField(c, K.ecdsaIdLength, K.ecdsaId, p, end);
     lengthAnd(c, K.ecdsaQLength, K.ecdsaQ, p, end);
-  } else if (type.startsWith('ssh-ed')) {
+  } else if (h.type.startsWith('ssh-ed')) {
     lengthAnd(c, K.eddsaKeyLength, K.eddsaKey, p, end);
-  } else c.field(K.hostKeyData, p, keyLen - (typeLen + 4), end);
-  f.pop();
-  return 4 + keyLen;
+  } else c.field(K.hostKeyData, p, h.len - (p - o - 4), end);
+  c.f.pop();
+  return 4 + h.len;
 }
 
 /** A length and the ASCII string it counts. */
@@ -178,23 +195,14 @@ function stringField(c: Ctx, lenId: number, id: number, o: number, end: number):
   return 4 + n;
 }
 
-/** "KEX host signature (type: ssh-rsa)" (ssh_tree_add_hostsignature). Returns 4 + its length. */
+/** "KEX host signature (type: ssh-rsa)" with its signature. Returns 4 + its length. */
 function hostSignature(c: Ctx, o: number, end: number): number {
-  const f = c.f;
-  if (!c.has(o, 8, end)) return end - o;
-  const sigLen = c.u32(o);
-  const typeLen = c.u32(o + 4);
-  const type = ascii(c, o + 8, typeLen);
-  f.push(f.text(o, sigLen + 4, `KEX host signature (type: ${type})`));
-  f.add(K.hostSigLength, o, 4, sigLen);
-  f.add(K.hostSigTypeLength, o + 4, 4, typeLen);
-  let p = o + 8;
-  if (c.has(p, typeLen, end)) f.addStr(K.hostSigType, p, typeLen, type);
-  p += typeLen;
+  const h = typedHead(c, o, end, 'KEX host signature', [K.hostSigLength, K.hostSigTypeLength, K.hostSigType]);
+  if (h === null) return end - o;
   // (4.0 shows nothing more of an ECDSA or EdDSA signature)
-  if (type === 'ssh-rsa') mpint(c, K.sigRsa, p, end);
-  else if (type === 'ssh-dss') mpint(c, K.sigDsa, p, end);
-  else if (!type.startsWith('ecdsa-sha2-') && !type.startsWith('ssh-ed')) c.field(K.hostSigData, p, sigLen - (typeLen + 4), end);
-  f.pop();
-  return 4 + sigLen;
+  if (h.type === 'ssh-rsa') mpint(c, K.sigRsa, h.at, end);
+  else if (h.type === 'ssh-dss') mpint(c, K.sigDsa, h.at, end);
+  else if (!h.type.startsWith('ecdsa-sha2-') && !h.type.startsWith('ssh-ed')) c.field(K.hostSigData, h.at, h.len - (h.at - o - 4), end);
+  c.f.pop();
+  return 4 + h.len;
 }
