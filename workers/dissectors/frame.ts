@@ -19,8 +19,10 @@
 // s, and relative times reach epoch size when frame 1 has no timestamp); the text tshark prints
 // for them is the one valueText writes for an absolute time (epochText), with no string made per
 // packet; and the filter types them as 4.0 does (filter/types.ts timeKind: seconds, not dates).
-// frame.time_delta_displayed (since the previous *displayed* frame) is not registered: its value
-// depends on the display filter, not on the packet.
+// frame.time_delta_displayed (since the previous *displayed* frame) depends on the display filter,
+// not on the packet: the caller says which frame was displayed before (frame-times.ts
+// useDisplayedFrames: the session's filter result, the export's last printed frame), and a display
+// filter cannot test it (filter/unfilterable.ts).
 
 import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { SECONDS } from '../fields/format.ts';
