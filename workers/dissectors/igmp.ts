@@ -100,23 +100,24 @@ function maxResp(c: Ctx, o: number, end: number, version: number): void {
   const f = c.f;
   if (!c.has(o, 1, end)) return;
   const code = c.u8(o);
-  // tenths of a second, shown as packet-igmp.c shows them: "10.0 sec (0x64)"
-  const line = (i: number, tenths: number): void => {
-    if (f.wanted === null) f.setText(i, `Max Resp Time: ${(tenths * 0.1).toFixed(1)} sec (0x${code.toString(16).padStart(2, '0')})`);
-  };
   if (version < 3 || code < 128) {
-    line(f.add(F.maxResp, o, 1, code), code);
+    maxRespLine(f, f.add(F.maxResp, o, 1, code), code, code);
     return;
   }
   const exp = (code >> 4) & 7;
   const mant = code & 0xf;
   const tenths = (mant | 0x10) << (exp + 3);
   const item = f.add(F.maxResp, o, 1, tenths);
-  line(item, tenths);
+  maxRespLine(f, item, tenths, code);
   f.push(item);
   f.add(F.maxRespExp, o, 1, exp);
   f.add(F.maxRespMant, o, 1, mant);
   f.pop();
+}
+
+/** Tenths of a second as packet-igmp.c shows them, with the code byte: "10.0 sec (0x64)". */
+function maxRespLine(f: Ctx['f'], item: number, tenths: number, code: number): void {
+  if (f.wanted === null) f.setText(item, `Max Resp Time: ${(tenths * 0.1).toFixed(1)} sec (0x${code.toString(16).padStart(2, '0')})`);
 }
 
 function v3Query(c: Ctx, o: number, end: number): void {
