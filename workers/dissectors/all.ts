@@ -12,6 +12,7 @@ import './null.ts';
 import './raw-ip.ts';
 import './ppp.ts';
 import './chdlc.ts';
+import './cdp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';
