@@ -1,7 +1,7 @@
 // frame.protocols against the corpus: tshark's list of a frame's layers (`eth:ethertype:ip:udp:
 // vxlan:eth:ethertype:ip:icmp:data`, the fifth column of every expected/*.tsv) equals ours on
 // every frame, except where tshark's list names a protocol Decapod does not dissect (QUIC, BGP,
-// LDAP, CDP…: we show those bytes as data, so the lists must differ there) and the frames below,
+// LDAP, DTP…: we show those bytes as data, so the lists must differ there) and the frames below,
 // each with its reason. The exempt frames are counted, so that a change which loses a layer
 // cannot hide among them.
 

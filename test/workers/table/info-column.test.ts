@@ -142,7 +142,7 @@ describe('Info column', () => {
     // Multipath TCP option, IGMPv1-3, BOOTP until a DHCP Message Type option, the short names
     // "MPLS ECHO" and "vSocket"; 741 before HTTP, 749 before JSON, 750 before DB-LSP-DISC, 759 before
     // an ethertype no dissector takes ("0x86dd" for IPv6 that is not version 6, "0x3030"). The rest
-    // are protocols Decapod does not dissect (QUIC, BGP, LDAP, M3UA, CDP…, HTTP's XML bodies); 762
+    // are protocols Decapod does not dissect (QUIC, BGP, LDAP, M3UA, DTP…, HTTP's XML bodies); 762
     // before pcapng's custom blocks ("PCAPNG"), 775 before CDP.
     const { frames, same } = await agreement('protocol');
     expect(frames).toBe(825);
