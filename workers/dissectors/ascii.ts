@@ -12,9 +12,15 @@ export function asciiText(b: Uint8Array, o: number, stop: number, untilNul = fal
   return s;
 }
 
-/** b[o, e) one character per byte (ISO 8859-1). */
-export function latin1Text(b: Uint8Array, o: number, e: number): string {
+/** b[o, e) one character per byte (ISO 8859-1), up to its first NUL when `untilNul` (a
+ *  NUL-padded field); never past the end of `b`. */
+export function latin1Text(b: Uint8Array, o: number, e: number, untilNul = false): string {
   let s = '';
-  for (let k = o; k < e; k++) s += String.fromCharCode(b[k] as number);
+  const stop = Math.min(e, b.length);
+  for (let k = o; k < stop; k++) {
+    const ch = b[k] as number;
+    if (ch === 0 && untilNul) break;
+    s += String.fromCharCode(ch);
+  }
   return s;
 }

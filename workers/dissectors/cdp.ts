@@ -11,6 +11,7 @@ import type { Ctx } from './context.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
 import { checksum } from './ip-checksum.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const TLV_TYPES = names([
   [0x1, 'Device ID'], [0x2, 'Addresses'], [0x3, 'Port ID'], [0x4, 'Capabilities'], [0x5, 'Software version'], [0x6, 'Platform'],
@@ -73,17 +74,6 @@ const CAPABILITIES = [F.capRouter, F.capTransBridge, F.capSrcBridge, F.capSwitch
 /** NLPID for IP (ISO/IEC TR 9577), the one address protocol CDP's address TLVs name by name. */
 const NLPID_IP = 0xcc;
 
-/** `n` bytes at `o` as ASCII, up to the first NUL (tvb_format_stringzpad / ENC_ASCII strings). */
-function text(c: Ctx, o: number, n: number): string {
-  let s = '';
-  for (let k = o; k < o + n && k < c.b.length; k++) {
-    const ch = c.b[k] as number;
-    if (ch === 0) break;
-    s += String.fromCharCode(ch);
-  }
-  return s;
-}
-
 export function dissectCdp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.colProtocol = 'CDP';
@@ -118,6 +108,12 @@ function info(c: Ctx, s: string): void {
   if (c.f.wanted === null) c.setInfo((c.colInfo ?? '') + s);
 }
 
+/** A TLV's subtree titled `title`, left open for its fields, with its Type and Length lines. */
+function open(c: Ctx, o: number, len: number, title: string): void {
+  c.f.push(c.f.text(o, len, title));
+  head(c, o);
+}
+
 /** A TLV's Type and Length lines. */
 function head(c: Ctx, o: number): void {
   c.f.add(F.tlvType, o, 2, c.u16(o));
@@ -128,33 +124,29 @@ function tlv(c: Ctx, type: number, o: number, tlvEnd: number, len: number, end: 
   const f = c.f;
   const d = o + 4;
   const n = len - 4;
-  const open = (title: string): void => {
-    f.push(f.text(o, len, title));
-    head(c, o);
-  };
   switch (type) {
     case 0x1: {
-      const id = text(c, d, n);
+      const id = latin1Text(c.b, d, d + n, true);
       // the Info column: "Device ID: R1  Port ID: Tunnel40  " (col_append_fstr, two spaces after each)
       info(c, `Device ID: ${id}  `);
-      open(`Device ID: ${id}`);
+      open(c, o, len, `Device ID: ${id}`);
       if (c.has(d, n, end)) f.addStr(F.deviceId, d, n, id);
       break;
     }
     case 0x3: {
-      const port = text(c, d, n);
+      const port = latin1Text(c.b, d, d + n, true);
       info(c, `Port ID: ${port}  `);
-      open(`Port ID: ${port}`);
+      open(c, o, len, `Port ID: ${port}`);
       if (c.has(d, n, end)) f.addStr(F.portId, d, n, port);
       break;
     }
     case 0x2:
     case 0x16:
-      open(type === 0x2 ? 'Addresses' : 'Management Addresses');
+      open(c, o, len, type === 0x2 ? 'Addresses' : 'Management Addresses');
       addresses(c, d, tlvEnd, end);
       break;
     case 0x4: {
-      open('Capabilities');
+      open(c, o, len, 'Capabilities');
       const v = c.uint(F.capabilities, d, 4, end);
       if (v < 0) break;
       f.push(f.last);
@@ -163,68 +155,68 @@ function tlv(c: Ctx, type: number, o: number, tlvEnd: number, len: number, end: 
       break;
     }
     case 0x5:
-      open('Software Version');
+      open(c, o, len, 'Software Version');
       // one item per line (add_multi_line_string_to_tree)
       if (!c.has(d, n, end)) break;
       for (let p = d; p < tlvEnd; ) {
         let e = p;
         while (e < tlvEnd && c.b[e] !== 0x0a) e++;
-        f.addStr(F.softwareVersion, p, e - p, text(c, p, e - p));
+        f.addStr(F.softwareVersion, p, e - p, latin1Text(c.b, p, e, true));
         p = e + 1;
       }
       break;
     case 0x6: {
-      const platform = text(c, d, n);
-      open(`Platform: ${platform}`);
+      const platform = latin1Text(c.b, d, d + n, true);
+      open(c, o, len, `Platform: ${platform}`);
       if (c.has(d, n, end)) f.addStr(F.platform, d, n, platform);
       break;
     }
     case 0x7:
       if (len === 8) {
-        open(`ODR Default gateway: ${c.has(d, 4, end) ? ipv4Text(c.b, d) : ''}`);
+        open(c, o, len, `ODR Default gateway: ${c.has(d, 4, end) ? ipv4Text(c.b, d) : ''}`);
         c.field(F.odrGateway, d, 4, end);
         break;
       }
-      open(`IP Prefixes: ${Math.floor(len / 5)}`);
+      open(c, o, len, `IP Prefixes: ${Math.floor(len / 5)}`);
       for (let p = d; p + 5 <= tlvEnd && !c.stop; p += 5) {
         if (!c.field(F.ipPrefix, p, 5, end)) break;
         if (f.wanted === null) f.setText(f.last, `IP Prefix: ${ipv4Text(c.b, p)}/${c.u8(p + 4)}`);
       }
       break;
     case 0x9: {
-      const domain = text(c, d, n);
-      open(`VTP Management Domain: ${domain}`);
+      const domain = latin1Text(c.b, d, d + n, true);
+      open(c, o, len, `VTP Management Domain: ${domain}`);
       if (c.has(d, n, end)) f.addStr(F.vtpDomain, d, n, domain);
       break;
     }
     case 0xa:
-      open(`Native VLAN: ${c.has(d, 2, end) ? c.u16(d) : ''}`);
+      open(c, o, len, `Native VLAN: ${c.has(d, 2, end) ? c.u16(d) : ''}`);
       c.uint(F.nativeVlan, d, 2, end);
       break;
     case 0xb:
-      open(`Duplex: ${c.has(d, 1, end) && c.u8(d) ? 'Full' : 'Half'}`);
+      open(c, o, len, `Duplex: ${c.has(d, 1, end) && c.u8(d) ? 'Full' : 'Half'}`);
       if (c.has(d, 1, end)) f.add(F.duplex, d, 1, c.u8(d) ? 1 : 0);
       break;
     case 0x11:
-      open(`MTU: ${c.has(d, 4, end) ? c.u32(d) : ''}`);
+      open(c, o, len, `MTU: ${c.has(d, 4, end) ? c.u32(d) : ''}`);
       c.uint(F.mtu, d, 4, end);
       break;
     case 0x12:
     case 0x13: {
       // "Trust Bitmap: 0x00", "Untrusted port CoS: 0x00" (packet-cdp.c's "0x%02X")
       const v = c.has(d, 1, end) ? c.u8(d).toString(16).toUpperCase().padStart(2, '0') : '';
-      open(`${type === 0x12 ? 'Trust Bitmap' : 'Untrusted port CoS'}: 0x${v}`);
+      open(c, o, len, `${type === 0x12 ? 'Trust Bitmap' : 'Untrusted port CoS'}: 0x${v}`);
       c.uint(type === 0x12 ? F.trustBitmap : F.untrustedCos, d, 1, end);
       break;
     }
     case 0x14: {
-      const name = text(c, d, n);
-      open(`System Name: ${name}`);
+      const name = latin1Text(c.b, d, d + n, true);
+      open(c, o, len, `System Name: ${name}`);
       if (c.has(d, n, end)) f.addStr(F.systemName, d, n, name);
       break;
     }
     default:
-      open(`Type: ${TLV_TYPES.get(type) ?? `Unknown (0x${type.toString(16).padStart(4, '0')})`}, length: ${len}`);
+      open(c, o, len, `Type: ${TLV_TYPES.get(type) ?? `Unknown (0x${type.toString(16).padStart(4, '0')})`}, length: ${len}`);
       if (n > 0) c.field(F.data, d, n, end);
   }
   f.pop();

@@ -147,7 +147,7 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
   c.uint(F.rrSegment, o + 4, 1, end);
   const fl = c.uint(F.rrFlag, o + 5, 1, end);
   if (fl < 0) return;
-  if (f.wanted === null) f.appendLabel(f.last, setFlagNames(RR_FLAGS.map(([id]) => id), fl));
+  if (f.wanted === null) f.appendLabel(f.last, setFlagNames(RR_FLAG_IDS, fl));
   f.push(f.last);
   for (const [id, bit] of RR_FLAGS) f.add(id, o + 5, 1, (fl >> bit) & 1);
   f.add(F.rrFlagRsv, o + 5, 1, fl & 7);
@@ -193,6 +193,7 @@ export function dissectRouterRenumbering(c: Ctx, code: number, o: number, end: n
 }
 
 const RR_FLAGS = [[F.rrFlagT, 7], [F.rrFlagR, 6], [F.rrFlagA, 5], [F.rrFlagS, 4], [F.rrFlagP, 3]] as const;
+const RR_FLAG_IDS = RR_FLAGS.map(([id]) => id);
 
 function usePrefix(c: Ctx, o: number, end: number): void {
   const f = c.f;

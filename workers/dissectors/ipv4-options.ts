@@ -13,7 +13,7 @@ import { FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
 import { expertAt } from './expert.ts';
-import { CIPSO, ESEC, LSRR, optionData, QS, RR, SEC, SSRR, TS, type DstAdder } from './ipv4-option-kinds.ts';
+import { CIPSO, ESEC, K, LSRR, optionData, QS, RR, SEC, SSRR, TS, type DstAdder } from './ipv4-option-kinds.ts';
 
 const EOL = 0;
 const NOP = 1;
@@ -179,7 +179,7 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
   // dissect_ipopt_ra: ": Router shall examine packet (0)"
   if (type === ROUTER_ALERT && len >= 4 && f.wanted === null && o + 4 <= c.b.length) {
     const v = c.u16(o + 2);
-    f.appendLabel(item, `: ${v === 0 ? 'Router shall examine packet' : 'Unknown'} (${v})`);
+    f.appendLabel(item, `: ${fieldById(K.ra).names?.get(v) ?? 'Unknown'} (${v})`);
   }
   f.pop();
 }

@@ -5,6 +5,7 @@
 import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const MAGIC_COOKIE = 0x1a2b3c4d;
 const HEADER_LEN = 12;
@@ -115,9 +116,7 @@ function message(c: Ctx, type: number, o: number, end: number): void {
     const def = fieldById(id);
     if (def.type === FT.STRING) {
       if (!c.has(o, n, end)) return;
-      let s = '';
-      for (let k = o; k < o + n && c.b[k] !== 0; k++) s += String.fromCharCode(c.b[k] as number);
-      f.addStr(id, o, n, s);
+      f.addStr(id, o, n, latin1Text(c.b, o, o + n, true));
     } else if (def.type === FT.BYTES) c.field(id, o, n, end);
     else {
       const v = c.uint(id, o, n, end);

@@ -9,6 +9,7 @@
 import { FT, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { KexKind, type SshFlow, type SshPeer } from './ssh-state.ts';
+import { latin1Text } from './ascii.ts';
 
 export const K = registerFields({
   seqNum: { name: 'ssh.seq_num', label: 'Sequence number', type: FT.UINT },
@@ -133,13 +134,6 @@ function mpint(c: Ctx, id: number, o: number, end: number): number {
   return lengthAnd(c, K.mpintLength, id, o, end);
 }
 
-/** The string of `n` bytes at `o`, as ASCII (tvb_get_string_enc's ENC_ASCII). */
-function ascii(c: Ctx, o: number, n: number): string {
-  let s = '';
-  for (let k = o; k < o + n && k < c.b.length; k++) s += String.fromCharCode(c.b[k] as number);
-  return s;
-}
-
 /** What typedHead() read: the blob's type, where its parts start, and its length. */
 interface Head {
   type: string;
@@ -158,7 +152,7 @@ function typedHead(c: Ctx, o: number, end: number, title: string, ids: readonly 
   if (!c.has(o, 8, end)) return null;
   const len = c.u32(o);
   const typeLen = c.u32(o + 4);
-  const type = ascii(c, o + 8, typeLen);
+  const type = latin1Text(c.b, o + 8, o + 8 + typeLen);
   f.push(f.text(o, len + 4, `${title} (type: ${type})`));
   f.add(ids[0], o, 4, len);
   f.add(ids[1], o + 4, 4, typeLen);
@@ -191,7 +185,7 @@ function hostKey(c: Ctx, o: number, end: number): number {
 function stringField(c: Ctx, lenId: number, id: number, o: number, end: number): number {
   const n = c.uint(lenId, o, 4, end);
   if (n < 0) return end - o;
-  if (c.has(o + 4, n, end)) c.f.addStr(id, o + 4, n, ascii(c, o + 4, n));
+  if (c.has(o + 4, n, end)) c.f.addStr(id, o + 4, n, latin1Text(c.b, o + 4, o + 4 + n));
   return 4 + n;
 }
 
