@@ -13,6 +13,7 @@ import './raw-ip.ts';
 import './ppp.ts';
 import './chdlc.ts';
 import './cdp.ts';
+import './bgp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

@@ -10,7 +10,7 @@
 // CHAIN (RFC 7901), DAU/DHU/N3U (RFC 6975) and Extended DNS Errors (RFC 8914) are decoded.
 
 import { FT, names, registerFields } from '../fields/registry.ts';
-import { ipv4Text, ipv6Text } from '../fields/format.ts';
+import { paddedAddress } from './padded-address.ts';
 import type { Ctx } from './context.ts';
 import { DNSSEC_ALGORITHMS, DS_DIGESTS, NSEC3_HASHES, OPT_CODE_NAMES } from './dns-types.ts';
 
@@ -67,8 +67,8 @@ export function dissectEdnsOptions(c: Ctx, off: number, dlen: number, end: numbe
         f.add(E.scope, d + 3, 1, c.u8(d + 3));
         // The address is cut to the prefix length (RFC 7871 section 6): pad it back with zeros.
         const n = len - 4;
-        if (family === 1 && n <= 4) f.addStr(E.addr4, d + 4, n, ipv4Text(padded(c.b, d + 4, n, 4), 0));
-        else if (family === 2 && n <= 16) f.addStr(E.addr6, d + 4, n, ipv6Text(padded(c.b, d + 4, n, 16), 0));
+        if (family === 1 && n <= 4) paddedAddress(c, E.addr4, d + 4, n, 4);
+        else if (family === 2 && n <= 16) paddedAddress(c, E.addr6, d + 4, n, 16);
         break;
       }
       case 10:
@@ -96,14 +96,6 @@ export function dissectEdnsOptions(c: Ctx, off: number, dlen: number, end: numbe
     f.pop();
     o = d + len;
   }
-}
-
-const pad = new Uint8Array(16);
-
-function padded(b: Uint8Array, o: number, n: number, size: number): Uint8Array {
-  pad.fill(0, 0, size);
-  pad.set(b.subarray(o, o + n));
-  return pad;
 }
 
 /** Bytes as a string, one character per byte, ending at a NUL as C strings do (TXT, CHAIN). */

@@ -22,7 +22,7 @@ export const enum EF {
 /** Wireshark's expert severities and groups (epan/proto.h PI_*), as their lines name them. */
 export const EXPERT_SEVERITIES = names([[0x00100000, 'Comment'], [0x00200000, 'Chat'], [0x00400000, 'Note'], [0x00600000, 'Warning'], [0x00800000, 'Error']]);
 export const EXPERT_GROUPS = names([
-  [0x01000000, 'Checksum'], [0x02000000, 'Sequence'], [0x03000000, 'Response code'], [0x04000000, 'Request code'],
+  [0x01000000, 'Checksum'], [0x02000000, 'Sequence'], [0x03000000, 'Response'], [0x04000000, 'Request'],
   [0x05000000, 'Undecoded'], [0x06000000, 'Reassemble'], [0x07000000, 'Malformed'], [0x08000000, 'Debug'],
   [0x09000000, 'Protocol'], [0x0a000000, 'Security'], [0x0b000000, 'Comment'], [0x0c000000, 'Decryption'],
   [0x0d000000, 'Assumption'], [0x0e000000, 'Deprecated'],

@@ -6,6 +6,7 @@ import { FT, allFields, type FieldDef } from '../fields/registry.ts';
 import { EF, type FieldList } from '../fields/field-list.ts';
 import type { FieldRef } from './ir.ts';
 import { Time, timeFromSeconds } from './time.ts';
+import { parseIpv4Cidr, parseIpv6 } from './values.ts';
 import type { Value } from './types.ts';
 
 export interface PacketView {
@@ -34,11 +35,18 @@ export function entryValue(fl: FieldList, i: number, def: FieldDef): Value {
     case FT.ABSOLUTE_TIME:
       return new Time(fl.num[i] as number, fl.aux[i] as number);
     case FT.IPV4: {
+      // (an address the bytes hold only the start of, padded: dissectors/padded-address.ts)
+      if ((fl.flags[i] as number) & EF.STR) return parseIpv4Cidr(fl.str[i] ?? '')?.addr ?? 0;
       const b = fl.bytesOf(i);
       const o = fl.off[i] as number;
       return (((b[o] as number) << 24) | ((b[o + 1] as number) << 16) | ((b[o + 2] as number) << 8) | (b[o + 3] as number)) >>> 0;
     }
-    case FT.IPV6:
+    case FT.IPV6: {
+      if ((fl.flags[i] as number) & EF.STR) return parseIpv6(fl.str[i] ?? '') ?? new Uint8Array(16);
+      const b = fl.bytesOf(i);
+      const o = Math.min(fl.off[i] as number, b.length);
+      return b.subarray(o, Math.min(b.length, o + (fl.len[i] as number)));
+    }
     case FT.ETHER:
     case FT.BYTES:
     case FT.PROTOCOL: {

@@ -62,6 +62,8 @@ export function filterLiteral(fl: FieldList, i: number, def: FieldDef): string |
     case FT.IPV4:
     case FT.IPV6:
     case FT.ETHER: {
+      // (an address the bytes hold only the start of: its text is the value, padded-address.ts)
+      if (str && def.type !== FT.ETHER && (fl.len[i] as number) < (def.type === FT.IPV4 ? 4 : 16)) return fl.str[i] ?? null;
       const text = bytesLiteral(def.type, entryBytes(fl, i));
       return str && text !== fl.str[i] ? null : text;
     }

@@ -137,6 +137,13 @@ export function protocolLine(n: TreeNode): string {
       const mode = find(n, 'ntp.flags.mode');
       return vn === undefined || mode === undefined ? n.label : `${n.label} (${nameOf('ntp.flags.vn', vn)}, ${NTP_MODES[Number(mode)]})`;
     }
+    case 'bgp': {
+      // "Border Gateway Protocol - OPEN Message" (a continuation has no type: the name alone)
+      const type = own(n, 'bgp.type');
+      if (type === undefined) return n.label;
+      const name = fieldByName('bgp.type')?.names?.get(Number(type));
+      return `${n.label} - ${name ?? `Unknown message type (0x${Number(type).toString(16).padStart(2, '0')})`}`;
+    }
     default:
       return n.label;
   }
