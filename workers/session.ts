@@ -564,7 +564,7 @@ export class CaptureSession implements CaptureApi {
         const own = this.dissector.ctx.colProtocol;
         if (own !== null) w.protocol[k] = own;
         const ctx = this.dissector.ctx;
-        w.info.push(infoText(fl, t.proto[r] as number, ctx.exception, ctx.colInfo, ctx.colInfoSep) + exceptionSuffix(ctx.exception));
+        w.info.push(infoText(fl, t.proto[r] as number, ctx.exception, ctx.colInfo, ctx.colInfoSep) + exceptionSuffix(ctx.exception, ctx.failWhy));
         // Wireshark's first colouring rule, above the protocols' (a damaged packet stays 'bad')
         if (w.color[k] !== 'bad' && badTcp(fl)) w.color[k] = 'bad-tcp';
         custom.forEach((c, ci) => (w.custom[ci] as string[]).push(customValue(fl, customIds[ci] as number, c.occurrence)));

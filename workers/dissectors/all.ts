@@ -14,6 +14,7 @@ import './ppp.ts';
 import './chdlc.ts';
 import './cdp.ts';
 import './bgp.ts';
+import './lldp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

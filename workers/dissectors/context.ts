@@ -113,6 +113,9 @@ export class Ctx {
   curProto = -1;
   failProto = -1;
   failBit = 0;
+  /** What the exception that stopped the packet says besides its kind ('' for most; see
+   *  failContained()): "[Malformed Packet: LLDP: length of contained item exceeds …]". */
+  failWhy = '';
 
   /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
    *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
@@ -132,6 +135,7 @@ export class Ctx {
     this.curProto = -1;
     this.failProto = -1;
     this.failBit = 0;
+    this.failWhy = '';
     this.b = bytes;
     this.f.reset(bytes);
     this.stop = false;
@@ -222,6 +226,13 @@ export class Ctx {
     this.status |= bit;
     this.exception |= bit;
     this.stop = true;
+  }
+
+  /** Wireshark's ContainedBoundsError: an item whose own length runs past the item that contains
+   *  it (an LLDP TLV longer than the PDU). Malformed, and said so in the exception's line. */
+  failContained(): void {
+    if (!this.stop) this.failWhy = 'length of contained item exceeds length of containing item';
+    this.fail(Status.MALFORMED);
   }
 
   /** True when [off, off+len) lies inside `end` and the buffer; otherwise stops the packet: as

@@ -22,7 +22,7 @@ export function showException(c: Ctx): void {
     return;
   }
   const i = f.add(WS.malformed, 0, 0);
-  f.label(i, `[Malformed Packet: ${proto}]`);
+  f.label(i, `[Malformed Packet: ${proto}${c.failWhy === '' ? '' : `: ${c.failWhy}`}]`);
   f.push(i);
   expertInfo(c, WS.malformedExpert, MESSAGE, Severity.ERROR, Group.MALFORMED);
   // (epan/expert.c adds a hidden _ws.malformed beside an expert info of the Malformed group)

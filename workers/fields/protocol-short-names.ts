@@ -37,6 +37,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   'ipv6.routing': 'IPv6 Routing',
   json: 'JSON',
   llc: 'LLC',
+  lldp: 'LLDP',
   llmnr: 'LLMNR',
   loop: 'LOOP',
   mdns: 'mDNS',

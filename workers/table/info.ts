@@ -56,11 +56,12 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
 
 /** What Wireshark appends to the Info column of a packet whose dissection an exception stopped
  *  (`exception`: Ctx.exception's Status bits), with no space before it, as tshark prints it:
- *  "IPv6 destination options[Malformed Packet]" (epan/show_exception.c). An expert info of the
+ *  "IPv6 destination options[Malformed Packet]" (epan/show_exception.c), and `why` (Ctx.failWhy)
+ *  after a colon when the exception says more ("[Malformed Packet: length of contained item …]"). An expert info of the
  *  Malformed group marks the packet (`_ws.malformed`) but appends nothing. */
-export function exceptionSuffix(exception: number): string {
+export function exceptionSuffix(exception: number, why = ''): string {
   let s = '';
-  if (exception & Status.MALFORMED) s += '[Malformed Packet]';
+  if (exception & Status.MALFORMED) s += why === '' ? '[Malformed Packet]' : `[Malformed Packet: ${why}]`;
   if (exception & Status.TRUNCATED) s += '[Packet size limited during capture]';
   return s;
 }
