@@ -15,6 +15,7 @@ import './chdlc.ts';
 import './cdp.ts';
 import './bgp.ts';
 import './lldp.ts';
+import './slow.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';
