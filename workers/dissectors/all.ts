@@ -16,6 +16,7 @@ import './cdp.ts';
 import './bgp.ts';
 import './lldp.ts';
 import './slow.ts';
+import './bfd.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

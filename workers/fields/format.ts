@@ -296,7 +296,9 @@ export function bitPattern(def: FieldDef, v: number): string {
     const m = 2 ** bit;
     const inMask = Math.floor(def.mask / m) % 2 === 1;
     out += inMask ? (Math.floor(shifted / m) % 2 === 1 ? '1' : '0') : '.';
-    if (bit % 4 === 0 && bit > 0) out += ' ';
+    // a space after each 4 bits from the left (BFD's 6-bit flags: "0... .."); for the widths that
+    // are multiples of 4, from the right alike
+    if ((bits - 1 - bit) % 4 === 3 && bit > 0) out += ' ';
   }
   return out;
 }

@@ -7,6 +7,8 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   arcnet: 'ARCNET',
   arp: 'ARP/RARP',
   avsp: 'avsp',
+  bfd: 'BFD Control',
+  bfd_echo: 'BFD Echo',
   bgp: 'BGP',
   cdp: 'CDP',
   chdlc: 'CHDLC',

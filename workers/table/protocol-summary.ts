@@ -119,7 +119,9 @@ export function protocolLine(n: TreeNode): string {
     }
     case 'geneve': {
       const vni = own(n, 'geneve.vni');
-      return vni === undefined ? n.label : `${n.label}, VNI: 0x${Number(vni).toString(16).padStart(6, '0')}`;
+      // ", OAM" for an OAM frame (NSX-T's BFD between tunnel endpoints), as packet-geneve.c appends it
+      const oam = find(n, 'geneve.flags.oam') === '1' ? ', OAM' : '';
+      return vni === undefined ? n.label : `${n.label}, VNI: 0x${Number(vni).toString(16).padStart(6, '0')}${oam}`;
     }
     case 'dns': {
       const response = find(n, 'dns.flags.response');
@@ -137,6 +139,11 @@ export function protocolLine(n: TreeNode): string {
       const mode = find(n, 'ntp.flags.mode');
       return vn === undefined || mode === undefined ? n.label : `${n.label} (${nameOf('ntp.flags.vn', vn)}, ${NTP_MODES[Number(mode)]})`;
     }
+    // (packet-bfd.c titles its items itself)
+    case 'bfd':
+      return 'BFD Control message';
+    case 'bfd_echo':
+      return 'BFD Echo message';
     case 'bgp': {
       // "Border Gateway Protocol - OPEN Message" (a continuation has no type: the name alone)
       const type = own(n, 'bgp.type');
