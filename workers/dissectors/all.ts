@@ -17,6 +17,7 @@ import './bgp.ts';
 import './lldp.ts';
 import './slow.ts';
 import './bfd.ts';
+import './vrrp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

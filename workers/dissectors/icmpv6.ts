@@ -21,7 +21,7 @@ import { trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { checksummable, dissectQuoted } from './icmp-error.ts';
 import { dissectMld, dissectMldv2Report, dissectRouterRenumbering } from './icmpv6-mld.ts';
 import { dissectNeighborDiscovery } from './icmpv6-nd.ts';
-import { checksum, onesSum } from './ip-checksum.ts';
+import { checksum, pseudoHeaderSum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
 import { dissectIpv6 } from './ipv6.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -86,7 +86,7 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   // A whole message outside an error packet, and the pseudo-header needs the IPv6 addresses.
   const verify = checksummable(c, end) && c.netSrc >= 0;
-  checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off) : 0);
+  checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off, IPPROTO_ICMPV6) : 0);
   if (c.stop) return;
   const body = off + BODY;
   switch (type) {
@@ -130,13 +130,6 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   f.pop();
 }
 
-/** The sum of the pseudo-header: source, destination (final, after a routing header), length, 58. */
-function pseudoHeaderSum(c: Ctx, length: number): number {
-  const b = c.netBuf;
-  let s = onesSum(b, c.netSrc, c.netSrc + c.netLen, 0) + onesSum(b, c.netDst, c.netDst + c.netLen, 0);
-  s += (length >>> 16) + (length & 0xffff) + IPPROTO_ICMPV6;
-  return s;
-}
 
 /** "Decode the IPv6 header of the original datagram" (or data if it does not look like one). */
 function contained(c: Ctx, o: number, end: number): void {

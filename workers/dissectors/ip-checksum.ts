@@ -16,11 +16,13 @@ export const enum ChecksumStatus {
 }
 
 /** Add the checksum at `off + csum` and its status, verifying the sum over b[off, end) plus the
- *  partial sum `pseudo` (an IPv6 pseudo-header) when `verify`. */
+ *  partial sum `pseudo` (an IPv6 pseudo-header) when `verify`. Returns the value the checksum
+ *  should have when it is wrong (for the dissector's expert info, under the item it adds last but
+ *  one: see checksumItem), else -1. */
 export function checksum(c: Ctx, id: number, statusId: number, off: number, end: number, verify: boolean, pseudo: number,
-                         csum = 2): void {
+                         csum = 2): number {
   const value = c.uint(id, off + csum, 2, end);
-  if (value < 0) return;
+  if (value < 0) return -1;
   const item = c.f.last;
   let status = ChecksumStatus.UNVERIFIED;
   let sum = 0;
@@ -35,7 +37,9 @@ export function checksum(c: Ctx, id: number, statusId: number, off: number, end:
     else c.f.appendLabel(item, ` incorrect, should be 0x${shouldBe(value, sum).toString(16).padStart(4, '0')}`);
   }
   c.f.add(statusId, off + csum, 0, status, EF.GENERATED);
-  if (status === ChecksumStatus.BAD) c.status |= Status.WARNING;
+  if (status !== ChecksumStatus.BAD) return -1;
+  c.status |= Status.WARNING;
+  return shouldBe(value, sum);
 }
 
 /** RFC 1071 sum of b[off, end) plus `initial`, folded to 16 bits. */
@@ -54,4 +58,12 @@ function shouldBe(value: number, sum: number): number {
   let v = value + (~sum & 0xffff);
   v = (v & 0xffff) + (v >>> 16);
   return (v & 0xffff) + (v >>> 16);
+}
+
+/** The sum of the IPv4 or IPv6 pseudo-header of a payload of protocol `proto` and `length` bytes:
+ *  the network layer's source and destination (IPv6's final destination, after a routing header),
+ *  the length and the protocol (RFC 768, RFC 8200 section 8.1). */
+export function pseudoHeaderSum(c: Ctx, length: number, proto: number): number {
+  const b = c.netBuf;
+  return onesSum(b, c.netSrc, c.netSrc + c.netLen, 0) + onesSum(b, c.netDst, c.netDst + c.netLen, 0) + (length >>> 16) + (length & 0xffff) + proto;
 }

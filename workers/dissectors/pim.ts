@@ -9,7 +9,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { Status, type Ctx } from './context.ts';
-import { checksum, onesSum } from './ip-checksum.ts';
+import { checksum, pseudoHeaderSum } from './ip-checksum.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const IPPROTO_PIM = 103;
@@ -67,7 +67,7 @@ export function dissectPim(c: Ctx, off: number, end: number): void {
   // the whole message (a Register's 8-byte header) when all of it is here and not a fragment
   const covered = version === 2 ? (type === REGISTER ? REGISTER_HEADER_LEN : end - off) : -1;
   const verify = covered >= 0 && !(c.status & Status.FRAGMENT) && off + covered <= stop;
-  const pseudo = verify && c.netLen === 16 ? pseudoHeaderSum(c, covered) : 0;
+  const pseudo = verify && c.netLen === 16 ? pseudoHeaderSum(c, covered, IPPROTO_PIM) : 0;
   checksum(c, F.checksum, F.checksumStatus, off, verify ? off + covered : stop, verify, pseudo);
   if (c.stop) return;
   let o = off + HEADER_LEN;
@@ -115,12 +115,6 @@ export function dissectPim(c: Ctx, off: number, end: number): void {
   f.pop();
   if (f.wanted === null) f.label(opts, `PIM Options: ${count}`);
   f.pop();
-}
-
-/** The IPv6 pseudo-header's sum (RFC 8200 section 8.1): addresses, length, next header 103. */
-function pseudoHeaderSum(c: Ctx, length: number): number {
-  const b = c.netBuf;
-  return onesSum(b, c.netSrc, c.netSrc + 16, 0) + onesSum(b, c.netDst, c.netDst + 16, 0) + (length >>> 16) + (length & 0xffff) + IPPROTO_PIM;
 }
 
 registerDissector('pim', dissectPim);

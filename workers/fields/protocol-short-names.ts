@@ -75,6 +75,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   udp: 'UDP',
   vlan: 'VLAN',
   vntag: 'VNTAG',
+  vrrp: 'VRRP',
   vsock: 'vsock',
   vxlan: 'VXLAN',
   wlan: 'IEEE 802.11',
