@@ -18,6 +18,7 @@ import './lldp.ts';
 import './slow.ts';
 import './bfd.ts';
 import './vrrp.ts';
+import './ospf.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

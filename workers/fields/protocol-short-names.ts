@@ -54,6 +54,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   nsh: 'NSH',
   ntp: 'NTP',
   null: 'Null',
+  ospf: 'OSPF',
   pim: 'PIM',
   pkt_comment: 'Pkt_Comment',
   pktap: 'PKTAP',
