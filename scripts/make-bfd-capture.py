@@ -5,7 +5,7 @@ of a BGP fabric's links (UDP 3784) coming up through Down, Init and Up, a multih
 sections (simple password, keyed MD5, meticulous keyed SHA1), an echo packet (UDP 3785), NSX-T's
 tunnel monitoring (BFD inside Geneve between two TEPs, the Geneve OAM bit set), and damaged
 packets (a length past the datagram, version 0 with a short length). tshark's reading of it is
-test/fixtures/bfd/bfd-lines.json (make-bfd-lines.sh beside it). Standard library only; the same
+test/fixtures/bfd/bfd-lines.json (scripts/make-layer-lines.py bfd). Standard library only; the same
 bytes every run.
 """
 import struct

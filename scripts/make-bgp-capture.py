@@ -10,7 +10,7 @@ in MP_REACH_NLRI / MP_UNREACH_NLRI and EVPN routes (MAC/IP advertisement, inclus
 IP prefix) with the PMSI tunnel attribute; KEEPALIVE, ROUTE-REFRESH and NOTIFICATION messages
 (cease with a shutdown communication, bad peer AS, hold timer expired); several messages in one
 segment, one message split over two segments, and a message whose length is below the header's.
-tshark's reading of it is test/fixtures/bgp/bgp-lines.json (make-bgp-lines.sh beside it).
+tshark's reading of it is test/fixtures/bgp/bgp-lines.json (scripts/make-layer-lines.py bgp).
 Standard library only; the same bytes every run.
 """
 import struct

@@ -4,7 +4,7 @@
 (the partner still unknown), both in sync, collecting and distributing, a short and a long
 timeout, expired and defaulted states; a Marker PDU and its response (Slow Protocols subtype 2);
 an LACPDU of version 2 and one cut short. tshark's reading of it is
-test/fixtures/lacp/lacp-lines.json (make-lacp-lines.sh beside it). Standard library only; the same
+test/fixtures/lacp/lacp-lines.json (scripts/make-layer-lines.py lacp). Standard library only; the same
 bytes every run.
 """
 import struct

@@ -7,7 +7,7 @@ IPv6 with and without an OID), IEEE 802.1's port VLAN, protocol VLAN, VLAN name,
 and link aggregation, IEEE 802.3's MAC/PHY status, power via MDI, link aggregation and maximum
 frame size, a vendor's TLV Decapod does not know, a reserved TLV type, and damaged PDUs (a TLV
 longer than the frame, a PDU without its End). tshark's reading of it is
-test/fixtures/lldp/lldp-lines.json (make-lldp-lines.sh beside it). Standard library only; the
+test/fixtures/lldp/lldp-lines.json (scripts/make-layer-lines.py lldp). Standard library only; the
 same bytes every run.
 """
 import struct

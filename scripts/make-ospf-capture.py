@@ -5,7 +5,7 @@ database descriptions (the first, empty, and one with LSA headers), a link-state
 carrying a router LSA (point-to-point, transit and stub links), a network LSA, summary and ASBR
 summary LSAs, an AS-external LSA (type 2 metric, forwarding address, tag) and an NSSA LSA, an
 acknowledgement, and a packet cut short. tshark's reading of it is
-test/fixtures/ospf/ospf-lines.json (make-ospf-lines.sh beside it). Standard library only; the
+test/fixtures/ospf/ospf-lines.json (scripts/make-layer-lines.py ospf). Standard library only; the
 same bytes every run.
 """
 import struct

@@ -3,7 +3,7 @@
 2 with one and several virtual addresses, no authentication and a simple text password, priority
 0 (the master resigning) and 255 (the address owner); version 3 over IPv4 and over IPv6 (its link-
 local and global addresses); a bad checksum, and a count of addresses past the packet. tshark's
-reading of it is test/fixtures/vrrp/vrrp-lines.json (make-vrrp-lines.sh beside it). Standard
+reading of it is test/fixtures/vrrp/vrrp-lines.json (scripts/make-layer-lines.py vrrp). Standard
 library only; the same bytes every run.
 """
 import struct

@@ -3,7 +3,7 @@
 // codes, demand mode, a multihop session over IPv6, the three kinds of authentication section and
 // a flag without one, an echo packet, NSX-T's tunnel monitoring (BFD inside Geneve with the OAM
 // bit, whose Geneve line says ", OAM"), a length past the datagram and a version 0 packet.
-// bfd-lines.json beside it is tshark 4.0.17's reading (make-bfd-lines.sh).
+// bfd-lines.json beside it is tshark 4.0.17's reading (scripts/make-layer-lines.py bfd).
 import { describe, expect, it } from 'vitest';
 import { expectColumns, expectFilters, expectLayers, openFixture, readFixture } from './layer-fixture.ts';
 

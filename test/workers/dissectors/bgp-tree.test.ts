@@ -4,7 +4,7 @@
 // communities of ten kinds, IPv4, IPv6 and EVPN routes with the PMSI tunnel and VXLAN
 // encapsulation, NOTIFICATION, ROUTE-REFRESH and KEEPALIVE messages, several messages in a
 // segment, one split over two, and a length below the header's. bgp-lines.json beside it is
-// tshark 4.0.17's reading (make-bgp-lines.sh). Every frame's BGP layers must equal tshark's line
+// tshark 4.0.17's reading (scripts/make-layer-lines.py bgp). Every frame's BGP layers must equal tshark's line
 // for line, its Protocol, Info and frame.protocols must be tshark's, and filters on the fields
 // must keep the frames tshark's keep.
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
 // (written by scripts/make-lacp-capture.py) holds a hypervisor's link aggregation and its switch
 // negotiating to collecting and distributing, short and long timeouts, defaulted and expired
 // states, LACP version 2, a Marker PDU and its response, and an LACPDU cut short.
-// lacp-lines.json beside it is tshark 4.0.17's reading (make-lacp-lines.sh).
+// lacp-lines.json beside it is tshark 4.0.17's reading (scripts/make-layer-lines.py lacp).
 import { describe, expect, it } from 'vitest';
 import { expectColumns, expectFilters, expectLayers, openFixture, readFixture } from './layer-fixture.ts';
 

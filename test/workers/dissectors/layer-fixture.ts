@@ -1,5 +1,5 @@
 // A dissector's fixture of tshark's reading (test/fixtures/<name>/<name>-lines.json, written by
-// make-<name>-lines.sh beside the capture): per frame the lines of the protocol's layers in
+// scripts/make-layer-lines.py): per frame the lines of the protocol's layers in
 // `tshark -V`, per frame its Protocol and Info columns and frame.protocols, and the frames some
 // display filters keep. The checks below compare a CaptureSession of the capture with it.
 import { openAsBlob, readFileSync } from 'node:fs';

@@ -4,7 +4,7 @@
 // link aggregation, IEEE 802.3's MAC/PHY status, maximum frame size and deprecated link
 // aggregation, a vendor's TLV), a hypervisor's own, each chassis and port ID subtype, IPv6
 // addresses and an OID, power via MDI, a reserved TLV type, a TLV longer than the PDU and a PDU
-// without its End. lldp-lines.json beside it is tshark 4.0.17's reading (make-lldp-lines.sh).
+// without its End. lldp-lines.json beside it is tshark 4.0.17's reading (scripts/make-layer-lines.py lldp).
 import { describe, expect, it } from 'vitest';
 import { expectColumns, expectFilters, expectLayers, openFixture, readFixture } from './layer-fixture.ts';
 

@@ -2,7 +2,7 @@
 // holds two routers' Hellos (null, simple and cryptographic authentication), database
 // descriptions, a link-state request, an update with router, network, summary, ASBR summary,
 // AS-external and NSSA LSAs, an acknowledgement and a packet cut short. ospf-lines.json beside it
-// is tshark 4.0.17's reading (make-ospf-lines.sh).
+// is tshark 4.0.17's reading (scripts/make-layer-lines.py ospf).
 import { describe, expect, it } from 'vitest';
 import { expectColumns, expectFilters, expectLayers, openFixture, readFixture } from './layer-fixture.ts';
 

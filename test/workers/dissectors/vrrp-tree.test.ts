@@ -2,7 +2,7 @@
 // holds a pair of gateways' adverts: version 2 with one and three addresses, priorities 0, 100, 150
 // and 255, a text password; version 3 over IPv4 and IPv6 (checksums over the pseudo-header); a bad
 // checksum and an address count past the packet. vrrp-lines.json beside it is tshark 4.0.17's
-// reading (make-vrrp-lines.sh).
+// reading (scripts/make-layer-lines.py vrrp).
 import { describe, expect, it } from 'vitest';
 import { expectColumns, expectFilters, expectLayers, openFixture, readFixture } from './layer-fixture.ts';
 

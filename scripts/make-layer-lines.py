@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Write test/fixtures/<name>/<name>-lines.json for the dissectors checked against tshark on a
+capture made for them (scripts/make-<name>-capture.py): per frame, the lines of the protocol's
+layers in `tshark -V` (indented as tshark indents them; a damaged packet's "[Malformed Packet: …]"
+with them), per frame its Protocol and Info columns and frame.protocols, and the frames each of
+some display filters keeps. test/workers/dissectors/layer-fixture.ts reads them.
+
+Usage: scripts/make-layer-lines.py NAME [NAME …]   (needs tshark 4.0.17; standard-library Python)
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.join(os.path.dirname(__file__), '..')
+
+# name: (the top-level lines that start the layers compared, whether tshark dissects in two passes
+# as Decapod's details do (-2: TCP reassembly), the filters)
+PROTOCOLS = {
+    'bgp': (('Border Gateway Protocol', '[Malformed Packet'), True, [
+        'bgp.nlri_prefix == 10.2.0.0', 'bgp.nlri_prefix == 10.9.0.0/16', 'bgp.withdrawn_prefix == 192.0.2.128',
+        'bgp.mp_reach_nlri_ipv6_prefix == 2001:db8:1::', 'bgp.mp_unreach_nlri_ipv6_prefix == 2001:db8:dead::',
+        'bgp.evpn.nlri.mac_addr == 00:50:56:aa:bb:cc', 'bgp.evpn.nlri.vni == 160161', 'bgp.type == 3',
+        'bgp.update.path_attribute.as_path_segment.as4 == 4200000001', 'bgp.update.path_attribute.community_wellknown == 0xffffff01',
+        'bgp.ext_com.tunnel_type == 8', 'bgp.cap.4as', 'bgp.evpn.nlri.ip.addr == 10.20.30.0', 'bgp.large_communities.ga == 4200000001',
+        'bgp.notify.communication contains "maintenance"', 'bgp.open.myas == 23456 && bgp.cap.4as == 4200000002']),
+    'lldp': (('Link Layer Discovery Protocol', '[Malformed Packet'), False, [
+        'lldp.chassis.id.mac == 00:1c:73:aa:bb:cc', 'lldp.port.id == "Ethernet1/1"', 'lldp.tlv.system.name contains "leaf1"',
+        'lldp.ieee.802_1.port_vlan.id == 100', 'lldp.ieee.802_3.max_frame_size == 9214', 'lldp.tlv.system_cap.router == 1',
+        'lldp.tlv.enable_system_cap.router == 1', 'lldp.mgn.addr.ip4 == 192.0.2.1', 'lldp.chassis.id.ip4 == 192.0.2.7', 'lldp.time_to_live == 30',
+        'lldp.ieee.802_1.aggregated_port_id == 1000003', 'lldp.tlv.type == 9', '_ws.malformed']),
+    'lacp': (('Slow Protocols', 'Link Aggregation Control Protocol', 'Marker Protocol', '[Malformed Packet'), False, [
+        'lacp.actor.sysid == 00:50:56:11:22:33', 'lacp.actor.state.synchronization == 1', 'lacp.partner.state.collecting == 1',
+        'lacp.actor.state.expired == 1', 'lacp.actor.key == 1000', 'lacp.version == 2', 'marker.tlvType == 2', 'marker.requesterTransId == 7',
+        'slow.subtype == 1', 'lacp.actor.state_str == "**DCSGSA"', '_ws.malformed']),
+    # (Geneve's lines too: it carries NSX-T's BFD with its OAM bit set)
+    'bfd': (('BFD Control message', 'BFD Echo message', 'Generic Network Virtualization Encapsulation', '[Malformed Packet'), False, [
+        'bfd.sta == 3', 'bfd.diag == 7', 'bfd.flags.p == 1', 'bfd.flags.f == 1', 'bfd.flags.a == 1', 'bfd.flags.h == 1',
+        'bfd.my_discriminator == 0x11', 'bfd.desired_min_tx_interval == 50000', 'bfd.auth.type == 5', 'bfd.auth.password == "secret-k"',
+        'bfd_echo', 'geneve && bfd', 'bfd.version == 0', '_ws.malformed', 'bfd.auth.no_data']),
+    'vrrp': (('Virtual Router Redundancy Protocol', '[Malformed Packet'), False, [
+        'vrrp.prio == 255', 'vrrp.prio == 0', 'vrrp.virt_rtr_id == 10', 'vrrp.ip_addr == 10.0.1.1', 'vrrp.ipv6_addr == 2001:db8::1',
+        'vrrp.version == 3', 'vrrp.checksum.status == 0', 'vrrp.checksum_bad.expert', 'vrrp.auth_string == "gw-pass"', 'vrrp.short_adver_int == 50',
+        '_ws.malformed']),
+    'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
+        'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
+        'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',
+        'ospf.lsa.router.linkid == 192.168.1.0', 'ospf.metric == 100', 'ospf.lsa.asext.fwdaddr == 10.1.0.9', 'ospf.advrouter == 2.2.2.2',
+        'ospf.lsa.nssa', '_ws.malformed']),
+}
+
+
+def tshark(pcap, two_pass, *args):
+    cmd = ['tshark', '-n'] + (['-2'] if two_pass else []) + ['-r', pcap] + list(args)
+    return subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+
+
+def lines(name):
+    titles, two_pass, filters = PROTOCOLS[name]
+    pcap = os.path.join(ROOT, 'test', 'fixtures', name, '%s-cases.pcap' % name)
+    out = {'layers': {}, 'columns': {}, 'filters': {}}
+    frame, on = None, False
+    for line in tshark(pcap, two_pass, '-V').splitlines():
+        m = re.match(r'Frame (\d+): ', line)
+        if m:
+            frame = m.group(1)
+            out['layers'][frame] = []
+        if line and not line.startswith(' '):
+            on = line.startswith(titles)
+        if on and line:
+            out['layers'][frame].append(line)
+    for line in tshark(pcap, two_pass, '-T', 'fields', '-e', 'frame.number', '-e', '_ws.col.Protocol', '-e', '_ws.col.Info', '-e', 'frame.protocols').splitlines():
+        n, *rest = line.split('\t')
+        out['columns'][n] = rest
+    for flt in filters:
+        out['filters'][flt] = [int(x) for x in tshark(pcap, two_pass, '-Y', flt, '-T', 'fields', '-e', 'frame.number').split()]
+    return out
+
+
+for name in sys.argv[1:] or sorted(PROTOCOLS):
+    path = os.path.join(ROOT, 'test', 'fixtures', name, '%s-lines.json' % name)
+    with open(path, 'w') as f:
+        f.write(json.dumps(lines(name), indent=1) + '\n')
+    print('wrote %s' % os.path.normpath(path))
