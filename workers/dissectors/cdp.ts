@@ -102,11 +102,6 @@ export function dissectCdp(c: Ctx, off: number, end: number): void {
   f.pop();
 }
 
-/** Append to the Info column with no separator (col_append_fstr; full trees only: the index pass
- *  builds no Info). */
-function info(c: Ctx, s: string): void {
-  if (c.f.wanted === null) c.setInfo((c.colInfo ?? '') + s);
-}
 
 /** A TLV's subtree titled `title`, left open for its fields, with its Type and Length lines. */
 function open(c: Ctx, o: number, len: number, title: string): void {
@@ -128,14 +123,14 @@ function tlv(c: Ctx, type: number, o: number, tlvEnd: number, len: number, end: 
     case 0x1: {
       const id = latin1Text(c.b, d, d + n, true);
       // the Info column: "Device ID: R1  Port ID: Tunnel40  " (col_append_fstr, two spaces after each)
-      info(c, `Device ID: ${id}  `);
+      c.addInfo(`Device ID: ${id}  `);
       open(c, o, len, `Device ID: ${id}`);
       if (c.has(d, n, end)) f.addStr(F.deviceId, d, n, id);
       break;
     }
     case 0x3: {
       const port = latin1Text(c.b, d, d + n, true);
-      info(c, `Port ID: ${port}  `);
+      c.addInfo(`Port ID: ${port}  `);
       open(c, o, len, `Port ID: ${port}`);
       if (c.has(d, n, end)) f.addStr(F.portId, d, n, port);
       break;

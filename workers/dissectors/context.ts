@@ -193,6 +193,12 @@ export class Ctx {
     } else this.colInfo = `${this.colInfo}, ${s}`;
   }
 
+  /** Append `s` to the Info column with no separator (col_append_str), in full dissections only:
+   *  the index pass builds no Info. */
+  addInfo(s: string): void {
+    if (this.f.wanted === null) this.setInfo((this.colInfo ?? '') + s);
+  }
+
   /** Set the Info column this dissector writes (Wireshark's col_add_str / col_set_str: no
    *  separator after what a lower layer wrote). */
   setInfo(s: string): void {

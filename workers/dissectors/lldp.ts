@@ -75,7 +75,7 @@ function tlv(c: Ctx, type: number, o: number, len: number): void {
     case Tlv.TTL: {
       const ttl = c.uint(F.ttl, v, 2, end);
       title = `Time To Live = ${ttl} sec`;
-      info(c, `${ttl} `);
+      c.addInfo(`${ttl} `);
       break;
     }
     case Tlv.PORT_DESCRIPTION:
@@ -85,8 +85,8 @@ function tlv(c: Ctx, type: number, o: number, len: number): void {
       const s = c.has(v, len, end) ? asciiText(c.b, v, end) : '';
       f.addStr(id, v, len, s);
       title = `${fieldById(id).label} = ${s}`;
-      if (type === Tlv.SYSTEM_NAME) info(c, `SysN=${s} `);
-      else if (type === Tlv.SYSTEM_DESCRIPTION) info(c, `SysD=${s} `);
+      if (type === Tlv.SYSTEM_NAME) c.addInfo(`SysN=${s} `);
+      else if (type === Tlv.SYSTEM_DESCRIPTION) c.addInfo(`SysD=${s} `);
       break;
     }
     case Tlv.CAPABILITIES:
@@ -106,11 +106,6 @@ function tlv(c: Ctx, type: number, o: number, len: number): void {
   }
   f.pop();
   if (f.wanted === null) f.label(item, title);
-}
-
-/** Append to the Info column (col_append_fstr: the TLVs' texts end with a space). */
-function info(c: Ctx, s: string): void {
-  if (c.f.wanted === null) c.setInfo((c.colInfo ?? '') + s);
 }
 
 /** Chassis ID or Port ID: its subtype and the ID, as its title and Info show it. */
@@ -149,7 +144,7 @@ function idTlv(c: Ctx, type: number, v: number, end: number): string {
     text = subtype === (chassis ? 3 : 2) ? bytesHex(c.b, o, n) : s;
   }
   const name = fieldById(chassis ? F.chassisSubtype : F.portSubtype).names?.get(subtype) ?? 'Reserved';
-  info(c, `${(chassis ? CHASSIS_ABBREV : PORT_ABBREV)[subtype] ?? 'Rs'}/${text} `);
+  c.addInfo(`${(chassis ? CHASSIS_ABBREV : PORT_ABBREV)[subtype] ?? 'Rs'}/${text} `);
   return `${chassis ? 'Chassis' : 'Port'} Subtype = ${name}, Id: ${text}`;
 }
 

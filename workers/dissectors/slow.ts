@@ -80,9 +80,6 @@ function dissectSlow(c: Ctx, off: number, end: number): void {
   else if (subtype === 2) c.call(dissectMarker, off + 1, end);
 }
 
-function info(c: Ctx, s: string): void {
-  if (c.f.wanted === null) c.setInfo((c.colInfo ?? '') + s);
-}
 
 function dissectLacp(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -91,7 +88,7 @@ function dissectLacp(c: Ctx, off: number, end: number): void {
   c.proto(F.lacp, off, end);
   const version = c.uint(F.version, off, 1, end);
   if (version < 0) return;
-  info(c, `v${version}`);
+  c.addInfo(`v${version}`);
   let o = off + 1;
   for (const s of SIDES) {
     c.uint(F.tlvType, o, 1, end);
@@ -112,7 +109,7 @@ function dissectLacp(c: Ctx, off: number, end: number): void {
     for (let bit = 7; bit >= 0; bit--) letters += st & (1 << bit) ? STATE_LETTERS[7 - bit] : '*';
     f.addStr(stateStr, o + 16, 1, letters, 0);
     if (f.wanted === null) f.setText(f.last, `[${fieldById(stateStr).label}: ${letters}]`);
-    info(c, ` ${s.word} ${etherText(c.b, o + 4)} P: ${p} K: ${k} ${letters}`);
+    c.addInfo(` ${s.word} ${etherText(c.b, o + 4)} P: ${p} K: ${k} ${letters}`);
     c.field(reserved, o + 17, 3, end);
     o += 20;
   }
@@ -139,7 +136,7 @@ function dissectMarker(c: Ctx, off: number, end: number): void {
   if (!c.field(F.requesterSystem, off + 5, 6, end)) return;
   const id = c.uint(F.transId, off + 11, 4, end);
   c.uint(F.requesterPad, off + 15, 2, end);
-  if (id >= 0) info(c, `${type === 1 ? 'Information' : type === 2 ? 'Response' : 'Unknown'} SysId=${etherText(c.b, off + 5)}, P=${port}, TId=${id}`);
+  if (id >= 0) c.addInfo(`${type === 1 ? 'Information' : type === 2 ? 'Response' : 'Unknown'} SysId=${etherText(c.b, off + 5)}, P=${port}, TId=${id}`);
   c.uint(F.markerTlvType, off + 17, 1, end);
   c.uint(F.markerTlvLen, off + 18, 1, end);
   c.field(F.markerReserved, off + 19, 90, end);
