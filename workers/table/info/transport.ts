@@ -22,19 +22,19 @@ export function tcpInfo(fl: FieldList): string {
   return s + tcpOptionsInfo(fl) + segmentSuffix(fl);
 }
 
-const [PAYLOAD, SEGMENT_DATA, SEGMENTS] = ids('tcp.payload', 'tcp.segment_data', 'tcp.segments');
+const [PAYLOAD, SEGMENT_DATA, SEGMENTS, RETRANSMISSION] = ids('tcp.payload', 'tcp.segment_data', 'tcp.segments', 'tcp.analysis.retransmission');
 
 /** packet-tcp.c's " [TCP segment of a reassembled PDU]": the segment's payload, from its first
  *  byte, belongs to a PDU a later segment completes (and no PDU was completed in this one); not
- *  the bytes of a retransmission, which no PDU takes ("Retransmitted TCP segment data"). */
+ *  a retransmission's, whose bytes no PDU takes (desegment_tcp: "Retransmitted TCP segment data"). */
 function segmentSuffix(fl: FieldList): string {
   let payload = -1;
   let starts = false;
   for (let i = 0; i < fl.count; i++) {
     const id = fl.id[i];
-    if (id === SEGMENTS) return '';
+    if (id === SEGMENTS || id === RETRANSMISSION) return '';
     if (id === PAYLOAD && payload < 0 && fl.src[i] === 0) payload = fl.off[i] as number;
-    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload && !fl.textLine(i)?.startsWith('Retransmitted')) starts = true;
+    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload) starts = true;
   }
   return starts ? ' [TCP segment of a reassembled PDU]' : '';
 }
