@@ -26,6 +26,7 @@ import { durationText, ipv4Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { DHCP_OPTION_NAMES } from './dhcp-names.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const OP = 0;
 const HTYPE = 1;
@@ -161,8 +162,7 @@ function full(c: Ctx): boolean {
 /** A NUL-padded string field (sname, file); an empty one is "not given". */
 function cString(c: Ctx, id: number, o: number, n: number, end: number): void {
   if (!c.has(o, n, end)) return;
-  let s = '';
-  for (let i = 0; i < n && c.b[o + i] !== 0; i++) s += String.fromCharCode(c.b[o + i] as number);
+  const s = latin1Text(c.b, o, o + n, true);
   const i = c.f.addStr(id, o, n, s);
   if (s === '' && full(c)) c.f.setText(i, `${id === F.sname ? 'Server host name' : 'Boot file name'} not given`);
 }
@@ -225,9 +225,7 @@ function options(c: Ctx, o: number, end: number): number {
 function optionValue(c: Ctx, type: number, v: number, len: number): void {
   const f = c.f;
   const str = (id: number): void => {
-    let s = '';
-    for (let i = 0; i < len && c.b[v + i] !== 0; i++) s += String.fromCharCode(c.b[v + i] as number);
-    f.addStr(id, v, len, s);
+    f.addStr(id, v, len, latin1Text(c.b, v, v + len, true));
   };
   const addrs = (id: number): void => {
     for (let i = 0; i + 4 <= len; i += 4) f.add(id, v + i, 4);

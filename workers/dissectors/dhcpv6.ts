@@ -15,6 +15,7 @@ import { bytesHex, etherText } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { addAbsTime } from './time-fields.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const MSG_TYPE = 0;
 const XID = 1;
@@ -192,9 +193,7 @@ function linkAddr(b: Uint8Array, o: number, n: number): string {
 }
 
 function ascii(b: Uint8Array, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[o + i] !== 0; i++) s += String.fromCharCode(b[o + i] as number);
-  return s;
+  return latin1Text(b, o, o + n, true);
 }
 
 registerDissector('dhcpv6', dissectDhcpv6);

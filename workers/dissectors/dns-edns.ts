@@ -13,6 +13,7 @@ import { FT, names, registerFields } from '../fields/registry.ts';
 import { paddedAddress } from './padded-address.ts';
 import type { Ctx } from './context.ts';
 import { DNSSEC_ALGORITHMS, DS_DIGESTS, NSEC3_HASHES, OPT_CODE_NAMES } from './dns-types.ts';
+import { latin1Text } from './ascii.ts';
 
 export const E = registerFields({
   opt: { name: 'dns.opt', label: 'Option', type: FT.NONE },
@@ -100,7 +101,5 @@ export function dissectEdnsOptions(c: Ctx, off: number, dlen: number, end: numbe
 
 /** Bytes as a string, one character per byte, ending at a NUL as C strings do (TXT, CHAIN). */
 export function latin1(b: Uint8Array, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n && b[o + i] !== 0; i++) s += String.fromCharCode(b[o + i] as number);
-  return s;
+  return latin1Text(b, o, o + n, true);
 }

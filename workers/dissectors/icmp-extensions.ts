@@ -14,6 +14,7 @@ import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
+import { latin1Text } from './ascii.ts';
 
 const VERSION = 0;
 const CSUM = 2;
@@ -190,9 +191,7 @@ function interfaceInfo(c: Ctx, obj: number, ctype: number, objEnd: number, end: 
       o++;
     }
     if (objEnd >= o + nameLen && nameLen > 0 && c.has(o, nameLen - 1, end)) {
-      let s = '';
-      for (let i = 0; i < nameLen - 1 && c.b[o + i] !== 0; i++) s += String.fromCharCode(c.b[o + i] as number);
-      f.addStr(F.name, o, nameLen - 1, s);
+      f.addStr(F.name, o, nameLen - 1, latin1Text(c.b, o, o + nameLen - 1, true));
       o += nameLen - 1;
     }
     if (sub >= 0) f.pop();

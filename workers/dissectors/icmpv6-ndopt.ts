@@ -12,6 +12,7 @@ import { etherText, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { setFlagNames } from './flag-names.ts';
+import { latin1Text } from './ascii.ts';
 
 const OPT_TYPE = 0;
 const OPT_LEN = 1;
@@ -184,8 +185,7 @@ function domainNames(c: Ctx, o: number, optEnd: number, end: number, item: numbe
       const n = c.u8(p++);
       if (n === 0) break;
       if (!c.has(p, n, end)) return;
-      let label = '';
-      for (let i = 0; i < n; i++) label += String.fromCharCode(c.b[p + i] as number);
+      const label = latin1Text(c.b, p, p + n);
       name = name === '' ? label : `${name}.${label}`;
       p += n;
     }

@@ -12,6 +12,7 @@ import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
 import { expertAt } from './expert.ts';
+import { latin1Text } from './ascii.ts';
 
 /** Option types (RFC 791 and the IANA registry) with data read here; ipv4-options.ts uses the same names. */
 export const RR = 7;
@@ -225,9 +226,7 @@ function security(c: Ctx, d: number, len: number, end: number): void {
 }
 
 function text(c: Ctx, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(c.b[o + i] as number);
-  return s;
+  return latin1Text(c.b, o, o + n);
 }
 
 /** CIPSO (draft-ietf-cipso-ipsecurity, FIPS 188): the DOI, then tags; categories are not decoded. */

@@ -16,6 +16,7 @@ import type { Ctx, Dissector } from './context.ts';
 import { dissectData } from './data.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const FAMILY = 0;
 const VERSION = 1;
@@ -85,13 +86,7 @@ function orderFits(c: Ctx, off: number, end: number, le: boolean): boolean {
 
 /** A NUL-terminated string value (FT_STRINGZ), without allocating for the usual empty prefix. */
 function stringz(c: Ctx, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) {
-    const ch = c.u8(o + i);
-    if (ch === 0) break;
-    s += String.fromCharCode(ch);
-  }
-  return s;
+  return latin1Text(c.b, o, o + n, true);
 }
 
 export function dissectNflog(c: Ctx, off: number, end: number): void {

@@ -30,6 +30,7 @@ import { frameTime } from './frame.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import { NtpTransactions, type NtpMatch } from '../analysis/ntp-transactions.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const FLAGS = 0;
 const STRATUM = 1;
@@ -193,8 +194,7 @@ function powerOfTwo(e: number): string {
  *  (named when Wireshark knows it; kiss codes are not), a higher stratum's upstream IPv4 address. */
 function referenceId(c: Ctx, o: number, stratum: number): string {
   if (stratum >= 2) return ipv4Text(c.b, o);
-  let code = '';
-  for (let i = 0; i < 4 && c.b[o + i] !== 0; i++) code += String.fromCharCode(c.b[o + i] as number);
+  const code = latin1Text(c.b, o, o + 4, true);
   if (code === '') return 'NULL';
   // (a code is matched with its NUL padding: "GPS" is "GPS\0")
   const padded = [0, 1, 2, 3].every((i) => i < code.length || c.b[o + i] === 0);
@@ -285,9 +285,7 @@ function status(c: Ctx, o: number, response: boolean, system: boolean): void {
 }
 
 function text(b: Uint8Array, o: number, n: number): string {
-  let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(b[o + i] as number);
-  return s.trim();
+  return latin1Text(b, o, o + n).trim();
 }
 
 registerDissector('ntp', dissectNtp);

@@ -6,6 +6,7 @@
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
+import { latin1Text } from './ascii.ts';
 
 const LEVELS = names([[0, 'EMERG'], [1, 'ALERT'], [2, 'CRIT'], [3, 'ERR'], [4, 'WARNING'], [5, 'NOTICE'], [6, 'INFO'], [7, 'DEBUG']]);
 /** Longest `<PRI>`: "<191>". */
@@ -33,10 +34,7 @@ export function dissectSyslog(c: Ctx, off: number, end: number): void {
       o = k + 1;
     }
   }
-  let text = '';
-  let n = o;
-  while (n < stop && b[n] !== 0) text += String.fromCharCode(b[n++] as number);
-  c.f.addStr(F.msg, o, stop - o, text);
+  c.f.addStr(F.msg, o, stop - o, latin1Text(b, o, stop, true));
   c.f.pop();
 }
 
