@@ -19,6 +19,7 @@ import './slow.ts';
 import './bfd.ts';
 import './vrrp.ts';
 import './ospf.ts';
+import './quic.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

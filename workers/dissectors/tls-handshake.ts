@@ -10,6 +10,7 @@
 import { WS } from '../fields/field-list.ts';
 import { durationText } from '../fields/format.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { E, compressCertificate, fingerprint, quicTransportParameters, statusRequest } from './tls-extensions.ts';
 import type { Ctx } from './context.ts';
 import { addAbsTime } from './time-fields.ts';
 import { asciiText } from './ascii.ts';
@@ -223,7 +224,9 @@ function scanServerHello(c: Ctx, o: number, end: number): { version: number; hrr
 /** ssl_dissect_hnd_cli_hello / ssl_dissect_hnd_srv_hello: the common fields, then the lists. */
 function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number, end: number): void {
   const f = c.f;
-  if (c.uint(H.version, o, 2, end) < 0) return;
+  const helloVersion = c.uint(H.version, o, 2, end);
+  if (helloVersion < 0) return;
+  const suites: number[] = [];
   o += 2;
   if (!c.has(o, 32, end)) return;
   const random = f.add(H.random, o, 32);
@@ -245,6 +248,7 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
     if (csLen < 0) return;
     o += 2;
     list(c, H.cipherSuites, H.cipherSuite, 2, o, csLen, end, SUITES);
+    for (let k = 0; k + 2 <= csLen && o + k + 2 <= end; k += 2) suites.push(c.u16(o + k));
     o += csLen;
     const cmLen = c.uint(H.compMethodsLength, o, 1, end);
     if (cmLen < 0) return;
@@ -252,7 +256,9 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
     list(c, H.compMethods, H.compMethod, 1, o, cmLen, end, METHODS);
     o += cmLen;
   } else {
-    if (c.uint(H.cipherSuite, o, 2, end) < 0) return;
+    const suite = c.uint(H.cipherSuite, o, 2, end);
+    if (suite < 0) return;
+    suites.push(suite);
     o += 2;
     if (c.uint(H.compMethod, o, 1, end) < 0) return;
     o += 1;
@@ -261,7 +267,9 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
   const extLen = c.uint(H.extensionsLength, o, 2, end);
   if (extLen < 0) return;
   o += 2;
-  extensions(c, type, o, Math.min(end, o + extLen));
+  const extEnd = Math.min(end, o + extLen);
+  extensions(c, type, o, extEnd);
+  if (!c.stop && c.wants(E.ja3Full)) fingerprint(c, type === CLIENT_HELLO, o, helloVersion, suites, o, extEnd);
 }
 
 /** `len` bytes of `size`-byte values under their own line, titled `title` (only for full trees:
@@ -333,6 +341,15 @@ function extensions(c: Ctx, hsType: number, o: number, end: number): void {
         break;
       case 51:
         keyShare(c, hsType, body, next);
+        break;
+      case 5:
+        if (hsType === CLIENT_HELLO) statusRequest(c, body, next);
+        break;
+      case 27:
+        compressCertificate(c, body, next);
+        break;
+      case 57:
+        quicTransportParameters(c, body, next);
         break;
       case 65281:
         f.push(texts ? f.text(body, l, 'Renegotiation Info extension') : -1);

@@ -11,7 +11,8 @@
 //
 // Not done: SSLv2 and PCT records (shown as Continuation Data), Heartbeat and Connection ID
 // record bodies, reassembly of a handshake message spread over several records (its first record
-// shows "(fragment)"), certificates' X.509 contents, the JA3 fingerprints, decryption.
+// shows "(fragment)"), certificates' X.509 contents, decryption (QUIC's Initial packets excepted:
+// quic.ts decrypts them and hands their handshake to tls-handshake.ts).
 
 import { EF } from '../fields/field-list.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';

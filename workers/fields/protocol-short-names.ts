@@ -62,6 +62,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   pptp: 'PPTP',
   pwach: 'PW Associated Channel',
   pwethcw: 'Ethernet PW (with CW)',
+  quic: 'QUIC',
   radiotap: '802.11 Radiotap',
   raw: 'Raw',
   sctp: 'SCTP',

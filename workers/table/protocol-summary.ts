@@ -139,6 +139,11 @@ export function protocolLine(n: TreeNode): string {
       const mode = find(n, 'ntp.flags.mode');
       return vn === undefined || mode === undefined ? n.label : `${n.label} (${nameOf('ntp.flags.vn', vn)}, ${NTP_MODES[Number(mode)]})`;
     }
+    case 'tls': {
+      // handshake messages without a record layer (QUIC's CRYPTO frames): titled as their record
+      const hs = n.children[0];
+      return hs !== undefined && hs.field === 'tls.handshake' ? `TLSv1.3 Record Layer: ${hs.label}` : n.label;
+    }
     // (packet-bfd.c titles its items itself)
     case 'bfd':
       return 'BFD Control message';

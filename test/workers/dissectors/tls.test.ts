@@ -85,7 +85,7 @@ describe('TLS', () => {
     const s = await open();
     // a TLS 1.3 Server Hello with its key share, the dummy Change Cipher Spec, encrypted records
     const hello13 = treeLines((await s.getDetails(23)).tree, 'tls');
-    expect(hello13.slice(0, 27)).toEqual([
+    expect(hello13.slice(0, 29)).toEqual([
       'Transport Layer Security',
       '    TLSv1.3 Record Layer: Handshake Protocol: Server Hello',
       '        Content Type: Handshake (22)',
@@ -113,8 +113,11 @@ describe('TLS', () => {
       '                        Group: x25519 (29)',
       '                        Key Exchange Length: 32',
       '                        Key Exchange: 7d29aff9eee986ba36108833b9ac9dfda9ec4257ee856f1f36157e7162d4533f',
+      // the JA3S fingerprint packet-tls-utils.c appends (version, cipher suite, extensions; its MD5)
+      '            [JA3S Fullstring: 771,4866,43-51]',
+      '            [JA3S: 15af977ce25de452b96affa2addb1036]',
     ]);
-    expect(hello13.slice(27, 38)).toEqual([
+    expect(hello13.slice(29, 40)).toEqual([
       '    TLSv1.3 Record Layer: Change Cipher Spec Protocol: Change Cipher Spec',
       '        Content Type: Change Cipher Spec (20)',
       '        Version: TLS 1.2 (0x0303)',
@@ -137,6 +140,9 @@ describe('TLS', () => {
     expect(hello12).toContain('                Data (0 bytes)');
     expect(hello12).toContain('                    Signature Algorithm: SHA224 ECDSA (0x0303)');
     expect(hello12).toContain('                        Signature Hash Algorithm Hash: Unknown (8)');
+    // JA3: the version, cipher suites, extensions, groups and point formats (GREASE left out), and their MD5
+    expect(hello12).toContain('            [JA3 Fullstring: 771,49196-49200-159-52393-52392-52394-49195-49199-158-49188-49192-107-49187-49191-103-49162-49172-57-49161-49171-51-157-156-61-60-53-47-255,0-11-10-35-16-22-23-13,29-23-30-25-24,0-1-2]');
+    expect(hello12).toContain('            [JA3: 22558766122974704364c9c75c5cce0a]');
     // a New Session Ticket's body, and the handshake message after the Change Cipher Spec
     const ticket = treeLines((await s.getDetails(9)).tree, 'tls');
     expect(ticket.slice(8, 12)).toEqual([
