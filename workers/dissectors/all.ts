@@ -20,6 +20,7 @@ import './bfd.ts';
 import './vrrp.ts';
 import './ospf.ts';
 import './quic.ts';
+import './dtp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

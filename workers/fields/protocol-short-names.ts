@@ -19,6 +19,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   dhcp: 'DHCP/BOOTP',
   dhcpv6: 'DHCPv6',
   dns: 'DNS',
+  dtp: 'DTP',
   erspan: 'ERSPAN',
   eth: 'Ethernet',
   frame: 'Frame',

@@ -144,6 +144,20 @@ export function protocolLine(n: TreeNode): string {
       const hs = n.children[0];
       return hs !== undefined && hs.field === 'tls.handshake' ? `TLSv1.3 Record Layer: ${hs.label}` : n.label;
     }
+    case 'dtp': {
+      // each TLV's part, as packet-dtp.c appends them: ": domain", " (Operating/Administrative):
+      // Trunk/On (0x81)", ": sender"
+      let line = n.label;
+      for (const t of n.children) {
+        if (t.label === 'Domain') line += `: ${t.children.find((x) => x.field === 'dtp.domain')?.label.slice('Domain: '.length) ?? ''}`;
+        else if (t.label === 'Sender ID') line += `: ${own(t, 'dtp.senderid') ?? ''}`;
+        else {
+          const v = t.children.find((x) => x.label.startsWith('Value: '));
+          if (v !== undefined) line += ` (Operating/Administrative): ${v.label.slice(7)}`;
+        }
+      }
+      return line;
+    }
     // (packet-bfd.c titles its items itself)
     case 'bfd':
       return 'BFD Control message';
