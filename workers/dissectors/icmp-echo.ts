@@ -43,7 +43,9 @@ export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: 
   if (m.request === c.frameNo) c.f.add(ids.respIn, off, 0, m.reply, EF.GENERATED);
   else {
     c.f.add(ids.respTo, off, 0, m.request, EF.GENERATED);
-    c.f.add(ids.resptime, off, 0, m.ms, EF.GENERATED);
+    const i = c.f.add(ids.resptime, off, 0, m.ms, EF.GENERATED);
+    // (packet-icmp.c and packet-icmpv6.c write it "%.3f ms")
+    if (c.f.wanted === null) c.f.setText(i, `Response time: ${m.ms.toFixed(3)} ms`);
   }
 }
 
