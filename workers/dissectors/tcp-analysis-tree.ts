@@ -100,7 +100,11 @@ export function addSeqAckAnalysis(c: Ctx, ta: SeqAck): void {
         f.add(A.rtoFrame, 0, 0, ta.rtoFrame, EF.GENERATED);
       }
     }
-    if (ta.dupackNum !== 0 && ta.flags & TA.DUPLICATE_ACK) f.add(A.duplicateAck, 0, 0, 0, EF.GENERATED);
+    if (ta.dupackNum !== 0 && ta.flags & TA.DUPLICATE_ACK) {
+      // (packet-tcp.c writes this flag's line itself)
+      const i = f.add(A.duplicateAck, 0, 0, 0, EF.GENERATED);
+      if (f.wanted === null) f.label(i, 'This is a TCP duplicate ack');
+    }
     f.pop();
     if (ta.dupackNum !== 0) {
       f.add(A.duplicateAckNum, 0, 0, ta.dupackNum, EF.GENERATED);
