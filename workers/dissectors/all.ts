@@ -21,6 +21,7 @@ import './vrrp.ts';
 import './ospf.ts';
 import './quic.ts';
 import './dtp.ts';
+import './lcp.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

@@ -40,6 +40,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   'ipv6.routing': 'IPv6 Routing',
   json: 'JSON',
   lacp: 'Link Aggregation Control Protocol',
+  lcp: 'PPP LCP',
   llc: 'LLC',
   lldp: 'LLDP',
   llmnr: 'LLMNR',
