@@ -22,6 +22,7 @@ import './ospf.ts';
 import './quic.ts';
 import './dtp.ts';
 import './lcp.ts';
+import './m3ua.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';

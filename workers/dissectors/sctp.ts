@@ -41,6 +41,7 @@ export const F = registerFields({
   dstport: { name: 'sctp.dstport', label: 'Destination port', type: FT.UINT, bits: 16 },
   vtag: { name: 'sctp.verification_tag', label: 'Verification tag', type: FT.UINT, base: Base.HEX },
   port: { name: 'sctp.port', label: 'Port', type: FT.UINT, bits: 16 },
+  assocIndex: { name: 'sctp.assoc_index', label: 'Association index', type: FT.UINT, bits: 16 },
   checksum: { name: 'sctp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX },
   checksumStatus: { name: 'sctp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: names([[2, 'Unverified']]) },
   chunkType: { name: 'sctp.chunk_type', label: 'Chunk type', type: FT.UINT, bits: 8, names: CHUNK_TYPES },
@@ -74,6 +75,9 @@ export function dissectSctp(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   f.add(F.port, off + SPORT, 2, sport, EF.HIDDEN);
   f.add(F.port, off + DPORT, 2, dport, EF.HIDDEN);
+  // (packet-sctp.c numbers associations only when a preference asks it to: off by default)
+  const assoc = f.add(F.assocIndex, off, 0, 0xffff, EF.GENERATED);
+  if (f.wanted === null) f.setText(assoc, 'Association index: disabled (enable in preferences)');
   if (c.uint(F.checksum, off + CSUM, 4, end) < 0) return;
   if (f.wanted === null) f.appendLabel(f.last, ' [unverified]');
   f.add(F.checksumStatus, off + CSUM, 0, 2, EF.GENERATED);
@@ -83,6 +87,9 @@ export function dissectSctp(c: Ctx, off: number, end: number): void {
     const type = c.u8(o);
     const flags = c.u8(o + 1);
     const len = c.u16(o + 2);
+    // the chunk's line: "DATA chunk (ordered, complete segment, TSN: 0, …)" (chunkTitle)
+    const chunk = f.text(o, Math.min(Math.max(len, CHUNK_HEADER_LEN), end - o), '');
+    f.push(chunk);
     f.push(f.add(F.chunkType, o, 1, type));
     f.add(F.bit1, o, 1, type >> 7);
     f.add(F.bit2, o, 1, (type >> 6) & 1);
@@ -96,19 +103,23 @@ export function dissectSctp(c: Ctx, off: number, end: number): void {
     }
     f.pop();
     f.add(F.chunkLength, o + 2, 2, len);
+    if (f.wanted === null) f.label(chunk, `${CHUNK_TYPES.get(type) ?? 'Unknown'} chunk`);
     if (len < CHUNK_HEADER_LEN) {
       c.fail(Status.MALFORMED); // "Chunk length bad": it must cover its own header.
       return;
     }
-    if (type === 0 && len >= DATA_HEADER_LEN) dataChunk(c, o, len, end, vtag);
+    if (type === 0 && len >= DATA_HEADER_LEN) dataChunk(c, chunk, o, len, end, vtag);
     else if (len > CHUNK_HEADER_LEN) c.field(F.value, o + CHUNK_HEADER_LEN, len - CHUNK_HEADER_LEN, end);
     const padded = o + ((len + 3) & ~3);
     if (padded > o + len && padded <= end) c.field(F.padding, o + len, padded - o - len, end);
+    f.pop();
     o = padded;
   }
 }
 
-function dataChunk(c: Ctx, o: number, len: number, end: number, vtag: number): void {
+/** A DATA chunk's fields and line, then its payload to the dissector of its payload protocol
+ *  identifier (sctp.ppi), else as data. */
+function dataChunk(c: Ctx, chunk: number, o: number, len: number, end: number, vtag: number): void {
   const f = c.f;
   if (!c.has(o, DATA_HEADER_LEN, end)) return;
   const tsn = c.u32(o + 4);
@@ -126,8 +137,20 @@ function dataChunk(c: Ctx, o: number, len: number, end: number, vtag: number): v
   f.add(F.tsnRaw, o + 4, 4, tsn);
   f.add(F.sid, o + 8, 2, c.u16(o + 8));
   f.add(F.ssn, o + 10, 2, c.u16(o + 10));
-  f.add(F.ppid, o + 12, 4, c.u32(o + 12));
-  if (len > DATA_HEADER_LEN) c.call(dissectData, o + DATA_HEADER_LEN, Math.min(o + len, end));
+  const ppid = c.u32(o + 12);
+  f.add(F.ppid, o + 12, 4, ppid);
+  if (f.wanted === null) {
+    const flags = c.u8(o + 1);
+    const segment = ['middle', 'last', 'first', 'complete'][flags & 3];
+    f.label(chunk, `DATA chunk (${flags & 4 ? 'unordered' : 'ordered'}, ${segment} segment, TSN: ${(tsn - base) >>> 0}, SID: ${c.u16(o + 8)}, SSN: ${c.u16(o + 10)}, PPID: ${ppid}, payload length: ${len - DATA_HEADER_LEN} bytes)`);
+  }
+  if (len > DATA_HEADER_LEN) {
+    // (packet-sctp.c hands the payload the packet's tree: its protocol's item is SCTP's sibling)
+    const depth = f.level;
+    f.unwindTo(depth - 2);
+    c.call(c.tables.lookup('sctp.ppi', ppid) ?? dissectData, o + DATA_HEADER_LEN, Math.min(o + len, end));
+    f.unwindTo(depth);
+  }
 }
 
 registerDissector('sctp', dissectSctp);

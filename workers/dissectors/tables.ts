@@ -5,7 +5,7 @@
 import type { Ctx, Dissector } from './context.ts';
 import { WIRESHARK_TCP_PORTS, WIRESHARK_UDP_PORTS } from './wireshark-ports.ts';
 
-export type TableName = 'ethertype' | 'ip.proto' | 'udp.port' | 'tcp.port' | 'wtap_encap' | 'gre.proto' | 'sll.ltype' | 'null.type' | 'ppp.protocol' | 'llc.dsap' | 'llc.cisco_pid';
+export type TableName = 'ethertype' | 'ip.proto' | 'udp.port' | 'tcp.port' | 'wtap_encap' | 'gre.proto' | 'sll.ltype' | 'null.type' | 'ppp.protocol' | 'llc.dsap' | 'llc.cisco_pid' | 'sctp.ppi';
 
 /** A heuristic sub-dissector: returns true when it recognised and dissected the payload. */
 export type Heuristic = (c: Ctx, off: number, end: number) => boolean;

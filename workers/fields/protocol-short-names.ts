@@ -45,6 +45,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   lldp: 'LLDP',
   llmnr: 'LLMNR',
   loop: 'LOOP',
+  m3ua: 'M3UA',
   marker: 'Link Aggregation Marker Protocol',
   mdns: 'mDNS',
   mpls: 'MPLS',

@@ -95,6 +95,12 @@ export function protocolLine(n: TreeNode): string {
       return pair(n, 'ipv6.src', 'ipv6.dst', 'Src', 'Dst');
     case 'udp':
       return pair(n, 'udp.srcport', 'udp.dstport', 'Src Port', 'Dst Port');
+    case 'sctp': {
+      // "Src Port: 2905 (2905)": packet-sctp.c shows the port's name, which is its number without resolution
+      const sp = own(n, 'sctp.srcport');
+      const dp = own(n, 'sctp.dstport');
+      return sp === undefined || dp === undefined ? n.label : `${n.label}, Src Port: ${sp} (${sp}), Dst Port: ${dp} (${dp})`;
+    }
     case 'tcp': {
       const line = pair(n, 'tcp.srcport', 'tcp.dstport', 'Src Port', 'Dst Port');
       const seq = own(n, 'tcp.seq');

@@ -13,7 +13,7 @@ describe('SCTP', () => {
   it('decodes the common header and the DATA chunk of isup.pcap frame 1', () => {
     const { out } = capture([DATA_1], ['sctp.srcport', 'sctp.dstport', 'sctp.port', 'sctp.verification_tag', 'sctp.checksum',
       'sctp.chunk_type', 'sctp.chunk_flags', 'sctp.data_b_bit', 'sctp.data_e_bit', 'sctp.chunk_length', 'sctp.data_tsn',
-      'sctp.data_tsn_raw', 'sctp.data_sid', 'sctp.data_ssn', 'sctp.data_payload_proto_id', 'data.len']);
+      'sctp.data_tsn_raw', 'sctp.data_sid', 'sctp.data_ssn', 'sctp.data_payload_proto_id', 'm3ua.message_length']);
     const f = out[0] as (typeof out)[0];
     expect(f['sctp.srcport']).toEqual(['2905']);
     expect(f['sctp.port']).toEqual(['2905', '2905']);
@@ -28,7 +28,8 @@ describe('SCTP', () => {
     expect(f['sctp.data_sid']).toEqual(['0x0006']);
     expect(f['sctp.data_ssn']).toEqual(['42']);
     expect(f['sctp.data_payload_proto_id']).toEqual(['3']);
-    expect(f['data.len']).toEqual(['84']);
+    // the payload is M3UA's (payload protocol identifier 3), its message 84 bytes long
+    expect(f['m3ua.message_length']).toEqual(['84']);
     expect(f.status & (Status.TRUNCATED | Status.MALFORMED)).toBe(0);
   });
 
