@@ -23,6 +23,7 @@ import './quic.ts';
 import './dtp.ts';
 import './lcp.ts';
 import './m3ua.ts';
+import './sap.ts';
 import './ipoib.ts';
 import './nflog.ts';
 import './pktap.ts';
