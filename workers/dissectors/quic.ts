@@ -21,6 +21,7 @@ import { latin1Text } from './ascii.ts';
 import type { Ctx } from './context.ts';
 import { expertInfo, Group, Severity } from './expert.ts';
 import { F, FRAME_TYPES, X } from './quic-fields.ts';
+import { readVarint } from './quic-varint.ts';
 import { dissectHandshake } from './tls-handshake.ts';
 import { F as TLS } from './tls.ts';
 import { TLSV1_3, newSession } from './tls-state.ts';
@@ -125,12 +126,7 @@ function dissectQuic(c: Ctx, off: number, end: number): void {
 
 /** A variable-length integer at o: its value and size (RFC 9000 section 16), or null past `end`. */
 function varint(c: Ctx, o: number, end: number): [number, number] | null {
-  if (o >= Math.min(end, c.b.length)) return null;
-  const size = 1 << (c.u8(o) >> 6);
-  if (o + size > Math.min(end, c.b.length)) return null;
-  let v = c.u8(o) & 0x3f;
-  for (let k = 1; k < size; k++) v = v * 256 + c.u8(o + k);
-  return [v, size];
+  return readVarint(c.b, o, Math.min(end, c.b.length));
 }
 
 /** Add varint field `id` at o; returns its value and where it ends, or null (the packet stops). */

@@ -7,6 +7,7 @@ import { EF } from '../fields/field-list.ts';
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { md5Hex } from './md5.ts';
+import { readVarint } from './quic-varint.ts';
 
 const u64 = (name: string, label: string) => ({ name, label, type: FT.UINT, bits: 64 }) as const;
 
@@ -75,14 +76,6 @@ const PARAMETERS = new Map<number, readonly [string, number, 'int' | 'ms' | 'byt
   [0x20, ['max_datagram_frame_size', E.maxDatagramFrameSize, 'int']],
 ]);
 
-function varint(b: Uint8Array, o: number, end: number): [number, number] | null {
-  if (o >= end) return null;
-  const size = 1 << ((b[o] as number) >> 6);
-  if (o + size > end) return null;
-  let v = (b[o] as number) & 0x3f;
-  for (let k = 1; k < size; k++) v = v * 256 + (b[o + k] as number);
-  return [v, size];
-}
 
 /** quic_transport_parameters: each parameter's line ("Parameter: max_idle_timeout (len=4) 30000
  *  ms"), type, length, value bytes and the value read as its kind. */
@@ -91,14 +84,14 @@ export function quicTransportParameters(c: Ctx, o: number, end: number): void {
   const b = c.b;
   const stop = Math.min(end, b.length);
   while (o < stop && !c.stop) {
-    const t = varint(b, o, stop);
-    const l = t && varint(b, o + t[1], stop);
+    const t = readVarint(b, o, stop);
+    const l = t && readVarint(b, o + t[1], stop);
     if (!t || !l) return;
     const v = o + t[1] + l[1];
     const len = l[0];
     if (!c.has(v, len, end)) return;
     const [name, id, kind] = PARAMETERS.get(t[0]) ?? [`Unknown 0x${t[0].toString(16).padStart(2, '0')}`, -1, 'none'];
-    const value = kind === 'int' || kind === 'ms' ? varint(b, v, v + len)?.[0] : undefined;
+    const value = kind === 'int' || kind === 'ms' ? readVarint(b, v, v + len)?.[0] : undefined;
     const item = f.add(E.quicParameter, o, v + len - o);
     if (f.wanted === null) f.label(item, `Parameter: ${name} (len=${len})${value === undefined ? '' : ` ${value}${kind === 'ms' ? ' ms' : ''}`}`);
     f.push(item);
