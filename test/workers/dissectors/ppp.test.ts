@@ -34,7 +34,13 @@ describe('PPP', () => {
   });
 
   it('shows an unknown protocol\'s payload as data', () => {
-    expect(frame(hex('ff03c0210101000a'), 9).v('data.len')).toBe('4');
+    // PAP (0xc023): not dissected
+    expect(frame(hex('ff03c0230101000a'), 9).v('data.len')).toBe('4');
+  });
+
+  it('hands LCP (0xc021) to its dissector: an Echo Request\'s code, identifier and length', () => {
+    const f = frame(hex('ff03c0210907000800000000'), 9);
+    expect([f.v('ppp.code'), f.v('ppp.identifier'), f.v('ppp.length'), f.v('data.len')]).toEqual(['9', '7', '8', '']);
   });
 
   it('never throws at any cut of the header', () => {
