@@ -95,6 +95,12 @@ export function protocolLine(n: TreeNode): string {
       return pair(n, 'ipv6.src', 'ipv6.dst', 'Src', 'Dst');
     case 'udp':
       return pair(n, 'udp.srcport', 'udp.dstport', 'Src Port', 'Dst Port');
+    case 'arp': {
+      // "Address Resolution Protocol (request)", "(request/gratuitous ARP)" (packet-arp.c)
+      const op = own(n, 'arp.opcode');
+      if (op === undefined) return n.label;
+      return `${n.label} (${nameOf('arp.opcode', op)}${own(n, 'arp.isgratuitous') === '1' ? '/gratuitous ARP' : ''})`;
+    }
     case 'sctp': {
       // "Src Port: 2905 (2905)": packet-sctp.c shows the port's name, which is its number without resolution
       const sp = own(n, 'sctp.srcport');
