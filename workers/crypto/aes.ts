@@ -26,6 +26,9 @@ const xtime = (b: number): number => ((b << 1) ^ (b & 0x80 ? 0x1b : 0)) & 0xff;
 /** An AES-128 key, expanded. */
 export class Aes128 {
   private readonly rk = new Uint8Array(176);
+  /** The state and the round's SubBytes/ShiftRows output: kept, not made per block or round. */
+  private readonly s = new Uint8Array(16);
+  private readonly t = new Uint8Array(16);
 
   constructor(key: Uint8Array) {
     const rk = this.rk;
@@ -50,12 +53,12 @@ export class Aes128 {
 
   /** Encrypt the 16-byte block `input` into `out` (may be the same array). */
   encryptBlock(input: Uint8Array, out: Uint8Array): void {
-    const s = new Uint8Array(16);
+    const s = this.s;
+    const t = this.t;
     const rk = this.rk;
     for (let i = 0; i < 16; i++) s[i] = (input[i] as number) ^ (rk[i] as number);
     for (let round = 1; round <= 10; round++) {
       // SubBytes and ShiftRows
-      const t = new Uint8Array(16);
       for (let c = 0; c < 4; c++) for (let r = 0; r < 4; r++) t[4 * c + r] = SBOX[s[4 * ((c + r) % 4) + r] as number] as number;
       // MixColumns (not in the last round), AddRoundKey
       for (let c = 0; c < 4; c++) {
@@ -74,11 +77,15 @@ export class Aes128 {
   }
 }
 
+const gfZ = new Uint8Array(16);
+const gfV = new Uint8Array(16);
+
 /** Multiply x by y in GCM's GF(2^128) (bit-reflected, as SP 800-38D section 6.3); both 16 bytes,
  *  the product into x. */
 function gfMul(x: Uint8Array, y: Uint8Array): void {
-  const z = new Uint8Array(16);
-  const v = y.slice();
+  const z = gfZ.fill(0);
+  const v = gfV;
+  v.set(y);
   for (let i = 0; i < 128; i++) {
     if ((x[i >> 3] as number) & (0x80 >> (i & 7))) for (let k = 0; k < 16; k++) z[k] = (z[k] as number) ^ (v[k] as number);
     const lsb = (v[15] as number) & 1;

@@ -87,14 +87,14 @@ function dissectBfd(c: Ctx, off: number, end: number): void {
     for (const id of V1_FLAGS) {
       const set = b1 & fieldById(id).mask;
       f.add(id, off + 1, 1, set);
-      if (set) appended += `, ${fieldById(id).label}: Set`;
+      if (set && f.wanted === null) appended += `, ${fieldById(id).label}: Set`;
     }
   } else {
     for (const [id, mask] of V0_FLAGS) {
       const i = f.add(id, off + 1, 1, b1 & mask);
       const def = fieldById(id);
       if (f.wanted === null) f.setText(i, `${bitPattern({ ...def, bits: 8, mask }, b1 & mask)} = ${def.label}: ${b1 & mask ? 'Set' : 'Not set'}`);
-      if (b1 & mask) appended += `, ${def.label}: Set`;
+      if (b1 & mask && f.wanted === null) appended += `, ${def.label}: Set`;
     }
   }
   f.pop();

@@ -192,10 +192,3 @@ export const F = registerFields({
 export const X = registerExperts({
   grHelperOnly: { name: 'bgp.cap.gr.helper_mode_only', msg: 'Graceful Restart Capability supported in Helper mode only', severity: Severity.CHAT, group: Group.REQUEST },
 });
-
-/** ", Name" for each flag that is set (proto_tree_add_bitmask's appended names). */
-export function setFlags(flags: readonly (readonly [number, string])[]): string {
-  let s = '';
-  for (const [set, name] of flags) if (set) s += `, ${name}`;
-  return s;
-}

@@ -8,7 +8,7 @@
 
 import { fieldById } from '../fields/registry.ts';
 import { ipv4Text } from '../fields/format.ts';
-import { F, setFlags } from './bgp-fields.ts';
+import { F } from './bgp-fields.ts';
 import { extendedCommunities } from './bgp-communities.ts';
 import { evpnRoutes } from './bgp-evpn.ts';
 import { prefixes } from './bgp-prefix.ts';
@@ -300,4 +300,12 @@ function pmsiTunnel(c: Ctx, v: number, end: number): void {
   f.push(id);
   f.add(F.ingressRepIp, v + 5, 4, 0);
   f.pop();
+}
+
+/** ", Name" for each condition that holds: an attribute's flags line names its set bits and, as
+ *  packet-bgp.c appends them, "Well-known", "Non-transitive" and "Complete" for clear ones. */
+function setFlags(flags: readonly (readonly [number, string])[]): string {
+  let s = '';
+  for (const [set, name] of flags) if (set) s += `, ${name}`;
+  return s;
 }

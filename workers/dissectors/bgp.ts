@@ -9,7 +9,8 @@
 
 import { fieldById } from '../fields/registry.ts';
 import { asciiText } from './ascii.ts';
-import { F, X, setFlags } from './bgp-fields.ts';
+import { F, X } from './bgp-fields.ts';
+import { flagWord } from './flag-names.ts';
 import { dissectUpdate } from './bgp-update.ts';
 import type { Ctx } from './context.ts';
 import { expertAt } from './expert.ts';
@@ -190,22 +191,11 @@ function capability(c: Ctx, o: number, end: number): number {
 /** Graceful Restart's timers and per address family flags; each item names its set flags. */
 function gracefulRestart(c: Ctx, v: number, cend: number): void {
   const f = c.f;
-  if (!c.has(v, 2, cend)) return;
-  const timers = c.u16(v);
-  f.push(f.add(F.grTimers, v, 2, timers));
-  if (f.wanted === null) f.appendLabel(f.last, setFlags([[timers & 0x8000, 'Restart state'], [timers & 0x4000, 'Graceful notification']]));
-  f.add(F.grRestart, v, 2, timers & 0x8000);
-  f.add(F.grNotification, v, 2, timers & 0x4000);
-  f.add(F.grTime, v, 2, timers & 0xfff);
-  f.pop();
+  if (flagWord(c, F.grTimers, [F.grRestart, F.grNotification, F.grTime], v, cend, 2) < 0) return;
   for (v += 2; v + 4 <= cend && !c.stop; v += 4) {
     c.uint(F.grAfi, v, 2, cend);
     c.uint(F.grSafi, v + 2, 1, cend);
-    const flag = c.u8(v + 3);
-    f.push(f.add(F.grFlag, v + 3, 1, flag));
-    if (f.wanted === null) f.appendLabel(f.last, setFlags([[flag & 0x80, 'Preserve forwarding state']]));
-    f.add(F.grPfs, v + 3, 1, flag & 0x80);
-    f.pop();
+    flagWord(c, F.grFlag, [F.grPfs], v + 3, cend);
   }
 }
 

@@ -5,6 +5,7 @@
 // Response, Opcode: read variables"); integer parts without names are left out.
 
 import { FT, fieldById, maskShift } from '../fields/registry.ts';
+import type { Ctx } from './context.ts';
 
 /** The text for the masked fields `ids` of the word `value` (the word their masks are relative
  *  to), each part after ", "; '' when no part shows. */
@@ -20,4 +21,24 @@ export function setFlagNames(ids: readonly number[], value: number): string {
     }
   }
   return out;
+}
+
+/**
+ * A word of flags (proto_tree_add_bitmask): field `word`, `n` bytes at o, a line under it for each
+ * field of `ids` (its part of the word: a boolean's masked bits, an integer's value), and when
+ * `named` the set ones named on the word's line (setFlagNames). Returns the word, or -1 past `end`.
+ */
+export function flagWord(c: Ctx, word: number, ids: readonly number[], o: number, end: number, n = 1, named = true): number {
+  const f = c.f;
+  const v = c.uint(word, o, n, end);
+  if (v < 0) return v;
+  const item = f.last;
+  if (named && f.wanted === null) f.appendLabel(item, setFlagNames(ids, v));
+  f.push(item);
+  for (const id of ids) {
+    const def = fieldById(id);
+    f.add(id, o, n, def.type === FT.BOOLEAN ? v & def.mask : (v & def.mask) >>> maskShift(def.mask));
+  }
+  f.pop();
+  return v;
 }

@@ -1,8 +1,7 @@
 // The fields of LLDP (Wireshark 4.0's packet-lldp.c), with its names and labels, for lldp.ts and
 // the organisation-specific TLVs of IEEE 802.1 and 802.3 (lldp-org.ts).
 
-import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
-import type { Ctx } from './context.ts';
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { Group, Severity, registerExperts } from './expert.ts';
 import * as N from './lldp-names.ts';
 
@@ -122,14 +121,4 @@ export const PMD_INV_IDS = PMD_ABILITIES.map(([k]) => idOf(`lldp.ieee.802_3.pmd_
 
 function idOf(name: string): number {
   return (F as Record<string, number>)[name] as number;
-}
-
-/** A word of flags (`n` bytes at `o`) and a line for each flag `ids` names. */
-export function bits(c: Ctx, word: number, ids: readonly number[], o: number, end: number, n = 2): void {
-  const f = c.f;
-  const v = c.uint(word, o, n, end);
-  if (v < 0) return;
-  f.push(f.last);
-  for (const id of ids) f.add(id, o, n, v & fieldById(id).mask);
-  f.pop();
 }

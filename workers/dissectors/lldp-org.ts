@@ -7,7 +7,8 @@ import { fieldById } from '../fields/registry.ts';
 import { asciiText } from './ascii.ts';
 import type { Ctx } from './context.ts';
 import { expertAt } from './expert.ts';
-import { F, PMD_IDS, PMD_INV_IDS, X, bits } from './lldp-fields.ts';
+import { F, PMD_IDS, PMD_INV_IDS, X } from './lldp-fields.ts';
+import { flagWord } from './flag-names.ts';
 import { ORGANISATIONS } from './lldp-names.ts';
 
 const IEEE_802_1 = 0x0080c2;
@@ -48,7 +49,7 @@ function ieee8021(c: Ctx, sub: number, o: number, end: number): void {
       c.uint(F.portVlan, o, 2, end);
       break;
     case 2:
-      bits(c, F.ppvidFlags, [F.ppvidSupported, F.ppvidEnabled], o, end, 1);
+      flagWord(c, F.ppvidFlags, [F.ppvidSupported, F.ppvidEnabled], o, end, 1, false);
       c.uint(F.ppvid, o + 1, 2, end);
       break;
     case 3: {
@@ -63,7 +64,7 @@ function ieee8021(c: Ctx, sub: number, o: number, end: number): void {
       break;
     }
     case 7:
-      bits(c, F.aggStatus1, [F.aggCap1, F.aggEnabled1, F.aggPortType], o, end, 1);
+      flagWord(c, F.aggStatus1, [F.aggCap1, F.aggEnabled1, F.aggPortType], o, end, 1, false);
       c.uint(F.aggPort1, o + 1, 4, end);
       break;
   }
@@ -73,8 +74,8 @@ function ieee8023(c: Ctx, sub: number, o: number, end: number, subItem: number):
   const f = c.f;
   switch (sub) {
     case 1: {
-      bits(c, F.autoNeg, [F.autoNegSupported, F.autoNegEnabled], o, end, 1);
-      bits(c, F.pmdCaps, PMD_IDS, o + 1, end);
+      flagWord(c, F.autoNeg, [F.autoNegSupported, F.autoNegEnabled], o, end, 1, false);
+      flagWord(c, F.pmdCaps, PMD_IDS, o + 1, end, 2, false);
       if (c.has(o + 1, 2, end)) {
         // packet-lldp.c's second reading of the same word, for devices that send it bit-reversed
         f.push(f.text(o + 1, 2, 'Same in inverse (wrong) bitorder'));
@@ -86,13 +87,13 @@ function ieee8023(c: Ctx, sub: number, o: number, end: number, subItem: number):
       break;
     }
     case 2:
-      bits(c, F.mdiPower, [F.mdiPortClass, F.mdiSupported, F.mdiEnabled, F.mdiPairs], o, end, 1);
+      flagWord(c, F.mdiPower, [F.mdiPortClass, F.mdiSupported, F.mdiEnabled, F.mdiPairs], o, end, 1, false);
       c.uint(F.psePair, o + 1, 1, end);
       c.uint(F.powerClass, o + 2, 1, end);
       break;
     case 3:
       expertAt(c, subItem, X.deprecated);
-      bits(c, F.aggStatus3, [F.aggCap3, F.aggEnabled3], o, end, 1);
+      flagWord(c, F.aggStatus3, [F.aggCap3, F.aggEnabled3], o, end, 1, false);
       c.uint(F.aggPort3, o + 1, 4, end);
       break;
     case 4:

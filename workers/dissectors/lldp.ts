@@ -9,7 +9,8 @@ import { etherText, ipv4Text, ipv6Text, bytesHex } from '../fields/format.ts';
 import { fieldById } from '../fields/registry.ts';
 import { asciiText } from './ascii.ts';
 import type { Ctx } from './context.ts';
-import { CAP_IDS, ENABLED_CAP_IDS, F, bits } from './lldp-fields.ts';
+import { CAP_IDS, ENABLED_CAP_IDS, F } from './lldp-fields.ts';
+import { flagWord } from './flag-names.ts';
 import { orgSpecific } from './lldp-org.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -91,8 +92,8 @@ function tlv(c: Ctx, type: number, o: number, len: number): void {
     }
     case Tlv.CAPABILITIES:
       title = 'Capabilities';
-      bits(c, F.systemCap, CAP_IDS, v, end);
-      bits(c, F.enabledCap, ENABLED_CAP_IDS, v + 2, end);
+      flagWord(c, F.systemCap, CAP_IDS, v, end, 2, false);
+      flagWord(c, F.enabledCap, ENABLED_CAP_IDS, v + 2, end, 2, false);
       break;
     case Tlv.MANAGEMENT_ADDRESS:
       title = 'Management Address';

@@ -10,7 +10,7 @@ import { ipv4Text } from '../fields/format.ts';
 import { fieldById } from '../fields/registry.ts';
 import { asciiText } from './ascii.ts';
 import type { Ctx } from './context.ts';
-import { setFlagNames } from './flag-names.ts';
+import { flagWord } from './flag-names.ts';
 import { onesSum } from './ip-checksum.ts';
 import { F, LSA_KIND, LS_TYPES, MSG_KIND } from './ospf-fields.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -60,7 +60,7 @@ function dissectOspf(c: Ctx, off: number, end: number): void {
       f.push(f.text(o, Math.min(pend, c.b.length) - o, 'OSPF DB Description'));
       c.uint(F.mtu, o, 2, pend);
       options(c, o + 2, pend, OPTIONS);
-      flags(c, F.dbd, DBD_FLAGS, o + 3, pend);
+      flagWord(c, F.dbd, DBD_FLAGS, o + 3, pend);
       c.uint(F.ddSeq, o + 4, 4, pend);
       f.pop();
       for (let p = o + 8; p + LSA_HEADER_LEN <= pend && !c.stop; p += LSA_HEADER_LEN) lsa(c, p, pend, false);
@@ -145,19 +145,8 @@ function hello(c: Ctx, o: number, end: number): void {
   f.pop();
 }
 
-/** A flags byte with each flag's line, the set ones named on its line. */
-function flags(c: Ctx, id: number, ids: readonly number[], o: number, end: number): void {
-  const f = c.f;
-  const v = c.uint(id, o, 1, end);
-  if (v < 0) return;
-  if (f.wanted === null) f.appendLabel(f.last, setFlagNames(ids, v));
-  f.push(f.last);
-  for (const k of ids) f.add(k, o, 1, v & fieldById(k).mask);
-  f.pop();
-}
-
 function options(c: Ctx, o: number, end: number, ids: readonly number[]): void {
-  flags(c, F.options, ids, o, end);
+  flagWord(c, F.options, ids, o, end);
 }
 
 /** An LSA at `o`: its header, and its body when `full` (an update carries whole LSAs, the other
@@ -191,7 +180,7 @@ function body(c: Ctx, type: number, o: number, end: number): void {
   const f = c.f;
   switch (type) {
     case 1: {
-      flags(c, F.routerFlags, ROUTER_FLAGS, o, end);
+      flagWord(c, F.routerFlags, ROUTER_FLAGS, o, end);
       const n = c.uint(F.linkCount, o + 2, 2, end);
       let p = o + 4;
       for (let k = 0; k < n && p + 12 <= end && !c.stop; k++) p = link(c, p, end);

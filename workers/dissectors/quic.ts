@@ -95,29 +95,37 @@ function endpoints(c: Ctx): [string, string] {
   return [src, dst];
 }
 
-/** The connection of this datagram (made by its first packet on the first pass). */
-function connection(c: Ctx): Connection | null {
+/** A datagram's connection (null when none: not made on the first pass) and whether the
+ *  datagram comes from its client (true without a connection). */
+interface Side {
+  conn: Connection | null;
+  fromClient: boolean;
+}
+
+/** The connection of this datagram (made by its first packet on the first pass), looked up once
+ *  per datagram. */
+function connection(c: Ctx): Side {
   const st = quicState(c);
   const [src, dst] = endpoints(c);
   const key = src < dst ? `${src}|${dst}` : `${dst}|${src}`;
   let conn = st.byEndpoints.get(key);
   if (conn === undefined) {
-    if (!c.firstPass) return null;
+    if (!c.firstPass) return { conn: null, fromClient: true };
     conn = { number: st.count++, client: src, clientCid: null, serverCid: null, clientKeys: null, serverKeys: null, firstShort: -1 };
     st.byEndpoints.set(key, conn);
   }
-  return conn;
+  return { conn, fromClient: src === conn.client };
 }
 
 function dissectQuic(c: Ctx, off: number, end: number): void {
   c.colProtocol = 'QUIC';
   if (c.f.wanted === null) c.setInfo('');
-  const conn = connection(c);
+  const side = connection(c);
   const stop = Math.min(end, c.b.length);
   let o = off;
   let first = true;
   while (o < stop && !c.stop) {
-    const next = packet(c, conn, o, end, first);
+    const next = packet(c, side, o, end, first);
     if (next <= o) break;
     o = next;
     first = false;
@@ -141,8 +149,9 @@ function addVarint(c: Ctx, id: number, o: number, end: number): [number, number]
 }
 
 /** One QUIC packet from o; returns where the next packet of the datagram starts. */
-function packet(c: Ctx, conn: Connection | null, o: number, end: number, first: boolean): number {
+function packet(c: Ctx, side: Side, o: number, end: number, first: boolean): number {
   const f = c.f;
+  const conn = side.conn;
   const b0 = c.u8(o);
   const long = (b0 & 0x80) !== 0;
   // a long header's length field says where the packet ends; a short one runs to the datagram's end
@@ -156,8 +165,8 @@ function packet(c: Ctx, conn: Connection | null, o: number, end: number, first: 
   if (conn !== null) f.add(F.connectionNumber, o, 0, conn.number, EF.GENERATED);
   f.pop();
   f.add(F.packetLength, o, 0, pend - o, EF.GENERATED);
-  if (long) longPacket(c, conn, o, pend, b0, first);
-  else shortPacket(c, conn, o, pend, b0, first);
+  if (long) longPacket(c, side, o, pend, b0, first);
+  else shortPacket(c, side, o, pend, b0, first);
   f.pop();
   return pend;
 }
@@ -182,13 +191,14 @@ function longPacketEnd(c: Ctx, o: number, end: number): number {
   return p + l[1] + l[0];
 }
 
+/** A part of the Info column (full trees only: callers build the text only for them). */
 function infoPart(c: Ctx, first: boolean, s: string): void {
   if (c.f.wanted !== null) return;
   if (first && (c.colInfo ?? '') === '') c.setInfo(s);
   else c.addInfo(`, ${s}`);
 }
 
-function longPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b0: number, first: boolean): void {
+function longPacket(c: Ctx, { conn, fromClient }: Side, o: number, pend: number, b0: number, first: boolean): void {
   const f = c.f;
   const type = (b0 >> 4) & 3;
   const version = c.has(o + 1, 4, pend) ? c.u32(o + 1) : -1;
@@ -196,17 +206,17 @@ function longPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b0
   let p = o + 5;
   const dcil = c.has(p, 1, pend) ? c.u8(p) : -1;
   if (dcil < 0 || !c.has(p + 1, dcil, pend)) return;
-  const dcid = c.b.slice(p + 1, p + 1 + dcil);
+  // (views of the frame; a connection keeps copies: the reader reuses its buffers)
+  const dcid = c.b.subarray(p + 1, p + 1 + dcil);
   p += 1 + dcil;
   const scil = c.has(p, 1, pend) ? c.u8(p) : -1;
   if (scil < 0 || !c.has(p + 1, scil, pend)) return;
-  const scid = c.b.slice(p + 1, p + 1 + scil);
+  const scid = c.b.subarray(p + 1, p + 1 + scil);
   p += 1 + scil;
   // the connection learns the client's and the server's IDs, and the Initial keys from the first packet
-  const fromClient = conn === null || endpoints(c)[0] === conn.client;
   if (conn !== null && c.firstPass) {
-    if (fromClient && conn.clientCid === null) conn.clientCid = scid;
-    if (!fromClient && conn.serverCid === null) conn.serverCid = scid;
+    if (fromClient && conn.clientCid === null) conn.clientCid = scid.slice();
+    if (!fromClient && conn.serverCid === null) conn.serverCid = scid.slice();
     if (type === INITIAL && fromClient && conn.clientKeys === null) {
       const keys = initialKeys(version, dcid);
       if (keys !== null) {
@@ -233,7 +243,7 @@ function longPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b0
   if (dcil > 0) f.add(F.dcid, o + 6, dcil, 0);
   f.add(F.scil, o + 6 + dcil, 1, scil);
   if (scil > 0) f.add(F.scid, o + 7 + dcil, scil, 0);
-  infoPart(c, first, [typeName, dcil > 0 ? `DCID=${hexOf(dcid)}` : '', scil > 0 ? `SCID=${hexOf(scid)}` : ''].filter((s) => s !== '').join(', '));
+  if (f.wanted === null) infoPart(c, first, [typeName, dcil > 0 ? `DCID=${hexOf(dcid)}` : '', scil > 0 ? `SCID=${hexOf(scid)}` : ''].filter((s) => s !== '').join(', '));
   if (type === RETRY) return;
   if (type === INITIAL) {
     const t = addVarint(c, F.tokenLength, p, pend);
@@ -251,7 +261,7 @@ function longPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b0
   }
   const pnLen = (first0 & 3) + 1;
   f.add(F.packetNumber, p, pnLen, hdr.pn);
-  infoPart(c, false, `PKN: ${hdr.pn}`);
+  if (f.wanted === null) infoPart(c, false, `PKN: ${hdr.pn}`);
   c.field(F.payload, p + pnLen, pend - p - pnLen, pend);
   if (hdr.plain !== null) frames(c, hdr.plain, fromClient);
   else expertInfo(c, X.decryptionFailed, 'Failed to decrypt handshake', Severity.WARN, Group.DECRYPTION);
@@ -296,9 +306,8 @@ function headerProtection(c: Ctx, keys: Keys | null, o: number, pend: number, ty
   return { b0, pn, plain };
 }
 
-function shortPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b0: number, first: boolean): void {
+function shortPacket(c: Ctx, { conn, fromClient }: Side, o: number, pend: number, b0: number, first: boolean): void {
   const f = c.f;
-  const fromClient = conn === null || endpoints(c)[0] === conn.client;
   // the Destination ID is the receiver's: its length is what that side chose
   const dcid = conn === null ? null : fromClient ? conn.serverCid : conn.clientCid;
   const dcil = dcid?.length ?? 0;
@@ -312,7 +321,7 @@ function shortPacket(c: Ctx, conn: Connection | null, o: number, pend: number, b
   f.pop();
   // (the key phase bit is under header protection, which needs the 1-RTT secrets: packet-quic.c
   // keeps the first byte it could not unprotect as 0, so the phase reads 0)
-  infoPart(c, first, `Protected Payload (KP0)${dcil > 0 && c.has(o + 1, dcil, pend) ? `, DCID=${bytesHex(c.b, o + 1, dcil)}` : ''}`);
+  if (f.wanted === null) infoPart(c, first, `Protected Payload (KP0)${dcil > 0 && c.has(o + 1, dcil, pend) ? `, DCID=${bytesHex(c.b, o + 1, dcil)}` : ''}`);
   if (conn !== null && c.firstPass && conn.firstShort < 0) conn.firstShort = c.frameNo;
   if (conn !== null && conn.firstShort === c.frameNo) noSecrets(c);
   const p = o + 1 + dcil;

@@ -7,7 +7,7 @@
 
 import { etherText } from '../fields/format.ts';
 import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
-import { setFlagNames } from './flag-names.ts';
+import { flagWord } from './flag-names.ts';
 import type { Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -99,12 +99,8 @@ function dissectLacp(c: Ctx, off: number, end: number): void {
     const k = c.uint(key, o + 10, 2, end);
     c.uint(portPrio, o + 12, 2, end);
     const p = c.uint(port, o + 14, 2, end);
-    const st = c.uint(state, o + 16, 1, end);
+    const st = flagWord(c, state, s.bits, o + 16, end);
     if (st < 0) return;
-    if (f.wanted === null) f.appendLabel(f.last, setFlagNames(s.bits, st));
-    f.push(f.last);
-    for (const id of s.bits) f.add(id, o + 16, 1, st & fieldById(id).mask);
-    f.pop();
     let letters = '';
     for (let bit = 7; bit >= 0; bit--) letters += st & (1 << bit) ? STATE_LETTERS[7 - bit] : '*';
     f.addStr(stateStr, o + 16, 1, letters, 0);
