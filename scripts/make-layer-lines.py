@@ -43,6 +43,12 @@ PROTOCOLS = {
         'vrrp.prio == 255', 'vrrp.prio == 0', 'vrrp.virt_rtr_id == 10', 'vrrp.ip_addr == 10.0.1.1', 'vrrp.ipv6_addr == 2001:db8::1',
         'vrrp.version == 3', 'vrrp.checksum.status == 0', 'vrrp.checksum_bad.expert', 'vrrp.auth_string == "gw-pass"', 'vrrp.short_adver_int == 50',
         '_ws.malformed']),
+    'ldap': (('Lightweight Directory Access Protocol', '[Malformed Packet'), True, [
+        'ldap.messageID == 2', 'ldap.protocolOp == 3', 'ldap.baseObject == "dc=example,dc=com"', 'ldap.resultCode == 32',
+        'ldap.present == "mail"', 'ldap.attributeDesc == "objectClass"', 'ldap.type == "mail"', 'ldap.scope == 2', 'ldap.response_to == 3',
+        'ldap.response_in == 11', 'ldap.controlType == "1.2.840.113556.1.4.319"', 'ldap.mechanism == "EXTERNAL"',
+        'ldap.errorMessage contains "no such"', 'ldap.assertionValue == "smith"', 'ldap.size == 500', 'ldap.newSuperior == "ou=staff,dc=example,dc=com"',
+        'ldap.abandonRequest == 2', 'ldap.substrings_item == 1', 'ldap.LDAPURL contains "ldap2"', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

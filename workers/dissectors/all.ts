@@ -14,6 +14,7 @@ import './ppp.ts';
 import './chdlc.ts';
 import './cdp.ts';
 import './bgp.ts';
+import './ldap.ts';
 import './lldp.ts';
 import './slow.ts';
 import './bfd.ts';

@@ -234,7 +234,9 @@ export function labelText(fl: FieldList, i: number): string {
     const line = sg !== 0
       ? `Expert Info (${EXPERT_SEVERITIES.get(sg & 0x00f00000) ?? '?'}/${EXPERT_GROUPS.get(sg & 0x0f000000) ?? '?'}): ${s ?? ''}`
       : s ?? def.label;
-    return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
+    // (a label is cut at ITEM_LABEL_LENGTH - 1 characters, as proto.c cuts it: an LDAP filter's)
+    const cut = line.length < ITEM_LABEL_LENGTH ? line : line.slice(0, ITEM_LABEL_LENGTH - 1);
+    return (fl.flags[i] as number) & EF.GENERATED ? `[${cut}]` : cut;
   }
   const line = (fl.flags[i] as number) & EF.TEXT ? fl.textLine(i) : undefined;
   if (line !== undefined) return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;

@@ -20,6 +20,8 @@ const udp = (sport: string, dport: string): Uint8Array => hex(`${IP_UDP}${sport}
  * These frames written to a pcap, tshark 4.0.17 (-T fields -e frame.protocols -e dns.qry.name):
  *   TCP 5353 → 443   eth:ethertype:ip:tcp:tls
  *   TCP 5353 → 4000  eth:ethertype:ip:tcp:dns    www.example.com
+ *   TCP 5353 → 21    eth:ethertype:ip:tcp:ftp
+ *   TCP 5353 → 389   eth:ethertype:ip:tcp
  *   UDP 123 → 5353   eth:ethertype:ip:udp:ntp
  *   UDP 5353 → 6000  eth:ethertype:ip:udp:mdns   www.example.com
  *   UDP 161 → 5353   eth:ethertype:ip:udp:mdns   www.example.com (SNMP declines it)
@@ -29,9 +31,14 @@ describe('the port that picks the dissector', () => {
     const tls = dissect(tcp('14e9', '01bb'));
     expect(tls.protocols).toBe('frame:eth:ip:tcp:tls');
     expect(tls.values('dns.qry.name')).toEqual([]);
-    // the same with a port whose Wireshark dissector this build lacks (LDAP on 389)
+    // the same with a port whose Wireshark dissector this build lacks (FTP on 21)
+    const ftp = dissect(tcp('14e9', '0015'));
+    expect(ftp.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(ftp.values('dns.qry.name')).toEqual([]);
+    // and with LDAP on 389, which finds neither a BER message nor a SASL buffer and shows nothing
+    // (tshark 4.0.17: eth:ethertype:ip:tcp)
     const ldap = dissect(tcp('14e9', '0185'));
-    expect(ldap.protocols).toBe('frame:eth:ip:tcp:data');
+    expect(ldap.protocols).toBe('frame:eth:ip:tcp');
     expect(ldap.values('dns.qry.name')).toEqual([]);
     // and with MySQL on 3306, which reads the length prefix and "0x11" as a PDU of 1,122,564 bytes
     // and asks TCP to reassemble it (tshark 4.0.17: eth:ethertype:ip:tcp, "[TCP segment of a

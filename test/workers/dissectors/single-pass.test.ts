@@ -32,7 +32,7 @@ describe('streamless: when a segment may skip its stream', () => {
   const plain = ['frame.number', 'ip.src', 'tcp.srcport', 'tcp.dstport', 'tcp.flags', 'tcp.seq_raw', 'tcp.ack_raw', 'tcp.len', 'tcp.flags.syn', 'tcp.options.mss_val'];
 
   it('when only fields read from the segment itself are printed and no port leads to a dissector', () => {
-    expect(streamless(ctx(plain), 50894, 389)).toBe(true);
+    expect(streamless(ctx(plain), 50894, 21)).toBe(true);
     expect(streamless(ctx(plain), 5432, 40860)).toBe(true);
     // TLS on 443 may ask TCP to reassemble a record
     expect(streamless(ctx(plain), 443, 40860)).toBe(false);
@@ -41,26 +41,26 @@ describe('streamless: when a segment may skip its stream', () => {
   it("never while a TCP heuristic is registered (TLS's, on any port: it may reassemble a record)", () => {
     const tables = new DissectorTables();
     expect(tables.tcpHeuristics.length).toBeGreaterThan(0);
-    expect(streamless(ctx(plain, true, tables), 50894, 389)).toBe(false);
+    expect(streamless(ctx(plain, true, tables), 50894, 21)).toBe(false);
   });
 
   it('never outside the single-pass export, nor in a full dissection', () => {
-    expect(streamless(ctx(plain, false), 50894, 389)).toBe(false);
-    expect(streamless(ctx(null), 50894, 389)).toBe(false);
+    expect(streamless(ctx(plain, false), 50894, 21)).toBe(false);
+    expect(streamless(ctx(null), 50894, 21)).toBe(false);
   });
 
   it('never when a printed field needs the stream', () => {
     for (const f of ['tcp.stream', 'tcp.seq', 'tcp.ack', 'tcp.nxtseq', 'tcp.window_size', 'tcp.window_size_scalefactor', 'tcp.flags.str',
       'tcp.flags.ae', 'tcp.flags.ace', 'tcp.options.sack_le', 'tcp.options.sack_re']) {
-      expect(streamless(ctx([...plain, f]), 50894, 389), f).toBe(false);
+      expect(streamless(ctx([...plain, f]), 50894, 21), f).toBe(false);
     }
   });
 
   it('never when either port leads to a dissector that may reassemble (DNS on 53, a Decode As rule)', () => {
     expect(streamless(ctx(plain), 53, 40000)).toBe(false);
     expect(streamless(ctx(plain), 40000, 53)).toBe(false);
-    const rule = new DissectorTables([{ table: 'tcp.port', value: 389, proto: 'dns' }]);
-    expect(streamless(ctx(plain, true, rule), 50894, 389)).toBe(false);
+    const rule = new DissectorTables([{ table: 'tcp.port', value: 21, proto: 'dns' }]);
+    expect(streamless(ctx(plain, true, rule), 50894, 21)).toBe(false);
   });
 });
 

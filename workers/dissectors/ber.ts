@@ -1,0 +1,99 @@
+// BER (ITU-T X.690) as Wireshark's packet-ber.c reads it for the protocols written in ASN.1 (LDAP):
+// an identifier octet (class, constructed bit, tag; tags of 31 and more in base-128 octets after
+// it), a length (short form below 0x80, long form of up to four octets after 0x8n, 0x80 for an
+// indefinite length) and the value. One reused header; no allocation per element.
+
+export const enum BerClass {
+  UNIVERSAL = 0,
+  APPLICATION = 1,
+  CONTEXT = 2,
+  PRIVATE = 3,
+}
+
+/** Universal tags (X.680 §8.4) the dissectors meet. */
+export const enum BerTag {
+  BOOLEAN = 1,
+  INTEGER = 2,
+  OCTET_STRING = 4,
+  ENUMERATED = 10,
+  SEQUENCE = 16,
+  SET = 17,
+}
+
+/** The element header read last by readBer. */
+export interface BerHeader {
+  cls: BerClass;
+  constructed: boolean;
+  tag: number;
+  /** Where the value starts. */
+  value: number;
+  /** The value's length (0 for an indefinite length). */
+  len: number;
+  indefinite: boolean;
+}
+
+export const ber: BerHeader = { cls: BerClass.UNIVERSAL, constructed: false, tag: 0, value: 0, len: 0, indefinite: false };
+
+/** Read the header of the element at b[o] into `ber`; false when the header itself does not fit
+ *  before `end` (or the captured bytes), or its length needs more than four octets. */
+export function readBer(b: Uint8Array, o: number, end: number): boolean {
+  const stop = Math.min(end, b.length);
+  if (o >= stop) return false;
+  const id = b[o++] as number;
+  ber.cls = id >> 6;
+  ber.constructed = (id & 0x20) !== 0;
+  let tag = id & 0x1f;
+  if (tag === 0x1f) {
+    tag = 0;
+    for (;;) {
+      if (o >= stop || tag > 0xffffff) return false;
+      const x = b[o++] as number;
+      tag = tag * 128 + (x & 0x7f);
+      if ((x & 0x80) === 0) break;
+    }
+  }
+  ber.tag = tag;
+  if (o >= stop) return false;
+  const l = b[o++] as number;
+  ber.indefinite = l === 0x80;
+  if (l < 0x80 || l === 0x80) ber.len = l === 0x80 ? 0 : l;
+  else {
+    const n = l & 0x7f;
+    if (n > 4 || o + n > stop) return false;
+    let len = 0;
+    for (let k = 0; k < n; k++) len = len * 256 + (b[o++] as number);
+    ber.len = len;
+  }
+  ber.value = o;
+  return true;
+}
+
+/** A BER INTEGER's value of `len` octets at b[o] (two's complement), exact to 2^53. */
+export function berInt(b: Uint8Array, o: number, len: number): number {
+  if (len === 0) return 0;
+  let v = (b[o] as number) & 0x80 ? -1 : 0;
+  for (let k = 0; k < len; k++) v = v * 256 + (b[o + k] as number);
+  return v;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/** b[o, e) as UTF-8 text (tvb_get_string_enc with ENC_UTF_8), never past the captured bytes. */
+export function berText(b: Uint8Array, o: number, e: number): string {
+  const stop = Math.min(e, b.length);
+  let ascii = true;
+  for (let k = o; k < stop; k++) if ((b[k] as number) >= 0x80) ascii = false;
+  if (!ascii) return utf8.decode(b.subarray(o, stop));
+  let s = '';
+  for (let k = o; k < stop; k++) s += String.fromCharCode(b[k] as number);
+  return s;
+}
+
+/** Whether every byte of b[o, e) is printable ASCII (tvb_ascii_isprint). */
+export function printableAscii(b: Uint8Array, o: number, e: number): boolean {
+  for (let k = o; k < e; k++) {
+    const ch = b[k] as number;
+    if (ch < 0x20 || ch > 0x7e) return false;
+  }
+  return true;
+}
