@@ -1,7 +1,9 @@
-// BER (ITU-T X.690) as Wireshark's packet-ber.c reads it for the protocols written in ASN.1 (LDAP):
+// BER (ITU-T X.690) as Wireshark's packet-ber.c reads it for the protocols written in ASN.1 (LDAP, SNMP):
 // an identifier octet (class, constructed bit, tag; tags of 31 and more in base-128 octets after
 // it), a length (short form below 0x80, long form of up to four octets after 0x8n, 0x80 for an
 // indefinite length) and the value. One reused header; no allocation per element.
+
+import type { Ctx } from './context.ts';
 
 export const enum BerClass {
   UNIVERSAL = 0,
@@ -74,6 +76,17 @@ export function berInt(b: Uint8Array, o: number, len: number): number {
   let v = (b[o] as number) & 0x80 ? -1 : 0;
   for (let k = 0; k < len; k++) v = v * 256 + (b[o + k] as number);
   return v;
+}
+
+/** Read the element at `o` into `ber`; false, with the packet marked, when its header or value
+ *  runs past `end` (malformed) or past the captured bytes (truncated). */
+export function berElement(c: Ctx, o: number, end: number): boolean {
+  if (c.stop) return false;
+  if (!readBer(c.b, o, end)) {
+    c.has(o, Math.max(2, Math.min(end, c.b.length) - o + 1), end);
+    return false;
+  }
+  return c.has(ber.value, ber.len, end);
 }
 
 const utf8 = new TextDecoder('utf-8');

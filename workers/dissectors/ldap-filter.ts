@@ -4,11 +4,12 @@
 // assertion beneath. Too many elements or too deep a nesting stops the packet as Wireshark's
 // MAX_FILTER_ELEMENTS does.
 
-import { ber, BerClass, berText, readBer } from './ber.ts';
+import { ber, BerClass, berElement as element, berText, readBer } from './ber.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { F } from './ldap-fields.ts';
-import { appendTo, assertionValue, element, ldapString, text } from './ldap-values.ts';
+import { appendTo } from './append-text.ts';
+import { assertionValue, ldapString, text } from './ldap-values.ts';
 
 /** packet-ldap.c's MAX_FILTER_ELEMENTS. */
 const MAX_ELEMENTS = 200;

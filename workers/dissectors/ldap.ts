@@ -9,7 +9,7 @@
 
 import { EF } from '../fields/field-list.ts';
 import { fieldById, FT } from '../fields/registry.ts';
-import { ber, BerClass, berInt, berText, printableAscii, readBer } from './ber.ts';
+import { ber, BerClass, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
 import type { Ctx } from './context.ts';
 import { flagWord } from './flag-names.ts';
 import { frameTime } from './frame.ts';
@@ -17,7 +17,9 @@ import { frameTimeOf } from './frame-times.ts';
 import { F } from './ldap-fields.ts';
 import { dissectFilter, setCount } from './ldap-filter.ts';
 import { Auth, frameStart, ldapConversation, matchCall, Role, type LdapConversation } from './ldap-state.ts';
-import { appendTo, assertionValue, element, guidText, ldapString, oidName, text } from './ldap-values.ts';
+import { appendTo } from './append-text.ts';
+import { assertionValue, guidText, ldapString, text } from './ldap-values.ts';
+import { oidName } from './oid-text.ts';
 import { bind, registerDissector } from './tables.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
 import { addRelTime } from './time-fields.ts';
