@@ -49,6 +49,12 @@ PROTOCOLS = {
         'ldap.response_in == 11', 'ldap.controlType == "1.2.840.113556.1.4.319"', 'ldap.mechanism == "EXTERNAL"',
         'ldap.errorMessage contains "no such"', 'ldap.assertionValue == "smith"', 'ldap.size == 500', 'ldap.newSuperior == "ou=staff,dc=example,dc=com"',
         'ldap.abandonRequest == 2', 'ldap.substrings_item == 1', 'ldap.LDAPURL contains "ldap2"', '_ws.malformed']),
+    'snmp': (('Simple Network Management Protocol', '[Malformed Packet'), True, [
+        'snmp.community == "private"', 'snmp.data == 2', 'snmp.error_status == 2', 'snmp.request_id == 1234', 'snmp.value.counter > 3000000000',
+        'snmp.value.int == -1', 'snmp.value.timeticks == 8640000', 'snmp.value.ipv4 == 10.0.0.2', 'snmp.noSuchObject', 'snmp.endOfMibView',
+        'snmp.generic_trap == 2', 'snmp.agent_addr == 10.0.0.2', 'snmp.msgVersion == 3', 'snmp.msgUserName == "monitor"', 'snmp.v3.flags.crypt == 1',
+        'snmp.engineid.enterprise == 9', 'snmp.engineid.mac == 00:50:56:11:aa:22', 'snmp.engineid.text == "esx-07"', 'snmp.response_to == 13',
+        'snmp.response_in == 9', 'snmp.var-bind_str contains "Arista"', 'snmp.non_repeaters == 0 && snmp.max_repetitions == 3', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

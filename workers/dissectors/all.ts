@@ -15,6 +15,7 @@ import './chdlc.ts';
 import './cdp.ts';
 import './bgp.ts';
 import './ldap.ts';
+import './snmp.ts';
 import './lldp.ts';
 import './slow.ts';
 import './bfd.ts';

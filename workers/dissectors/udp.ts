@@ -191,10 +191,17 @@ export function dispatchUdp(c: Ctx, sport: number, dport: number, off: number, e
   const t = c.tables;
   const low = sport > dport ? dport : sport;
   const high = sport > dport ? sport : dport;
-  const d = t.udpFor(low) ?? t.udpFor(high);
-  if (d) {
-    c.call(d, off, end);
-    return;
+  // decode_udp_ports: the lower port's dissector, then the higher's when the first declines the
+  // payload (SNMP's heuristic on 161), then the heuristics, then data
+  const dl = t.udpFor(low);
+  if (dl) {
+    c.call(dl, off, end);
+    if (!c.calleeRejected()) return;
+  }
+  const dh = high !== low ? t.udpFor(high) : undefined;
+  if (dh) {
+    c.call(dh, off, end);
+    if (!c.calleeRejected()) return;
   }
   for (const h of t.udpHeuristics) if (h(c, off, end)) return;
   c.call(dissectData, off, end);

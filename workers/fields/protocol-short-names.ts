@@ -76,6 +76,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   slarp: 'SLARP',
   sll: 'SLL',
   slow: '802.3 Slow protocols',
+  snmp: 'SNMP',
   ssh: 'SSH',
   stp: 'STP',
   syslog: 'Syslog',
