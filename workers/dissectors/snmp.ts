@@ -123,7 +123,8 @@ function oid(c: Ctx, id: number, o: number, end: number): number {
   if (o < 0 || !element(c, o, end)) return -1;
   const v = ber.value;
   const e = v + ber.len;
-  lastOid = oidText(c.b, v, e) ?? '';
+  // (no text for an OID nothing reads: the index pass shows no tree and no Info)
+  lastOid = full(c) || c.wants(id) ? (oidText(c.b, v, e) ?? '') : '';
   const i = c.f.addStr(id, v, ber.len, lastOid);
   const name = full(c) ? oidName(lastOid) : null;
   if (name !== null) appendTo(c, i, ` (${name})`);
