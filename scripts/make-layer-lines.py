@@ -55,6 +55,10 @@ PROTOCOLS = {
         'snmp.generic_trap == 2', 'snmp.agent_addr == 10.0.0.2', 'snmp.msgVersion == 3', 'snmp.msgUserName == "monitor"', 'snmp.v3.flags.crypt == 1',
         'snmp.engineid.enterprise == 9', 'snmp.engineid.mac == 00:50:56:11:aa:22', 'snmp.engineid.text == "esx-07"', 'snmp.response_to == 13',
         'snmp.response_in == 9', 'snmp.var-bind_str contains "Arista"', 'snmp.non_repeaters == 0 && snmp.max_repetitions == 3', '_ws.malformed']),
+    'cldap': (('Connectionless Lightweight Directory Access Protocol', '[Malformed Packet'), True, [
+        'mscldap.netlogon.flags.gc == 1', 'mscldap.hostname == "dc01.corp.example.com"', 'mscldap.nb_domain == "CORP"',
+        'mscldap.clientsitename contains "Default"', 'mscldap.ntver.searchflags.v5ex == 1', 'mscldap.netlogon.ipaddress == 192.0.2.10',
+        'mscldap.netlogon.opcode == 19', 'ldap.guid == 2e0c1f6a-d993-4e4b-8a1b-2c3d4e5f6071', 'cldap && ldap.protocolOp == 4', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

@@ -20,6 +20,7 @@ FIELDS = {
     'ldap.operation': 'OPERATIONS',
     'ldap.substrings_item': 'SUBSTRINGS',
     'spnego.krb5.tok_id': 'KRB5_TOKEN_IDS',
+    'mscldap.netlogon.opcode': 'NETLOGON_OPCODES',
 }
 
 values = field_values(FIELDS)

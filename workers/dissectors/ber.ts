@@ -78,12 +78,45 @@ export function berInt(b: Uint8Array, o: number, len: number): number {
   return v;
 }
 
+/** Where the bytes the enclosing message may use end, when its own length says more (a BER message
+ *  cut short inside the datagram that carries it: Wireshark's tvb subset whose reported length
+ *  passes its parent's); Infinity otherwise. See withinMessage. */
+let held = Infinity;
+
+/** Dissect a message that says it ends past `available` (its carrier's end): an element running
+ *  past `available` is a ContainedBoundsError there, as in Wireshark, not a truncation. */
+export function withinMessage(available: number, body: () => void): void {
+  const before = held;
+  held = available;
+  try {
+    body();
+  } finally {
+    held = before;
+  }
+}
+
+/** Whether the elements read now may run past what their message holds (the message was cut). */
+export function messageCut(end: number): boolean {
+  return end > held;
+}
+
 /** Read the element at `o` into `ber`; false, with the packet marked, when its header or value
- *  runs past `end` (malformed) or past the captured bytes (truncated). */
+ *  runs past `end` (malformed), past the bytes its message holds (contained bounds) or past the
+ *  captured bytes (truncated). */
 export function berElement(c: Ctx, o: number, end: number): boolean {
   if (c.stop) return false;
-  if (!readBer(c.b, o, end)) {
+  if (!readBer(c.b, o, Math.min(end, held))) {
+    if (held < end && o < held) {
+      c.failContained();
+      return false;
+    }
     c.has(o, Math.max(2, Math.min(end, c.b.length) - o + 1), end);
+    return false;
+  }
+  if (held < end && ber.value + ber.len > held && ber.value + ber.len <= end) {
+    // a constructed element is walked as far as its message holds; a value's bytes must be there
+    if (ber.constructed) return true;
+    c.failContained();
     return false;
   }
   return c.has(ber.value, ber.len, end);

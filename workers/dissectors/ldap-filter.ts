@@ -9,7 +9,8 @@ import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { F } from './ldap-fields.ts';
 import { appendTo } from './append-text.ts';
-import { assertionValue, ldapString, text } from './ldap-values.ts';
+import { assertionValue, guidText, ldapString, setText, text } from './ldap-values.ts';
+import { ntverFlags } from './mscldap.ts';
 
 /** packet-ldap.c's MAX_FILTER_ELEMENTS. */
 const MAX_ELEMENTS = 200;
@@ -76,9 +77,9 @@ function filter(c: Ctx, o: number, end: number, id: number, depth: number): { ne
     case Choice.APPROX: {
       const ids = [0, 0, 0, F.equalityMatch, 0, F.greaterOrEqual, F.lessOrEqual, 0, F.approxMatch];
       f.push(f.add(ids[tag] as number, o, vEnd - o));
-      const a = ldapString(c, F.attributeDesc, v, vEnd);
+      const a = ldapString(c, F.attributeDesc, v, vEnd, true);
       const attr = text;
-      const b = a < 0 ? -1 : assertionValue(c, F.assertionValue, a, vEnd);
+      const b = a < 0 ? -1 : specialAssertion(c, attr, a, vEnd);
       f.pop();
       if (b < 0) break;
       s = `(${attr}${OPERATORS[tag]}${text})`;
@@ -223,4 +224,30 @@ function extensible(c: Ctx, o: number, v: number, vEnd: number): string {
 function ldapStringAt(c: Ctx, id: number, p: number, end: number): string {
   ldapString(c, id, p, end);
   return text;
+}
+
+/**
+ * An equality's AssertionValue, with the Active Directory attributes packet-ldap.c decodes (by
+ * prefix of the attribute's name): a DomainGuid of 16 bytes as a GUID, NtVer as the
+ * NETLOGON_NT_VERSION bits ("0x2000000e" in the filter's text); others as assertionValue().
+ */
+function specialAssertion(c: Ctx, attr: string, o: number, end: number): number {
+  if (attr.startsWith('DomainGuid') || attr.startsWith('NtVer')) {
+    if (!element(c, o, end)) return -1;
+    const v = ber.value;
+    const n = ber.len;
+    if (attr.startsWith('NtVer') && n > 0) {
+      const word = ntverFlags(c, v, v + n);
+      if (word < 0) return -1;
+      setText(`0x${(word >>> 0).toString(16).padStart(8, '0')}`);
+      return v + n;
+    }
+    if (n === 16) {
+      const g = guidText(c.b, v);
+      c.f.addStr(F.guid, v, n, g);
+      setText(g);
+      return v + n;
+    }
+  }
+  return assertionValue(c, F.assertionValue, o, end);
 }

@@ -139,3 +139,15 @@ export const KRB5_TOKEN_IDS: readonly (readonly [number, string])[] = [
   [1029, 'KRB_TOKEN_CFX_WRAP'],
 ];
 
+/** mscldap.netlogon.opcode */
+export const NETLOGON_OPCODES: readonly (readonly [number, string])[] = [
+  [7, 'LOGON_PRIMARY_QUERY'],
+  [12, 'LOGON_PRIMARY_RESPONSE'],
+  [18, 'LOGON_SAM_LOGON_REQUEST'],
+  [19, 'LOGON_SAM_LOGON_RESPONSE'],
+  [20, 'LOGON_SAM_PAUSE_RESPONSE'],
+  [23, 'LOGON_SAM_LOGON_RESPONSE_EX'],
+  [24, 'LOGON_SAM_PAUSE_RESPONSE_EX'],
+  [25, 'LOGON_SAM_USER_UNKNOWN_EX'],
+];
+

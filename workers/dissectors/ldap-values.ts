@@ -9,6 +9,11 @@ import type { Ctx } from './context.ts';
 /** The text of the last string ldapString / assertionValue read ('' when not read). */
 export let text = '';
 
+/** Set `text` (a value decoded elsewhere: a GUID, NtVer's word). */
+export function setText(s: string): void {
+  text = s;
+}
+
 /** The string element at `o` (whatever its tag) as field `id`; its text in `text` (read when the
  *  field is kept or `always`: '' otherwise). Returns where it ends, -1 when the packet stopped. */
 export function ldapString(c: Ctx, id: number, o: number, end: number, always = false): number {

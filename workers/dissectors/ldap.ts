@@ -9,7 +9,7 @@
 
 import { EF } from '../fields/field-list.ts';
 import { fieldById, FT } from '../fields/registry.ts';
-import { ber, BerClass, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
+import { ber, BerClass, berElement as element, berInt, berText, messageCut, printableAscii, readBer, withinMessage } from './ber.ts';
 import type { Ctx } from './context.ts';
 import { flagWord } from './flag-names.ts';
 import { frameTime } from './frame.ts';
@@ -20,6 +20,8 @@ import { Auth, frameStart, ldapConversation, matchCall, Role, type LdapConversat
 import { appendTo } from './append-text.ts';
 import { assertionValue, guidText, ldapString, text } from './ldap-values.ts';
 import { oidName } from './oid-text.ts';
+import { dissectNetlogon, M } from './mscldap.ts';
+import { udpStream } from '../analysis/tcp-state.ts';
 import { bind, registerDissector } from './tables.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
 import { addRelTime } from './time-fields.ts';
@@ -79,8 +81,28 @@ function full(c: Ctx): boolean {
   return c.f.wanted === null;
 }
 
+/** Whether the PDU is connectionless LDAP (UDP: "CLDAP", Active Directory's LDAP ping). */
+let cldap = false;
+
+/** CLDAP on UDP 389 (dissect_mscldap): one PDU of messages per datagram. */
+export function dissectCldap(c: Ctx, off: number, end: number): void {
+  layerTaken = false;
+  cldap = true;
+  // (its conversation apart from TCP's stream numbers)
+  conv = ldapConversation(c, CLDAP_STREAMS + udpStream(c, c.srcPort, c.dstPort));
+  if (c.f.find(M.cldap) < 0) {
+    frameStart(c, conv);
+    messageIndex = 0;
+  }
+  dissectPdu(c, off, end);
+}
+
+/** Where CLDAP's conversations are numbered in ldap-state.ts's table (past any TCP stream). */
+const CLDAP_STREAMS = 2 ** 40;
+
 export function dissectLdapTcp(c: Ctx, off: number, end: number): void {
   layerTaken = false;
+  cldap = false;
   conv = ldapConversation(c, c.tcpStream);
   if (c.f.find(F.ldap) < 0) {
     frameStart(c, conv);
@@ -125,15 +147,15 @@ function dissectPdu(c: Ctx, off: number, end: number): void {
       sasl = true;
     }
   }
-  c.colProtocol = 'LDAP';
-  if (f.find(F.ldap) >= 0) {
+  c.colProtocol = cldap ? 'CLDAP' : 'LDAP';
+  if (f.find(F.ldap) >= 0 || f.find(M.cldap) >= 0) {
     c.addInfo(' | ');
     fence = (c.colInfo ?? '').length;
   } else {
     if (full(c)) c.setInfo('');
     fence = 0;
   }
-  const item = c.proto(F.ldap, off, end);
+  const item = c.proto(cldap ? M.cldap : F.ldap, off, end);
   if (layerTaken) c.notLayer(item);
   layerTaken = true;
   if (!sasl || b[off] !== 0) {
@@ -209,7 +231,10 @@ function dissectPayload(c: Ctx, o: number, end: number): void {
     const len = ber.len;
     if (len < 4 || len > 10000000) return;
     const total = ber.cls === BerClass.UNIVERSAL && ber.tag === 16 ? ber.value - o + len : end - o;
-    dissectMessage(c, o, Math.min(o + total, end));
+    const at = o;
+    // (a message longer than what carries it is dissected as far as it goes)
+    if (at + total > end) withinMessage(end, () => dissectMessage(c, at, at + total));
+    else dissectMessage(c, at, at + total);
     o += total;
   }
 }
@@ -236,6 +261,12 @@ function dissectMessage(c: Ctx, o: number, end: number): void {
       pendingOp = true;
       dissectOp(c, p, opEnd, opItem);
       f.pop();
+      // (an exception inside the operation skips what its footer does: no match, no count)
+      if (c.stop) {
+        f.pop();
+        messageIndex++;
+        return;
+      }
       afterOp(c, msg, o);
       p = opEnd;
       if (tagged(c, p, mEnd, 0)) controls(c, p, mEnd);
@@ -361,6 +392,9 @@ function listOf(c: Ctx, id: number, o: number, end: number, each: (p: number, e:
   const f = c.f;
   const lEnd = ber.value + ber.len;
   const item = f.add(id, o, lEnd - o);
+  // (a list past what its message holds cannot be counted: packet-ber.c says so)
+  const uncounted = messageCut(lEnd);
+  if (uncounted && item >= 0 && full(c)) f.setText(item, `${fieldById(id).label}: unknown number of items`);
   f.push(item);
   let n = 0;
   for (let p = ber.value; p < lEnd && !c.stop; n++) {
@@ -369,7 +403,7 @@ function listOf(c: Ctx, id: number, o: number, end: number, each: (p: number, e:
     p = next;
   }
   f.pop();
-  setCount(c, item, n);
+  if (!uncounted) setCount(c, item, n);
   return c.stop ? -1 : lEnd;
 }
 
@@ -611,7 +645,9 @@ function attributeValue(c: Ctx, type: string, o: number, end: number): number {
   const f = c.f;
   const v = ber.value;
   const e = ber.value + ber.len;
-  if (type === 'objectGUID' && e - v >= 16) {
+  if (type === 'netlogon') {
+    dissectNetlogon(c, v, e);
+  } else if (type === 'objectGUID' && e - v >= 16) {
     f.addStr(F.guid, v, e - v, c.wants(F.guid) ? guidText(c.b, v) : '');
   } else if (type === 'supportedControl' || type === 'supportedCapabilities') {
     oidValue(c, v, e);
@@ -660,3 +696,5 @@ function controls(c: Ctx, o: number, end: number): void {
 registerDissector('ldap', dissectLdapTcp);
 bind('tcp.port', 389, 'ldap');
 bind('tcp.port', 3268, 'ldap');
+registerDissector('cldap', dissectCldap);
+bind('udp.port', 389, 'cldap');

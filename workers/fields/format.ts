@@ -270,9 +270,13 @@ export function labelText(fl: FieldList, i: number): string {
   }
   const unit = def.unit ?? (def.type === FT.RELATIVE_TIME ? SECONDS : undefined);
   if (unit !== undefined) value += typeof unit === 'string' ? unit : unit(v);
-  // text a dissector appended to a value's label (FieldList.appendLabel: proto_item_append_text)
-  if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) value += s;
-  const text = fittedLabel(def.label, value);
+  // text a dissector appended to a value's label (FieldList.appendLabel: proto_item_append_text),
+  // after the label proto.c filled, and cut at ITEM_LABEL_LENGTH - 1 characters as it cuts it
+  let text = fittedLabel(def.label, value);
+  if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) {
+    text += s;
+    if (text.length >= ITEM_LABEL_LENGTH) text = text.slice(0, ITEM_LABEL_LENGTH - 1);
+  }
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
 }
 

@@ -12,6 +12,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   bgp: 'BGP',
   cdp: 'CDP',
   chdlc: 'CHDLC',
+  cldap: 'CLDAP',
   cmd: 'Cisco MetaData',
   data: 'Data',
   'data-text-lines': 'Line-based text data',
