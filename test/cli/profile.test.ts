@@ -111,7 +111,7 @@ describe('decapod fields --profile', () => {
       [file('cut.json', profileWith([{ table: 'udp.port', value: 4792, proto: 'vxlan' }]).slice(0, 80)), 'the profile is damaged: it is not valid JSON'],
       [file('foreign.json', '{"name": "not ours"}'), 'not a Decapod profile: "format" is missing, expected "decapod-profile"'],
       [file('badproto.json', profileWith([{ table: 'udp.port', value: 4792, proto: 'vxlam' }])), 'decodeAs[0].proto: no protocol "vxlam" in this version of Decapod'],
-      [file('ldap.entries', 'decode_as_entry: tcp.port,8080,(none),LDAP\n'), 'line 1: Decapod has no protocol "LDAP", so the decode would not match tshark\'s'],
+      [file('smb.entries', 'decode_as_entry: tcp.port,8080,(none),SMB\n'), 'line 1: Decapod has no protocol "SMB", so the decode would not match tshark\'s'],
       [file('garbled.entries', 'decode_as_entry: udp.port,47x2,(none),VXLAN\n'), 'line 1: "47x2" is not a number'],
       [file('colorfilters', '@UDP@udp@[28834,57427,65533][0,0,0]\n'), 'not a decode_as_entries file?'],
       [join(CAPTURES, 'vxlan.pcap'), 'not a profile or decode_as_entries file (it is not UTF-8 text)'],

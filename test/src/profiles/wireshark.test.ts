@@ -70,12 +70,12 @@ describe('decode_as_entries', () => {
   });
 
   it('lists entries for tables or protocols Decapod lacks instead of dropping them silently', () => {
-    const r = parseDecodeAsEntries('decode_as_entry: tcp.port,8080,(none),LDAP\ndecode_as_entry: sctp.ppi,46,(none),DIAMETER\ndecode_as_entry: udp.port,4792,(none),VXLAN\ndecode_as_entry: udp.port,70000,(none),VXLAN\n', protocols);
+    const r = parseDecodeAsEntries('decode_as_entry: tcp.port,8080,(none),SMB\ndecode_as_entry: sctp.ppi,46,(none),DIAMETER\ndecode_as_entry: udp.port,4792,(none),VXLAN\ndecode_as_entry: udp.port,70000,(none),VXLAN\n', protocols);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value.rules).toEqual([{ table: 'udp.port', value: 4792, proto: 'vxlan' }]);
     expect(r.value.skipped.map((s) => [s.line, s.reason])).toEqual([
-      [1, 'Decapod has no protocol "LDAP"'],
+      [1, 'Decapod has no protocol "SMB"'],
       [2, 'Decapod has no "sctp.ppi" table'],
       [4, '70000 is out of range for udp.port'],
     ]);
