@@ -59,6 +59,12 @@ PROTOCOLS = {
         'mscldap.netlogon.flags.gc == 1', 'mscldap.hostname == "dc01.corp.example.com"', 'mscldap.nb_domain == "CORP"',
         'mscldap.clientsitename contains "Default"', 'mscldap.ntver.searchflags.v5ex == 1', 'mscldap.netlogon.ipaddress == 192.0.2.10',
         'mscldap.netlogon.opcode == 19', 'ldap.guid == 2e0c1f6a-d993-4e4b-8a1b-2c3d4e5f6071', 'cldap && ldap.protocolOp == 4', '_ws.malformed']),
+    'kerberos': (('Kerberos', '[Malformed Packet'), True, [
+        'kerberos.msg_type == 10', 'kerberos.error_code == 25', 'kerberos.error_code == 37', 'kerberos.CNameString == "alice"',
+        'kerberos.SNameString == "fs01.corp.example.com"', 'kerberos.realm == "CORP.EXAMPLE.COM"', 'kerberos.padata_type == 2',
+        'kerberos.KDCOptions.forwardable == 1', 'kerberos.KDCOptions.renewable.ok == 1', 'kerberos.ENCTYPE == 23', 'kerberos.etype == 18 && kerberos.kvno == 7',
+        'kerberos.info2_salt contains "alice"', 'kerberos.include_pac == 1', 'kerberos.e_text contains "skew"', 'kerberos.addr_nb contains "WS042"',
+        'kerberos.PAC.OPTIONS.FLAGS.branch.aware == 1', 'kerberos.rm.length == 351', 'kerberos.nonce == 987654321', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

@@ -19,7 +19,6 @@ FIELDS = {
     'ldap.derefAliases': 'DEREF_ALIASES',
     'ldap.operation': 'OPERATIONS',
     'ldap.substrings_item': 'SUBSTRINGS',
-    'spnego.krb5.tok_id': 'KRB5_TOKEN_IDS',
     'mscldap.netlogon.opcode': 'NETLOGON_OPCODES',
 }
 

@@ -14,6 +14,7 @@ import './ppp.ts';
 import './chdlc.ts';
 import './cdp.ts';
 import './bgp.ts';
+import './kerberos.ts';
 import './ldap.ts';
 import './snmp.ts';
 import './lldp.ts';

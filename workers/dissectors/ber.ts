@@ -4,6 +4,7 @@
 // indefinite length) and the value. One reused header; no allocation per element.
 
 import type { Ctx } from './context.ts';
+import { Status } from './context.ts';
 
 export const enum BerClass {
   UNIVERSAL = 0,
@@ -82,17 +83,34 @@ export function berInt(b: Uint8Array, o: number, len: number): number {
  *  cut short inside the datagram that carries it: Wireshark's tvb subset whose reported length
  *  passes its parent's); Infinity otherwise. See withinMessage. */
 let held = Infinity;
+/** How an element past `held` fails: Wireshark's ContainedBoundsError (a subset whose reported
+ *  length passes its parent's, LDAP's messages) or a plain ReportedBoundsError (malformed). */
+let heldContained = true;
 
-/** Dissect a message that says it ends past `available` (its carrier's end): an element running
- *  past `available` is a ContainedBoundsError there, as in Wireshark, not a truncation. */
-export function withinMessage(available: number, body: () => void): void {
+/** Dissect a message that says it ends past `available` (its carrier's end): its constructed
+ *  elements are walked as far as they go, and a value running past `available` stops the packet
+ *  as a ContainedBoundsError (`contained`) or as malformed, as in Wireshark, not as truncated. */
+export function withinMessage(available: number, body: () => void, contained = true): void {
   const before = held;
+  const beforeKind = heldContained;
   held = available;
+  heldContained = contained;
   try {
     body();
   } finally {
     held = before;
+    heldContained = beforeKind;
   }
+}
+
+/** The end of the bytes the message being dissected holds (Infinity: all it says it has). */
+export function heldEnd(): number {
+  return held;
+}
+
+function failHeld(c: Ctx): void {
+  if (heldContained) c.failContained();
+  else c.fail(Status.MALFORMED);
 }
 
 /** Whether the elements read now may run past what their message holds (the message was cut). */
@@ -107,7 +125,7 @@ export function berElement(c: Ctx, o: number, end: number): boolean {
   if (c.stop) return false;
   if (!readBer(c.b, o, Math.min(end, held))) {
     if (held < end && o < held) {
-      c.failContained();
+      failHeld(c);
       return false;
     }
     c.has(o, Math.max(2, Math.min(end, c.b.length) - o + 1), end);
@@ -116,7 +134,7 @@ export function berElement(c: Ctx, o: number, end: number): boolean {
   if (held < end && ber.value + ber.len > held && ber.value + ber.len <= end) {
     // a constructed element is walked as far as its message holds; a value's bytes must be there
     if (ber.constructed) return true;
-    c.failContained();
+    failHeld(c);
     return false;
   }
   return c.has(ber.value, ber.len, end);

@@ -1,8 +1,7 @@
 // The fields of LDAP (Wireshark 4.0's packet-ldap.c, generated from RFC 4511's ASN.1), with its
-// names and labels, for ldap.ts and ldap-filter.ts; and those of the GSS-API wrap token that
-// carries LDAP after a Kerberos SASL bind (packet-spnego.c's krb5 fields).
+// names and labels, for ldap.ts and ldap-filter.ts.
 
-import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { FT, names, registerFields } from '../fields/registry.ts';
 import * as N from './ldap-names.ts';
 
 const str = (name: string, label: string) => ({ name, label, type: FT.STRING }) as const;
@@ -117,18 +116,5 @@ export const F = registerFields({
   searchControlValue: none('ldap.SearchControlValue_element', 'SearchControlValue'),
   size: { name: 'ldap.size', label: 'size', type: FT.INT },
   cookie: bytes('ldap.cookie', 'cookie'),
-  // the GSS-API wrap token of a Kerberos security layer (RFC 4121 §4.2.6.2)
-  gssapi: { name: 'gss-api', label: 'GSS-API Generic Security Service Application Program Interface', type: FT.PROTOCOL },
-  krb5Blob: bytes('spnego.krb5.blob', 'krb5_blob'),
-  krb5TokId: { name: 'spnego.krb5.tok_id', label: 'krb5_tok_id', type: FT.UINT, base: Base.HEX, bits: 16, names: names(N.KRB5_TOKEN_IDS) },
-  krb5CfxFlags: { name: 'spnego.krb5.cfx_flags', label: 'krb5_cfx_flags', type: FT.UINT, base: Base.HEX, bits: 8 },
-  krb5AcceptorSubkey: { name: 'spnego.krb5.acceptor_subkey', label: 'AcceptorSubkey', type: FT.BOOLEAN, bits: 8, mask: 0x04, tf: ['Set', 'Not set'] },
-  krb5Sealed: { name: 'spnego.krb5.sealed', label: 'Sealed', type: FT.BOOLEAN, bits: 8, mask: 0x02, tf: ['Set', 'Not set'] },
-  krb5SendByAcceptor: { name: 'spnego.krb5.send_by_acceptor', label: 'SendByAcceptor', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Set', 'Not set'] },
-  krb5Filler: bytes('spnego.krb5.filler', 'krb5_filler'),
-  krb5CfxEc: { name: 'spnego.krb5.cfx_ec', label: 'krb5_cfx_ec', type: FT.UINT, bits: 16 },
-  krb5CfxRrc: { name: 'spnego.krb5.cfx_rrc', label: 'krb5_cfx_rrc', type: FT.UINT, bits: 16 },
-  krb5CfxSeq: { name: 'spnego.krb5.cfx_seq', label: 'krb5_cfx_seq', type: FT.UINT, bits: 64 },
-  krb5SgnCksum: bytes('spnego.krb5.sgn_cksum', 'krb5_sgn_cksum'),
   encryptedPayload: bytes('ldap.gssapi_encrypted_payload', 'GSS-API Encrypted payload'),
 });

@@ -125,20 +125,6 @@ export const SUBSTRINGS: readonly (readonly [number, string])[] = [
   [2, 'final'],
 ];
 
-/** spnego.krb5.tok_id */
-export const KRB5_TOKEN_IDS: readonly (readonly [number, string])[] = [
-  [1, 'KRB5_AP_REQ'],
-  [2, 'KRB5_AP_REP'],
-  [3, 'KRB5_ERROR'],
-  [257, 'KRB5_GSS_GetMIC'],
-  [258, 'KRB5_GSS_Wrap'],
-  [513, 'KRB5_GSS_Delete_sec_context'],
-  [4, 'KERB_TGT_REQUEST'],
-  [260, 'KERB_TGT_REPLY'],
-  [1028, 'KRB_TOKEN_CFX_GetMic'],
-  [1029, 'KRB_TOKEN_CFX_WRAP'],
-];
-
 /** mscldap.netlogon.opcode */
 export const NETLOGON_OPCODES: readonly (readonly [number, string])[] = [
   [7, 'LOGON_PRIMARY_QUERY'],

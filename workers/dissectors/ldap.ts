@@ -11,7 +11,6 @@ import { EF } from '../fields/field-list.ts';
 import { fieldById, FT } from '../fields/registry.ts';
 import { ber, BerClass, berElement as element, berInt, berText, messageCut, printableAscii, readBer, withinMessage } from './ber.ts';
 import type { Ctx } from './context.ts';
-import { flagWord } from './flag-names.ts';
 import { frameTime } from './frame.ts';
 import { frameTimeOf } from './frame-times.ts';
 import { F } from './ldap-fields.ts';
@@ -21,6 +20,7 @@ import { appendTo } from './append-text.ts';
 import { assertionValue, guidText, ldapString, text } from './ldap-values.ts';
 import { oidName } from './oid-text.ts';
 import { dissectNetlogon, M } from './mscldap.ts';
+import { gssapiToken, spnegoToken, wrapSealed, wrapToken } from './spnego.ts';
 import { udpStream } from '../analysis/tcp-state.ts';
 import { bind, registerDissector } from './tables.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
@@ -168,11 +168,11 @@ function dissectPdu(c: Ctx, off: number, end: number): void {
   const bufEnd = Math.min(off + 4 + len, end);
   f.push(full(c) ? f.text(off + 4, Math.min(bufEnd, b.length) - off - 4, 'SASL Buffer') : -1);
   if (conv.mech === 'GSS-SPNEGO' || conv.mech === 'GSSAPI') {
-    const wrap = dissectWrapToken(c, off + 4, bufEnd);
+    const wrap = wrapToken(c, off + 4, bufEnd);
     if (wrap > 0) {
       const p = off + 4 + wrap;
       const n = bufEnd - p;
-      if (sealed) {
+      if (wrapSealed()) {
         setInfoAfterFence(c, `SASL GSS-API Privacy: payload (${len - wrap} byte${len - wrap === 1 ? '' : 's'})`);
         c.field(F.encryptedPayload, p, n, bufEnd);
       } else {
@@ -189,39 +189,6 @@ function dissectPdu(c: Ctx, off: number, end: number): void {
 
 function setInfoAfterFence(c: Ctx, s: string): void {
   if (full(c)) c.setInfo((c.colInfo ?? '').slice(0, fence) + s);
-}
-
-let sealed = false;
-
-/**
- * The Kerberos GSS_Wrap token at `o` (RFC 4121 §4.2.6.2; packet-spnego.c's CFX wrap): its
- * header, and the checksum Windows rotates in front of the data (RRC = EC). Returns the bytes
- * before the wrapped data (0: not a token this dissects); `sealed` says whether the data is
- * encrypted.
- */
-function dissectWrapToken(c: Ctx, o: number, end: number): number {
-  const f = c.f;
-  const b = c.b;
-  if (!c.has(o, 16, end) || b[o] !== 0x05 || b[o + 1] !== 0x04) return 0;
-  const flags = b[o + 2] as number;
-  sealed = (flags & 0x02) !== 0;
-  const ec = c.u16(o + 4);
-  const rrc = c.u16(o + 6);
-  const cksum = !sealed && rrc === ec ? ec : 0;
-  const tokenLen = 16 + cksum;
-  c.proto(F.gssapi, o, end);
-  c.layer('spnego-krb5');
-  f.push(f.add(F.krb5Blob, o, Math.min(tokenLen, end - o)));
-  f.add(F.krb5TokId, o, 2, (b[o] as number) | ((b[o + 1] as number) << 8));
-  flagWord(c, F.krb5CfxFlags, [F.krb5AcceptorSubkey, F.krb5Sealed, F.krb5SendByAcceptor], o + 2, end);
-  c.field(F.krb5Filler, o + 3, 1, end);
-  f.add(F.krb5CfxEc, o + 4, 2, ec);
-  f.add(F.krb5CfxRrc, o + 6, 2, rrc);
-  f.add(F.krb5CfxSeq, o + 8, 8, c.u32(o + 8) * 4294967296 + c.u32(o + 12));
-  if (cksum > 0) c.field(F.krb5SgnCksum, o + 16, cksum, end);
-  f.pop();
-  f.pop();
-  return c.stop ? 0 : tokenLen;
 }
 
 /** dissect_ldap_payload: the messages in [o, end), each its BER length long. */
@@ -552,11 +519,17 @@ function authentication(c: Ctx, o: number, end: number): void {
     const p = ldapString(c, F.mechanism, v, vEnd);
     if (p >= 0) {
       conv.auth = Auth.SASL;
-      if (c.firstPass) {
-        conv.mech = berText(c.b, ber.value, ber.value + ber.len);
-        conv.firstAuthFrame = 0;
+      // (every pass: a later one starts the frame from the state the first pass saw)
+      conv.mech = berText(c.b, ber.value, ber.value + ber.len);
+      conv.firstAuthFrame = 0;
+      if (p < vEnd && octets(c, F.credentials, p, vEnd) >= 0 && conv.mech !== '' && ber.len > 0) {
+        // a GSS-API token (APPLICATION class) or SPNEGO's negotiation (context class) inside
+        const at = ber.value;
+        const credEnd = ber.value + ber.len;
+        const cls = (c.b[at] as number) >> 6;
+        if (cls === BerClass.CONTEXT) spnegoToken(c, at, credEnd);
+        else if (cls === BerClass.APPLICATION) gssapiToken(c, at, credEnd);
       }
-      if (p < vEnd) octets(c, F.credentials, p, vEnd);
     }
     f.pop();
   }
@@ -586,8 +559,14 @@ function ldapResult(c: Ctx, v: number, vEnd: number, bind: boolean): void {
   if (tagged(c, p, vEnd, 3)) p = listOf(c, F.referral, p, vEnd, (q, e) => string(c, F.url, q, e));
   if (bind && tagged(c, p, vEnd, 7)) {
     p = octets(c, F.serverSaslCreds, p, vEnd);
+    const at = ber.value;
+    const credEnd = ber.value + ber.len;
     // "All frames after this are assumed to use a security layer"
-    if (conv.auth === Auth.SASL) conv.firstAuthFrame = c.frameNo + 1;
+    if (p >= 0 && conv.auth === Auth.SASL) {
+      conv.firstAuthFrame = c.frameNo + 1;
+      if (conv.mech === 'GSS-SPNEGO' && credEnd > at && !(credEnd - at >= 7 && berText(c.b, at, at + 7) === 'NTLMSSP')) spnegoToken(c, at, credEnd);
+      else if (conv.mech === 'GSSAPI' && credEnd > at) gssapiToken(c, at, credEnd);
+    }
   }
   if (op === Op.EXTENDED_RESPONSE) {
     if (tagged(c, p, vEnd, 10)) p = oid(c, F.responseName, p, vEnd);

@@ -83,6 +83,12 @@ export const OID_NAMES: readonly (readonly [string, string])[] = [
   ['1.3.6.1.4.1.1466.20037', 'LDAP_START_TLS_OID'],
   ['1.3.6.1.4.1.1466.101.119.1', 'DYNAMIC_REFRESH'],
   ['1.3.6.1.4.1.42.2.27.8.5.1', 'passwordPolicy'],
+  ['1.3.6.1.5.5.2', 'SPNEGO - Simple Protected Negotiation'],
+  ['1.2.840.48018.1.2.2', 'MS KRB5 - Microsoft Kerberos 5'],
+  ['1.2.840.113554.1.2.2', 'KRB5 - Kerberos 5'],
+  ['1.2.840.113554.1.2.2.3', 'KRB5 - Kerberos 5 - User to User'],
+  ['1.3.6.1.4.1.311.2.2.10', 'NTLMSSP - Microsoft NTLM Security Support Provider'],
+  ['1.3.6.1.4.1.311.2.2.30', 'NEGOEX - SPNEGO Extended Negotiation Security Mechanism'],
 ];
 
 /** What tshark prints for an OID below each prefix whose own arcs it does not name (null: nothing). */
@@ -96,6 +102,10 @@ export const OID_PREFIXES: readonly (readonly [string, string | null])[] = [
   ['1.2.840.113556', 'ISO assigned OIDs, USA.113556'],
   ['1.2.840.113556.1', 'ISO assigned OIDs, USA.113556.1'],
   ['1.2.840.113556.1.4', 'ISO assigned OIDs, USA.113556.1.4'],
+  ['1.2.840.48018', 'ISO assigned OIDs, USA.48018'],
+  ['1.2.840.113554', 'ISO assigned OIDs, USA.113554'],
+  ['1.3.6.1.5', 'iso.3.6.1.5'],
+  ['1.3.6.1.5.5', 'iso.3.6.1.5.5'],
   ['1.3.6', 'iso.3.6'],
   ['1.3.6.1', 'iso.3.6.1'],
   ['1.3.6.1.1', 'iso.3.6.1.1'],
