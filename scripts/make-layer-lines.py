@@ -65,6 +65,9 @@ PROTOCOLS = {
         'kerberos.KDCOptions.forwardable == 1', 'kerberos.KDCOptions.renewable.ok == 1', 'kerberos.ENCTYPE == 23', 'kerberos.etype == 18 && kerberos.kvno == 7',
         'kerberos.info2_salt contains "alice"', 'kerberos.include_pac == 1', 'kerberos.e_text contains "skew"', 'kerberos.addr_nb contains "WS042"',
         'kerberos.PAC.OPTIONS.FLAGS.branch.aware == 1', 'kerberos.rm.length == 351', 'kerberos.nonce == 987654321', '_ws.malformed']),
+    'esp': (('Encapsulating Security Payload', 'UDP Encapsulation of IPsec Packets', '[Malformed Packet', '[Packet size limited'), True, [
+        'esp.spi == 0xc0ffee01', 'esp.sequence == 5', 'esp.sequence-analysis.expected-sn', 'esp.sequence-analysis.previous-frame == 5',
+        'esp.sequence-analysis.wrong-sequence-number', 'udpencap.nat_keepalive', 'udpencap && esp', 'ipv6 && esp', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

@@ -16,6 +16,7 @@ import './cdp.ts';
 import './bgp.ts';
 import './kerberos.ts';
 import './ldap.ts';
+import './esp.ts';
 import './snmp.ts';
 import './lldp.ts';
 import './slow.ts';
