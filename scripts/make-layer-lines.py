@@ -68,6 +68,10 @@ PROTOCOLS = {
     'esp': (('Encapsulating Security Payload', 'UDP Encapsulation of IPsec Packets', '[Malformed Packet', '[Packet size limited'), True, [
         'esp.spi == 0xc0ffee01', 'esp.sequence == 5', 'esp.sequence-analysis.expected-sn', 'esp.sequence-analysis.previous-frame == 5',
         'esp.sequence-analysis.wrong-sequence-number', 'udpencap.nat_keepalive', 'udpencap && esp', 'ipv6 && esp', '_ws.malformed']),
+    'isakmp': (('Internet Security Association and Key Management Protocol', 'UDP Encapsulation of IPsec Packets', '[Malformed Packet'), True, [
+        'isakmp.exchangetype == 35', 'isakmp.notify.msgtype == 14', 'isakmp.notify.data.accepted_dh_group == 19', 'isakmp.tf.id.encr == 20',
+        'isakmp.tf.id.dh == 31', 'isakmp.ike2.attr.key_length == 128', 'isakmp.flag_r == 1', 'isakmp.messageid == 2', 'isakmp.vid_string contains "Cisco"',
+        'isakmp.key_exchange.dh_group == 31', 'isakmp.ispi == a1:b2:c3:d4:e5:f6:07:18', 'udpencap.non_esp_marker', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

@@ -17,6 +17,7 @@ import './bgp.ts';
 import './kerberos.ts';
 import './ldap.ts';
 import './esp.ts';
+import './isakmp.ts';
 import './snmp.ts';
 import './lldp.ts';
 import './slow.ts';

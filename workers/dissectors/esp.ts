@@ -4,13 +4,13 @@
 // number, and packet-ipsec.c's sequence analysis per SPI: a number that is not the previous one
 // plus one gets the expected number, a Sequence warning ("1 missing", "7 repeated", "2 less than
 // expected") and the frame of the previous one. On UDP 4500 a zero Non-ESP Marker starts IKE
-// (not dissected here), a lone 0xff byte is a NAT keep-alive, anything else is ESP.
+// (isakmp.ts), a lone 0xff byte is a NAT keep-alive, anything else is ESP.
 
 import { EF } from '../fields/field-list.ts';
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import type { Ctx } from './context.ts';
-import { dissectData } from './data.ts';
+import { dissectIsakmp } from './isakmp.ts';
 import { expertAt, Group, registerExperts, Severity } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -92,7 +92,7 @@ export function dissectUdpEncap(c: Ctx, off: number, end: number): void {
   if (n >= 4 && c.u32(off) === 0) {
     f.add(F.nonEspMarker, off, 4);
     f.pop();
-    c.call(dissectData, off + 4, end);
+    c.call(dissectIsakmp, off + 4, end);
     return;
   }
   f.pop();

@@ -41,6 +41,7 @@ export const PROTOCOL_SHORT_NAMES: Readonly<Record<string, string>> = {
   'ipv6.fraghdr': 'IPv6 Fragment',
   'ipv6.hopopts': 'IPv6 Hop-by-Hop',
   'ipv6.routing': 'IPv6 Routing',
+  isakmp: 'ISAKMP',
   json: 'JSON',
   kerberos: 'KRB5',
   lacp: 'Link Aggregation Control Protocol',
