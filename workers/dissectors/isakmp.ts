@@ -4,7 +4,7 @@
 // with their proposals, transforms and key-length attributes, key exchange, nonce, notifies (an
 // accepted DH group decoded), vendor IDs by name, and the encrypted SK payload of every exchange
 // after IKE_SA_INIT (its IV and the encrypted data: no keys here). Info is "IKE_AUTH MID=01
-// Initiator Request". IKEv1 messages show their header only.
+// Initiator Request". IKEv1 messages show their header only (Info: the exchange).
 
 import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
@@ -29,6 +29,9 @@ const F = registerFields({
   flagI: { name: 'isakmp.flag_i', label: 'Initiator', type: FT.BOOLEAN, bits: 8, mask: 0x08, tf: ['Initiator', 'Responder'] },
   flagV: { name: 'isakmp.flag_v', label: 'Version', type: FT.BOOLEAN, bits: 8, mask: 0x10, tf: ['A higher version enabled', 'No higher version'] },
   flagR: { name: 'isakmp.flag_r', label: 'Response', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: ['Response', 'Request'] },
+  flagE: { name: 'isakmp.flag_e', label: 'Encryption', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Encrypted', 'Not encrypted'] },
+  flagC: { name: 'isakmp.flag_c', label: 'Commit', type: FT.BOOLEAN, bits: 8, mask: 0x02, tf: ['Commit', 'No commit'] },
+  flagA: { name: 'isakmp.flag_a', label: 'Authentication', type: FT.BOOLEAN, bits: 8, mask: 0x04, tf: ['Authentication', 'No authentication'] },
   messageId: { name: 'isakmp.messageid', label: 'Message ID', type: FT.UINT, base: Base.HEX, bits: 32 },
   length: { name: 'isakmp.length', label: 'Length', type: FT.UINT },
   typePayload: { name: 'isakmp.typepayload', label: 'Payload', type: FT.UINT, bits: 8, names: PAYLOADS },
@@ -116,12 +119,12 @@ export function dissectIsakmp(c: Ctx, off: number, end: number): void {
     const names = `${flags & 0x08 ? 'Initiator' : 'Responder'}, ${flags & 0x10 ? 'A higher version enabled' : 'No higher version'}, ${flags & 0x20 ? 'Response' : 'Request'}`;
     if (full(c)) f.appendLabel(f.last, ` (${names})`);
     flagParts(c, f.last, [F.flagI, F.flagV, F.flagR], off + 19, 1, flags, false);
-  }
+  } else flagParts(c, f.last, [F.flagE, F.flagC, F.flagA], off + 19, 1, flags, false);
   const mid = c.uint(F.messageId, off + 20, 4, end);
   if (mid < 0) return;
-  if (full(c) && v2) {
+  if (full(c)) {
     const exName = fieldById(F.exchangeType).names?.get(exchange) ?? String(exchange);
-    c.setInfo(`${exName} MID=${String(mid).padStart(2, '0')} ${flags & 0x08 ? 'Initiator' : 'Responder'} ${flags & 0x20 ? 'Response' : 'Request'}`);
+    c.setInfo(v2 ? `${exName} MID=${String(mid).padStart(2, '0')} ${flags & 0x08 ? 'Initiator' : 'Responder'} ${flags & 0x20 ? 'Response' : 'Request'}` : exName);
   }
   // (a length past the datagram stops the message before its Length line, as packet-isakmp.c's
   // subset of that length throws)
