@@ -12,32 +12,10 @@ import struct
 from pathlib import Path
 
 import craft
+from ber import integer, octets, tlv
 
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/cldap/cldap-cases.pcap"
 CLIENT, DC = 20, 10
-
-
-def length(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    if n < 0x100:
-        return bytes([0x81, n])
-    return b"\x82" + struct.pack("!H", n)
-
-
-def tlv(tag: int, value: bytes) -> bytes:
-    return bytes([tag]) + length(len(value)) + value
-
-
-def integer(v: int, tag: int = 0x02) -> bytes:
-    n = 1
-    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
-        n += 1
-    return tlv(tag, v.to_bytes(n, "big", signed=True))
-
-
-def octets(v, tag: int = 0x04) -> bytes:
-    return tlv(tag, v.encode() if isinstance(v, str) else v)
 
 
 def message(mid: int, op: bytes) -> bytes:

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Write workers/dissectors/isakmp-names.ts: the names tshark gives IKEv2's values (RFC 7296) —
-exchange types and transform IDs from `tshark -G values`, and those packet-isakmp.c keeps in
+exchange types, transform IDs and DH groups from `tshark -G values` (a D-H transform's IDs are the
+groups), and those packet-isakmp.c keeps in
 version-2 tables `-G values` does not list (payload types, transform types, protocol IDs,
 notify message types), read from the trees tshark prints for a message naming each candidate.
 
@@ -11,7 +12,7 @@ import re
 import struct
 
 import craft
-from tshark_values import field_values, quote, write_names_file
+from tshark_values import field_values, write_names_file, write_table
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 FIELDS = {
@@ -19,7 +20,6 @@ FIELDS = {
     'isakmp.tf.id.encr': 'ENCR_IDS',
     'isakmp.tf.id.prf': 'PRF_IDS',
     'isakmp.tf.id.integ': 'INTEG_IDS',
-    'isakmp.tf.id.dh': 'DH_IDS',
     'isakmp.key_exchange.dh_group': 'DH_GROUPS',
 }
 
@@ -78,11 +78,8 @@ tables = {'PAYLOAD_TYPES': payload_names(), 'TRANSFORM_TYPES': transform_types()
 
 def extra(f):
     for const, table in tables.items():
-        f.write('/** %s, read from tshark\'s trees. */\n' % const)
-        f.write('export const %s: readonly (readonly [number, string])[] = [\n' % const)
-        for v, name in sorted(table.items()):
-            f.write('  [%d, %s],\n' % (v, quote(name)))
-        f.write('];\n\n')
+        write_table(f, const, "%s, read from tshark's trees." % const, sorted(table.items()))
+        f.write('\n')
 
 
 path = os.path.join(ROOT, 'workers', 'dissectors', 'isakmp-names.ts')

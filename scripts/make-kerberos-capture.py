@@ -13,22 +13,11 @@ import struct
 from pathlib import Path
 
 import craft
+from ber import integer, octets, tlv
 
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/kerberos/kerberos-cases.pcap"
 CLIENT, KDC = bytes([10, 1, 0, 42]), bytes([10, 1, 0, 10])
 REALM = "CORP.EXAMPLE.COM"
-
-
-def length(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    if n < 0x100:
-        return bytes([0x81, n])
-    return b"\x82" + struct.pack("!H", n)
-
-
-def tlv(tag: int, v: bytes) -> bytes:
-    return bytes([tag]) + length(len(v)) + v
 
 
 def ctx(n: int, v: bytes) -> bytes:
@@ -39,19 +28,8 @@ def seq(*xs: bytes) -> bytes:
     return tlv(0x30, b"".join(xs))
 
 
-def integer(v: int) -> bytes:
-    n = 1
-    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
-        n += 1
-    return tlv(2, v.to_bytes(n, "big", signed=True))
-
-
 def gstr(s: str) -> bytes:
     return tlv(0x1B, s.encode())
-
-
-def octets(b: bytes) -> bytes:
-    return tlv(4, b)
 
 
 def flags(v: int) -> bytes:

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 
 import craft
-from tshark_values import field_values, quote, write_names_file
+from tshark_values import field_values, first_names, write_names_file, write_table
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 FIELDS = {
@@ -47,21 +47,13 @@ def info_names(codes):
     return list(zip(codes, out.splitlines()))
 
 
-values = field_values(FIELDS)
+values = first_names(field_values(FIELDS))
 # (the fields are FT_INT32: tshark prints a negative value as its unsigned 32-bit form)
 values = {k: [(v - 2 ** 32 if v >= 2 ** 31 else v, name) for v, name in vs] for k, vs in values.items()}
 errors = info_names([v for v, _ in values['kerberos.error_code'] if 0 <= v < 128])
 
 
-def extra(f):
-    f.write('/** The Info column of a KRB-ERROR of each code (krb5_error_codes). */\n')
-    f.write('export const ERROR_INFO: readonly (readonly [number, string])[] = [\n')
-    for code, name in errors:
-        f.write('  [%d, %s],\n' % (code, quote(name)))
-    f.write('];\n')
-
-
 path = os.path.join(ROOT, 'workers', 'dissectors', 'kerberos-names.ts')
 write_names_file(path, 'scripts/make-kerberos-names.py', "The value names of packet-kerberos.c, and its Info column's names of the error codes.",
-                 FIELDS, values, '%d', extra)
+                 FIELDS, values, '%d', lambda f: write_table(f, 'ERROR_INFO', 'The Info column of a KRB-ERROR of each code (krb5_error_codes).', errors))
 print('wrote %s: %s, %d ERROR_INFO' % (os.path.normpath(path), ', '.join('%d %s' % (len(values[k]), v) for k, v in FIELDS.items()), len(errors)))

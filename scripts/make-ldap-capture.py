@@ -15,23 +15,10 @@ import struct
 from pathlib import Path
 
 import craft
+from ber import integer, octets, tlv
 
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/ldap/ldap-cases.pcap"
 C, S = bytes([192, 168, 10, 5]), bytes([192, 168, 10, 2])
-
-
-def length(n: int, long4: bool = False) -> bytes:
-    if long4:
-        return b"\x84" + struct.pack("!I", n)
-    if n < 0x80:
-        return bytes([n])
-    if n < 0x100:
-        return bytes([0x81, n])
-    return b"\x82" + struct.pack("!H", n)
-
-
-def tlv(tag: int, value: bytes, long4: bool = False) -> bytes:
-    return bytes([tag]) + length(len(value), long4) + value
 
 
 def seq(*items: bytes) -> bytes:
@@ -40,17 +27,6 @@ def seq(*items: bytes) -> bytes:
 
 def set_of(*items: bytes) -> bytes:
     return tlv(0x31, b"".join(items))
-
-
-def octets(s, tag: int = 0x04) -> bytes:
-    return tlv(tag, s.encode() if isinstance(s, str) else s)
-
-
-def integer(v: int, tag: int = 0x02) -> bytes:
-    n = 1
-    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
-        n += 1
-    return tlv(tag, v.to_bytes(n, "big", signed=True))
 
 
 def enum(v: int) -> bytes:

@@ -7,7 +7,7 @@ carries are scripts/make-oid-names.py's.
 Usage: scripts/make-ldap-names.py   (needs tshark; standard-library Python)
 """
 import os
-from tshark_values import field_values, write_names_file
+from tshark_values import field_values, first_names, write_names_file
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 FIELDS = {
@@ -22,10 +22,9 @@ FIELDS = {
     'mscldap.netlogon.opcode': 'NETLOGON_OPCODES',
 }
 
-values = field_values(FIELDS)
 # (packet-ldap.c registers ldap.resultCode three times, for LDAPResult, BindResponse and
-# ExtendedResponse, with the same names: keep each value once)
-values = {k: list(dict(reversed(v)).items())[::-1] for k, v in values.items()}
+# ExtendedResponse, with the same names)
+values = first_names(field_values(FIELDS))
 path = os.path.join(ROOT, 'workers', 'dissectors', 'ldap-names.ts')
 write_names_file(path, 'scripts/make-ldap-names.py', "The value names of packet-ldap.c (and its GSS-API wrap token's).", FIELDS, values, '%d')
 print('wrote %s: %s' % (os.path.normpath(path), ', '.join('%d %s' % (len(values[k]), v) for k, v in FIELDS.items())))

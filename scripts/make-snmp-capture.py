@@ -15,28 +15,10 @@ import struct
 from pathlib import Path
 
 import craft
+from ber import integer, octets, oid, tlv
 
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/snmp/snmp-cases.pcap"
 NMS, SW, ESX = 1, 2, 3
-
-
-def length(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    if n < 0x100:
-        return bytes([0x81, n])
-    return b"\x82" + struct.pack("!H", n)
-
-
-def tlv(tag: int, value: bytes) -> bytes:
-    return bytes([tag]) + length(len(value)) + value
-
-
-def integer(v: int, tag: int = 0x02) -> bytes:
-    n = 1
-    while not -(1 << (8 * n - 1)) <= v < (1 << (8 * n - 1)):
-        n += 1
-    return tlv(tag, v.to_bytes(n, "big", signed=True))
 
 
 def unsigned(v: int, tag: int) -> bytes:
@@ -44,27 +26,6 @@ def unsigned(v: int, tag: int) -> bytes:
     while v >= (1 << (8 * n - 1)):
         n += 1
     return tlv(tag, v.to_bytes(n, "big"))
-
-
-def oid_body(s: str) -> bytes:
-    a = [int(x) for x in s.split(".")]
-    out = bytes([a[0] * 40 + a[1]])
-    for x in a[2:]:
-        enc = [x & 0x7F]
-        x >>= 7
-        while x:
-            enc.append(0x80 | (x & 0x7F))
-            x >>= 7
-        out += bytes(reversed(enc))
-    return out
-
-
-def oid(s: str) -> bytes:
-    return tlv(0x06, oid_body(s))
-
-
-def octets(v, tag: int = 0x04) -> bytes:
-    return tlv(tag, v.encode() if isinstance(v, str) else v)
 
 
 NULL = b"\x05\x00"

@@ -12,7 +12,7 @@ import re
 import struct
 
 import craft
-from tshark_values import field_values, quote, write_names_file
+from tshark_values import field_values, write_names_file, write_table
 
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 FIELDS = {
@@ -56,15 +56,7 @@ values = field_values(FIELDS)
 enterprises = enterprise_names()
 
 
-def extra(f):
-    f.write('/** Enterprise numbers and the names tshark gives them. */\n')
-    f.write('export const ENTERPRISES: readonly (readonly [number, string])[] = [\n')
-    for number, name in enterprises:
-        f.write('  [%d, %s],\n' % (number, quote(name)))
-    f.write('];\n')
-
-
 path = os.path.join(ROOT, 'workers', 'dissectors', 'snmp-names.ts')
 write_names_file(path, 'scripts/make-snmp-names.py', "The value names of packet-snmp.c, and tshark's names of the enterprises engine IDs name.",
-                 FIELDS, values, '%d', extra)
+                 FIELDS, values, '%d', lambda f: write_table(f, 'ENTERPRISES', 'Enterprise numbers and the names tshark gives them.', enterprises))
 print('wrote %s: %s, %d ENTERPRISES' % (os.path.normpath(path), ', '.join('%d %s' % (len(values[k]), v) for k, v in FIELDS.items()), len(enterprises)))

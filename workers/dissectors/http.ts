@@ -26,7 +26,7 @@ import { dissectJson } from './json.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
 import { latin1Text } from './ascii.ts';
 import { bind, registerDissector } from './tables.ts';
-import { addRelTime } from './time-fields.ts';
+import { addTimeSince } from './time-fields.ts';
 
 /** tshark -G decodes: the TCP ports decoded as HTTP. */
 const PORTS = [80, 631, 1900, 2710, 2869, 3128, 3132, 3689, 5985, 8080, 8088, 11371];
@@ -506,16 +506,7 @@ function pairing(c: Ctx, kind: Kind, parts: StartLine, host: string): void {
   const n = f.add(F.responseNumber, 0, 0, k + 1, EF.GENERATED);
   if (n >= 0 && full) f.setText(n, `HTTP response ${k + 1}/${conv.responses.length}`);
   const req = conv.requests[k];
-  if (req !== undefined) {
-    const t = frameTime(c);
-    let sec = t.sec - req.sec;
-    let nsec = t.nsec - req.nsec;
-    if (nsec < 0) {
-      sec--;
-      nsec += 1e9;
-    }
-    addRelTime(f, F.time, 0, 0, sec, nsec, EF.GENERATED);
-  }
+  if (req !== undefined) addTimeSince(f, F.time, 0, frameTime(c), req, EF.GENERATED);
   if (k > 0) {
     const prevReq = conv.requests[k - 1];
     if (prevReq !== undefined) f.add(F.prevRequestIn, 0, 0, prevReq.frame, EF.GENERATED);

@@ -84,45 +84,6 @@ export const INTEG_IDS: readonly (readonly [number, string])[] = [
   [14, 'AUTH_HMAC_SHA2_512_256'],
 ];
 
-/** isakmp.tf.id.dh */
-export const DH_IDS: readonly (readonly [number, string])[] = [
-  [0, 'UNDEFINED - 0'],
-  [1, 'Default 768-bit MODP group'],
-  [2, 'Alternate 1024-bit MODP group'],
-  [3, 'EC2N group on GP[2^155] group'],
-  [4, 'EC2N group on GP[2^185] group'],
-  [5, '1536 bit MODP group'],
-  [6, 'EC2N group over GF[2^163]'],
-  [7, 'EC2N group over GF[2^163]'],
-  [8, 'EC2N group over GF[2^283]'],
-  [9, 'EC2N group over GF[2^283]'],
-  [10, 'EC2N group over GF[2^409]'],
-  [11, 'EC2N group over GF[2^409]'],
-  [12, 'EC2N group over GF[2^571]'],
-  [13, 'EC2N group over GF[2^571]'],
-  [14, '2048 bit MODP group'],
-  [15, '3072 bit MODP group'],
-  [16, '4096 bit MODP group'],
-  [17, '6144 bit MODP group'],
-  [18, '8192 bit MODP group'],
-  [19, '256-bit random ECP group'],
-  [20, '384-bit random ECP group'],
-  [21, '521-bit random ECP group'],
-  [22, '1024-bit MODP Group with 160-bit Prime Order Subgroup'],
-  [23, '2048-bit MODP Group with 224-bit Prime Order Subgroup'],
-  [24, '2048-bit MODP Group with 256-bit Prime Order Subgroup'],
-  [25, '192-bit Random ECP Group'],
-  [26, '224-bit Random ECP Group'],
-  [27, '224-bit Brainpool ECP group'],
-  [28, '256-bit Brainpool ECP group'],
-  [29, '384-bit Brainpool ECP group'],
-  [30, '512-bit Brainpool ECP group'],
-  [31, 'Curve25519'],
-  [32, 'Curve448'],
-  [33, 'GOST3410_2012_256'],
-  [34, 'GOST3410_2012_512'],
-];
-
 /** isakmp.key_exchange.dh_group */
 export const DH_GROUPS: readonly (readonly [number, string])[] = [
   [0, 'UNDEFINED - 0'],

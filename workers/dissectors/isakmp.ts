@@ -48,7 +48,7 @@ const F = registerFields({
   tfEncr: { name: 'isakmp.tf.id.encr', label: 'Transform ID (ENCR)', type: FT.UINT, bits: 16, names: names(N.ENCR_IDS) },
   tfPrf: { name: 'isakmp.tf.id.prf', label: 'Transform ID (PRF)', type: FT.UINT, bits: 16, names: names(N.PRF_IDS) },
   tfInteg: { name: 'isakmp.tf.id.integ', label: 'Transform ID (INTEG)', type: FT.UINT, bits: 16, names: names(N.INTEG_IDS) },
-  tfDh: { name: 'isakmp.tf.id.dh', label: 'Transform ID (D-H)', type: FT.UINT, bits: 16, names: names(N.DH_IDS) },
+  tfDh: { name: 'isakmp.tf.id.dh', label: 'Transform ID (D-H)', type: FT.UINT, bits: 16, names: names(N.DH_GROUPS) },
   transId: { name: 'isakmp.trans.id', label: 'Transform ID', type: FT.UINT, bits: 16 },
   attr: { name: 'isakmp.ike2.attr', label: 'Transform Attribute', type: FT.NONE },
   attrFormat: { name: 'isakmp.ike2.attr.format', label: 'Format', type: FT.BOOLEAN, bits: 16, mask: 0x8000, tf: ['Type/Value (TV)', 'Type/Length/Value (TLV)'] },

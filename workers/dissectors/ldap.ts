@@ -24,7 +24,7 @@ import { gssapiToken, spnegoToken, wrapSealed, wrapToken } from './spnego.ts';
 import { udpStream } from '../analysis/tcp-state.ts';
 import { bind, registerDissector } from './tables.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
-import { addRelTime } from './time-fields.ts';
+import { addTimeSince } from './time-fields.ts';
 
 /** packet-ldap.h's LDAP_SASL_MAX_BUF: a SASL buffer longer than this is no SASL buffer. */
 const SASL_MAX_BUF = 1024 * 1024;
@@ -263,17 +263,7 @@ function afterOp(c: Ctx, msg: number, at: number): void {
       if (call.repFrame > 0) f.add(F.responseIn, at, 0, call.repFrame, EF.GENERATED);
     } else {
       f.add(F.responseTo, at, 0, call.reqFrame, EF.GENERATED);
-      if (full(c)) {
-        const now = frameTime(c);
-        const req = frameTimeOf(c, call.reqFrame);
-        let sec = now.sec - req.sec;
-        let nsec = now.nsec - req.nsec;
-        if (nsec < 0) {
-          sec--;
-          nsec += 1e9;
-        }
-        addRelTime(f, F.time, at, 0, sec, nsec, EF.GENERATED);
-      }
+      if (full(c)) addTimeSince(f, F.time, at, frameTime(c), frameTimeOf(c, call.reqFrame), EF.GENERATED);
     }
   }
   if (op === Op.SEARCH_ENTRY || op === Op.SEARCH_DONE) {

@@ -24,7 +24,7 @@ import { oidName, oidText } from './oid-text.ts';
 import { F, X } from './snmp-fields.ts';
 import { unknownBer } from './ber-unknown.ts';
 import { bind, registerDissector } from './tables.ts';
-import { absTimeText, addAbsTime, addRelTime } from './time-fields.ts';
+import { absTimeText, addAbsTime, addTimeSince } from './time-fields.ts';
 
 const enum Pdu {
   GET = 0,
@@ -518,16 +518,7 @@ function match(c: Ctx, requestId: number, type: number): void {
     return;
   }
   f.add(F.responseTo, 0, 0, call.request, EF.GENERATED);
-  if (!full(c)) return;
-  const now = frameTime(c);
-  const req = frameTimeOf(c, call.request);
-  let sec = now.sec - req.sec;
-  let nsec = now.nsec - req.nsec;
-  if (nsec < 0) {
-    sec--;
-    nsec += 1e9;
-  }
-  addRelTime(f, F.time, 0, 0, sec, nsec, EF.GENERATED);
+  if (full(c)) addTimeSince(f, F.time, 0, frameTime(c), frameTimeOf(c, call.request), EF.GENERATED);
 }
 
 registerDissector('snmp', dissectSnmp);

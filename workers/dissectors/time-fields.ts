@@ -48,6 +48,18 @@ export function addRelTime(f: FieldList, id: number, off: number, len: number, s
   return i;
 }
 
+/** Add an FT_RELATIVE_TIME field of the time from `then` to `now` (a response's time since its
+ *  request: `[Time: 1.001000000 seconds]`). */
+export function addTimeSince(f: FieldList, id: number, off: number, now: { sec: number; nsec: number }, then: { sec: number; nsec: number }, flags = 0): number {
+  let sec = now.sec - then.sec;
+  let nsec = now.nsec - then.nsec;
+  if (nsec < 0) {
+    sec--;
+    nsec += 1e9;
+  }
+  return addRelTime(f, id, off, 0, sec, nsec, flags);
+}
+
 function two(n: number): string {
   return String(n).padStart(2, '0');
 }
