@@ -196,7 +196,7 @@ function payload(c: Ctx, type: number, o: number, end: number): typeof result {
     }
     case Payload.VENDOR_ID: {
       c.field(F.vidBytes, v, pEnd - v, pEnd);
-      const name = vendorName(c.b, v, pEnd);
+      const name = full(c) || c.wants(F.vidString) ? vendorName(c.b, v, pEnd) : '';
       if (full(c)) f.appendLabel(item, ` : ${name}`);
       f.addStr(F.vidString, v, pEnd - v, name);
       break;

@@ -130,7 +130,7 @@ let lastInt = 0;
 
 /** A KerberosString (GeneralString) as field `id`; one cut by the end of its datagram shows what
  *  there is of it before the packet stops, as tshark does. */
-function str(id: number, after?: (c: Ctx, text: string) => void): Handler {
+function str(id: number): Handler {
   return (c, o, end) => {
     const b = c.b;
     if (readBer(b, o, end) && !ber.constructed && ber.value + ber.len > heldEnd() && ber.value < heldEnd()) {
@@ -140,9 +140,9 @@ function str(id: number, after?: (c: Ctx, text: string) => void): Handler {
       return -1;
     }
     if (!element(c, o, end)) return -1;
-    const text = berText(b, ber.value, ber.value + ber.len);
+    // (no text in the index pass for a string nothing there reads)
+    const text = c.wants(id) ? berText(b, ber.value, ber.value + ber.len) : '';
     c.f.addStr(id, ber.value, ber.len, text);
-    after?.(c, text);
     return ber.value + ber.len;
   };
 }
@@ -159,6 +159,7 @@ function bytes(id: number): Handler {
 function time(id: number): Handler {
   return (c, o, end) => {
     if (!element(c, o, end)) return -1;
+    if (!c.wants(id)) return ber.value + ber.len;
     const s = berText(c.b, ber.value, ber.value + ber.len);
     const m = /^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)Z$/.exec(s);
     const sec = m ? Date.UTC(+(m[1] as string), +(m[2] as string) - 1, +(m[3] as string), +(m[4] as string), +(m[5] as string), +(m[6] as string)) / 1000 : 0;
