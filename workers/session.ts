@@ -556,7 +556,7 @@ export class CaptureSession implements CaptureApi {
       w.outerSrc.push(this.addrs.text(t.outerSrc[r] as number));
       w.outerDst.push(this.addrs.text(t.outerDst[r] as number));
       w.protocol.push(protocolName(t.proto[r] as number));
-      w.color.push(colorFamily(t.proto[r] as number, t.status[r] as number, t.tcpFlags[r] as number, tunnelled));
+      w.color.push(colorFamily(t.proto[r] as number, t.status[r] as number, t.tcpFlags[r] as number, tunnelled, t.ipProto[r] as number));
       const b = bytes.get(r);
       if (b) {
         const fl = this.dissectRow(r, b);

@@ -24,13 +24,15 @@ const FAMILY: Record<string, string> = {
   vxlan: 'tunnel', geneve: 'tunnel', gre: 'tunnel', erspan: 'tunnel', nsh: 'tunnel', dhcp: 'udp', dhcpv6: 'udp', ntp: 'udp',
 };
 
-/** Colouring family of a row: status first (malformed wins), then the protocol. */
-export function colorFamily(protoField: number, status: number, tcpFlags: number, tunnelled: boolean): string {
+/** Colouring family of a row: status first (malformed wins), then the protocol; a protocol with
+ *  no family of its own takes its transport's, as Wireshark's default TCP and UDP rules colour
+ *  LDAP, Kerberos or SNMP (`ipProto`: the innermost IP payload's protocol, 255 for none). */
+export function colorFamily(protoField: number, status: number, tcpFlags: number, tunnelled: boolean, ipProto = 255): string {
   if (status & (Status.TRUNCATED | Status.MALFORMED | Status.ERROR)) return 'bad';
   const name = fieldById(protoField).name;
   if (name === 'tcp' && tcpFlags & 0x04) return 'reset';
   if (name === 'tcp' && tcpFlags & 0x03) return 'tcp-syn';
-  const fam = FAMILY[name];
+  const fam = FAMILY[name] ?? (ipProto === 6 ? 'tcp' : ipProto === 17 ? 'udp' : undefined);
   if (fam) return tunnelled && fam !== 'tunnel' ? `${fam} tunnelled` : fam;
   return tunnelled ? 'tunnel' : 'other';
 }
