@@ -55,9 +55,13 @@ function findMarker(b: Uint8Array, off: number, end: number): number {
 /** Whether this segment's BGP call has its protocol item already: frame.protocols names one layer
  *  per call, however many messages the call shows. */
 let layerTaken = false;
+/** Whether the next message is this call's first (dissect_bgp_pdu's `first`: col_add_str, which
+ *  writes after TCP's analysis text with no separator; the later ones append ", %s"). */
+let firstMessage = true;
 
 export function dissectBgp(c: Ctx, off: number, end: number): void {
   layerTaken = false;
+  firstMessage = true;
   c.colProtocol = 'BGP';
   // (col_clear: the messages' names alone)
   if (c.f.wanted === null) c.setInfo('');
@@ -85,7 +89,12 @@ function dissectMessage(c: Ctx, off: number, end: number): void {
   c.uint(F.length, off + 16, 2, end);
   const type = c.uint(F.type, off + 18, 1, end);
   if (type < 0) return;
-  if (f.wanted === null) c.appendInfo(fieldById(F.type).names?.get(type) ?? `Unknown message type (0x${type.toString(16).padStart(2, '0')})`);
+  if (f.wanted === null) {
+    const name = fieldById(F.type).names?.get(type) ?? `Unknown message type (0x${type.toString(16).padStart(2, '0')})`;
+    if (firstMessage) c.setInfo(name);
+    else c.appendInfo(name);
+  }
+  firstMessage = false;
   const o = off + HEADER_LEN;
   switch (type) {
     case Message.OPEN:

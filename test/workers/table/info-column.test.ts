@@ -125,7 +125,7 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 819 of the corpus's 825 frames", async () => {
+  it("agrees with tshark's on at least 820 of the corpus's 825 frames", async () => {
     // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does;
     // 406 before the TCP sequence analysis' prefixes ([TCP Retransmission], [TCP Dup ACK 6#1] …);
     // 422 before DHCP / BOOTP, NTP and GRE; 530 before DHCPv6, IPv6, SLARP, vSocket, MPLS Echo;
@@ -136,10 +136,11 @@ describe('Info column', () => {
     // 780 before QUIC ("Initial, DCID=84acac06b42ed863, PKN: 0, CRYPTO, PADDING"), 798 before DTP,
     // 799 before PPP LCP ("Configuration Request"), 800 before M3UA ("DATA "), 806 before SAP
     // ("Announcement (v1)"), 808 before LDAP ('searchResEntry(5) "<ROOT>"  | searchResDone(5) success  [1 result]'), 817 before
-    // BACnet ("Unconfirmed-REQ who-Is 7001 7001 ")
+    // BACnet ("Unconfirmed-REQ who-Is 7001 7001 "), 819 before BGP's first message written after TCP's
+    // analysis with no separator ("[TCP Previous segment not captured] UPDATE Message")
     const { frames, same } = await agreement('info');
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(819);
+    expect(same).toBeGreaterThanOrEqual(820);
   });
 
   it("names the Protocol column as tshark does on at least 822 of the 825 frames", async () => {
