@@ -5,7 +5,8 @@ not, higher strata's addresses (over IPv4 and IPv6), polling intervals in and ou
 precisions from 2^-128 to 2^127, the largest root delay and dispersion, every mode and version;
 and requests with replies as packet-ntp.c pairs them (a reply whose Origin Timestamp differs
 from the request's Transmit Timestamp, two requests in flight, a second reply, a reply in another
-conversation, control messages matched by sequence number). tshark's reading of it is
+conversation, control messages matched by sequence number), and control replies with data and
+status words of each kind. tshark's reading of it is
 test/fixtures/ntp/ntp-lines.json (make-ntp-lines.sh beside it). Standard library only; the same
 bytes every run.
 """
@@ -34,8 +35,22 @@ def client(xmt) -> bytes:
     return struct.pack("!BBBBII4s", 0x23, 0, 6, 0xEC, 0, 0, bytes(4)) + bytes(24) + struct.pack("!II", *xmt)
 
 
-def control(response: bool, more: bool, seq: int) -> bytes:
-    return struct.pack("!BBHHHHH", 0x16, (0x80 if response else 0) | (0x20 if more else 0) | 2, seq, 0, 0, 0, 0)
+def control(response: bool, more: bool, seq: int, opcode: int = 2, status: int = 0, associd: int = 0, data: bytes = b"") -> bytes:
+    flags2 = (0x80 if response else 0) | (0x20 if more else 0) | opcode
+    return struct.pack("!BBHHHHH", 0x16, flags2, seq, status, associd, 0, len(data)) + data
+
+
+# Control responses' data as packet-ntp.c's tvbparse grammar reads it: quoted values with an
+# escaped quote, single quotes, an empty quoted value, bare names, a name with no value, values
+# with spaces, line breaks, a value cut at the end of the data, and a character no rule takes
+# (the parse stops there).
+VARIABLES = [
+    (2, 0, 0, b'version="ntpd 4.2.8p15", a=1, b="say \\"hi\\" now", c=\'single\', bare, d=, e=  spaced value  ,f="",\r\ng=end'),
+    (2, 0x0618, 0, b'x=1, #bad, y=2'),
+    (2, 0x0618, 0, b'  leading=1,\r\n  trailing'),
+    (1, 0x9614, 48829, b'srcadr=10.0.0.1, srcport=123, filtdelay= 0.00 0.01'),
+    (4, 0x0101, 48829, b'device="GPS NMEA", timecode="$GPRMC,1"'),
+]
 
 
 def main() -> None:
@@ -69,6 +84,15 @@ def main() -> None:
     frames.append(frame(server(org=(700, 800)), 123, 40005, 2, 1))
     for response, more, seq in [(0, 0, 5), (1, 1, 5), (1, 0, 5), (0, 0, 6), (0, 0, 7), (1, 0, 7), (1, 0, 6), (1, 0, 9)]:
         frames.append(frame(control(bool(response), bool(more), seq), 123 if response else 40010, 40010 if response else 123, 2 if response else 1, 1 if response else 2))
+    # responses with data: variables, system status pairs, a trap message
+    for k, (opcode, status, associd, data) in enumerate(VARIABLES):
+        frames.append(frame(control(True, False, 20 + k, opcode, status, associd, data), 123, 40011, 2, 1))
+    pairs = struct.pack("!HHHHHH", 48829, 0x961A, 48828, 0x1414, 48827, 0x8011)
+    frames.append(frame(control(True, False, 30, 1, 0x0618, 0, pairs), 123, 40011, 2, 1))
+    frames.append(frame(control(True, False, 31, 7, 0x0618, 0, b"ntpd trap: leap second armed"), 123, 40011, 2, 1))
+    # an error response (unknown variable name) and a set-trap response's plain status word
+    frames.append(frame(control(True, False, 32, 0x42, 0x0500, 0), 123, 40011, 2, 1))
+    frames.append(frame(control(True, False, 33, 6, 0x1234, 0), 123, 40011, 2, 1))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(craft.pcap(frames, step_usec=1000))
 

@@ -25,6 +25,8 @@ FIELDS = {
     'ntp.ctrl.sys_status.code': 'SYSTEM_EVENTS',
     'ntp.ctrl.peer_status.selection': 'PEER_SELECTIONS',
     'ntp.ctrl.peer_status.code': 'PEER_EVENTS',
+    'ntp.ctrl.clock_status.status': 'CLOCK_STATUS',
+    'ntp.ctrl.err_status': 'ERROR_STATUS',
 }
 
 CANDIDATES = ['GOES', 'GPS', 'GAL', 'PPS', 'IRIG', 'WWVB', 'DCF', 'HBG', 'MSF', 'JJY', 'LORC', 'TDF', 'CHU', 'WWV',

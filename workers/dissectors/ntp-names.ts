@@ -118,6 +118,29 @@ export const PEER_EVENTS: readonly (readonly [number, string])[] = [
   [16, 'leapsecond values update from server'],
 ];
 
+/** ntp.ctrl.clock_status.status */
+export const CLOCK_STATUS: readonly (readonly [number, string])[] = [
+  [0, 'clock operating within nominals'],
+  [1, 'reply timeout'],
+  [2, 'bad reply format'],
+  [3, 'hardware or software fault'],
+  [4, 'propagation failure'],
+  [5, 'bad date format or value'],
+  [6, 'bad time format or value'],
+];
+
+/** ntp.ctrl.err_status */
+export const ERROR_STATUS: readonly (readonly [number, string])[] = [
+  [0, 'unspecified'],
+  [1, 'authentication failure'],
+  [2, 'invalid message length or format'],
+  [3, 'invalid opcode'],
+  [4, 'unknown association identifier'],
+  [5, 'unknown variable name'],
+  [6, 'invalid variable value'],
+  [7, 'administratively prohibited'],
+];
+
 /** Reference IDs of stratum-1 servers (the code, NUL-padded to 4 bytes) and their names. */
 export const REFERENCE_SOURCES: readonly (readonly [string, string])[] = [
   ['GOES', 'Geostationary Orbit Environment Satellite'],

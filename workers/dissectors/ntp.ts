@@ -23,13 +23,14 @@ import { Base, FT, fieldById, names, registerFields } from '../fields/registry.t
 import { setFlagNames } from './flag-names.ts';
 import { bytesHex, ipv4Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
-import { CLOCK_SOURCES, LEAP_INDICATORS, MODES, OPCODES as OPCODE_NAMES, PEER_EVENTS, PEER_SELECTIONS, REFERENCE_SOURCES, SYSTEM_EVENTS, VERSIONS } from './ntp-names.ts';
+import { CLOCK_SOURCES, CLOCK_STATUS, ERROR_STATUS, LEAP_INDICATORS, MODES, OPCODES as OPCODE_NAMES, PEER_EVENTS, PEER_SELECTIONS, REFERENCE_SOURCES, SYSTEM_EVENTS, VERSIONS } from './ntp-names.ts';
 import { addAbsTime, addRelTime } from './time-fields.ts';
 import { EF } from '../fields/field-list.ts';
 import { frameTime } from './frame.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import { NtpTransactions, type NtpMatch } from '../analysis/ntp-transactions.ts';
 import { bind, registerDissector } from './tables.ts';
+import { addControlVariables } from './ntp-control-data.ts';
 import { latin1Text } from './ascii.ts';
 
 const FLAGS = 0;
@@ -95,11 +96,15 @@ export const F = registerFields({
   peerSelection: { name: 'ntp.ctrl.peer_status.selection', label: 'Peer Selection', type: FT.UINT, bits: 16, mask: 0x0700, names: names(PEER_SELECTIONS) },
   peerCount: { name: 'ntp.ctrl.peer_status.count', label: 'Peer Event Counter', type: FT.UINT, bits: 16, mask: 0x00f0 },
   peerCode: { name: 'ntp.ctrl.peer_status.code', label: 'Peer Event Code', type: FT.UINT, bits: 16, mask: 0x000f, names: names(PEER_EVENTS) },
+  clkStatus: { name: 'ntp.ctrl.clock_status.status', label: 'Clock Status', type: FT.UINT, bits: 16, mask: 0xff00, names: names(CLOCK_STATUS) },
+  clkCode: { name: 'ntp.ctrl.clock_status.code', label: 'Clock Event Code', type: FT.UINT, bits: 16, mask: 0x00ff },
+  errStatus: { name: 'ntp.ctrl.err_status', label: 'Error Status Word', type: FT.UINT, bits: 16, mask: 0xff00, names: names(ERROR_STATUS) },
   associd: { name: 'ntp.ctrl.associd', label: 'AssociationID', type: FT.UINT, bits: 16 },
   offset: { name: 'ntp.ctrl.offset', label: 'Offset', type: FT.UINT, bits: 16 },
   count: { name: 'ntp.ctrl.count', label: 'Count', type: FT.UINT, bits: 16 },
   data: { name: 'ntp.ctrl.data', label: 'Data', type: FT.NONE },
   item: { name: 'ntp.ctrl.item', label: 'Item', type: FT.NONE },
+  trapmsg: { name: 'ntp.ctrl.trapmsg', label: 'Trap message', type: FT.STRING },
   responseIn: { name: 'ntp.response_in', label: 'Response In', type: FT.FRAMENUM },
   requestIn: { name: 'ntp.request_in', label: 'Request In', type: FT.FRAMENUM },
   deltaTime: { name: 'ntp.delta_time', label: 'Delta Time', type: FT.RELATIVE_TIME },
@@ -110,6 +115,15 @@ const transactions = perCapture(() => new NtpTransactions());
 const SYSTEM_STATUS = [F.sysLi, F.sysClksrc, F.sysCount, F.sysCode];
 const PEER_STATUS_BITS = [F.peerConfig, F.peerAuthenable, F.peerAuthentic, F.peerReach, F.peerBcast];
 const PEER_STATUS = [...PEER_STATUS_BITS, F.peerSelection, F.peerCount, F.peerCode];
+/** Control message opcodes whose data this dissector reads (packet-ntp.c NTPCTRL_OP_*). */
+const enum Opcode {
+  READSTAT = 1,
+  READVAR = 2,
+  WRITEVAR = 3,
+  READCLOCK = 4,
+  WRITECLOCK = 5,
+  ASYNCMSG = 7,
+}
 const MODE_CLIENT = 3;
 const MODE_SERVER = 4;
 
@@ -231,61 +245,91 @@ function control(c: Ctx, off: number, end: number): void {
   const response = (flags2 & 0x80) !== 0;
   transaction(c, !response, `${sequence}`, true);
   const associd = c.u16(off + 6);
-  status(c, off + 4, response, associd === 0);
+  status(c, off + 4, statusKind(flags2, associd));
   f.add(F.associd, off + 6, 2, associd);
   c.uint(F.offset, off + 8, 2, end);
   const count = c.uint(F.count, off + 10, 2, end);
   const d = off + CTRL_HEADER_LEN;
   if (count <= 0 || !c.has(d, count, end)) return;
   f.push(f.add(F.data, d, count));
-  if ((flags2 & 0x1f) === 1 && response) {
-    // Read status: (association ID, peer status) pairs.
-    for (let o = d; o + 4 <= d + count; o += 4) {
+  const opcode = flags2 & 0x1f;
+  if (opcode === Opcode.READSTAT && associd === 0) {
+    // Read status of the system: (association ID, peer status) pairs; as packet-ntp.c, the
+    // items hold the IDs and the status words go to the NTP tree, after the data
+    const stop = d + count - 4;
+    for (let o = d; o <= stop; o += 4) {
       f.push(f.add(F.item, o, 4));
       f.add(F.associd, o, 2, c.u16(o));
-      status(c, o + 2, true, false);
       f.pop();
     }
-  } else {
-    // Variables are "name=value" text separated by commas (and line breaks).
-    let start = d;
-    for (let o = d; o <= d + count; o++) {
-      const ch = o < d + count ? c.u8(o) : 0x2c;
-      if (ch !== 0x2c && ch !== 0x0d && ch !== 0x0a) continue;
-      if (o > start) {
-        f.push(f.add(F.item, start, o - start));
-        f.text(start, o - start, text(c.b, start, o - start));
-        f.pop();
-      }
-      start = o + 1;
-    }
-  }
+    f.pop();
+    for (let o = d; o <= stop; o += 4) status(c, o + 2, StatusKind.PEER);
+    return;
+  } else if (opcode >= Opcode.READSTAT && opcode <= Opcode.WRITECLOCK) {
+    if (f.wanted === null) addControlVariables(f, c.b, d, count);
+  } else if (opcode === Opcode.ASYNCMSG) f.addStr(F.trapmsg, d, count, latin1Text(c.b, d, d + count));
   f.pop();
 }
 
-function status(c: Ctx, o: number, response: boolean, system: boolean): void {
+/** Which status word a control message carries (packet-ntp.c picks it by the response's error
+ *  bit, opcode and association ID; a request's is a plain number). */
+const enum StatusKind {
+  PLAIN,
+  SYSTEM,
+  PEER,
+  CLOCK,
+  ERROR,
+}
+
+function statusKind(flags2: number, associd: number): StatusKind {
+  if ((flags2 & 0x80) === 0) return StatusKind.PLAIN;
+  if (flags2 & 0x40) return StatusKind.ERROR;
+  switch (flags2 & 0x1f) {
+    case Opcode.READSTAT:
+    case Opcode.READVAR:
+    case Opcode.WRITEVAR:
+    case Opcode.ASYNCMSG:
+      return associd !== 0 ? StatusKind.PEER : StatusKind.SYSTEM;
+    case Opcode.READCLOCK:
+    case Opcode.WRITECLOCK:
+      return StatusKind.CLOCK;
+    default:
+      return StatusKind.PLAIN;
+  }
+}
+
+function status(c: Ctx, o: number, kind: StatusKind): void {
   const f = c.f;
   const s = c.u16(o);
   const item = f.add(F.status, o, 2, s);
   f.push(item);
-  if (response && system) {
-    if (f.wanted === null) f.appendLabel(item, setFlagNames(SYSTEM_STATUS, s));
-    f.add(F.sysLi, o, 2, s >> 14);
-    f.add(F.sysClksrc, o, 2, (s >> 8) & 0x3f);
-    f.add(F.sysCount, o, 2, (s >> 4) & 0x0f);
-    f.add(F.sysCode, o, 2, s & 0x0f);
-  } else if (response) {
-    if (f.wanted === null) f.appendLabel(item, setFlagNames(PEER_STATUS, s));
-    for (const id of PEER_STATUS_BITS) f.add(id, o, 2, s & fieldById(id).mask ? 1 : 0);
-    f.add(F.peerSelection, o, 2, (s >> 8) & 7);
-    f.add(F.peerCount, o, 2, (s >> 4) & 0x0f);
-    f.add(F.peerCode, o, 2, s & 0x0f);
+  const full = f.wanted === null;
+  switch (kind) {
+    case StatusKind.SYSTEM:
+      if (full) f.appendLabel(item, setFlagNames(SYSTEM_STATUS, s));
+      f.add(F.sysLi, o, 2, s >> 14);
+      f.add(F.sysClksrc, o, 2, (s >> 8) & 0x3f);
+      f.add(F.sysCount, o, 2, (s >> 4) & 0x0f);
+      f.add(F.sysCode, o, 2, s & 0x0f);
+      break;
+    case StatusKind.PEER:
+      if (full) f.appendLabel(item, setFlagNames(PEER_STATUS, s));
+      for (const id of PEER_STATUS_BITS) f.add(id, o, 2, s & fieldById(id).mask ? 1 : 0);
+      f.add(F.peerSelection, o, 2, (s >> 8) & 7);
+      f.add(F.peerCount, o, 2, (s >> 4) & 0x0f);
+      f.add(F.peerCode, o, 2, s & 0x0f);
+      break;
+    case StatusKind.CLOCK:
+      if (full) f.appendLabel(item, setFlagNames([F.clkStatus, F.clkCode], s));
+      f.add(F.clkStatus, o, 2, s >> 8);
+      f.add(F.clkCode, o, 2, s & 0xff);
+      break;
+    case StatusKind.ERROR:
+      if (full) f.appendLabel(item, setFlagNames([F.errStatus], s));
+      f.add(F.errStatus, o, 2, s >> 8);
+      break;
   }
   f.pop();
-}
-
-function text(b: Uint8Array, o: number, n: number): string {
-  return latin1Text(b, o, o + n).trim();
 }
 
 registerDissector('ntp', dissectNtp);

@@ -1,7 +1,10 @@
 // NTP's details tree against tshark's: test/fixtures/ntp/ntp-cases.pcap (written by
 // scripts/make-ntp-capture.py) has server packets with named and unnamed reference sources,
 // higher strata's addresses, polling intervals, precisions and delays at their limits, every mode
-// and version, and requests with replies as packet-ntp.c pairs them; ntp-lines.json beside it is
+// and version, requests with replies as packet-ntp.c pairs them, and control replies whose data
+// (variables, association lists, a trap message) and status words (system, peer, clock, error,
+// plain) packet-ntp.c reads by opcode — the variables token by token as its tvbparse grammar nests
+// them, with an escaped quote, a bare name, an empty value and an unparsable character; ntp-lines.json beside it is
 // tshark 4.0.17's reading (make-ntp-lines.sh). Every frame's NTP layer must equal tshark's line
 // for line, and the pairing fields must select what tshark prints.
 import { openAsBlob, readFileSync } from 'node:fs';
