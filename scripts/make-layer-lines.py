@@ -43,6 +43,11 @@ PROTOCOLS = {
         'vrrp.prio == 255', 'vrrp.prio == 0', 'vrrp.virt_rtr_id == 10', 'vrrp.ip_addr == 10.0.1.1', 'vrrp.ipv6_addr == 2001:db8::1',
         'vrrp.version == 3', 'vrrp.checksum.status == 0', 'vrrp.checksum_bad.expert', 'vrrp.auth_string == "gw-pass"', 'vrrp.short_adver_int == 50',
         '_ws.malformed']),
+    'mptcp': (('Transmission Control Protocol', '[Malformed Packet'), True, [
+        'mptcp.stream == 0', 'mptcp.master == 1', 'mptcp.analysis.subflows == "1 0 "', 'tcp.options.mptcp.subtype == 3',
+        'tcp.options.mptcp.recvtok', 'tcp.options.mptcp.ipv4 == 10.0.0.9', 'tcp.options.mptcp.port == 443',
+        'tcp.options.mptcp.datalvllen == 0', 'tcp.options.mptcp.rst_reason == 4', 'mptcp.expected_token', 'tcp.nop',
+        'mptcp.dss.infinite_mapping', 'tcp.options.mptcp.datafin.flag == 1', 'tcp.options.mptcp.addrid == 3']),
     'ldap': (('Lightweight Directory Access Protocol', '[Malformed Packet'), True, [
         'ldap.messageID == 2', 'ldap.protocolOp == 3', 'ldap.baseObject == "dc=example,dc=com"', 'ldap.resultCode == 32',
         'ldap.present == "mail"', 'ldap.attributeDesc == "objectClass"', 'ldap.type == "mail"', 'ldap.scope == 2', 'ldap.response_to == 3',

@@ -9,14 +9,18 @@
 // As Wireshark: an option whose length byte is missing, below 2, or runs past the header ends the
 // list with an expert note; an option of a fixed size with another length shows its kind and
 // length and is skipped; after End of Option List the rest must be zero padding.
-// Multipath TCP (kind 30, RFC 8684) is shown minimally: subtype, version or flags, first values.
+// Multipath TCP (kind 30, RFC 8684) has a module of its own (mptcp.ts). A fourth NOP "in a row"
+// raises tcp.nop, counted as packet-tcp.c counts them (see nopInARow).
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { Group, Severity, expertAt, expertLine, registerExperts } from './expert.ts';
 import type { Ctx } from './context.ts';
+import { dissectMptcp } from './mptcp.ts';
 
 const KIND = 0;
+/** Where the options start in the TCP header (offsets there are packet-tcp.c's tvb offsets). */
+const TCP_OPTIONS_AT = 20;
 /** AccECN options, order 0 and order 1. */
 const ACC_ECN_0 = 0xac;
 const ACC_ECN_1 = 0xae;
@@ -46,10 +50,6 @@ const SHORT_NAMES = new Map([
   [30, 'MPTCP'], [34, 'TCP Fast Open'], [0xac, 'Accurate ECN'], [0xae, 'Accurate ECN'], [253, 'Experimental'], [254, 'Experimental'],
 ]);
 
-const MPTCP_SUBTYPES = names([
-  [0, 'Multipath Capable'], [1, 'Join Connection'], [2, 'Data Sequence Signal'], [3, 'Add Address'],
-  [4, 'Remove Address'], [5, 'Change Subflow Priority'], [6, 'TCP Fallback'], [7, 'Fast Close'], [8, 'TCP Reset'],
-]);
 
 export const O = registerFields({
   kind: { name: 'tcp.option_kind', label: 'Kind', type: FT.UINT, bits: 8, names: OPT_NAMES },
@@ -83,11 +83,6 @@ export const O = registerFields({
   expData: { name: 'tcp.options.experimental.data', label: 'Data', type: FT.BYTES },
   unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: FT.BYTES, nameOnly: true },
   unknownPayload: { name: 'tcp.options.unknown.payload', label: 'Payload', type: FT.BYTES },
-  mptcp: { name: 'mptcp', label: 'Multipath Transmission Control Protocol', type: FT.PROTOCOL },
-  mpSubtype: { name: 'tcp.options.mptcp.subtype', label: 'Multipath TCP subtype', type: FT.UINT, bits: 8, mask: 0xf0, names: MPTCP_SUBTYPES },
-  mpVersion: { name: 'tcp.options.mptcp.version', label: 'Multipath TCP version', type: FT.UINT, bits: 8, mask: 0x0f },
-  mpFlags: { name: 'tcp.options.mptcp.flags', label: 'Multipath TCP flags', type: FT.UINT, base: Base.HEX, bits: 8 },
-  mpData: { name: 'tcp.options.mptcp.data', label: 'Data', type: FT.BYTES },
 });
 
 /** What the options told the TCP layer. */
@@ -113,6 +108,7 @@ const X = registerExperts({
   wscaleShiftInvalid: { name: 'tcp.options.wscale.shift.invalid', msg: 'Window scale shift exceeds 14', severity: Severity.WARN, group: Group.PROTOCOL },
   nonZeroAfterEol: { name: 'tcp.non_zero_bytes_after_eol', msg: 'Non-zero header padding', severity: Severity.ERROR, group: Group.PROTOCOL },
   mssAbsent: { name: 'tcp.options.mss.absent', msg: 'The SYN packet does not contain a MSS option', severity: Severity.NOTE, group: Group.PROTOCOL },
+  nop: { name: 'tcp.nop', msg: '4 NOP in a row - a router may have removed some options', severity: Severity.WARN, group: Group.PROTOCOL },
   mssPresent: { name: 'tcp.options.mss.present', msg: 'The non-SYN packet does contain a MSS option', severity: Severity.WARN, group: Group.PROTOCOL },
 });
 
@@ -131,9 +127,18 @@ export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: nu
   info.accEcn = false;
   info.sacks = 0;
   let o = off;
+  let nops = 0;
   while (o < end && !c.stop) {
     const kind = c.u8(o + KIND);
     if (kind === 0 || kind === 1) {
+      if (kind === 1) {
+        // tcp_dissect_options counts NOPs "in a row within a uint32": a NOP counts when it is the
+        // first or not at a multiple of 4 from the TCP header (then the count starts over), and
+        // nothing else resets it; the fourth raises the warning, under the Options line
+        if (nops === 0 || (o - off + TCP_OPTIONS_AT) % 4 !== 0) {
+          if (++nops === 4) expertAt(c, -1, X.nop);
+        } else nops = 0;
+      }
       f.push(f.add(kind === 0 ? O.eol : O.nop, o, 1));
       f.add(O.kind, o, 1, kind);
       f.pop();
@@ -253,7 +258,7 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       if (len > 2) f.add(O.tfoCookie, d, len - 2);
       break;
     case 30:
-      mptcp(c, o, len);
+      dissectMptcp(c, o, len, O.kind, O.len);
       return;
     case ACC_ECN_0:
     case ACC_ECN_1:
@@ -313,28 +318,6 @@ function accEcnCounters(c: Ctx, d: number, n: number, order0: boolean): void {
   }
   if (parts.length > 0 && item >= 0) f.appendLabel(item, ` (Order ${order0 ? 0 : 1}): ${parts.join(', ')}`);
   info.accEcn = true;
-}
-
-/** Multipath TCP (RFC 8684 section 3): a protocol item of its own, as Wireshark shows it. */
-function mptcp(c: Ctx, o: number, len: number): void {
-  const f = c.f;
-  // dissect_tcpopt_mptcp: col_set_str(COL_PROTOCOL, "MPTCP"), until a payload protocol sets its own
-  c.colProtocol = 'MPTCP';
-  const item = f.add(O.mptcp, o, len);
-  f.push(item);
-  f.add(O.kind, o, 1, 30);
-  f.add(O.len, o + LEN, 1, len);
-  if (len >= 3) {
-    const b = c.u8(o + DATA);
-    const subtype = b >> 4;
-    // "Multipath Transmission Control Protocol: Multipath Capable"
-    if (item >= 0) f.label(item, `Multipath Transmission Control Protocol: ${MPTCP_SUBTYPES.get(subtype) ?? `Unknown (${subtype})`}`);
-    f.add(O.mpSubtype, o + DATA, 1, subtype);
-    if (subtype === 0) f.add(O.mpVersion, o + DATA, 1, b & 0x0f);
-  }
-  if (len >= 4) f.add(O.mpFlags, o + DATA + 1, 1, c.u8(o + DATA + 1));
-  if (len > 4) f.add(O.mpData, o + DATA + 2, len - 4);
-  f.pop();
 }
 
 function allZero(b: Uint8Array, from: number, to: number): boolean {

@@ -33,6 +33,7 @@ import { ACCECN_ON, ACK, COMPLETENESS, RST, SYN, transportState } from '../analy
 import { streamless } from './tcp-lean.ts';
 import { Closing, dissectFlags, nextAccEcn } from './tcp-flags.ts';
 import { dissectTcpOptions } from './tcp-options.ts';
+import { addMptcpAnalysis, segment as mptcpSegment } from './mptcp.ts';
 import { Group, Severity, expertAt, expertInfo, expertLine, registerExperts } from './expert.ts';
 import { retransmittedData, tcpPayload } from './tcp-pdus.ts';
 import { asciiText } from './ascii.ts';
@@ -236,6 +237,8 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     if (s >= 0) addTimestamps(c);
     if (!c.has(off + TCP_HEADER_LEN, hlen - TCP_HEADER_LEN, end)) return;
     f.push(optionsItem);
+    mptcpSegment.stream = quoted ? -1 : s;
+    mptcpSegment.flow = quoted ? -1 : fwd;
     const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, (flags & SYN) !== 0, optionsItem);
     wscale = opts.wscale;
     // an AccECN option turns ACE on for the stream's later segments (had_acc_ecn_option)
@@ -245,6 +248,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
   }
   else if (s >= 0) addTimestamps(c);
   if (ta !== null) addSeqAckAnalysis(c, ta);
+  if (!quoted) addMptcpAnalysis(c, s);
   f.len[tcpEntry] = hlen;
   if (fwd >= 0 && c.firstPass && !quoted) {
     st.noteWindowScale(fwd, flags, wscale);
