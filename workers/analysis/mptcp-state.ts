@@ -34,6 +34,11 @@ export class MptcpState {
   private readonly byToken = new Map<number, MptcpConnection>();
   private count = 0;
 
+  /** Whether no MPTCP option was seen (most captures): the analysis then has nothing to look up. */
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
   connection(stream: number): MptcpConnection | undefined {
     return this.byStream.get(stream);
   }

@@ -336,7 +336,9 @@ function dss(c: Ctx, o: number, len: number): void {
  *  connection. */
 export function addMptcpAnalysis(c: Ctx, stream: number): void {
   if (stream < 0) return;
-  const conn = state(c).connection(stream);
+  const st = state(c);
+  if (st.empty) return;
+  const conn = st.connection(stream);
   if (conn === undefined) return;
   const f = c.f;
   f.push(f.add(M.analysis, 0, 0, 0, EF.GENERATED));
