@@ -102,8 +102,12 @@ describe('MPLS', () => {
     expect(d.values('mpls_echo.msg_type')).toEqual(['1']);
     expect(d.values('mpls_echo.reply_mode')).toEqual(['2']);
     expect(d.values('mpls_echo.sequence')).toEqual(['1']);
-    // NTP era 1: tshark shows "Jul 21, 2070 16:45:24.000027564 UTC".
-    expect(d.values('mpls_echo.timestamp_sent')).toEqual(['3173186724.000027564']);
+    // NTP era 1, as `tshark -T fields -e mpls_echo.timestamp_sent` prints it
+    expect(d.values('mpls_echo.timestamp_sent')).toEqual(['Jul 21, 2070 16:45:24.000027564 UTC']);
+    expect(d.values('mpls_echo.return_code')).toEqual(['0']);
+    // the Target FEC Stack's LDP IPv4 prefix element (tshark: "IPv4 Prefix: 12.1.1.1", "Prefix Length: 32")
+    expect(d.values('mpls_echo.tlv.fec.ldp_ipv4')).toEqual(['12.1.1.1']);
+    expect(d.values('mpls_echo.tlv.fec.ldp_ipv4_mask')).toEqual(['32']);
     expect(d.values('mpls_echo.tlv.type')).toEqual(['1']);
     expect(d.values('mpls_echo.tlv.len')).toEqual(['12']);
     // Wireshark rejects a payload shorter than the fixed header, or of another version: data.
