@@ -42,9 +42,11 @@ import { timeDelta, type Delta } from '../analysis/nstime.ts';
  *  captures, as Wireshark's enterprises file names them (IANA's registry has some 60,000). */
 const ENTERPRISES = names([[32473, 'Example Enterprise Number for Documentation Use'], [36724, 'Kaplan Research and Application Prototyping']]);
 
-/** The expert each pcapng comment carries (Comment/Comment: "Formatted comment"). */
+/** The expert each pcapng comment carries (Comment/Comment: "Formatted comment"), and the one a
+ *  timestamp's fraction of a second out of range raises. */
 const X = registerExperts({
   comment: { name: 'frame.comment.expert', msg: 'Formatted comment', severity: Severity.COMMENT, group: Group.COMMENT },
+  timeInvalid: { name: 'frame.time_invalid', msg: 'Arrival Time: Fractional second out of range (0-1000000000)', severity: Severity.NOTE, group: Group.SEQUENCE },
 });
 
 /** `148 bytes (1184 bits)`, as packet-frame.c labels the lengths. */
@@ -135,6 +137,12 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     if (a >= 0) {
       f.aux[a] = nsec;
       f.setStr(a, arrivalText(sec, nsec));
+    }
+    // packet-frame.c: a line of its own, "%09ld" of the nanoseconds (a file's fraction can be
+    // anything: pcap's microseconds up to 2^32 - 1, pcapng's units)
+    if (nsec < 0 || nsec >= 1e9) {
+      const digits = nsec < 0 ? '-' + String(-nsec).padStart(8, '0') : String(nsec).padStart(9, '0');
+      expertAt(c, -1, X.timeInvalid, `Arrival Time: Fractional second ${digits} is invalid, the valid range is 0-1000000000`);
     }
     if (SHIFT.kept(f)) addRel(f, F.offsetShift, ZERO);
     const t = f.add(F.time, 0, 0, sec);

@@ -65,7 +65,7 @@ export const F = registerFields({
   mf: { name: 'ip.flags.mf', label: 'More fragments', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: ['Set', 'Not set'] },
   fragOffset: { name: 'ip.frag_offset', label: 'Fragment Offset', type: FT.UINT, bits: 16, mask: 0x1fff },
   ttl: { name: 'ip.ttl', label: 'Time to Live', type: FT.UINT, bits: 8 },
-  proto: { name: 'ip.proto', label: 'Protocol', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES },
+  proto: { name: 'ip.proto', label: 'Protocol', type: FT.UINT, bits: 8, names: IP_PROTO_NAMES, unknownName: true },
   checksum: { name: 'ip.checksum', label: 'Header Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: { name: 'ip.checksum.status', label: 'Header checksum status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
   src: { name: 'ip.src', label: 'Source Address', type: FT.IPV4 },

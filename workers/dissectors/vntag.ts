@@ -23,7 +23,7 @@ export const VNTAG_HEADER_LEN = TYPE + 2;
 export const F = registerFields({
   vntag: { name: 'vntag', label: 'VN-Tag', type: FT.PROTOCOL },
   dir: { name: 'vntag.dir', label: 'Direction', type: FT.BOOLEAN, bits: 32, mask: 0x80000000, tf: ['From Bridge', 'To Bridge'] },
-  ptr: { name: 'vntag.ptr', label: 'Pointer', type: FT.BOOLEAN, bits: 32, mask: 0x40000000, tf: ['vif_list_id', 'dst_vif'] },
+  ptr: { name: 'vntag.ptr', label: 'Pointer', type: FT.BOOLEAN, bits: 32, mask: 0x40000000, tf: ['vif_list_id', 'vif_id'] },
   dst: { name: 'vntag.dst', label: 'Destination', type: FT.UINT, bits: 32, mask: 0x3fff0000 },
   looped: { name: 'vntag.looped', label: 'Looped', type: FT.BOOLEAN, bits: 32, mask: 0x00008000, tf: ['Yes', 'No'] },
   r: { name: 'vntag.r', label: 'Reserved', type: FT.UINT, bits: 32, mask: 0x00004000 },
