@@ -15,6 +15,7 @@ import type { Ctx } from './context.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
 import { latin1Text } from './ascii.ts';
+import { setFlagNames } from './flag-names.ts';
 
 const VERSION = 0;
 const CSUM = 2;
@@ -28,7 +29,7 @@ const INTERFACE_INFO = 2;
 const EXTENDED_PAYLOAD = 0;
 
 export const F = registerFields({
-  ext: { name: 'icmp.ext', label: 'ICMP Extensions', type: FT.NONE },
+  ext: { name: 'icmp.ext', label: 'ICMP Multi-Part Extensions', type: FT.NONE },
   version: { name: 'icmp.ext.version', label: 'Version', type: FT.UINT, bits: 8 },
   res: { name: 'icmp.ext.res', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0xfff },
   checksum: { name: 'icmp.ext.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
@@ -152,7 +153,10 @@ function mplsStack(c: Ctx, o: number, objEnd: number, end: number): void {
 function interfaceInfo(c: Ctx, obj: number, ctype: number, objEnd: number, end: number): void {
   const f = c.f;
   const t = obj + OBJ_CTYPE;
-  f.push(f.add(F.ctype, t, 1, ctype));
+  const item = f.add(F.ctype, t, 1, ctype);
+  // "C-Type: 14, Interface Role: IP interface upon which datagram arrived, ifIndex, IP Address, …"
+  if (f.wanted === null) f.appendLabel(item, setFlagNames([F.role, F.reserved, F.ifindex, F.ipaddr, F.namePresent, F.mtuPresent], ctype));
+  f.push(item);
   f.add(F.role, t, 1, ctype >> 6);
   f.add(F.reserved, t, 1, (ctype >> 4) & 3);
   f.add(F.ifindex, t, 1, (ctype >> 3) & 1);
