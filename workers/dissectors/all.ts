@@ -18,6 +18,7 @@ import './kerberos.ts';
 import './ldap.ts';
 import './esp.ts';
 import './isakmp.ts';
+import './aoe.ts';
 import './bacnet.ts';
 import './snmp.ts';
 import './lldp.ts';

@@ -46,6 +46,7 @@ const ENTERPRISES = names([[32473, 'Example Enterprise Number for Documentation 
  *  timestamp's fraction of a second out of range raises. */
 const X = registerExperts({
   comment: { name: 'frame.comment.expert', msg: 'Formatted comment', severity: Severity.COMMENT, group: Group.COMMENT },
+  lenLtCaplen: { name: 'frame.len_lt_caplen', msg: 'Frame length is less than captured length', severity: Severity.ERROR, group: Group.MALFORMED },
   timeInvalid: { name: 'frame.time_invalid', msg: 'Arrival Time: Fractional second out of range (0-1000000000)', severity: Severity.NOTE, group: Group.SEQUENCE },
 });
 
@@ -157,7 +158,9 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   }
   // not generated in Wireshark's tree (no brackets), though no byte of the packet holds them
   f.add(F.number, 0, 0, c.frameNo);
-  f.add(F.len, 0, 0, rec.origLen);
+  const lenItem = f.add(F.len, 0, 0, rec.origLen);
+  // packet-frame.c: a reported length below the captured one is bogus (a damaged record)
+  if (rec.origLen < n) expertAt(c, lenItem, X.lenLtCaplen);
   f.add(F.capLen, 0, 0, n);
   if (MARKS.kept(f)) {
     f.add(F.marked, 0, 0, 0, EF.GENERATED);

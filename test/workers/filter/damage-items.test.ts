@@ -44,7 +44,6 @@ const TSHARK: Record<string, Frames> = {
 
 /** Where Decapod answers otherwise, and why. */
 const DIFFERENT: Record<string, Frames & { why: string }> = {
-  'aoe-oobr-1.pcap': { malformed: [], short: [], why: 'no ATA over Ethernet dissector: the payload is data, so no AoE expert info' },
   'icmp-destunreach-udp.pcap': { malformed: [1], short: [], why: 'the DNS message quoted in the ICMP error runs past the quoted bytes; Wireshark does not mark that' },
 };
 
