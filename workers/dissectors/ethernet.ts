@@ -19,6 +19,11 @@ import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { ETHERNET_II_MIN_LEN, IEEE_802_3_MAX_LEN, ethertype, ieee8023 } from './ethertype.ts';
 import { bind, registerDissector } from './tables.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
+
+const X = registerExperts({
+  srcNotGroup: { name: 'eth.src_not_group', msg: 'Source MAC must not be a group address: IEEE 802.3-2002, Section 3.2.3(b)', severity: Severity.WARN, group: Group.PROTOCOL },
+});
 
 const DST = 0;
 const SRC = 6;
@@ -74,6 +79,8 @@ function address(c: Ctx, off: number, src: boolean): void {
   const b0 = c.u8(off);
   const oui = (b0 << 16) | (c.u8(off + 1) << 8) | c.u8(off + 2);
   f.push(f.add(src ? F.src : F.dst, off, ADDR_LEN));
+  // (under the Source line, before its parts, as packet-eth.c adds it)
+  if (src && b0 & 1) expertAt(c, -1, X.srcNotGroup);
   if (!(src ? SRC_DETAILS : DST_DETAILS).kept(f)) {
     f.pop();
     return;

@@ -105,7 +105,12 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
     c.field(F.srhTag, d + 2, 2, dataEnd);
     if (c.stop) return;
     if (segleft > 0 && d + 4 + ADDR <= c.b.length) r.dst = d + 4;
-    for (let i = 0; i <= lastEntry; i++) if (!c.field(F.srhAddr, d + 4 + i * ADDR, ADDR, dataEnd)) return;
+    for (let i = 0; i <= lastEntry; i++) {
+      const a = d + 4 + i * ADDR;
+      if (!c.field(F.srhAddr, a, ADDR, dataEnd)) return;
+      // "Address[0]: a:b:c:3::d6" (the segment list from 0, as RFC 8754's Segment List[0])
+      if (f.wanted === null) f.setText(f.last, `Address[${i}]: ${ipv6Text(c.b, a)}`);
+    }
   } else if (!c.field(F.unknownData, d, total - DATA, dataEnd)) return;
   // the next header starts after the whole Routing header, which must be there (Wireshark's
   // tvb_new_subset_remaining: a Segment Routing header's TLVs, not dissected, cut by the capture
