@@ -33,6 +33,9 @@ export const Q = registerFields({
   qu: bit('dns.qry.qu', '"QU" question', 0x8000, ['True', 'False']),
   respName: { name: 'dns.resp.name', label: 'Name', type: FT.STRING },
   respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
+  /** Decapod's own, hidden: the type of a record cut by the capture after its header, which
+   *  packet-dns.c writes in the Info column before the record's line fails (no tshark field). */
+  cutType: { name: 'dns.decapod.cut_record_type', label: 'Type of a record cut by the capture', type: FT.UINT, bits: 16, names: TYPE_NAMES },
   respClass: { name: 'dns.resp.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
   cacheFlush: bit('dns.resp.cache_flush', 'Cache flush', 0x8000, ['True', 'False']),
   // ("Time to live: 558 (9 minutes, 18 seconds)")
@@ -112,7 +115,10 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
     const h = p + n;
     // The record's line covers its data, and Wireshark's tree refuses an item past the captured
     // bytes: a record cut by the capture shows nothing of itself.
-    if (!c.has(p, n + 10 + c.u16(h + 8), end)) break;
+    if (!c.has(p, n + 10 + c.u16(h + 8), end)) {
+      f.add(Q.cutType, h, 2, c.u16(h), EF.HIDDEN);
+      break;
+    }
     const type = c.u16(h);
     const rawClass = c.u16(h + 2);
     const flush = kind === Kind.MDNS && type !== T_OPT ? rawClass & CLASS_TOP : 0;

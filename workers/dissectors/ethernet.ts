@@ -113,7 +113,11 @@ function ethernet(c: Ctx, off: number, end: number, fcsLen: number): void {
   const f = c.f;
   // the running protocol before its item (a tunnel's inner frame cut short: "[Malformed Packet: Ethernet]")
   c.curProto = F.eth;
-  if (!c.has(off, ETH_HEADER_LEN, end)) return;
+  if (!c.has(off, ETH_HEADER_LEN, end)) {
+    // packet-eth.c names the Protocol column before it reads the header
+    c.colProtocol = 'Ethernet';
+    return;
+  }
   const type = c.u16(off + TYPE);
   const eth = c.proto(F.eth, off, off + ETH_HEADER_LEN);
   address(c, off + DST, false);

@@ -18,7 +18,7 @@ import { greInfo } from './info/gre.ts';
 import { sshInfo } from './info/ssh.ts';
 import { syslogInfo } from './info/syslog.ts';
 import { wlanInfo } from './info/wlan.ts';
-import { avspInfo, loopInfo, pimInfo, pptpInfo } from './info/tunnels.ts';
+import { avspInfo, geneveInfo, loopInfo, pimInfo, pptpInfo } from './info/tunnels.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
  *  builder whose protocol writes its column before a part that can stop the packet). */
@@ -35,6 +35,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   dhcp: dhcpInfo,
   ntp: ntpInfo,
   gre: greInfo,
+  geneve: geneveInfo,
   dhcpv6: dhcpv6Info,
   ipv6: ipv6Info,
   slarp: slarpInfo,

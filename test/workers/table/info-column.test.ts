@@ -125,7 +125,7 @@ describe('Info column', () => {
     }
   });
 
-  it("agrees with tshark's on at least 821 of the corpus's 825 frames", async () => {
+  it("agrees with tshark's on at least 823 of the corpus's 825 frames", async () => {
     // 67 before Decapod built DNS, ICMP, ICMPv6, IGMP, IPv4 and TCP options the way Wireshark does;
     // 406 before the TCP sequence analysis' prefixes ([TCP Retransmission], [TCP Dup ACK 6#1] …);
     // 422 before DHCP / BOOTP, NTP and GRE; 530 before DHCPv6, IPv6, SLARP, vSocket, MPLS Echo;
@@ -138,13 +138,15 @@ describe('Info column', () => {
     // ("Announcement (v1)"), 808 before LDAP ('searchResEntry(5) "<ROOT>"  | searchResDone(5) success  [1 result]'), 817 before
     // BACnet ("Unconfirmed-REQ who-Is 7001 7001 "), 819 before BGP's first message written after TCP's
     // analysis with no separator ("[TCP Previous segment not captured] UPDATE Message"), 820 before
-    // ATA over Ethernet ("Unknown command<3> Response")
+    // ATA over Ethernet ("Unknown command<3> Response"), 821 before Geneve's own text under a cut
+    // inner frame ("Encapsulated Transparent Ethernet bridging") and a DNS record cut after its
+    // header ("… corelight.com OPT")
     const { frames, same } = await agreement('info');
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(821);
+    expect(same).toBeGreaterThanOrEqual(823);
   });
 
-  it("names the Protocol column as tshark does on at least 823 of the 825 frames", async () => {
+  it("names the Protocol column as tshark does on at least 824 of the 825 frames", async () => {
     // 665 before the column followed what dissectors write in it: MPTCP for a segment with a
     // Multipath TCP option, IGMPv1-3, BOOTP until a DHCP Message Type option, the short names
     // "MPLS ECHO" and "vSocket"; 741 before HTTP, 749 before JSON, 750 before DB-LSP-DISC, 759 before
@@ -153,7 +155,7 @@ describe('Info column', () => {
     // before pcapng's custom blocks ("PCAPNG"), 775 before CDP, 778 before BGP, 785 before QUIC, 803 before DTP, 804 before PPP LCP, 805 before M3UA, 811 before SAP/SDP.
     const { frames, same } = await agreement('protocol');
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(823);
+    expect(same).toBeGreaterThanOrEqual(824);
     const pinned: [string, number, string][] = [
       ['mptcp-v1.pcap', 4, 'MPTCP'], ['IGMP_V2.pcap', 1, 'IGMPv2'], ['dhcp-option-108.pcapng', 1, 'DHCP'],
       ['ngtg_be_test006.pcapng', 1, 'BOOTP'], ['lspping-fec-ldp.pcap', 2, 'MPLS ECHO'], ['vsock-1.pcapng', 1, 'vSocket'],

@@ -4,9 +4,9 @@ import type { FieldList } from '../../fields/field-list.ts';
 import { typeMnemonic } from '../../dissectors/dns-types.ts';
 import { find, ids, named, num, text, valueText } from './fields.ts';
 
-const [DNS, QRY_NAME, QRY_TYPE, RESP_TYPE, A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME] = ids(
-  'dns', 'dns.qry.name', 'dns.qry.type', 'dns.resp.type', 'dns.a', 'dns.aaaa', 'dns.ns', 'dns.cname', 'dns.ptr.domain_name',
-  'dns.mx.preference', 'dns.mx.mail_exchange', 'dns.soa.mname',
+const [DNS, QRY_NAME, QRY_TYPE, RESP_TYPE, CUT_TYPE, A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME] = ids(
+  'dns', 'dns.qry.name', 'dns.qry.type', 'dns.resp.type', 'dns.decapod.cut_record_type', 'dns.a', 'dns.aaaa', 'dns.ns', 'dns.cname',
+  'dns.ptr.domain_name', 'dns.mx.preference', 'dns.mx.mail_exchange', 'dns.soa.mname',
 );
 /** The records whose data Wireshark writes after their type in the Info column. */
 const RR_DATA = new Set([A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME]);
@@ -31,7 +31,7 @@ export function dnsInfo(fl: FieldList): string {
     // a question's name comes before its type in the tree; Wireshark writes "A example.com"
     if (fid === QRY_NAME) name = valueText(fl, i);
     else if (fid === QRY_TYPE) s += ` ${typeMnemonic(fl.num[i] as number)} ${name}`;
-    else if (fid === RESP_TYPE) s += ` ${typeMnemonic(fl.num[i] as number)}`;
+    else if (fid === RESP_TYPE || fid === CUT_TYPE) s += ` ${typeMnemonic(fl.num[i] as number)}`;
     else if (RR_DATA.has(fid)) s += ` ${valueText(fl, i)}`;
   }
   return s;

@@ -1,8 +1,16 @@
 // The Info column of the small protocols that keep links and tunnels up or mark their frames:
-// Ethernet loopback (Cisco keepalives), PPTP's control connection, PIM, Arista's timestamp header.
+// Ethernet loopback (Cisco keepalives), PPTP's control connection, PIM, Arista's timestamp header,
+// and Geneve when nothing inside it writes the column.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { find, namedAt, num } from './fields.ts';
+import { find, hex4, namedAt, namedOr, num } from './fields.ts';
+
+/** packet-geneve.c: "Encapsulated Transparent Ethernet bridging", of the innermost Geneve header;
+ *  the inner protocol writes over it (here: when its frame is cut before anything of it shows). */
+export function geneveInfo(fl: FieldList): string {
+  const name = namedOr(fl, 'geneve.proto_type', (v) => `0x${hex4(v)} (unknown)`);
+  return name === '' ? '' : `Encapsulated ${name}`;
+}
 
 /** packet-loop.c: the relevant function's name, or that there is none. */
 export function loopInfo(fl: FieldList): string {
