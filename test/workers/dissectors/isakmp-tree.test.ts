@@ -35,7 +35,7 @@ describe("ISAKMP's tree, as tshark shows it", () => {
     const frame = hex('000000000000000000000000 0800 4500004000010000401166aa0a0000010a000002 01f401f4002c0000'
       + '0102030405060708 0000000000000000 01 10 02 00 00000000 00000024 0000000800000000');
     const s = new CaptureSession();
-    await s.open([new Blob([pcapFile({}, [{ data: frame }])])], ['ikev1.pcap'], []);
+    await s.open([new Blob([pcapFile({}, [{ data: frame }]) as BlobPart])], ['ikev1.pcap'], []);
     expect(treeLines((await s.getDetails(1)).tree, 'isakmp')).toEqual([
       'Internet Security Association and Key Management Protocol',
       '    Initiator SPI: 0102030405060708',
