@@ -151,7 +151,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
   const b2 = c.u8(o + 2);
   const subtype = b2 >> 4;
   f.add(M.subtype, o + 2, 1, subtype);
-  if (full) f.label(item, `Multipath Transmission Control Protocol: ${SUBTYPES.get(subtype) ?? `Unknown (${subtype})`}`);
+  if (item >= 0) f.label(item, `Multipath Transmission Control Protocol: ${SUBTYPES.get(subtype) ?? `Unknown (${subtype})`}`);
   const st = segment.stream >= 0 && c.firstPass ? state(c) : null;
   const end = o + len;
   const has = (at: number, n: number): boolean => at + n <= end;
