@@ -29,12 +29,16 @@ const [PAYLOAD, SEGMENT_DATA, SEGMENTS, RETRANSMISSION] = ids('tcp.payload', 'tc
  *  a retransmission's, whose bytes no PDU takes (desegment_tcp: "Retransmitted TCP segment data"). */
 function segmentSuffix(fl: FieldList): string {
   let payload = -1;
+  let source = -1;
   let starts = false;
   for (let i = 0; i < fl.count; i++) {
     const id = fl.id[i];
     if (id === SEGMENTS || id === RETRANSMISSION) return '';
-    if (id === PAYLOAD && payload < 0 && fl.src[i] === 0) payload = fl.off[i] as number;
-    else if (id === SEGMENT_DATA && fl.src[i] === 0 && fl.off[i] === payload) starts = true;
+    // (in the frame's bytes, or in a reassembled IP datagram's: fragmented-4.pcap #5)
+    if (id === PAYLOAD && payload < 0) {
+      payload = fl.off[i] as number;
+      source = fl.src[i] as number;
+    } else if (id === SEGMENT_DATA && fl.src[i] === source && fl.off[i] === payload) starts = true;
   }
   return starts ? ' [TCP segment of a reassembled PDU]' : '';
 }
