@@ -23,6 +23,17 @@ def ipv4(src: bytes, dst: bytes, proto: int, payload: bytes, ident: int = 1, fla
     return hdr[:10] + struct.pack("!H", csum(hdr)) + hdr[12:] + payload
 
 
+def udp(sport: int, dport: int, payload: bytes) -> bytes:
+    """A UDP header (checksum 0, "not computed") and `payload`."""
+    return struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+
+
+def ether_ipv4(src: bytes, dst: bytes, proto: int, payload: bytes, ident: int = 1) -> bytes:
+    """An Ethernet II frame from 02:00:00:00:00:<src's last byte> to 02:00:00:00:00:<dst's last
+    byte> carrying an IPv4 packet of `payload` (addresses as 4 bytes)."""
+    return bytes([2, 0, 0, 0, 0, dst[3], 2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + ipv4(src, dst, proto, payload, ident=ident)
+
+
 def pcap(frames: list, start: int = 1_700_000_000, step_usec: int = 0) -> bytes:
     """A classic pcap file (Ethernet) of `frames`, the k-th at `start` seconds + k seconds + k * `step_usec`."""
     out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))

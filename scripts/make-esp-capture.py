@@ -22,10 +22,10 @@ def main() -> None:
     frames = []
 
     def ip4(proto: int, payload: bytes, src: bytes = A, dst: bytes = B) -> None:
-        frames.append(bytes([2, 0, 0, 0, 0, dst[3]]) + bytes([2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + craft.ipv4(src, dst, proto, payload, ident=len(frames) + 1))
+        frames.append(craft.ether_ipv4(src, dst, proto, payload, ident=len(frames) + 1))
 
     def udp(payload: bytes, sport: int = 4500, dport: int = 4500) -> None:
-        ip4(17, struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload)
+        ip4(17, craft.udp(sport, dport, payload))
 
     for seq in (1, 2, 3):
         ip4(50, esp(0xC0FFEE01, seq))

@@ -72,8 +72,7 @@ def main() -> None:
     frames = []
 
     def udp(src: bytes, dst: bytes, sport: int, dport: int, payload: bytes) -> None:
-        u = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-        frames.append(bytes([2, 0, 0, 0, 0, dst[3]]) + bytes([2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + craft.ipv4(src, dst, 17, u, ident=len(frames) + 1))
+        frames.append(craft.ether_ipv4(src, dst, 17, craft.udp(sport, dport, payload), ident=len(frames) + 1))
 
     udp(I, R, 500, 500, init_req)
     udp(R, I, 500, 500, no_proposal)

@@ -121,8 +121,7 @@ def main() -> None:
     frames = []
 
     def udp(src: bytes, dst: bytes, sport: int, dport: int, payload: bytes) -> None:
-        u = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-        frames.append(bytes([2, 0, 0, 0, 0, dst[3]]) + bytes([2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + craft.ipv4(src, dst, 17, u, ident=len(frames) + 1))
+        frames.append(craft.ether_ipv4(src, dst, 17, craft.udp(sport, dport, payload), ident=len(frames) + 1))
 
     seqs = {}
 
@@ -130,7 +129,7 @@ def main() -> None:
         s = seqs.setdefault((src, sport), 1000 + 5000 * len(seqs))
         a = seqs.setdefault((dst, dport), 1000 + 5000 * len(seqs))
         t = struct.pack("!HHIIBBHHH", sport, dport, s, a, 5 << 4, 0x18, 64240, 0, 0) + data
-        frames.append(bytes([2, 0, 0, 0, 0, dst[3]]) + bytes([2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + craft.ipv4(src, dst, 6, t, ident=len(frames) + 1))
+        frames.append(craft.ether_ipv4(src, dst, 6, t, ident=len(frames) + 1))
         seqs[(src, sport)] = s + len(data)
 
     def record(m: bytes) -> bytes:

@@ -108,9 +108,7 @@ def main() -> None:
     ]
     frames = []
     for src, dst, sport, dport, payload in datagrams:
-        u = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-        frames.append(bytes([2, 0, 0, 0, 0, dst]) + bytes([2, 0, 0, 0, 0, src]) + b"\x08\x00"
-                      + craft.ipv4(bytes([10, 0, 0, src]), bytes([10, 0, 0, dst]), 17, u, ident=len(frames) + 1))
+        frames.append(craft.ether_ipv4(bytes([10, 0, 0, src]), bytes([10, 0, 0, dst]), 17, craft.udp(sport, dport, payload), ident=len(frames) + 1))
     OUT.write_bytes(craft.pcap(frames, step_usec=1000))
 
 
