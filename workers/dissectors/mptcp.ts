@@ -112,6 +112,7 @@ function u64At(c: Ctx, o: number): bigint {
 /** A 64-bit value: the number (rounded past 2^53) for filters, its exact digits in the line. */
 function add64(c: Ctx, id: number, o: number, n: number, v: bigint, suffix = '', flags = 0): number {
   const f = c.f;
+  if (!c.wants(id)) return -1;
   const item = f.addStr(id, o, n, v.toString(), flags);
   if (suffix !== '' && f.wanted === null) f.appendLabel(item, suffix);
   return item;
@@ -153,6 +154,10 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
   f.add(M.subtype, o + 2, 1, subtype);
   if (item >= 0) f.label(item, `Multipath Transmission Control Protocol: ${SUBTYPES.get(subtype) ?? `Unknown (${subtype})`}`);
   const st = segment.stream >= 0 && c.firstPass ? state(c) : null;
+  // every option puts its stream in an MPTCP connection (mptcp_alloc_analysis) but a joining SYN,
+  // whose token names the connection
+  const joining = subtype === Subtype.JOIN && len === 12;
+  if (st !== null && !joining) st.ensure(segment.stream);
   const end = o + len;
   const has = (at: number, n: number): boolean => at + n <= end;
   switch (subtype) {
@@ -170,7 +175,6 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
         f.add(M.capableReserved, o + 3, 1, (fl >> 1) & 0x0f);
       } else f.add(M.sha1, o + 3, 1, fl & 1);
       f.pop();
-      if (st !== null && segment.stream >= 0) st.ensure(segment.stream);
       if (len >= 12 && has(o + 4, 8)) {
         const key = u64At(c, o + 4);
         add64(c, M.sendKey, o + 4, 8, key);
@@ -193,7 +197,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
     }
     case Subtype.JOIN:
       // (the flags are read from the subtype's byte, whose low bit is the backup flag)
-      if (len === 12 && has(o + 2, 10)) {
+      if (joining && has(o + 2, 10)) {
         joinFlags(c, o + 2);
         f.add(M.addrId, o + 3, 1, c.u8(o + 3));
         const token = c.u32(o + 4);
@@ -201,7 +205,6 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
         f.add(M.sendRand, o + 8, 4, c.u32(o + 8));
         if (st !== null) st.join(segment.stream, segment.flow, token);
       } else {
-        if (st !== null) st.ensure(segment.stream);
         if (len === 16 && has(o + 2, 14)) {
           joinFlags(c, o + 2);
           f.add(M.addrId, o + 3, 1, c.u8(o + 3));
@@ -214,11 +217,9 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
       }
       break;
     case Subtype.DSS:
-      if (st !== null) st.ensure(segment.stream);
       dss(c, o, len);
       break;
     case Subtype.ADD_ADDR: {
-      if (st !== null) st.ensure(segment.stream);
       // version 0 (RFC 6824) has the IP version in the low bits, version 1 (RFC 8684) the Echo flag
       const low = b2 & 0x0f;
       if (low === 4 || low === 6) f.add(M.ipver, o + 2, 1, low);
@@ -241,24 +242,20 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
       break;
     }
     case Subtype.REMOVE_ADDR:
-      if (st !== null) st.ensure(segment.stream);
       f.add(M.rmCount, o + 2, 1, len - 3, EF.GENERATED);
       for (let at = o + 3; at < end; at++) f.add(M.addrId, at, 1, c.u8(at));
       break;
     case Subtype.PRIO:
-      if (st !== null) st.ensure(segment.stream);
       joinFlags(c, o + 2);
       if (len === 4 && has(o + 3, 1)) f.add(M.addrId, o + 3, 1, c.u8(o + 3));
       break;
     case Subtype.FAIL:
     case Subtype.FASTCLOSE:
-      if (st !== null) st.ensure(segment.stream);
       if (!has(o + 2, 2)) break;
       f.add(M.reserved, o + 2, 2, c.u16(o + 2) & 0x0fff);
       if (has(o + 4, 8)) add64(c, subtype === Subtype.FAIL ? M.rawDsn : M.recvKey, o + 4, 8, u64At(c, o + 4));
       break;
     case Subtype.TCPRST: {
-      if (st !== null) st.ensure(segment.stream);
       const fl = b2 & 0x0f;
       const flagsItem = f.add(M.flags, o + 2, 1, b2);
       if (full) f.appendLabel(flagsItem, setFlagNames([M.flagU, M.flagV, M.flagW, M.transient], fl));
@@ -272,7 +269,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
       break;
     }
     default:
-      if (st !== null) st.ensure(segment.stream);
+      break;
   }
   f.pop();
 }
