@@ -115,11 +115,11 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
     const h = p + n;
     // The record's line covers its data, and Wireshark's tree refuses an item past the captured
     // bytes: a record cut by the capture shows nothing of itself.
+    const type = c.u16(h);
     if (!c.has(p, n + 10 + c.u16(h + 8), end)) {
-      f.add(Q.cutType, h, 2, c.u16(h), EF.HIDDEN);
+      f.add(Q.cutType, h, 2, type, EF.HIDDEN);
       break;
     }
-    const type = c.u16(h);
     const rawClass = c.u16(h + 2);
     const flush = kind === Kind.MDNS && type !== T_OPT ? rawClass & CLASS_TOP : 0;
     const cls = flush ? rawClass & ~CLASS_TOP : rawClass;
