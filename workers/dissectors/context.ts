@@ -298,6 +298,11 @@ export class Ctx {
     return readUint(this.b, off, 4);
   }
 
+  /** A big-endian 64-bit unsigned integer at off, exact (a BigInt). */
+  u64(off: number): bigint {
+    return readBigUint(this.b, off, 8);
+  }
+
   /** A little-endian unsigned integer of `n` bytes at off (802.11, radiotap, loopback); exact up to
    *  2^53, as every number here. */
   le(off: number, n: number): number {
@@ -351,4 +356,12 @@ export function readUint(b: Uint8Array, off: number, n: number): number {
     default:
       return (((b[off] as number) << 24) | ((b[off + 1] as number) << 16) | ((b[off + 2] as number) << 8) | (b[off + 3] as number)) >>> 0;
   }
+}
+
+/** A big-endian unsigned integer of `n` bytes at off, exact at any size (FT_UINT64 values, a BER
+ *  Counter64 that passes 2^53). */
+export function readBigUint(b: Uint8Array, off: number, n: number): bigint {
+  let v = 0n;
+  for (let k = 0; k < n; k++) v = (v << 8n) | BigInt(b[off + k] as number);
+  return v;
 }

@@ -21,8 +21,7 @@
 import { setFlagNames } from './flag-names.ts';
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import type { Ctx } from './context.ts';
-import { Status } from './context.ts';
+import { readBigUint, Status, type Ctx } from './context.ts';
 import { ETHERTYPE_NAMES, dispatchEthertype } from './ethernet.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -193,15 +192,10 @@ function optionData(c: Ctx, cls: number, type: number, off: number, n: number, e
     }
     if (!c.has(off, n, end)) return;
     if (n > 8) c.status |= Status.MALFORMED;
-    // Exact in a double below 2^53, printed through a BigInt beyond that.
-    let hi = 0;
-    let lo = 0;
-    for (let i = 0; i < n && i < 8; i++) {
-      hi = hi * 256 + Math.floor(lo / 0x1000000);
-      lo = (lo % 0x1000000) * 256 + c.u8(off + i);
-    }
-    if (hi < 0x200000) c.f.add(F.gcpProfile, off, n, hi * 0x100000000 + lo);
-    else c.f.addStr(F.gcpProfile, off, n, ((BigInt(hi) << 32n) | BigInt(lo)).toString());
+    // Exact in a double below 2^53, printed from the BigInt beyond that.
+    const v = readBigUint(c.b, off, Math.min(n, 8));
+    if (v < 1n << 53n) c.f.add(F.gcpProfile, off, n, Number(v));
+    else c.f.addStr(F.gcpProfile, off, n, v.toString());
   } else {
     c.field(F.unknownData, off, n, end);
   }

@@ -105,10 +105,6 @@ const state = perCapture(() => new MptcpState());
  *  set by the TCP dissector (-1: none). */
 export const segment = { stream: -1, flow: -1 };
 
-function u64At(c: Ctx, o: number): bigint {
-  return (BigInt(c.u32(o)) << 32n) | BigInt(c.u32(o + 4));
-}
-
 /** A 64-bit value: the number (rounded past 2^53) for filters, its exact digits in the line. */
 function add64(c: Ctx, id: number, o: number, n: number, v: bigint, suffix = '', flags = 0): number {
   const f = c.f;
@@ -176,7 +172,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
       } else f.add(M.sha1, o + 3, 1, fl & 1);
       f.pop();
       if (len >= 12 && has(o + 4, 8)) {
-        const key = u64At(c, o + 4);
+        const key = c.u64(o + 4);
         add64(c, M.sendKey, o + 4, 8, key);
         const meta = st !== null ? st.key(segment.stream, segment.flow, key, derive) : segment.flow >= 0 ? state(c).meta(segment.flow) : undefined;
         const [token, idsn] = meta?.hasKey ? [meta.token, meta.idsn] : derive(key);
@@ -184,7 +180,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
         add64(c, M.expectedIdsn, o + 12, 0, idsn, ' (64bits version)', EF.GENERATED);
       }
       if (len >= 20 && has(o + 12, 8)) {
-        const recv = u64At(c, o + 12);
+        const recv = c.u64(o + 12);
         add64(c, M.recvKey, o + 12, 8, recv);
         if (st !== null) {
           const rev = st.meta(segment.flow ^ 1);
@@ -208,7 +204,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
         if (len === 16 && has(o + 2, 14)) {
           joinFlags(c, o + 2);
           f.add(M.addrId, o + 3, 1, c.u8(o + 3));
-          add64(c, M.sendTruncHmac, o + 4, 8, u64At(c, o + 4));
+          add64(c, M.sendTruncHmac, o + 4, 8, c.u64(o + 4));
           f.add(M.sendRand, o + 12, 4, c.u32(o + 12));
         } else if (len === 24 && has(o + 2, 22)) {
           f.add(M.reserved, o + 2, 2, c.u16(o + 2) & 0x0fff);
@@ -238,7 +234,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
         f.add(M.port, at, 2, c.u16(at));
         at += 2;
       }
-      if ((len === 16 || len === 18 || len === 28 || len === 30) && has(at, 8)) add64(c, M.addAddrHmac, at, 8, u64At(c, at));
+      if ((len === 16 || len === 18 || len === 28 || len === 30) && has(at, 8)) add64(c, M.addAddrHmac, at, 8, c.u64(at));
       break;
     }
     case Subtype.REMOVE_ADDR:
@@ -253,7 +249,7 @@ export function dissectMptcp(c: Ctx, o: number, len: number, kindId: number, len
     case Subtype.FASTCLOSE:
       if (!has(o + 2, 2)) break;
       f.add(M.reserved, o + 2, 2, c.u16(o + 2) & 0x0fff);
-      if (has(o + 4, 8)) add64(c, subtype === Subtype.FAIL ? M.rawDsn : M.recvKey, o + 4, 8, u64At(c, o + 4));
+      if (has(o + 4, 8)) add64(c, subtype === Subtype.FAIL ? M.rawDsn : M.recvKey, o + 4, 8, c.u64(o + 4));
       break;
     case Subtype.TCPRST: {
       const fl = b2 & 0x0f;
@@ -303,7 +299,7 @@ function dss(c: Ctx, o: number, len: number): void {
     const wide = (fl & DSS_ACK8) !== 0;
     const n = wide ? 8 : 4;
     if (at + n > end) return;
-    const raw = wide ? u64At(c, at) : BigInt(c.u32(at));
+    const raw = wide ? c.u64(at) : BigInt(c.u32(at));
     add64(c, M.rawAck, at, n, raw, wide ? ' (64bits)' : '');
     at += n;
     const rel = relative(st?.meta(segment.flow ^ 1), raw, !wide);
@@ -313,7 +309,7 @@ function dss(c: Ctx, o: number, len: number): void {
     const wide = (fl & DSS_DSN8) !== 0;
     const n = wide ? 8 : 4;
     if (at + n + 6 > end) return;
-    const raw = wide ? u64At(c, at) : BigInt(c.u32(at));
+    const raw = wide ? c.u64(at) : BigInt(c.u32(at));
     add64(c, M.rawDsn, at, n, raw, wide ? '  (64bits version)' : '  (32bits version)');
     at += n;
     f.add(M.ssn, at, 4, c.u32(at));

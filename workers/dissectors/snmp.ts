@@ -15,7 +15,7 @@ import { perCapture } from '../analysis/per-capture.ts';
 import { appendTo } from './append-text.ts';
 import { asciiText } from './ascii.ts';
 import { ber, BerClass, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
-import type { Ctx } from './context.ts';
+import { readBigUint, type Ctx } from './context.ts';
 import { expertAt } from './expert.ts';
 import { flagWord } from './flag-names.ts';
 import { frameTime } from './frame.ts';
@@ -300,7 +300,8 @@ function valueItem(c: Ctx, cls: number, tag: number, v: number, n: number): numb
     i = f.add(id, v, n);
   } else if (cls === BerClass.APPLICATION && (tag === App.COUNTER32 || tag === App.TIMETICKS || tag === App.COUNTER64)) {
     id = tag === App.TIMETICKS ? F.valueTimeticks : F.valueCounter;
-    const big = unsignedText(b, v, n);
+    // (an unsigned BER integer: a Counter64 may pass 2^53)
+    const big = readBigUint(b, v, n).toString();
     i = f.add(id, v, n, Number(big));
     if (fullTree && i >= 0) {
       valueLine = `Value (${tag === App.COUNTER32 ? 'Counter32' : tag === App.TIMETICKS ? 'Timeticks' : 'Counter64'}): ${big}`;
@@ -340,13 +341,6 @@ function lineOf(c: Ctx, i: number, id: number): string {
 /** Bytes as a tree line shows them: hex, 36 bytes at most, then an ellipsis. */
 function bytesText(b: Uint8Array, o: number, n: number): string {
   return n > 36 ? `${bytesHex(b, o, 36)}…` : bytesHex(b, o, n);
-}
-
-/** An unsigned BER integer of `n` octets (a Counter64 may pass 2^53) in decimal. */
-function unsignedText(b: Uint8Array, o: number, n: number): string {
-  let v = 0n;
-  for (let k = 0; k < n; k++) v = v * 256n + BigInt(b[o + k] as number);
-  return v.toString();
 }
 
 /** A binding whose name is no OID: "ObjectName must be an OID in primitive encoding". */

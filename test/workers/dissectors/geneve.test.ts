@@ -78,6 +78,14 @@ describe('Geneve', () => {
     expect(d.values('ip.src')).toEqual(['192.168.100.254', '192.168.100.2']);
   });
 
+  it("gives a GCP profile ID past 2^53 exactly (an FT_UINT64: tshark prints every digit)", () => {
+    // geneve-gcp.pcap frame 1 with the profile option's 8 bytes replaced (UDP checksum 0: unchecked)
+    const at = (v: string): string => GCP.replace('013203020000000000001234', `01320302${v}`);
+    expect(dissect(hex(at('0020000000000001'))).values('geneve.option.gcp.profile')).toEqual(['9007199254740993']);
+    expect(dissect(hex(at('ffffffffffffffff'))).values('geneve.option.gcp.profile')).toEqual(['18446744073709551615']);
+    expect(dissect(hex(at('001fffffffffffff'))).values('geneve.option.gcp.profile')).toEqual(['9007199254740991']);
+  });
+
   it('decodes many options (geneve-many-options.pcap frame 1)', () => {
     const d = dissect(hex(MANY));
     expect(d.values('geneve.option.class')).toEqual(['0x0100', '0x0100', '0x0100']);
