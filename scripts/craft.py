@@ -34,9 +34,9 @@ def ether_ipv4(src: bytes, dst: bytes, proto: int, payload: bytes, ident: int = 
     return bytes([2, 0, 0, 0, 0, dst[3], 2, 0, 0, 0, 0, src[3]]) + b"\x08\x00" + ipv4(src, dst, proto, payload, ident=ident)
 
 
-def pcap(frames: list, start: int = 1_700_000_000, step_usec: int = 0) -> bytes:
-    """A classic pcap file (Ethernet) of `frames`, the k-th at `start` seconds + k seconds + k * `step_usec`."""
-    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
+def pcap(frames: list, start: int = 1_700_000_000, step_usec: int = 0, linktype: int = 1) -> bytes:
+    """A classic pcap file (Ethernet unless `linktype` says) of `frames`, the k-th at `start` seconds + k seconds + k * `step_usec`."""
+    out = bytearray(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, linktype))
     for k, f in enumerate(frames):
         out += struct.pack("<IIII", start + k, step_usec * k, len(f), len(f)) + f
     return bytes(out)

@@ -77,6 +77,10 @@ PROTOCOLS = {
         'isakmp.exchangetype == 35', 'isakmp.notify.msgtype == 14', 'isakmp.notify.data.accepted_dh_group == 19', 'isakmp.tf.id.encr == 20',
         'isakmp.tf.id.dh == 31', 'isakmp.ike2.attr.key_length == 128', 'isakmp.flag_r == 1', 'isakmp.messageid == 2', 'isakmp.vid_string contains "Cisco"',
         'isakmp.key_exchange.dh_group == 31', 'isakmp.ispi == a1:b2:c3:d4:e5:f6:07:18', 'udpencap.non_esp_marker', '_ws.malformed']),
+    'radiotap': (('Radiotap Header', '802.11 radio information', 'IEEE 802.11 ', '[Malformed Packet'), False, [
+        'wlan_radio.phy == 6', 'wlan_radio.phy == 7', 'wlan_radio.duration > 100', 'wlan_radio.11n.mcs_index == 15', 'wlan_radio.snr > 30',
+        'radiotap.channel.flags.ofdm == 1', 'radiotap.present.mcs', 'radiotap.mcs.have_stbc == 1', 'wlan_radio.ifs < 0',
+        'wlan.fc.type_subtype == 0x001d', 'wlan.fc.tods == 1', 'radiotap.txpower == 17', '_ws.expert.group == 0x0d000000', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

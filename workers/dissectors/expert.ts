@@ -12,7 +12,7 @@ import { Status } from './context.ts';
 /** Wireshark's expert severities (PI_CHAT …) and groups (PI_SEQUENCE …), the values of
  *  `_ws.expert.severity` and `_ws.expert.group`. */
 export const Severity = { COMMENT: 0x00100000, CHAT: 0x00200000, NOTE: 0x00400000, WARN: 0x00600000, ERROR: 0x00800000 } as const;
-export const Group = { CHECKSUM: 0x01000000, SEQUENCE: 0x02000000, RESPONSE: 0x03000000, REQUEST: 0x04000000, DECRYPTION: 0x0c000000, UNDECODED: 0x05000000, PROTOCOL: 0x09000000, MALFORMED: 0x07000000, COMMENT: 0x0b000000, DEPRECATED: 0x0e000000 } as const;
+export const Group = { CHECKSUM: 0x01000000, SEQUENCE: 0x02000000, RESPONSE: 0x03000000, REQUEST: 0x04000000, DECRYPTION: 0x0c000000, UNDECODED: 0x05000000, PROTOCOL: 0x09000000, MALFORMED: 0x07000000, COMMENT: 0x0b000000, DEPRECATED: 0x0e000000, ASSUMPTION: 0x0d000000 } as const;
 
 /** An expert info as a dissector registers it (Wireshark's ei_register_info): its filter name,
  *  the message its field's line shows by default, its severity and group. */

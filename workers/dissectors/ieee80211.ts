@@ -37,27 +37,61 @@ const FLAG_PROTECTED = 0x40;
 /** Control frames that carry a transmitter address: RTS, PS-Poll, CF-End, BlockAck (Req), … */
 const CONTROL_WITH_TA = new Set([4, 5, 8, 9, 10, 11, 14, 15]);
 
-const FLAG = (name: string, label: string, mask: number): { name: string; label: string; type: FT; bits: number; mask: number } => ({ name: `wlan.fc.${name}`, label, type: FT.BOOLEAN, bits: 8, mask });
+const FLAG = (name: string, label: string, mask: number, tf: readonly [string, string]): { name: string; label: string; type: FT; bits: number; mask: number; tf: readonly [string, string] } => ({
+  name: `wlan.fc.${name}`, label, type: FT.BOOLEAN, bits: 8, mask, tf,
+});
+
+/** Wireshark's frame_type_subtype_vals, by (type << 4) | subtype (`tshark -G values`). */
+export const TYPE_SUBTYPE_NAMES = names([
+  [0x00, 'Association Request'], [0x01, 'Association Response'], [0x02, 'Reassociation Request'], [0x03, 'Reassociation Response'],
+  [0x04, 'Probe Request'], [0x05, 'Probe Response'], [0x06, 'Measurement Pilot'], [0x08, 'Beacon frame'], [0x09, 'ATIM'],
+  [0x0a, 'Disassociate'], [0x0b, 'Authentication'], [0x0c, 'Deauthentication'], [0x0d, 'Action'], [0x0e, 'Action No Ack'],
+  [0x0f, 'Aruba Management'], [0x12, 'Trigger'], [0x14, 'Beamforming Report Poll'], [0x15, 'VHT/HE NDP Announcement'],
+  [0x17, 'Control Wrapper'], [0x18, '802.11 Block Ack Req'], [0x19, '802.11 Block Ack'], [0x1a, 'Power-Save poll'],
+  [0x1b, 'Request-to-send'], [0x1c, 'Clear-to-send'], [0x1d, 'Acknowledgement'], [0x1e, 'CF-End (Control-frame)'],
+  [0x1f, 'CF-End + CF-Ack (Control-frame)'], [0x20, 'Data'], [0x21, 'Data + CF-Ack'], [0x22, 'Data + CF-Poll'],
+  [0x23, 'Data + CF-Ack + CF-Poll'], [0x24, 'Null function (No data)'], [0x25, 'Acknowledgement (No data)'],
+  [0x26, 'CF-Poll (No data)'], [0x27, 'CF-Ack/Poll (No data)'], [0x28, 'QoS Data'], [0x29, 'QoS Data + CF-Acknowledgment'],
+  [0x2a, 'QoS Data + CF-Poll'], [0x2b, 'QoS Data + CF-Ack + CF-Poll'], [0x2c, 'QoS Null function (No data)'],
+  [0x2e, 'QoS CF-Poll (No Data)'], [0x2f, 'QoS CF-Ack + CF-Poll (No data)'], [0x30, 'DMG Beacon'], [0x31, 'S1G Beacon'],
+]);
+/** What the frame's title and the Info column call a type/subtype without a name. */
+export const UNNAMED_TYPE = 'Unrecognized (Reserved frame)';
+/** The Info column's and the title's picture of the flags byte: a letter per set bit, from bit 7. */
+const FLAG_LETTERS = 'opmPRMFT';
+
+/** "opmPRMFT" with a dot for each clear bit of `flags`, then "C" when the frame ends in an FCS. */
+export function flagsPicture(flags: number, fcs: boolean): string {
+  let str = '';
+  for (let k = 0; k < 8; k++) str += flags & (0x80 >> k) ? FLAG_LETTERS[k] : '.';
+  return fcs ? `${str}C` : str;
+}
 const ETHER = (name: string, label: string): { name: string; label: string; type: FT } => ({ name: `wlan.${name}`, label, type: FT.ETHER });
 
 export const F = registerFields({
   wlan: { name: 'wlan', label: 'IEEE 802.11 wireless LAN', type: FT.PROTOCOL },
-  typeSubtype: { name: 'wlan.fc.type_subtype', label: 'Type/Subtype', type: FT.UINT, base: Base.HEX, bits: 16 },
+  typeSubtype: { name: 'wlan.fc.type_subtype', label: 'Type/Subtype', type: FT.UINT, base: Base.HEX, bits: 16, names: TYPE_SUBTYPE_NAMES },
   fc: { name: 'wlan.fc', label: 'Frame Control Field', type: FT.UINT, base: Base.HEX, bits: 16 },
   version: { name: 'wlan.fc.version', label: 'Version', type: FT.UINT, bits: 8, mask: 0x03 },
   type: { name: 'wlan.fc.type', label: 'Type', type: FT.UINT, bits: 8, mask: 0x0c, names: names([[MGMT, 'Management frame'], [CONTROL, 'Control frame'], [DATA, 'Data frame']]) },
   subtype: { name: 'wlan.fc.subtype', label: 'Subtype', type: FT.UINT, bits: 8, mask: 0xf0 },
   flags: { name: 'wlan.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 8 },
-  ds: { name: 'wlan.fc.ds', label: 'DS status', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x03 },
-  tods: FLAG('tods', 'To DS', 0x01),
-  fromds: FLAG('fromds', 'From DS', 0x02),
-  frag: FLAG('frag', 'More Fragments', 0x04),
-  retry: FLAG('retry', 'Retry', 0x08),
-  pwrmgt: FLAG('pwrmgt', 'PWR MGT', 0x10),
-  moredata: FLAG('moredata', 'More Data', 0x20),
-  protected: FLAG('protected', 'Protected flag', 0x40),
-  order: FLAG('order', '+HTC/Order flag', 0x80),
-  duration: { name: 'wlan.duration', label: 'Duration', type: FT.UINT, bits: 16, mask: 0x7fff },
+  ds: {
+    name: 'wlan.fc.ds', label: 'DS status', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x03,
+    names: names([
+      [0, 'Not leaving DS or network is operating in AD-HOC mode (To DS: 0 From DS: 0)'], [1, 'Frame from STA to DS via an AP (To DS: 1 From DS: 0)'],
+      [2, 'Frame from DS to a STA via AP(To DS: 0 From DS: 1)'], [3, 'WDS (AP to AP) or Mesh (MP to MP) Frame (To DS: 1 From DS: 1)'],
+    ]),
+  },
+  tods: FLAG('tods', 'To DS', 0x01, ['Frame is entering DS', 'Frame is not entering DS']),
+  fromds: FLAG('fromds', 'From DS', 0x02, ['Frame is exiting DS', 'Frame is not exiting DS']),
+  frag: FLAG('frag', 'More Fragments', 0x04, ['More fragments follow', 'This is the last fragment']),
+  retry: FLAG('retry', 'Retry', 0x08, ['Frame is being retransmitted', 'Frame is not being retransmitted']),
+  pwrmgt: FLAG('pwrmgt', 'PWR MGT', 0x10, ['STA will go to sleep', 'STA will stay up']),
+  moredata: FLAG('moredata', 'More Data', 0x20, ['Data is buffered for STA at AP', 'No data buffered']),
+  protected: FLAG('protected', 'Protected flag', 0x40, ['Data is protected', 'Data is not protected']),
+  order: FLAG('order', '+HTC/Order flag', 0x80, ['Strictly ordered', 'Not strictly ordered']),
+  duration: { name: 'wlan.duration', label: 'Duration', type: FT.UINT, bits: 16, mask: 0x7fff, unit: ' microseconds' },
   ra: ETHER('ra', 'Receiver address'),
   raResolved: ETHER('ra_resolved', 'Receiver address (resolved)'),
   ta: ETHER('ta', 'Transmitter address'),
@@ -76,14 +110,18 @@ export const F = registerFields({
   seq: { name: 'wlan.seq', label: 'Sequence number', type: FT.UINT, bits: 16, mask: 0xfff0 },
   qos: { name: 'wlan.qos', label: 'Qos Control', type: FT.UINT, base: Base.HEX, bits: 16 },
   tid: { name: 'wlan.qos.tid', label: 'TID', type: FT.UINT, bits: 16, mask: 0x000f },
-  priority: { name: 'wlan.qos.priority', label: 'Priority', type: FT.UINT, bits: 16, mask: 0x0007 },
-  bit4: { name: 'wlan.qos.bit4', label: 'QoS bit 4', type: FT.BOOLEAN, bits: 16, mask: 0x0010 },
-  ack: { name: 'wlan.qos.ack', label: 'Ack Policy', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x0060 },
-  amsdu: { name: 'wlan.qos.amsdupresent', label: 'Payload Type', type: FT.BOOLEAN, bits: 16, mask: 0x0080 },
-  txop: { name: 'wlan.qos.txop_dur_req', label: 'TXOP Duration Requested', type: FT.UINT, bits: 16, mask: 0xff00 },
+  priority: {
+    name: 'wlan.qos.priority', label: 'Priority', type: FT.UINT, bits: 16, mask: 0x0007,
+    names: names([[0, 'Best Effort (Best Effort)'], [1, 'Background (Background)'], [2, 'Spare (Background)'], [3, 'Excellent Effort (Best Effort)'], [4, 'Controlled Load (Video)'], [5, 'Video (Video)'], [6, 'Voice (Voice)'], [7, 'Network Control (Voice)']]),
+  },
+  bit4: { name: 'wlan.qos.bit4', label: 'QoS bit 4', type: FT.BOOLEAN, bits: 16, mask: 0x0010, tf: ['Bits 8-15 of QoS Control field are Queue Size', 'Bits 8-15 of QoS Control field are TXOP Duration Requested'] },
+  ack: { name: 'wlan.qos.ack', label: 'Ack Policy', type: FT.UINT, base: Base.HEX, bits: 16, mask: 0x0060, names: names([[0, 'Normal Ack'], [1, 'No Ack'], [2, 'No explicit acknowledgment'], [3, 'Block Ack']]) },
+  amsdu: { name: 'wlan.qos.amsdupresent', label: 'Payload Type', type: FT.BOOLEAN, bits: 16, mask: 0x0080, tf: ['A-MSDU', 'MSDU'] },
+  // (in units of 32 microseconds, 802.11-2020 9.2.4.5.5)
+  txop: { name: 'wlan.qos.txop_dur_req', label: 'TXOP Duration Requested', type: FT.UINT, bits: 16, mask: 0xff00, unit: (v) => (v === 0 ? ' (no TXOP requested)' : ` (${v * 32} usec)`) },
   queue: { name: 'wlan.qos.queue_size', label: 'Queue Size', type: FT.UINT, bits: 16, mask: 0xff00 },
   fcs: { name: 'wlan.fcs', label: 'Frame check sequence', type: FT.UINT, base: Base.HEX, bits: 32 },
-  fcsStatus: { name: 'wlan.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8, names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified']]) },
+  fcsStatus: { name: 'wlan.fcs.status', label: 'FCS Status', type: FT.UINT, bits: 8, names: names([[0, 'Bad'], [1, 'Good'], [2, 'Unverified'], [3, 'Not present'], [4, 'Illegal']]), nameAlone: true },
 });
 
 const HIDDEN = EF.HIDDEN | EF.GENERATED;
@@ -142,6 +180,8 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   if (qos) hlen += 2;
   const bodyEnd = hasFcs ? end - FCS_LEN : end;
   const wl = c.proto(F.wlan, off, off + hlen);
+  const ts = (type << 4) | subtype;
+  f.label(wl, `IEEE 802.11 ${TYPE_SUBTYPE_NAMES.get(ts) ?? UNNAMED_TYPE}, Flags: ${flagsPicture(flags, hasFcs)}`);
   frameControl(c, off, type, subtype, flags);
   if (!c.has(off + DURATION, 2, end)) return;
   f.add(F.duration, off + DURATION, 2, c.le(off + DURATION, 2) & 0x7fff);
@@ -173,13 +213,11 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
     sequence(c, off + SEQ, end);
     if (ds === 3) hiddenAddr(c, off + ADDR4);
     hiddenAddr(c, off + ADDR3);
-    if (qos && c.has(off + hlen - 2, 2, end)) qosControl(c, off + hlen - 2);
+    // (packet-ieee80211.c adds the FCS before the QoS control field)
+    if (hasFcs) fcs(c, bodyEnd, end);
+    if (qos && c.has(off + hlen - 2, 2, end)) qosControl(c, off + hlen - 2, (subtype & 0x4) !== 0);
   }
-  if (hasFcs && !c.stop && c.has(bodyEnd, FCS_LEN, end)) {
-    // The FCS is sent least significant byte first; Wireshark shows it as a little-endian number.
-    f.add(F.fcs, bodyEnd, FCS_LEN, c.le(bodyEnd, FCS_LEN));
-    f.add(F.fcsStatus, bodyEnd, 0, 2, EF.GENERATED);
-  }
+  if (hasFcs && type !== DATA) fcs(c, bodyEnd, end);
   f.len[wl] = Math.max(0, Math.min(hlen, c.b.length - off));
   f.pop();
   if (c.stop || bodyEnd <= off + hlen) return;
@@ -190,15 +228,26 @@ function wlan(c: Ctx, off: number, end: number, hasFcs: boolean): void {
   else if (type !== CONTROL) c.call(dissectData, body, bodyEnd);
 }
 
-function qosControl(c: Ctx, o: number): void {
+/** The FCS at `o` (the frame's last 4 bytes), if the capture holds it. */
+function fcs(c: Ctx, o: number, end: number): void {
+  if (c.stop || !c.has(o, FCS_LEN, end)) return;
+  const f = c.f;
+  // The FCS is sent least significant byte first; Wireshark shows it as a little-endian number.
+  const i = f.add(F.fcs, o, FCS_LEN, c.le(o, FCS_LEN));
+  if (i >= 0 && f.wanted === null) f.appendLabel(i, ' [unverified]');
+  f.add(F.fcsStatus, o, 0, 2, EF.GENERATED);
+}
+
+function qosControl(c: Ctx, o: number, nullData: boolean): void {
   const f = c.f;
   const v = c.le(o, 2);
   f.push(f.add(F.qos, o, 2, v));
   f.add(F.tid, o, 2, v & 0xf);
-  f.add(F.priority, o, 2, v & 0x7);
+  f.add(F.priority, o, 2, v & 0x7, EF.GENERATED);
   f.add(F.bit4, o, 2, (v >> 4) & 1);
   f.add(F.ack, o, 2, (v >> 5) & 3);
-  f.add(F.amsdu, o, 2, (v >> 7) & 1);
+  // (a QoS Null frame has no payload to be an A-MSDU)
+  if (!nullData) f.add(F.amsdu, o, 2, (v >> 7) & 1);
   f.add(v & 0x10 ? F.queue : F.txop, o, 2, v >> 8);
   f.pop();
 }

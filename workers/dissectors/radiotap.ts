@@ -10,9 +10,12 @@
 // decoding stops as Wireshark's iterator stops at a field it cannot size, and the 802.11 frame
 // still starts at `length`. The Flags field says whether the frame ends with an FCS.
 
-import { Base, FT, registerFields, type FieldSpec } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields, type FieldSpec } from '../fields/registry.ts';
+import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
+import { setFlagNames } from './flag-names.ts';
+import { dissectWlanRadio, emptyRadioInfo, htRate, Phy, type RadioInfo } from './ieee80211-radio.ts';
 import { dissectWlan, dissectWlanWithFcs } from './ieee80211.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -25,6 +28,10 @@ const EXT = 0x80000000;
 const RTAP_NS = 0x20000000;
 const VENDOR_NS = 0x40000000;
 const FLAG_FCS = 0x10;
+const FLAG_SHORT_PREAMBLE = 0x02;
+const FLAG_SHORT_GI = 0x80;
+/** DSSS/CCK rates, in 500 kb/s units. */
+const CCK_RATES = new Set([2, 4, 11, 22]);
 
 /** Present-word bits Wireshark names (bit → field suffix and label). */
 const PRESENT_BITS: ReadonlyArray<readonly [number, string, string]> = [
@@ -53,9 +60,14 @@ const CHANNEL_BITS: ReadonlyArray<readonly [string, number, string]> = [
   ['half', 0x4000, 'Half Rate Channel (10MHz Channel Width)'], ['quarter', 0x8000, 'Quarter Rate Channel (5MHz Channel Width)'],
 ];
 
-function bitFields(prefix: string, bits: number, list: ReadonlyArray<readonly [string, number, string]>): Record<string, FieldSpec> {
+/** Present bits that say "Present" / "Absent" (the namespace bits say True / False). */
+const PRESENT_TF: readonly [string, string] = ['Present', 'Absent'];
+/** Flags bits with their own true / false words. */
+const FLAG_TF: Readonly<Record<string, readonly [string, string]>> = { preamble: ['Short', 'Long'] };
+
+function bitFields(prefix: string, bits: number, list: ReadonlyArray<readonly [string, number, string]>, tf: Readonly<Record<string, readonly [string, string]>> = {}): Record<string, FieldSpec> {
   const out: Record<string, FieldSpec> = {};
-  for (const [name, mask, label] of list) out[name] = { name: `${prefix}.${name}`, label, type: FT.BOOLEAN, bits, mask };
+  for (const [name, mask, label] of list) out[name] = { name: `${prefix}.${name}`, label, type: FT.BOOLEAN, bits, mask, ...(tf[name] ? { tf: tf[name] } : {}) };
   return out;
 }
 
@@ -73,23 +85,53 @@ export const F = registerFields({
   chFlags: { name: 'radiotap.channel.flags', label: 'Channel flags', type: FT.UINT, base: Base.HEX, bits: 16 },
   hopset: { name: 'radiotap.fhss.hopset', label: 'FHSS Hop Set', type: FT.UINT, bits: 8 },
   pattern: { name: 'radiotap.fhss.pattern', label: 'FHSS Pattern', type: FT.UINT, bits: 8 },
-  dbmAntsignal: { name: 'radiotap.dbm_antsignal', label: 'Antenna signal', type: FT.INT, bits: 8 },
-  dbmAntnoise: { name: 'radiotap.dbm_antnoise', label: 'Antenna noise', type: FT.INT, bits: 8 },
+  dbmAntsignal: { name: 'radiotap.dbm_antsignal', label: 'Antenna signal', type: FT.INT, bits: 8, unit: ' dBm' },
+  dbmAntnoise: { name: 'radiotap.dbm_antnoise', label: 'Antenna noise', type: FT.INT, bits: 8, unit: ' dBm' },
   quality: { name: 'radiotap.quality', label: 'Signal Quality', type: FT.UINT, bits: 16 },
   txattenuation: { name: 'radiotap.txattenuation', label: 'Transmit attenuation', type: FT.UINT, bits: 16 },
   dbTxattenuation: { name: 'radiotap.db_txattenuation', label: 'Transmit attenuation (dB)', type: FT.UINT, bits: 16 },
-  txpower: { name: 'radiotap.txpower', label: 'Transmit power', type: FT.INT, bits: 8 },
+  txpower: { name: 'radiotap.txpower', label: 'Transmit power', type: FT.INT, bits: 8, unit: ' dBm' },
   antenna: { name: 'radiotap.antenna', label: 'Antenna', type: FT.UINT, bits: 32 },
-  dbAntsignal: { name: 'radiotap.db_antsignal', label: 'dB antenna signal', type: FT.UINT, bits: 8 },
-  dbAntnoise: { name: 'radiotap.db_antnoise', label: 'dB antenna noise', type: FT.UINT, bits: 8 },
+  dbAntsignal: { name: 'radiotap.db_antsignal', label: 'dB antenna signal', type: FT.UINT, bits: 8, unit: ' dB' },
+  dbAntnoise: { name: 'radiotap.db_antnoise', label: 'dB antenna noise', type: FT.UINT, bits: 8, unit: ' dB' },
   rxflags: { name: 'radiotap.rxflags', label: 'RX flags', type: FT.UINT, base: Base.HEX, bits: 16 },
   badplcp: { name: 'radiotap.rxflags.badplcp', label: 'Bad PLCP', type: FT.BOOLEAN, bits: 24, mask: 0x2 },
   txflags: { name: 'radiotap.txflags', label: 'TX flags', type: FT.UINT, base: Base.HEX, bits: 16 },
-  dataRetries: { name: 'radiotap.data_retries', label: 'Data retries', type: FT.UINT, bits: 8 },
+  // (Wireshark names the TX flags radiotap.rxflags.*)
+  txFail: { name: 'radiotap.rxflags.fail', label: 'Fail', type: FT.BOOLEAN, bits: 24, mask: 0x1 },
+  txCts: { name: 'radiotap.rxflags.cts', label: 'CTS', type: FT.BOOLEAN, bits: 24, mask: 0x2 },
+  txRts: { name: 'radiotap.rxflags.rts', label: 'RTS/CTS', type: FT.BOOLEAN, bits: 24, mask: 0x4 },
+  txNoack: { name: 'radiotap.rxflags.noack', label: 'No ACK', type: FT.BOOLEAN, bits: 24, mask: 0x8 },
+  txSeqno: { name: 'radiotap.rxflags.noseqno', label: 'Has Seqnum', type: FT.BOOLEAN, bits: 24, mask: 0x10 },
+  txOrder: { name: 'radiotap.rxflags.order', label: 'Order', type: FT.BOOLEAN, bits: 24, mask: 0x20 },
+  dataRetries: { name: 'radiotap.data_retries', label: 'data retries', type: FT.UINT, bits: 8 },
+  mcs: { name: 'radiotap.mcs', label: 'MCS information', type: FT.NONE },
+  mcsKnown: { name: 'radiotap.mcs.known', label: 'Known MCS information', type: FT.UINT, base: Base.HEX, bits: 8 },
+  haveBw: { name: 'radiotap.mcs.have_bw', label: 'Bandwidth', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Present', 'Absent'] },
+  haveIndex: { name: 'radiotap.mcs.have_index', label: 'MCS index', type: FT.BOOLEAN, bits: 8, mask: 0x02, tf: ['Present', 'Absent'] },
+  haveGi: { name: 'radiotap.mcs.have_gi', label: 'Guard interval', type: FT.BOOLEAN, bits: 8, mask: 0x04, tf: ['Present', 'Absent'] },
+  haveFormat: { name: 'radiotap.mcs.have_format', label: 'Format', type: FT.BOOLEAN, bits: 8, mask: 0x08, tf: ['Present', 'Absent'] },
+  haveFec: { name: 'radiotap.mcs.have_fec', label: 'FEC type', type: FT.BOOLEAN, bits: 8, mask: 0x10, tf: ['Present', 'Absent'] },
+  haveStbc: { name: 'radiotap.mcs.have_stbc', label: 'STBC streams', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: ['Present', 'Absent'] },
+  haveNess: { name: 'radiotap.mcs.have_ness', label: 'Number of extension spatial streams', type: FT.BOOLEAN, bits: 8, mask: 0x40, tf: ['Present', 'Absent'] },
+  nessBit1: { name: 'radiotap.mcs.ness_bit1', label: 'Number of extension spatial streams bit 1', type: FT.UINT, bits: 8, mask: 0x80 },
+  mcsBw: { name: 'radiotap.mcs.bw', label: 'Bandwidth', type: FT.UINT, bits: 8, mask: 0x03, names: names([[0, '20 MHz'], [1, '40 MHz'], [2, '20 MHz lower'], [3, '20 MHz upper']]) },
+  mcsGi: { name: 'radiotap.mcs.gi', label: 'Guard interval', type: FT.UINT, bits: 8, mask: 0x04, names: names([[0, 'long'], [1, 'short']]) },
+  mcsFormat: { name: 'radiotap.mcs.format', label: 'Format', type: FT.UINT, bits: 8, mask: 0x08, names: names([[0, 'mixed'], [1, 'greenfield']]) },
+  mcsFec: { name: 'radiotap.mcs.fec', label: 'FEC type', type: FT.UINT, bits: 8, mask: 0x10, names: names([[0, 'BCC'], [1, 'LDPC']]) },
+  mcsStbc: { name: 'radiotap.mcs.stbc', label: 'STBC streams', type: FT.UINT, bits: 8, mask: 0x60 },
+  nessBit0: { name: 'radiotap.mcs.ness_bit0', label: 'Number of extension spatial streams bit 0', type: FT.UINT, bits: 8, mask: 0x80 },
+  mcsIndex: { name: 'radiotap.mcs.index', label: 'MCS index', type: FT.UINT, bits: 8 },
 });
+const TX_FLAG_IDS = [F.txFail, F.txCts, F.txRts, F.txNoack, F.txSeqno, F.txOrder];
+const MCS_KNOWN_IDS = [F.haveBw, F.haveIndex, F.haveGi, F.haveFormat, F.haveFec, F.haveStbc, F.haveNess];
 
-const PRESENT_F = registerFields(Object.fromEntries(PRESENT_BITS.map(([bit, name, label]) => [name, { name: `radiotap.present.${name}`, label, type: FT.BOOLEAN, bits: 32, mask: 2 ** bit }])) as Record<string, FieldSpec>);
-const FLAG_F = registerFields(bitFields('radiotap.flags', 8, FLAG_BITS.map(([n, label], i) => [n, 1 << i, label] as const)));
+const PRESENT_F = registerFields(
+  Object.fromEntries(
+    PRESENT_BITS.map(([bit, name, label]) => [name, { name: `radiotap.present.${name}`, label, type: FT.BOOLEAN, bits: 32, mask: 2 ** bit, ...(bit === 29 || bit === 30 ? {} : { tf: PRESENT_TF }) }]),
+  ) as Record<string, FieldSpec>,
+);
+const FLAG_F = registerFields(bitFields('radiotap.flags', 8, FLAG_BITS.map(([n, label], i) => [n, 1 << i, label] as const), FLAG_TF));
 const CHANNEL_F = registerFields(bitFields('radiotap.channel.flags', 16, CHANNEL_BITS));
 
 /** Flat (bit, field id) pairs and id lists, so that the per-packet loops allocate nothing. */
@@ -99,10 +141,30 @@ const FLAG_IDS = FLAG_BITS.map(([n]) => FLAG_F[n] as number);
 const CHANNEL_IDS = CHANNEL_BITS.map(([n]) => CHANNEL_F[n] as number);
 
 /** Alignment and size of the fields decoded, by present bit (Radiotap "defined fields"). */
-const ALIGN = [8, 1, 1, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1];
-const SIZE = [8, 1, 1, 4, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1];
-/** Bit 16 (RTS retries) has no field in Wireshark 4.0: decoding stops there, as for 18 on. */
-const DECODED = (1 << 16) - 1 | (1 << 17);
+const ALIGN = [8, 1, 1, 2, 1, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1, 4, 1];
+const SIZE = [8, 1, 1, 4, 2, 1, 1, 2, 2, 2, 1, 1, 1, 1, 2, 2, 1, 1, 8, 3];
+/** Bit 16 (RTS retries) has no field in Wireshark 4.0: decoding stops there, as for 18 (XChannel)
+ *  and from 20 on; 19 is the MCS field. */
+const DECODED = (1 << 16) - 1 | (1 << 17) | (1 << 19);
+/** Channel flags that tell the PHY (IEEE80211_CHAN_ALLTURBO), and their combinations. */
+const CHAN_ALLTURBO = 0x2df0;
+const CHAN_PHY = new Map<number, Phy>([[0x880, Phy.FHSS], [0x80, Phy.DSSS], [0x140, Phy.A], [0xa0, Phy.B], [0xc0, Phy.G], [0x480, Phy.G], [0x150, Phy.A], [0xd0, Phy.G]]);
+
+/** What Wireshark writes after a channel's frequency (ieee80211_mhz_to_str, wsutil/frequency-utils.c):
+ *  " [BG 1]" in the 2.4 GHz band, " [A 36]" in the 4.9 and 5 GHz bands, nothing elsewhere. */
+function channelSuffix(freq: number): string {
+  const ch = channelOf(freq);
+  return ch < 0 ? '' : ` [${freq <= 2484 ? 'BG' : 'A'} ${ch}]`;
+}
+
+/** ieee80211_mhz_to_chan: the channel of a frequency in MHz, or -1. */
+export function channelOf(freq: number): number {
+  if (freq >= 2412 && freq <= 2472) return (freq - 2412) / 5 + 1 | 0;
+  if (freq === 2484) return 14;
+  if (freq >= 5000 && freq <= 5995) return (freq - 5000) / 5 | 0;
+  if (freq >= 4910 && freq <= 4980) return ((freq - 4910) / 5 | 0) + 182;
+  return -1;
+}
 
 /** One present word and its bits; the named bits only for words in the radiotap namespace at bit 0. */
 function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
@@ -113,30 +175,112 @@ function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
   f.pop();
 }
 
-/** The field of present bit `bit` at `o` (already aligned and bounds-checked). */
-function field(c: Ctx, bit: number, o: number): void {
+function fieldMask(id: number): number {
+  return fieldById(id).mask;
+}
+
+/** The PHY the Channel field's flags tell (the radiotap dissector's switch on them), with the
+ *  Flags field's short-preamble bit for 802.11b/g. */
+function channelPhy(r: RadioInfo, kind: number, flags: number): void {
+  const phy = CHAN_PHY.get(kind);
+  r.turbo = -1;
+  r.mode11g = -1;
+  r.shortPreamble = -1;
+  if (phy === undefined) return;
+  // (a "dynamic CCK-OFDM" channel carrying a CCK rate is 802.11b, as Wireshark 4.0 reads it)
+  r.phy = kind === 0x480 && CCK_RATES.has(r.rate) ? Phy.B : phy;
+  if (r.phy === Phy.A) r.turbo = kind === 0x150 ? 2 : 0;
+  if (r.phy === Phy.G) r.mode11g = kind === 0xd0 ? 1 : 0;
+  if (r.phy === Phy.B && flags >= 0) r.shortPreamble = flags & FLAG_SHORT_PREAMBLE ? 1 : 0;
+}
+
+/** The MCS field (bit 19): what is known, then bandwidth, guard interval, format, FEC, STBC,
+ *  extension streams and the index, each when known; and the HT rate they give. */
+function mcsField(c: Ctx, o: number, r: RadioInfo): void {
+  const f = c.f;
+  const known = c.u8(o);
+  const flags = c.u8(o + 1);
+  const index = c.u8(o + 2);
+  if (known !== 0) {
+    r.phy = Phy.N;
+    r.mcs = r.bandwidth = r.shortGi = r.greenfield = r.fec = r.stbc = r.ness = -1;
+  }
+  if (known & 0x02) r.mcs = index;
+  if (known & 0x01) r.bandwidth = flags & 0x03;
+  if (known & 0x04) r.shortGi = (flags >> 2) & 1;
+  if (known & 0x08) r.greenfield = (flags >> 3) & 1;
+  if (known & 0x10) r.fec = (flags >> 4) & 1;
+  if (known & 0x20) r.stbc = (flags >> 5) & 3;
+  if (known & 0x40) r.ness = ((known & 0x80) >> 6) | ((flags & 0x80) >> 7);
+  const item = f.add(F.mcs, o, 3);
+  f.push(item);
+  const ids = known & 0x40 ? [...MCS_KNOWN_IDS, F.nessBit1] : MCS_KNOWN_IDS;
+  const k = f.add(F.mcsKnown, o, 1, known);
+  if (k >= 0 && f.wanted === null) f.appendLabel(k, setFlagNames(MCS_KNOWN_IDS, known));
+  f.push(k);
+  for (const id of ids) f.add(id, o, 1, id === F.nessBit1 ? (known & 0x80) >> 7 : known & fieldMask(id));
+  f.pop();
+  if (known & 0x01) f.add(F.mcsBw, o + 1, 1, flags & 0x03);
+  if (known & 0x04) f.add(F.mcsGi, o + 1, 1, (flags >> 2) & 1);
+  if (known & 0x08) f.add(F.mcsFormat, o + 1, 1, (flags >> 3) & 1);
+  if (known & 0x10) f.add(F.mcsFec, o + 1, 1, (flags >> 4) & 1);
+  if (known & 0x20) f.add(F.mcsStbc, o + 1, 1, (flags >> 5) & 3);
+  if (known & 0x40) f.add(F.nessBit0, o + 1, 1, (flags & 0x80) >> 7);
+  if (known & 0x02) f.add(F.mcsIndex, o + 2, 1, index);
+  f.pop();
+  // the rate, when the index, bandwidth and guard interval are known and the MCS has one
+  if ((known & 0x07) === 0x07 && index <= 76 && (flags & 0x03) !== 2 && (flags & 0x03) !== 3) {
+    const rate = htRate(index, (flags & 0x03) === 1, (flags & 0x04) !== 0);
+    const i = f.add(F.datarate, o, 3, rate, EF.GENERATED);
+    if (i >= 0) f.setText(i, `Data Rate: ${rate.toFixed(1)} Mb/s`);
+  }
+}
+
+/** The field of present bit `bit` at `o` (already aligned and bounds-checked), noted in `r`. */
+function field(c: Ctx, bit: number, o: number, r: RadioInfo, flags: number): void {
   const f = c.f;
   switch (bit) {
-    case 0: f.add(F.mactime, o, 8, c.le(o, 8)); break;
+    case 0: {
+      const tsf = c.le(o, 8);
+      f.add(F.mactime, o, 8, tsf);
+      r.tsf = tsf;
+      break;
+    }
     case 1: {
       const v = c.u8(o);
+      r.fcsLen = v & FLAG_FCS ? 4 : 0;
       f.push(f.add(F.flags, o, 1, v));
       for (let i = 0; i < FLAG_IDS.length; i++) f.add(FLAG_IDS[i] as number, o, 1, (v >> i) & 1);
       f.pop();
       break;
     }
-    case 2: f.add(F.datarate, o, 1, c.u8(o) / 2); break;
+    case 2: {
+      const rate = c.u8(o) / 2;
+      r.rate = c.u8(o);
+      const i = f.add(F.datarate, o, 1, rate);
+      if (i >= 0) f.setText(i, `Data Rate: ${rate.toFixed(1)} Mb/s`);
+      break;
+    }
     case 3: {
-      f.add(F.freq, o, 2, c.le(o, 2));
+      const freq = c.le(o, 2);
+      if (freq !== 0) {
+        r.frequency = freq;
+        r.channel = channelOf(freq);
+      }
+      const fi = f.add(F.freq, o, 2, freq);
+      if (fi >= 0 && f.wanted === null) f.appendLabel(fi, channelSuffix(freq));
       const v = c.le(o + 2, 2);
-      f.push(f.add(F.chFlags, o + 2, 2, v));
+      channelPhy(r, v & CHAN_ALLTURBO, flags);
+      const ci = f.add(F.chFlags, o + 2, 2, v);
+      if (ci >= 0 && f.wanted === null) f.appendLabel(ci, setFlagNames(CHANNEL_IDS, v));
+      f.push(ci);
       for (let i = 0; i < CHANNEL_IDS.length; i++) f.add(CHANNEL_IDS[i] as number, o + 2, 2, v & (CHANNEL_BITS[i] as readonly [string, number, string])[1] ? 1 : 0);
       f.pop();
       break;
     }
     case 4: f.add(F.hopset, o, 1, c.u8(o)); f.add(F.pattern, o + 1, 1, c.u8(o + 1)); break;
-    case 5: f.add(F.dbmAntsignal, o, 1, (c.u8(o) << 24) >> 24); break;
-    case 6: f.add(F.dbmAntnoise, o, 1, (c.u8(o) << 24) >> 24); break;
+    case 5: r.signalDbm = (c.u8(o) << 24) >> 24; f.add(F.dbmAntsignal, o, 1, r.signalDbm); break;
+    case 6: r.noiseDbm = (c.u8(o) << 24) >> 24; f.add(F.dbmAntnoise, o, 1, r.noiseDbm); break;
     case 7: f.add(F.quality, o, 2, c.le(o, 2)); break;
     case 8: f.add(F.txattenuation, o, 2, c.le(o, 2)); break;
     case 9: f.add(F.dbTxattenuation, o, 2, c.le(o, 2)); break;
@@ -146,13 +290,24 @@ function field(c: Ctx, bit: number, o: number): void {
     case 13: f.add(F.dbAntnoise, o, 1, c.u8(o)); break;
     case 14: {
       const v = c.le(o, 2);
-      f.push(f.add(F.rxflags, o, 2, v));
+      const i = f.add(F.rxflags, o, 2, v);
+      if (i >= 0 && f.wanted === null) f.appendLabel(i, setFlagNames([F.badplcp], v));
+      f.push(i);
       f.add(F.badplcp, o, 2, (v >> 1) & 1);
       f.pop();
       break;
     }
-    case 15: f.add(F.txflags, o, 2, c.le(o, 2)); break;
+    case 15: {
+      const v = c.le(o, 2);
+      const i = f.add(F.txflags, o, 2, v);
+      if (i >= 0 && f.wanted === null) f.appendLabel(i, setFlagNames(TX_FLAG_IDS, v));
+      f.push(i);
+      for (const id of TX_FLAG_IDS) f.add(id, o, 2, v & fieldMask(id));
+      f.pop();
+      break;
+    }
     case 17: f.add(F.dataRetries, o, 1, c.u8(o)); break;
+    case 19: mcsField(c, o, r); break;
   }
 }
 
@@ -160,7 +315,8 @@ export function dissectRadiotap(c: Ctx, off: number, end: number): void {
   const f = c.f;
   if (!c.has(off, PRESENT, end)) return;
   const length = c.le(off + LENGTH, 2);
-  c.proto(F.radiotap, off, off + length);
+  const rt = c.proto(F.radiotap, off, off + length);
+  f.label(rt, `Radiotap Header v${c.u8(off + VERSION)}, Length ${length}`);
   f.add(F.version, off + VERSION, 1, c.u8(off + VERSION));
   f.add(F.pad, off + PAD, 1, c.u8(off + PAD));
   f.add(F.length, off + LENGTH, 2, length);
@@ -187,7 +343,8 @@ export function dissectRadiotap(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   // Fields of the first word, in bit order, each aligned from the start of the header.
   let o = presentEnd - off;
-  let fcs = false;
+  const r = emptyRadioInfo();
+  let flags = -1;
   for (let bit = 0; bit < 29; bit++) {
     if (!((first >>> bit) & 1)) continue;
     if (!(DECODED & (1 << bit))) break;
@@ -195,8 +352,8 @@ export function dissectRadiotap(c: Ctx, off: number, end: number): void {
     o = Math.ceil(o / align) * align;
     const size = SIZE[bit] as number;
     if (o + size > length || !c.has(off + o, size, end)) break;
-    field(c, bit, off + o);
-    if (bit === 1) fcs = (c.u8(off + o) & FLAG_FCS) !== 0;
+    field(c, bit, off + o, r, flags);
+    if (bit === 1) flags = c.u8(off + o);
     o += size;
   }
   f.pop();
@@ -205,7 +362,13 @@ export function dissectRadiotap(c: Ctx, off: number, end: number): void {
     c.call(dissectData, off + RADIOTAP_MIN_LEN, end);
     return;
   }
-  c.call(fcs ? dissectWlanWithFcs : dissectWlan, off + length, end);
+  // A rate without a channel: a DSSS/CCK rate is 802.11b (as Wireshark 4.0 reads ieee802.11_exthdr.pcap).
+  if (r.phy === Phy.UNKNOWN && CCK_RATES.has(r.rate)) r.phy = Phy.B;
+  // an MCS field that does not tell the guard interval: the Flags field's short-GI bit does
+  if (r.phy === Phy.N && r.shortGi < 0 && flags >= 0) r.shortGi = flags & FLAG_SHORT_GI ? 1 : 0;
+  dissectWlanRadio(c, off + length, end, r);
+  if (c.stop) return;
+  c.call(r.fcsLen === 4 ? dissectWlanWithFcs : dissectWlan, off + length, end);
 }
 
 registerDissector('radiotap', dissectRadiotap);

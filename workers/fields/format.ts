@@ -250,7 +250,7 @@ export function labelText(fl: FieldList, i: number): string {
     const set = v !== 0;
     const word = def.tf ? (set ? def.tf[0] : def.tf[1]) : set ? 'True' : 'False';
     value = word;
-    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${word}`;
+    if (def.mask) return generated(fl, i, `${bitPattern(def, v)} = ${def.label}: ${word}`);
   } else if ((def.type === FT.UINT || def.type === FT.INT) && !((fl.flags[i] as number) & EF.STR)) {
     // A named value shows only the first representation: `Router Alert (1)`, `IPv4 (0x0800)`.
     const name = def.names?.get(v);
@@ -258,7 +258,11 @@ export function labelText(fl: FieldList, i: number): string {
     // a value its value_string lacks: "Unknown (8)" (proto.c, fill_label_number)
     value = name === undefined ? (def.unknownName ? `Unknown (${raw})` : raw) : def.nameAlone ? name : def.valueFirst ? `${raw} (${name})` : `${name} (${raw})`;
     // (with text a dissector appended: "Traffic Class: 0x00 (DSCP: CS0, ECN: Not-ECT)")
-    if (def.mask) return `${bitPattern(def, v)} = ${def.label}: ${value}${s !== undefined && !((fl.flags[i] as number) & EF.STR) ? s : ''}`;
+    // (a masked field's unit too: "Duration: 48 microseconds")
+    if (def.mask) {
+      const unit = def.unit === undefined ? '' : typeof def.unit === 'string' ? def.unit : def.unit(v);
+      return generated(fl, i, `${bitPattern(def, v)} = ${def.label}: ${value}${unit}${s !== undefined && !((fl.flags[i] as number) & EF.STR) ? s : ''}`);
+    }
   } else if (def.type === FT.BYTES && (fl.len[i] as number) > LABEL_BYTES) {
     // a label shows at most 36 bytes, then an ellipsis (bytes_to_str); `fields` prints them all
     const b = fl.bytesOf(i);
@@ -278,6 +282,11 @@ export function labelText(fl: FieldList, i: number): string {
     if (text.length >= ITEM_LABEL_LENGTH) text = text.slice(0, ITEM_LABEL_LENGTH - 1);
   }
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
+}
+
+/** A generated entry's line in [brackets], as tshark shows computed items. */
+function generated(fl: FieldList, i: number, line: string): string {
+  return (fl.flags[i] as number) & EF.GENERATED ? `[${line}]` : line;
 }
 
 /** Wireshark's limit on a tree line (epan/proto.h ITEM_LABEL_LENGTH). */

@@ -17,7 +17,7 @@ import { ntpInfo } from './info/ntp.ts';
 import { greInfo } from './info/gre.ts';
 import { sshInfo } from './info/ssh.ts';
 import { syslogInfo } from './info/syslog.ts';
-import { wlanInfo } from './info/wlan.ts';
+import { radiotapInfo, wlanInfo } from './info/wlan.ts';
 import { avspInfo, geneveInfo, loopInfo, pimInfo, pptpInfo } from './info/tunnels.ts';
 
 /** Info builders by protocol: the dissection, and its exception (Ctx.exception's Status bits: a
@@ -47,6 +47,9 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   syslog: syslogInfo,
   wlan: wlanInfo,
   'wlan.mgt': wlanInfo,
+  radiotap: radiotapInfo,
+  // (packet-ieee80211-radio.c clears the column for the 802.11 dissector after it)
+  wlan_radio: () => '',
   loop: loopInfo,
   pptp: pptpInfo,
   pim: pimInfo,

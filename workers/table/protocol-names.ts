@@ -9,7 +9,7 @@ const SHORT: Record<string, string> = {
   tcp: 'TCP', udp: 'UDP', dns: 'DNS', mdns: 'MDNS', dhcp: 'DHCP', dhcpv6: 'DHCPv6', ntp: 'NTP', vxlan: 'VXLAN',
   geneve: 'Geneve', gre: 'GRE', mpls: 'MPLS', vlan: '802.1Q', ieee8021ad: '802.1ad', igmp: 'IGMP', sctp: 'SCTP',
   llc: 'LLC', sll: 'SLL', null: 'NULL', ppp: 'PPP', chdlc: 'CHDLC', erspan: 'ERSPAN', nsh: 'NSH', data: 'Data',
-  nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'Radiotap', wlan: '802.11', 'wlan.mgt': '802.11', slarp: 'SLARP', lcp: 'PPP LCP', stp: 'STP',
+  nflog: 'NFLOG', pktap: 'PKTAP', radiotap: 'WLAN', wlan_radio: 'Radio', wlan: '802.11', 'wlan.mgt': '802.11', slarp: 'SLARP', lcp: 'PPP LCP', stp: 'STP',
   ssh: 'SSH', syslog: 'Syslog', loop: 'LOOP', pptp: 'PPTP', avsp: 'AVSP', pim: 'PIM', tls: 'TLS', 'mpls-echo': 'MPLS ECHO',
   vsock: 'vSocket', json: 'JSON', mysql: 'MySQL',
 };

@@ -11,7 +11,7 @@ const ACK = '000059006f480080f7017710000000006ae098000000000010026c09a000edaa000
 describe('radiotap', () => {
   it('decodes ieee802.11_exthdr.pcap frame 2 as tshark 4.0 does', () => {
     const f = frame(hex(ACK), 127);
-    expect(f.protocols).toBe('frame:radiotap:wlan');
+    expect(f.protocols).toBe('frame:radiotap:wlan_radio:wlan');
     expect(f.v('radiotap.version')).toBe('0');
     expect(f.v('radiotap.length')).toBe('89');
     expect(f.v('radiotap.present.word')).toBe('0x8000486f,0x107701f7');
