@@ -80,7 +80,9 @@ PROTOCOLS = {
     'radiotap': (('Radiotap Header', '802.11 radio information', 'IEEE 802.11 ', '[Malformed Packet'), False, [
         'wlan_radio.phy == 6', 'wlan_radio.phy == 7', 'wlan_radio.duration > 100', 'wlan_radio.11n.mcs_index == 15', 'wlan_radio.snr > 30',
         'radiotap.channel.flags.ofdm == 1', 'radiotap.present.mcs', 'radiotap.mcs.have_stbc == 1', 'wlan_radio.ifs < 0',
-        'wlan.fc.type_subtype == 0x001d', 'wlan.fc.tods == 1', 'radiotap.txpower == 17', '_ws.expert.group == 0x0d000000', '_ws.malformed']),
+        'wlan.fc.type_subtype == 0x001d', 'wlan.fc.tods == 1', 'radiotap.txpower == 17', '_ws.expert.group == 0x0d000000', '_ws.malformed',
+        'wlan.ht.capabilities.ldpccoding == 1', 'wlan.wfa.ie.wme.acp.acm == 1', 'wlan.erp_info.use_protection == 1', 'wlan.ht.mcsset.txmaxss == 2',
+        'wlan.wfa.ie.wme.qos_info.sta.max_sp_length == 3', 'wlan.txbf.channelest == 3']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

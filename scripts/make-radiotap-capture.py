@@ -4,7 +4,8 @@ behind the radiotap headers of the PHYs Decapod's "802.11 radio information" com
 802.11g (ERP-OFDM, short preamble), 802.11a at 5 GHz, an 802.11b channel with a long preamble, a
 "dynamic CCK-OFDM" channel carrying a CCK rate, Atheros Super G, 802.11n MCS fields (40 MHz, short
 guard interval, greenfield, LDPC, STBC, extension streams), an OFDM rate with no channel, TX flags
-and power, and a header cut inside its fields. tshark's reading of it is
+and power, a header cut inside its fields, and management frames whose elements (capabilities,
+ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear. tshark's reading of it is
 test/fixtures/radiotap/radiotap-lines.json (scripts/make-layer-lines.py radiotap). Standard library
 only; the same bytes every run.
 """
@@ -52,6 +53,38 @@ def qos_null() -> bytes:
     return struct.pack("<HH", 0x01C8, 48) + AP + STA + AP + struct.pack("<HH", 9 << 4, 0)
 
 
+def element(eid: int, body: bytes) -> bytes:
+    return bytes([eid, len(body)]) + body
+
+
+def ht_capabilities(info: int, ampdu: int, mcs: bytes, htex: int, txbf: int, asel: int) -> bytes:
+    return element(45, struct.pack("<HB", info, ampdu) + mcs + struct.pack("<HIB", htex, txbf, asel))
+
+
+def mcs_set(rx: bytes, highest: int, tx: int) -> bytes:
+    return rx.ljust(10, b"\0") + struct.pack("<HB", highest, tx) + bytes(3)
+
+
+def wmm(subtype: int, qos: int, acs: list | None = None) -> bytes:
+    body = bytes.fromhex("0050f202") + bytes([subtype, 1, qos])
+    if acs is not None:
+        body += b"\0" + b"".join(struct.pack("<BBH", a, e, t) for a, e, t in acs)
+    return element(221, body)
+
+
+def mgmt(subtype: int, body: bytes, seq: int) -> bytes:
+    hdr = struct.pack("<HH", subtype << 4, 0) + b"\xff" * 6 + AP + AP + struct.pack("<H", seq << 4)
+    return hdr + body + struct.pack("<I", 0x0BADF00D)
+
+
+def beacon(caps: int, elements: bytes, seq: int) -> bytes:
+    return mgmt(8, struct.pack("<QHH", 123456789, 100, caps) + element(0, b"lab") + elements, seq)
+
+
+def probe_request(elements: bytes, seq: int) -> bytes:
+    return mgmt(4, element(0, b"") + elements, seq)
+
+
 def main() -> None:
     tsf = 5_000_000
     frames = [
@@ -77,6 +110,23 @@ def main() -> None:
         radiotap({2: (4,), 6: (-90,)}) + ack(False),
         # the header says 26 bytes, the capture holds 20
         radiotap({0: (tsf + 12000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0), 5: (-30,), 6: (-90,), 14: (0,)})[:20],
+        # management elements: every capability bit set; HT Capabilities with four receive streams
+        # and a transmit set of its own (3 streams, unequal modulation); HT Information; ERP with
+        # protection; WMM Parameter with admission control on video and voice
+        radiotap({0: (tsf + 20000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
+            0xFFFF,
+            element(42, b"\x07")
+            + ht_capabilities(0xFFFF, 0xFF, mcs_set(b"\xff\xff\xff\xff\x01\xfe\xff\xff\xff\x1f", 0x3FF, 0x1B), 0xFFFF, 0xFFFFFFFF, 0xFF)
+            + element(61, bytes([6, 0x0F]) + struct.pack("<HH", 0xFFFF, 0xFFFF) + mcs_set(b"\xff", 0, 0x01))
+            + wmm(1, 0xFF, [(0x03, 0xA4, 0), (0x27, 0xA4, 0), (0x52, 0x43, 94), (0x72, 0x32, 47)]),
+            20,
+        ),
+        # HT Capabilities with three receive streams and no transmit set; a WMM Information element from a station
+        radiotap({0: (tsf + 21000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + probe_request(
+            ht_capabilities(0x0000, 0x00, mcs_set(b"\x00\x00\x0f", 0, 0x02), 0, 0, 0) + wmm(0, 0x6F), 21),
+        # one receive stream, the transmit set equal to it; a WMM Information element from an AP
+        radiotap({0: (tsf + 22000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
+            0x0001, ht_capabilities(0x1234, 0x1B, mcs_set(b"\x80", 0x12, 0x01), 0x0102, 0x00010203, 0x55) + wmm(0, 0x81), 22),
     ]
     OUT.write_bytes(craft.pcap(frames, linktype=127))
 

@@ -1,13 +1,15 @@
 // The body of an 802.11 management frame (IEEE 802.11-2020 §9.3.3; Wireshark packet-ieee80211.c's
 // "IEEE 802.11 Wireless Management"): the subtype's fixed parameters, then the tagged parameters
-// (elements: id, length, value). Fields are Wireshark's; of the elements' values only the SSID is
-// decoded (the Info column shows it), the others keep their number and length.
+// (elements: id, length, value). Fields are Wireshark's; the elements decoded are the SSID,
+// rates and channel here, ERP, HT and WMM in ieee80211-elements.ts; the others keep their number
+// and length.
 //
-// Not done: Action frames' bodies (category-specific; shown as data), the capability bits.
+// Not done: Action frames' bodies (category-specific; shown as data).
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
+import { capabilityBits, erpInformation, htCapabilities, htInformation, vendorSpecific } from './ieee80211-elements.ts';
 
 /** Management subtypes (§9.2.4.1.3 Table 9-1). */
 const ASSOC_REQ = 0x0;
@@ -56,6 +58,12 @@ const SSID = 0;
 const RATES = 1;
 const DS_PARAMETERS = 3;
 const EXTENDED_RATES = 50;
+const ERP = 42;
+const HT_CAPABILITIES = 45;
+const HT_INFORMATION = 61;
+const VENDOR_SPECIFIC = 221;
+/** Subtypes an AP sends (WMM's QoS Info is the AP's form in them). */
+const FROM_AP = new Set([ASSOC_RESP, REASSOC_RESP, PROBE_RESP, BEACON]);
 
 /** A rate octet as Wireshark names it: 500 kbit/s units, "(B)" for a basic rate. */
 function rateText(b: number): string {
@@ -99,6 +107,7 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
         const v = id === F.aid ? c.le(o, n) & 0x3fff : c.le(o, n);
         const i = f.add(id, o, n, v);
         if (full && id === F.beacon) f.setText(i, `Beacon Interval: ${((v * 1024) / 1e6).toFixed(6)} [Seconds]`);
+        if (id === F.capabilities) capabilityBits(c, i, o, v);
       }
       o += n;
     }
@@ -141,7 +150,10 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
       const ch = c.u8(o + 2);
       f.add(F.channel, o + 2, 1, ch);
       title += `: Current Channel: ${ch}`;
-    }
+    } else if (id === ERP) erpInformation(c, o + 2, len, end);
+    else if (id === HT_CAPABILITIES) htCapabilities(c, o + 2, len, end);
+    else if (id === HT_INFORMATION) htInformation(c, o + 2, len, end);
+    else if (id === VENDOR_SPECIFIC) title += vendorSpecific(c, o + 2, len, end, FROM_AP.has(subtype));
     f.pop();
     if (full) f.label(tag, title);
     o += 2 + len;

@@ -122,7 +122,26 @@ describe('IEEE 802.11', () => {
       '        Beacon Interval: 0.102400 [Seconds]',
       '        Capabilities Information: 0x0401',
     ]);
-    expect(lines.slice(5, 16)).toEqual([
+    // the capability bits (tshark -V's lines for this frame)
+    expect(lines.slice(5, 21)).toEqual([
+      '            .... .... .... ...1 = ESS capabilities: Transmitter is an AP',
+      '            .... .... .... ..0. = IBSS status: Transmitter belongs to a BSS',
+      '            .... .... .... .0.. = Reserved: 0',
+      '            .... .... .... 0... = Reserved: 0',
+      '            .... .... ...0 .... = Privacy: Data confidentiality not required',
+      '            .... .... ..0. .... = Short Preamble: Not Allowed',
+      '            .... .... .0.. .... = Reserved: 0',
+      '            .... .... 0... .... = Reserved: 0',
+      '            .... ...0 .... .... = Spectrum Management: Not Implemented',
+      '            .... ..0. .... .... = QoS: Not Implemented',
+      '            .... .1.. .... .... = Short Slot Time: In use',
+      '            .... 0... .... .... = Automatic Power Save Delivery: Not Implemented',
+      '            ...0 .... .... .... = Radio Measurement: Not Implemented',
+      '            ..0. .... .... .... = EPD: Not Implemented',
+      '            .0.. .... .... .... = Reserved: 0',
+      '            0... .... .... .... = Reserved: 0',
+    ]);
+    expect(lines.slice(21, 32)).toEqual([
       '    Tagged parameters (106 bytes)',
       '        Tag: SSID parameter set: "omus"',
       '            Tag Number: SSID parameter set (0)',

@@ -1,0 +1,202 @@
+// The contents of 802.11 management elements (IEEE 802.11-2020 §9.4.2; Wireshark
+// packet-ieee80211.c), as tshark -V draws them: the Capability Information bits of the fixed
+// parameters, ERP Information (42), HT Capabilities (45: capability bits, A-MPDU parameters, the
+// supported MCS set, extended capabilities, transmit beamforming, antenna selection), HT Operation
+// ("HT Information", 61) and the Wi-Fi Alliance's WMM elements inside Vendor Specific (221, OUI
+// 00:50:f2 type 2: Information and Parameter elements with their four AC parameter records).
+// Fields and their words are tshark's (ieee80211-element-fields.ts, generated).
+//
+// Not done: the other elements' contents (RSN, Extended Capabilities, VHT …) and other vendors'.
+
+import { fieldById, FT, maskShift } from '../fields/registry.ts';
+import type { Ctx } from './context.ts';
+import { E } from './ieee80211-element-fields.ts';
+
+/** The id of generated field `name` (a name it lacks fails when the module loads, not later). */
+function id(name: string): number {
+  const v = (E as Readonly<Record<string, number>>)[name];
+  if (v === undefined) throw new Error(`802.11 element field ${name} is not registered`);
+  return v;
+}
+const ids = (prefix: string, names: readonly string[]): number[] => names.map((n) => id(prefix + n));
+
+const CAPABILITY_BITS = ids('wlan.fixed.capabilities.', [
+  'ess', 'ibss', 'reserved1', 'reserved2', 'privacy', 'short_preamble', 'reserved3', 'reserved4', 'spec_man', 'qos', 'short_slot_time', 'apsd',
+  'radio_measurement', 'epd', 'reserved5', 'reserved6',
+]);
+const ERP_BITS = ids('wlan.erp_info.', ['erp_present', 'use_protection', 'barker_preamble_mode', 'reserved']);
+const HT_CAP_BITS = ids('wlan.ht.capabilities.', [
+  'ldpccoding', 'width', 'sm', 'green', 'short20', 'short40', 'txstbc', 'rxstbc', 'delayedblockack', 'amsdu', 'dsscck', 'psmp', '40mhzintolerant', 'lsig',
+]);
+const AMPDU_BITS = ids('wlan.ht.ampduparam.', ['maxlength', 'mpdudensity', 'reserved']);
+const HTEX_BITS = ids('wlan.htex.capabilities.', ['pco', 'transtime', 'mcs', 'htc', 'rdresponder']);
+const TXBF_BITS = ids('wlan.txbf.', [
+  'txbf', 'rxss', 'txss', 'rxndp', 'txndp', 'impltxbf', 'calibration', 'csi', 'fm.uncompressed.tbf', 'fm.compressed.tbf', 'rcsi', 'fm.uncompressed.rbf',
+  'fm.compressed.bf', 'mingroup', 'csinumant', 'fm.uncompressed.maxant', 'fm.compressed.maxant', 'csi.maxrows', 'channelest', 'reserved',
+]);
+const ASEL_BITS = ids('wlan.asel.', ['capable', 'txcsi', 'txif', 'csi', 'if', 'rx', 'sppdu', 'reserved']);
+const RX_BITMASK_0_31 = ids('wlan.ht.mcsset.rxbitmask.', ['0to7', '8to15', '16to23', '24to31']);
+const RX_BITMASK_32_52 = ids('wlan.ht.mcsset.rxbitmask.', ['32', '33to38', '39to52']);
+const HT_INFO_1 = ids('wlan.ht.info.', ['secchanoffset', 'chanwidth', 'rifs', 'reserved_b4_b7']);
+const HT_INFO_2 = ids('wlan.ht.info.', ['ht_protection', 'greenfield', 'reserved_b11', 'obssnonht', 'chan_center_freq_seg_2', 'reserved_b21_b23']);
+const HT_INFO_3 = ids('wlan.ht.info.', ['reserved_b24_b29', 'dualbeacon', 'dualcts', 'secondarybeacon', 'lsigprotsupport', 'pco.active', 'pco.phase', 'reserved_b36_b39']);
+const QOS_INFO_AP = ids('wlan.wfa.ie.wme.qos_info.ap.', ['u_apsd', 'parameter_set_count', 'reserved']);
+const QOS_INFO_STA = ids('wlan.wfa.ie.wme.qos_info.sta.', ['max_sp_length', 'ac_be', 'ac_bk', 'ac_vi', 'ac_vo', 'reserved']);
+const ACI_AIFSN = ids('wlan.wfa.ie.wme.acp.', ['aifsn', 'acm', 'aci', 'reserved']);
+const ECW = ids('wlan.wfa.ie.wme.acp.ecw.', ['max', 'min']);
+
+/** The value of masked field `part` in the word `v`: a boolean's bit, an integer's shifted bits. */
+function partOf(part: number, v: number): number {
+  const def = fieldById(part);
+  return def.type === FT.BOOLEAN ? (v & def.mask ? 1 : 0) : (v & def.mask) >>> maskShift(def.mask);
+}
+
+/** A little-endian word of `n` bytes at o, added as `word` with a line for each of its `parts`
+ *  beneath; its value, or -1 past `end`. */
+function bitWord(c: Ctx, word: number, o: number, n: number, parts: readonly number[], end: number): number {
+  if (!c.has(o, n, end)) return -1;
+  const f = c.f;
+  const v = c.le(o, n);
+  f.push(f.add(word, o, n, v));
+  for (const p of parts) f.add(p, o, n, partOf(p, v));
+  f.pop();
+  return v;
+}
+
+/** The Capability Information field's bits under the field, already added as item `item`. */
+export function capabilityBits(c: Ctx, item: number, o: number, v: number): void {
+  const f = c.f;
+  f.push(item);
+  for (const p of CAPABILITY_BITS) f.add(p, o, 2, partOf(p, v));
+  f.pop();
+}
+
+/** packet-ieee80211.c's mcsset_tx_max_spatial_streams_flags: streams by index (4: not defined). */
+function streamsText(n: number): string {
+  return n <= 3 ? `${n + 1} spatial stream${n === 0 ? '' : 's'}` : n === 4 ? 'TX MCS Set Not Defined' : `Reserved:${n}`;
+}
+
+/** The 16-byte Supported MCS Set at o (dissect_mcs_set): the receive bitmask with the spatial
+ *  streams it reaches, the highest data rate, and the transmit set's parameters. */
+function mcsSet(c: Ctx, o: number, end: number, basic: boolean): void {
+  if (!c.has(o, 16, end)) return;
+  const f = c.f;
+  const full = f.wanted === null;
+  const set = f.add(id('wlan.ht.mcsset'), o, 16);
+  if (full) f.label(set, `Rx Supported Modulation and Coding Scheme Set: ${basic ? 'Basic MCS Set' : 'MCS Set'}`);
+  f.push(set);
+  const low = c.le(o, 4);
+  // the receive streams: the highest of the first four bitmask octets that has a bit set (8: none)
+  const rxStreams = low & 0xff000000 ? 3 : low & 0xff0000 ? 2 : low & 0xff00 ? 1 : low & 0xff ? 0 : 8;
+  const bits = f.add(id('wlan.ht.mcsset.rxbitmask'), o, 10);
+  if (full) f.label(bits, `Rx Modulation and Coding Scheme (One bit per modulation): ${streamsText(rxStreams)}`);
+  f.push(bits);
+  for (const p of RX_BITMASK_0_31) f.add(p, o, 4, partOf(p, low));
+  const mid = c.le(o + 4, 4);
+  for (const p of RX_BITMASK_32_52) f.add(p, o + 4, 4, partOf(p, mid));
+  const high = id('wlan.ht.mcsset.rxbitmask.53to76');
+  f.add(high, o + 6, 4, partOf(high, c.le(o + 6, 4)));
+  f.pop();
+  const rate = id('wlan.ht.mcsset.highestdatarate');
+  f.add(rate, o + 10, 2, partOf(rate, c.le(o + 10, 2)));
+  const tx = c.le(o + 12, 2);
+  // not defined, or equal to the receive set; Wireshark 4.0 names no count for a set of its own
+  // (802.11-2012 table 8-126's unequal rows): "Reserved:8", as for no bit set above
+  const defined = tx & 1;
+  const unequal = tx & 2;
+  const txStreams = unequal ? 8 : defined ? rxStreams : 4;
+  f.add(id('wlan.ht.mcsset.txsetdefined'), o + 12, 2, defined ? 1 : 0);
+  f.add(id('wlan.ht.mcsset.txrxmcsnotequal'), o + 12, 2, unequal ? 1 : 0);
+  const max = id('wlan.ht.mcsset.txmaxss');
+  const m = f.add(max, o + 12, 2, partOf(max, tx));
+  if (m >= 0 && full) f.appendLabel(m, `, ${streamsText(txStreams)}`);
+  f.add(id('wlan.ht.mcsset.txunequalmod'), o + 12, 2, (tx >> 4) & 1);
+  f.pop();
+}
+
+/** HT Capabilities (element 45) at o, `len` bytes. */
+export function htCapabilities(c: Ctx, o: number, len: number, end: number): void {
+  if (len < 26) return;
+  bitWord(c, id('wlan.ht.capabilities'), o, 2, HT_CAP_BITS, end);
+  bitWord(c, id('wlan.ht.ampduparam'), o + 2, 1, AMPDU_BITS, end);
+  mcsSet(c, o + 3, end, false);
+  bitWord(c, id('wlan.htex.capabilities'), o + 19, 2, HTEX_BITS, end);
+  bitWord(c, id('wlan.txbf'), o + 21, 4, TXBF_BITS, end);
+  bitWord(c, id('wlan.asel'), o + 25, 1, ASEL_BITS, end);
+}
+
+/** HT Information (HT Operation, element 61) at o, `len` bytes. */
+export function htInformation(c: Ctx, o: number, len: number, end: number): void {
+  if (len < 22 || !c.has(o, 1, end)) return;
+  c.f.add(id('wlan.ht.info.primarychannel'), o, 1, c.u8(o));
+  bitWord(c, id('wlan.ht.info.delim1'), o + 1, 1, HT_INFO_1, end);
+  bitWord(c, id('wlan.ht.info.delim2'), o + 2, 2, HT_INFO_2, end);
+  bitWord(c, id('wlan.ht.info.delim3'), o + 4, 2, HT_INFO_3, end);
+  mcsSet(c, o + 6, end, true);
+}
+
+/** ERP Information (element 42) at o. */
+export function erpInformation(c: Ctx, o: number, len: number, end: number): void {
+  if (len >= 1) bitWord(c, id('wlan.erp_info'), o, 1, ERP_BITS, end);
+}
+
+const MICROSOFT = 0x0050f2;
+const WFA_WMM = 2;
+const WME_INFORMATION = 0;
+const WME_PARAMETER = 1;
+const ACI_NAMES = ['Best Effort', 'Background', 'Video', 'Voice'];
+
+/**
+ * Vendor Specific (element 221) at o, `len` bytes, in a management frame that an AP sends
+ * (`fromAp`: beacons, probe and association responses) or a station sends; returns what the tag's
+ * title adds (": Microsoft Corp.: WMM/WME: Parameter Element"), '' for a vendor not decoded.
+ */
+export function vendorSpecific(c: Ctx, o: number, len: number, end: number, fromAp: boolean): string {
+  if (len < 4 || !c.has(o, 4, end)) return '';
+  const oui = (c.u8(o) << 16) | (c.u8(o + 1) << 8) | c.u8(o + 2);
+  const type = c.u8(o + 3);
+  if (oui !== MICROSOFT || type !== WFA_WMM || len < 7) return '';
+  const f = c.f;
+  const full = f.wanted === null;
+  const i = f.add(id('wlan.tag.oui'), o, 3, oui);
+  if (i >= 0 && full) f.setText(i, 'OUI: 00:50:f2 (Microsoft Corp.)');
+  f.add(id('wlan.tag.vendor.oui.type'), o + 3, 1, type);
+  f.add(id('wlan.wfa.ie.type'), o + 3, 1, type);
+  const subtype = c.u8(o + 4);
+  f.add(id('wlan.wfa.ie.wme.subtype'), o + 4, 1, subtype);
+  f.add(id('wlan.wfa.ie.wme.version'), o + 5, 1, c.u8(o + 5));
+  if (subtype !== WME_INFORMATION && subtype !== WME_PARAMETER) return ': Microsoft Corp.: WMM/WME';
+  bitWord(c, id('wlan.wfa.ie.wme.qos_info'), o + 6, 1, fromAp ? QOS_INFO_AP : QOS_INFO_STA, end);
+  if (subtype === WME_PARAMETER && len >= 24) {
+    f.add(id('wlan.wfa.ie.wme.reserved'), o + 7, 1);
+    for (let k = 0; k < 4; k++) acParameters(c, o + 8 + 4 * k, end);
+  }
+  return `: Microsoft Corp.: WMM/WME: ${subtype === WME_PARAMETER ? 'Parameter Element' : 'Information Element'}`;
+}
+
+/** One AC Parameter Record (4 bytes): ACI/AIFSN, ECWmin/max (with the CWs they give), TXOP limit. */
+function acParameters(c: Ctx, o: number, end: number): void {
+  if (!c.has(o, 4, end)) return;
+  const f = c.f;
+  const a = c.u8(o);
+  const ecw = c.u8(o + 1);
+  const txop = c.le(o + 2, 2);
+  const aci = (a >> 5) & 3;
+  const ecwMin = ecw & 0xf;
+  const ecwMax = ecw >> 4;
+  const cwMin = 2 ** ecwMin - 1;
+  const cwMax = 2 ** ecwMax - 1;
+  const rec = f.add(id('wlan.wfa.ie.wme.acp'), o, 4);
+  if (f.wanted === null) {
+    f.label(rec, `Ac Parameters ACI ${aci} (${ACI_NAMES[aci]}), ACM ${a & 0x10 ? 'yes' : 'no'}, AIFSN ${a & 0xf}, ECWmin/max ${ecwMin}/${ecwMax} (CWmin/max ${cwMin}/${cwMax}), TXOP ${txop}`);
+  }
+  f.push(rec);
+  bitWord(c, id('wlan.wfa.ie.wme.acp.aci_aifsn'), o, 1, ACI_AIFSN, end);
+  f.push(f.add(id('wlan.wfa.ie.wme.acp.ecw'), o + 1, 1, ecw));
+  for (const p of ECW) f.add(p, o + 1, 1, partOf(p, ecw));
+  f.add(id('wlan.wfa.ie.wme.acp.cw.max'), o + 1, 1, cwMax);
+  f.add(id('wlan.wfa.ie.wme.acp.cw.min'), o + 1, 1, cwMin);
+  f.pop();
+  f.add(id('wlan.wfa.ie.wme.acp.txop_limit'), o + 2, 2, txop);
+  f.pop();
+}
