@@ -83,6 +83,10 @@ PROTOCOLS = {
         'wlan.fc.type_subtype == 0x001d', 'wlan.fc.tods == 1', 'radiotap.txpower == 17', '_ws.expert.group == 0x0d000000', '_ws.malformed',
         'wlan.ht.capabilities.ldpccoding == 1', 'wlan.wfa.ie.wme.acp.acm == 1', 'wlan.erp_info.use_protection == 1', 'wlan.ht.mcsset.txmaxss == 2',
         'wlan.wfa.ie.wme.qos_info.sta.max_sp_length == 3', 'wlan.txbf.channelest == 3']),
+    'xml': (('eXtensible Markup Language', '[Malformed Packet'), True, [
+        'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
+        'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',
+        'xml.unknown', 'xml.closing_unopened_tag', 'xml.unrecognized_text', '_ws.malformed', 'xml']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

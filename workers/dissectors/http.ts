@@ -11,7 +11,7 @@
 //
 // Not done: a response with neither length nor chunks is read to the end of its segment (Wireshark
 // waits for the connection to close), HEAD responses split before their empty line, the body
-// dissectors other than text and JSON (XML, forms: the rows say HTTP where tshark says HTTP/XML),
+// dissectors other than text, JSON and XML (forms …: the rows say HTTP where tshark says HTTP/…),
 // content decoding (gzip), HTTP/2 upgrades and proxies' CONNECT tunnels.
 
 import { EF, WS } from '../fields/field-list.ts';
@@ -23,6 +23,7 @@ import { Group, Severity, expertInfo } from './expert.ts';
 import { frameTime } from './frame.ts';
 import { httpConversations, indexOf, latestRequest, requestIndex, type HttpConversation } from './http-state.ts';
 import { dissectJson } from './json.ts';
+import { dissectXml, XML_MEDIA } from './xml.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
 import { latin1Text } from './ascii.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -408,6 +409,9 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
     // packet-json.c names the column after HTTP's ("HTTP/JSON") and appends to Info
     c.colProtocol = 'HTTP/JSON';
     if (full) c.appendInfo(`JavaScript Object Notation (${mediaType})`);
+  } else if (bodyLen > 0 && XML_MEDIA.has(mediaType)) {
+    dissectXml(c, bodyOff, bodyOff + bodyLen);
+    c.colProtocol = 'HTTP/XML';
   }
   c.b = savedB;
   f.curSrc = savedSrc;
