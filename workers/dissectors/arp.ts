@@ -59,7 +59,7 @@ const OP_NAMES = names([
 
 export const F = registerFields({
   arp: { name: 'arp', label: 'Address Resolution Protocol', type: FT.PROTOCOL },
-  hwType: { name: 'arp.hw.type', label: 'Hardware type', type: FT.UINT, bits: 16, names: ARP_HRD_NAMES },
+  hwType: { name: 'arp.hw.type', label: 'Hardware type', type: FT.UINT, bits: 16, names: ARP_HRD_NAMES, unknownName: true },
   protoType: { name: 'arp.proto.type', label: 'Protocol type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
   hwSize: { name: 'arp.hw.size', label: 'Hardware size', type: FT.UINT, bits: 8 },
   protoSize: { name: 'arp.proto.size', label: 'Protocol size', type: FT.UINT, bits: 8 },

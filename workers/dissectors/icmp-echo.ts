@@ -3,6 +3,7 @@
 // `resptime` on its reply), and the timestamp ping(8) puts at the start of ICMP echo data.
 
 import { EF } from '../fields/field-list.ts';
+import { fieldById } from '../fields/registry.ts';
 import type { EchoTracker, EchoMatch } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { expertAt } from './expert.ts';
@@ -44,8 +45,9 @@ export function trackEcho(c: Ctx, tracker: EchoTracker, request: boolean, key0: 
   else {
     c.f.add(ids.respTo, off, 0, m.request, EF.GENERATED);
     const i = c.f.add(ids.resptime, off, 0, m.ms, EF.GENERATED);
-    // (packet-icmp.c and packet-icmpv6.c write it "%.3f ms")
-    if (c.f.wanted === null) c.f.setText(i, `Response time: ${m.ms.toFixed(3)} ms`);
+    // (packet-icmp.c and packet-icmpv6.c write it "%.3f ms", after their own labels: "Response
+    // time" and "Response Time")
+    if (c.f.wanted === null) c.f.setText(i, `${fieldById(ids.resptime).label}: ${m.ms.toFixed(3)} ms`);
   }
 }
 

@@ -182,7 +182,8 @@ export function dissectIpv4(c: Ctx, off: number, end: number): void {
     // ip.tso_support (on by default): "Assume the zero length is the result of TSO, and use the
     // reported length instead" (BIG TCP sends > 64 KiB datagrams this way).
     ipLen = end - off;
-    f.add(F.len, off + LEN, 2, ipLen, EF.GENERATED);
+    const i = f.add(F.len, off + LEN, 2, ipLen, EF.GENERATED);
+    if (i >= 0 && f.wanted === null) f.setText(i, `Total Length: ${ipLen} bytes (reported as 0, presumed to be because of "TCP segmentation offload" (TSO))`);
   } else {
     const item = f.add(F.len, off + LEN, 2, ipLen);
     if (off + ipLen <= end) payloadEnd = off + ipLen;

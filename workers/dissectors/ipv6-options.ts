@@ -46,7 +46,7 @@ export const F = registerFields({
   dstoptsLen: { name: 'ipv6.dstopts.len', label: 'Length', type: FT.UINT, bits: 8 },
   dstoptsLenOct: { name: 'ipv6.dstopts.len_oct', label: 'Length', type: FT.UINT, bits: 16, unit: ' bytes' },
   opt: { name: 'ipv6.opt', label: 'IPv6 Option', type: FT.NONE },
-  type: { name: 'ipv6.opt.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 8, names: OPT_NAMES },
+  type: { name: 'ipv6.opt.type', label: 'Type', type: FT.UINT, base: Base.HEX, bits: 8, names: OPT_NAMES, unknownName: true },
   action: { name: 'ipv6.opt.type.action', label: 'Action', type: FT.UINT, bits: 8, mask: 0xc0, names: ACTION_NAMES },
   change: { name: 'ipv6.opt.type.change', label: 'May Change', type: FT.BOOLEAN, bits: 8, mask: 0x20, tf: ['Yes', 'No'] },
   rest: { name: 'ipv6.opt.type.rest', label: 'Low-Order Bits', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x1f },

@@ -122,6 +122,7 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   let payloadLen = plen;
   if (plen === 0 && nxt === HOPOPTS) {
     const jumbo = jumboLength(c, off + IPV6_HEADER_LEN, end);
+    if (jumbo && plenItem >= 0 && f.wanted === null) f.appendLabel(plenItem, ' (Jumbogram)');
     if (jumbo) payloadLen = jumbo;
     else expertAt(c, plenItem, E.ipv6JumboMissing, 'IPv6 payload length equals 0 and Hop-By-Hop present and Jumbo Payload option missing');
   }
