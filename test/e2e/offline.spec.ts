@@ -222,8 +222,12 @@ describe('offline install', () => {
     await page.getByRole('button', { name: 'Open sample capture' }).click();
     await waitForPackets(page, SAMPLE_PACKETS);
     expect(await statusText(page)).toContain('sample.pcap');
-    // nothing got through to the server (only the cache-busting probe was attempted, and refused)
-    expect(origin.requests.slice(before).filter((p) => !p.includes('no-cache='))).toEqual([]);
+    // nothing got through to the server (only the cache-busting probe was attempted, and refused).
+    // Left out: the browser's own update check of the service worker script on navigation, which
+    // Chromium makes from its browser process; Playwright's offline emulation missed it on a loaded
+    // machine (5 of them reached the stub server in one run of the suite). It is not the app
+    // fetching anything, and with the network really gone it fails and the installed worker stays.
+    expect(origin.requests.slice(before).filter((p) => !p.includes('no-cache=') && p !== '/sw.js')).toEqual([]);
   });
 
   it('starts in a new window with the network still off', async () => {
