@@ -23,7 +23,7 @@
 import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import { durationText, ipv4Text } from '../fields/format.ts';
-import type { Ctx } from './context.ts';
+import { Status, type Ctx } from './context.ts';
 import { DHCP_OPTION_NAMES } from './dhcp-names.ts';
 import { bind, registerDissector } from './tables.ts';
 import { latin1Text } from './ascii.ts';
@@ -109,6 +109,15 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   c.proto(F.dhcp, off, end);
   // "BOOTP" until a DHCP Message Type option says DHCP (packet-dhcp.c)
   c.colProtocol = 'BOOTP';
+  // packet-dhcp.c walks the options once before it adds a field (for the message type and the
+  // vendor class); a capture cut inside them stops it there, and the item stays empty
+  if (firstPassCut(c, off, end)) {
+    // (the Info column it wrote first stays: "Boot Reply")
+    const op = off + OP < c.b.length ? c.u8(off + OP) : -1;
+    if (op === 1 || op === 2) c.colInfo = op === 1 ? 'Boot Request' : 'Boot Reply';
+    c.fail(Status.TRUNCATED);
+    return;
+  }
   c.uint(F.type, off + OP, 1, end);
   c.uint(F.hwType, off + HTYPE, 1, end);
   const hlen = c.uint(F.hwLen, off + HLEN, 1, end);
@@ -146,6 +155,34 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   // the column says DHCP once the walk over the options found a Message Type and was not cut
   // short before the End option (the Info column's rule: table/info/dhcp.ts)
   if (walk & Walk.TYPE && (!c.stop || walk & Walk.END)) c.colProtocol = 'DHCP';
+}
+
+/**
+ * Whether packet-dhcp.c's first pass over the options would run into the end of the captured
+ * bytes before the End option or the end of the datagram: it reads each option's code and length,
+ * and the bodies of Message Type (53), Option Overload (52) and Vendor class identifier (60). The
+ * options start after the magic cookie, or 64 bytes further when the cookie is not there (in the
+ * captured bytes).
+ */
+function firstPassCut(c: Ctx, off: number, end: number): boolean {
+  const b = c.b;
+  const captured = Math.min(end, b.length);
+  let v = off + COOKIE;
+  v += v + 4 <= captured && c.u32(v) === MAGIC ? 4 : 64;
+  while (v < end) {
+    if (v >= captured) return true;
+    const code = b[v] as number;
+    if (code === 0) {
+      v++;
+      continue;
+    }
+    if (code === 255) return false;
+    if (v + 1 >= captured) return true;
+    const len = b[v + 1] as number;
+    if ((code === 53 || code === 52 || code === 60) && v + 2 + len > captured) return true;
+    v += 2 + len;
+  }
+  return false;
 }
 
 /** What options() met: a DHCP Message Type option, the End option. */
