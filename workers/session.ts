@@ -100,6 +100,7 @@ export class CaptureSession implements CaptureApi {
   private comments = new Map<number, string[]>();
   /** pcapng epb_flags words by row (frame - 1), for the captures that have them. */
   private packetFlags = new SparseColumn();
+  private dropCounts = new SparseColumn();
   /** pcapng Custom Blocks' enterprise numbers by row, plus 2^32 when the block may be copied. */
   private customBlocks = new SparseColumn();
   /** Displayed rows in display order; null = every row in frame order. */
@@ -168,6 +169,7 @@ export class CaptureSession implements CaptureApi {
     useDisplayedFrames(this.dissector.ctx, new FilteredFrames(this.times, () => this.shown));
     this.comments = new Map();
     this.packetFlags = new SparseColumn();
+    this.dropCounts = new SparseColumn();
     this.customBlocks = new SparseColumn();
     this.view = null;
     this.shown = null;
@@ -226,6 +228,7 @@ export class CaptureSession implements CaptureApi {
     const framing = new PacketTable();
     const comments = new Map<number, string[]>();
     const flags = new SparseColumn();
+    const drops = new SparseColumn();
     const customs = new SparseColumn();
     const ends: number[] = [];
     let before = 0;
@@ -238,6 +241,7 @@ export class CaptureSession implements CaptureApi {
         framing.iface[r] = this.ifaceOf(fi, file, rec);
         if (rec.comments) comments.set(r, rec.comments.slice());
         if (rec.packetFlags !== undefined && rec.packetFlags >= 0) flags.set(r, rec.packetFlags);
+        if (rec.dropCount !== undefined && rec.dropCount >= 0) drops.set(r, rec.dropCount);
         if (rec.customPen !== undefined && rec.customPen >= 0) customs.set(r, customWord(rec));
         file.report.packets++;
       }, {
@@ -282,6 +286,7 @@ export class CaptureSession implements CaptureApi {
       rec.ifDescription = this.ifaceDescription[g] ?? '';
       rec.comments = comments.get(i) ?? null;
       rec.packetFlags = flags.get(i);
+      rec.dropCount = drops.get(i);
       fromCustomWord(rec, customs.get(i));
       this.indexRecord(rec, frame, g);
     }
@@ -312,6 +317,7 @@ export class CaptureSession implements CaptureApi {
     this.shapes.observe(fl, r, table, this.addrs, table.status[r] as number);
     if (rec.comments) this.comments.set(frame, rec.comments.slice());
     if (rec.packetFlags !== undefined && rec.packetFlags >= 0) this.packetFlags.set(frame - 1, rec.packetFlags);
+    if (rec.dropCount !== undefined && rec.dropCount >= 0) this.dropCounts.set(frame - 1, rec.dropCount);
     if (rec.customPen !== undefined && rec.customPen >= 0) this.customBlocks.set(frame - 1, customWord(rec));
     this.suggester.observe(fl, dissector.ctx.tables);
   }
@@ -475,7 +481,7 @@ export class CaptureSession implements CaptureApi {
     return out;
   }
 
-  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null, ifName: null, ifDescription: '', section: 0, packetFlags: -1, customPen: -1, customCopy: false };
+  private record: PacketRecord = { kind: RecordKind.PACKET, fileOffset: 0, data: new Uint8Array(0), capLen: 0, origLen: 0, hasTime: false, tsSec: 0, tsNsec: 0, linkType: 0, interfaceId: 0, comments: null, ifName: null, ifDescription: '', section: 0, packetFlags: -1, dropCount: -1, customPen: -1, customCopy: false };
 
   /** Re-dissect row `r` whose bytes are `bytes` (not the first pass: reassembly results are looked up). */
   private dissectRow(r: number, bytes: Uint8Array): FieldList {
@@ -497,6 +503,7 @@ export class CaptureSession implements CaptureApi {
     rec.ifDescription = this.ifaceDescription[t.iface[r] as number] ?? '';
     rec.comments = this.comments.get(frame) ?? null;
     rec.packetFlags = this.packetFlags.get(r);
+    rec.dropCount = this.dropCounts.get(r);
     fromCustomWord(rec, this.customBlocks.get(r));
     const ctx = this.dissector.ctx;
     const wasFirst = ctx.firstPass;

@@ -89,6 +89,7 @@ export const F = registerFields({
   pktComment: { name: 'pkt_comment', label: 'Packet comments', type: FT.PROTOCOL },
   comment: { name: 'frame.comment', label: 'Comment', type: FT.STRING },
   // (no frame is marked, ignored or time-shifted here: Wireshark's tree shows them all the same)
+  dropCount: { name: 'frame.drop_count', label: 'Drop Count', type: FT.UINT, bits: 64 },
   marked: { name: 'frame.marked', label: 'Frame is marked', type: FT.BOOLEAN },
   ignored: { name: 'frame.ignored', label: 'Frame is ignored', type: FT.BOOLEAN },
   offsetShift: { name: 'frame.offset_shift', label: 'Time shift for this packet', type: FT.ABSOLUTE_TIME, unit: SECONDS },
@@ -162,6 +163,8 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
   // packet-frame.c: a reported length below the captured one is bogus (a damaged record)
   if (rec.origLen < n) expertAt(c, lenItem, X.lenLtCaplen);
   f.add(F.capLen, 0, 0, n);
+  // pcapng's epb_dropcount (packet-frame.c shows it after the lengths)
+  if (rec.dropCount !== undefined && rec.dropCount >= 0) f.add(F.dropCount, 0, 0, rec.dropCount);
   if (MARKS.kept(f)) {
     f.add(F.marked, 0, 0, 0, EF.GENERATED);
     f.add(F.ignored, 0, 0, 0, EF.GENERATED);

@@ -28,6 +28,7 @@ export function createRecord(): PacketRecord {
     ifDescription: '',
     section: 0,
     packetFlags: -1,
+    dropCount: -1,
     customPen: -1,
     customCopy: false,
   };

@@ -101,6 +101,7 @@ const OPT_IF_DESCRIPTION = 3;
 const OPT_IF_TSRESOL = 9;
 /** EPB / PB option: the flags word (§4.3.1 epb_flags). */
 const OPT_EPB_FLAGS = 2;
+const OPT_EPB_DROPCOUNT = 4;
 const OPT_IF_TSOFFSET = 14;
 
 /** Reads a pcapng file from the reader's start, filling `s`; never throws on content. */
@@ -269,6 +270,7 @@ class PcapngReader {
     const rec = this.rec;
     rec.comments = null;
     rec.packetFlags = -1;
+    rec.dropCount = -1;
     rec.customPen = -1;
     const optionsAt = p + PKT_DATA + ((capLen + 3) & ~3);
     const optionsEnd = p + len - BLOCK_TRAILER_LEN;
@@ -311,6 +313,12 @@ class PcapngReader {
         this.rec.packetFlags = w >>> 0;
         continue;
       }
+      if (c.code === OPT_EPB_DROPCOUNT && c.length === 8) {
+        // a 64-bit count, exact as a double up to 2^53
+        const dv = new DataView(this.r.buf.buffer, this.r.buf.byteOffset + c.at, 8);
+        this.rec.dropCount = dv.getUint32(this.le ? 4 : 0, this.le) * 0x100000000 + dv.getUint32(this.le ? 0 : 4, this.le);
+        continue;
+      }
       const bad = checkPacketOption(c.code, c.length);
       if (bad !== null) return `${bad} at offset ${this.r.base + c.at - 4}`;
     }
@@ -340,6 +348,7 @@ class PcapngReader {
     rec.tsNsec = 0;
     rec.comments = null;
     rec.packetFlags = -1;
+    rec.dropCount = -1;
     rec.customPen = -1;
     rec.fileOffset = off + SPB_DATA;
     rec.data = this.r.buf.subarray(p + SPB_DATA, p + SPB_DATA + capLen);
@@ -370,6 +379,7 @@ class PcapngReader {
     rec.tsNsec = 0;
     rec.comments = null;
     rec.packetFlags = -1;
+    rec.dropCount = -1;
     rec.fileOffset = off + CB_DATA;
     rec.data = this.r.buf.subarray(p + CB_DATA, p + CB_DATA + dataLen);
     rec.capLen = dataLen;

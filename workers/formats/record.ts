@@ -46,6 +46,9 @@ export interface PacketRecord {
   /** pcapng: the packet's epb_flags word (direction, reception type, FCS length, link-layer
    *  errors), or -1 (or absent) when it has none. */
   packetFlags?: number;
+  /** pcapng: the packet's epb_dropcount (packets lost between this one and the one before), or -1
+   *  (or absent) when it has none. */
+  dropCount?: number;
   /** pcapng Custom Block: its Private Enterprise Number (-1 or absent for other records), and
    *  whether its block type lets a writer copy it (0x00000BAD; 0x40000BAD does not). */
   customPen?: number;

@@ -2,6 +2,7 @@
 // block kind, custom blocks, comments, and the exact messages for damaged blocks.
 
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { blobOf, hex, readAll, timeEpoch } from './corpus.ts';
 import {
   block, CB, CB_NO_COPY, concat, customBlock, endOfOptions, epb, idb, ISB, NRB, option, payload, pb, shb, spb,
@@ -362,4 +363,28 @@ describe("pcapng: an EPB's flags word (epb_flags)", () => {
       }
     });
   }
+});
+
+describe("pcapng: an EPB's drop count (epb_dropcount)", () => {
+  // ngtg_le_test009.pcapng: tshark 4.0.17 -T fields -e frame.drop_count prints 0 and 12345, and -V
+  // writes "Drop Count: …" after the frame's lengths
+  it('shows it in the frame after the lengths, and the filter reads it', async () => {
+    const { CAPTURES } = await import('../../golden/corpus.ts');
+    const { openAsBlob } = await import('node:fs');
+    const { CaptureSession } = await import('../../../workers/session.ts');
+    const s = new CaptureSession();
+    await s.open([await openAsBlob(join(CAPTURES, 'ngtg_le_test009.pcapng'))], ['ngtg_le_test009.pcapng'], []);
+    for (const [n, count] of [[1, 0], [2, 12345]] as const) {
+      // (after the packet's comments, which come first)
+      const frame = (await s.getDetails(n)).tree.find((t) => t.label.startsWith('Frame '));
+      const labels = (frame?.children ?? []).map((c) => c.label);
+      const at = labels.indexOf(`Drop Count: ${count}`);
+      expect(at, `frame ${n}`).toBeGreaterThan(0);
+      expect(labels[at - 1], `frame ${n}`).toMatch(/^Capture Length: /);
+    }
+    for (const [filter, shown] of [['frame.drop_count == 12345', 1], ['frame.drop_count', 2], ['frame.drop_count > 0', 1]] as const) {
+      const r = await s.applyFilter(filter);
+      expect(r.ok && r.displayed, filter).toBe(shown);
+    }
+  });
 });
