@@ -11,6 +11,7 @@
 import { fieldById, FT, maskShift } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ieee80211-element-fields.ts';
+import { flagParts } from './flag-names.ts';
 
 /** The id of generated field `name` (a name it lacks fails when the module loads, not later). */
 function id(name: string): number {
@@ -52,23 +53,16 @@ function partOf(part: number, v: number): number {
 }
 
 /** A little-endian word of `n` bytes at o, added as `word` with a line for each of its `parts`
- *  beneath; its value, or -1 past `end`. */
+ *  beneath (nothing appended to its line); its value, or -1 past `end`. */
 function bitWord(c: Ctx, word: number, o: number, n: number, parts: readonly number[], end: number): number {
   if (!c.has(o, n, end)) return -1;
-  const f = c.f;
   const v = c.le(o, n);
-  f.push(f.add(word, o, n, v));
-  for (const p of parts) f.add(p, o, n, partOf(p, v));
-  f.pop();
-  return v;
+  return flagParts(c, c.f.add(word, o, n, v), parts, o, n, v, false);
 }
 
 /** The Capability Information field's bits under the field, already added as item `item`. */
 export function capabilityBits(c: Ctx, item: number, o: number, v: number): void {
-  const f = c.f;
-  f.push(item);
-  for (const p of CAPABILITY_BITS) f.add(p, o, 2, partOf(p, v));
-  f.pop();
+  flagParts(c, item, CAPABILITY_BITS, o, 2, v, false);
 }
 
 /** packet-ieee80211.c's mcsset_tx_max_spatial_streams_flags: streams by index (4: not defined). */

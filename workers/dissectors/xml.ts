@@ -47,6 +47,12 @@ export const XML_MEDIA = new Set(['text/xml', 'application/xml', 'application/so
 
 const XML_PI_FIELDS: Readonly<Record<string, number>> = { version: F.piVersion, encoding: F.piEncoding, standalone: F.piStandalone };
 
+/** Tokens that run from their opening to their closing text, one line each. */
+const DELIMITED: readonly (readonly [string, string, number])[] = [
+  ['<!--', '-->', F.comment],
+  ['<![CDATA[', ']]>', F.cdataSection],
+];
+
 const LT = 0x3c;
 const GT = 0x3e;
 const SLASH = 0x2f;
@@ -173,19 +179,13 @@ function markup(
 ): number {
   const f = c.f;
   const b = c.b;
-  if (startsWith(b, o, stop, '<!--')) {
-    const e = find(b, o + 4, stop, '-->');
+  for (const [open, close, id] of DELIMITED) {
+    if (!startsWith(b, o, stop, open)) continue;
+    const e = find(b, o + open.length, stop, close);
     if (e < 0) return -1;
-    const s = text(o, e + 3);
-    item(F.comment, o, e + 3 - o, s, s);
-    return e + 3;
-  }
-  if (startsWith(b, o, stop, '<![CDATA[')) {
-    const e = find(b, o + 9, stop, ']]>');
-    if (e < 0) return -1;
-    const s = text(o, e + 3);
-    item(F.cdataSection, o, e + 3 - o, s, s);
-    return e + 3;
+    const s = text(o, e + close.length);
+    item(id, o, e + close.length - o, s, s);
+    return e + close.length;
   }
   if (startsWith(b, o, stop, '<!DOCTYPE')) return doctype(c, o, stop, item, text);
   if (startsWith(b, o, stop, '<?')) {
