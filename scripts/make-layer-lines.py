@@ -82,7 +82,9 @@ PROTOCOLS = {
         'radiotap.channel.flags.ofdm == 1', 'radiotap.present.mcs', 'radiotap.mcs.have_stbc == 1', 'wlan_radio.ifs < 0',
         'wlan.fc.type_subtype == 0x001d', 'wlan.fc.tods == 1', 'radiotap.txpower == 17', '_ws.expert.group == 0x0d000000', '_ws.malformed',
         'wlan.ht.capabilities.ldpccoding == 1', 'wlan.wfa.ie.wme.acp.acm == 1', 'wlan.erp_info.use_protection == 1', 'wlan.ht.mcsset.txmaxss == 2',
-        'wlan.wfa.ie.wme.qos_info.sta.max_sp_length == 3', 'wlan.txbf.channelest == 3']),
+        'wlan.wfa.ie.wme.qos_info.sta.max_sp_length == 3', 'wlan.txbf.channelest == 3',
+        'wlan.rsn.pcs.type == 2', 'wlan.rsn.akms.type == 2', 'wlan.rsn.capabilities.mfpc == 1', 'wlan.country_info.code == "DE"',
+        'wlan.tim.dtim_period == 3', 'wlan.qbss.scount == 12']),
     'xml': (('eXtensible Markup Language', '[Malformed Packet'), True, [
         'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
         'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',

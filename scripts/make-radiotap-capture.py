@@ -5,7 +5,8 @@ behind the radiotap headers of the PHYs Decapod's "802.11 radio information" com
 "dynamic CCK-OFDM" channel carrying a CCK rate, Atheros Super G, 802.11n MCS fields (40 MHz, short
 guard interval, greenfield, LDPC, STBC, extension streams), an OFDM rate with no channel, TX flags
 and power, a header cut inside its fields, and management frames whose elements (capabilities,
-ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear. tshark's reading of it is
+ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear, and a
+WPA2 beacon's TIM, Country, QBSS Load and RSN elements. tshark's reading of it is
 test/fixtures/radiotap/radiotap-lines.json (scripts/make-layer-lines.py radiotap). Standard library
 only; the same bytes every run.
 """
@@ -127,6 +128,17 @@ def main() -> None:
         # one receive stream, the transmit set equal to it; a WMM Information element from an AP
         radiotap({0: (tsf + 22000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
             0x0001, ht_capabilities(0x1234, 0x1B, mcs_set(b"\x80", 0x12, 0x01), 0x0102, 0x00010203, 0x55) + wmm(0, 0x81), 22),
+        # a WPA2 network's beacon: TIM, Country (a channel triplet, an operating-class triplet,
+        # padding), QBSS Load, RSN with two pairwise ciphers and management frame protection capable
+        radiotap({0: (tsf + 23000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
+            0x0411,
+            element(5, bytes([1, 3, 0x01, 0x00, 0x02]))
+            + element(7, b"DEI" + bytes([1, 13, 20, 201, 3, 0]) + b"\0")
+            + element(11, struct.pack("<HBH", 12, 200, 0x0102))
+            + element(48, struct.pack("<H", 1) + bytes.fromhex("000fac04") + struct.pack("<H", 2) + bytes.fromhex("000fac04000fac02")
+                      + struct.pack("<H", 1) + bytes.fromhex("000fac02") + struct.pack("<H", 0x00CC)),
+            23,
+        ),
     ]
     OUT.write_bytes(craft.pcap(frames, linktype=127))
 

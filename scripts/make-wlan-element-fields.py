@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes workers/dissectors/ieee80211-element-fields.ts: the fields of the 802.11 management
-elements Decapod decodes (capability bits, ERP, HT Capabilities and HT Information, WMM), each as
+elements Decapod decodes (capability bits, TIM, Country, QBSS Load, ERP, RSN, HT Capabilities and
+HT Information, WMM), each as
 tshark 4.0.17 registers it: label, type, width, mask, display base, value names and true/false
 words, read from `tshark -G fields` and `tshark -G values`. Standard-library Python; needs tshark.
 """
@@ -16,12 +17,19 @@ OUT = os.path.join(ROOT, 'workers', 'dissectors', 'ieee80211-element-fields.ts')
 PATTERNS = [
     r'wlan\.fixed\.capabilities\..+', r'wlan\.erp_info(\..+)?', r'wlan\.ht\.capabilities(\..+)?', r'wlan\.ht\.ampduparam(\..+)?',
     r'wlan\.ht\.mcsset(\..+)?', r'wlan\.htex\.capabilities(\..+)?', r'wlan\.txbf(\..+)?', r'wlan\.asel(\..+)?', r'wlan\.ht\.info\..+',
+    r'wlan\.tim\.(dtim_count|dtim_period|bmapctl.*|partial_virtual_bitmap|aid)', r'wlan\.country_info\..+', r'wlan\.qbss\.(version|scount|cu|adc)',
+    r'wlan\.rsn\.(version|gcs(\.oui|\.type)?|pcs(\.count|\.list|\.oui|\.type)?|akms(\.count|\.list|\.oui|\.type)?|capabilities.*)',
     r'wlan\.tag\.oui', r'wlan\.tag\.vendor\.oui\.type', r'wlan\.wfa\.ie\.type', r'wlan\.wfa\.ie\.wme\.(subtype|version|reserved|qos_info.*|acp.*)',
 ]
 # packet-ieee80211.c's custom formats, after the value: "0x3 (65535[Bytes])"
-UNITS = {'wlan.ht.ampduparam.maxlength': '(v) => ` (${2 ** (13 + v) - 1}[Bytes])`'}
-FT = {'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT', 'FT_UINT16': 'UINT', 'FT_UINT24': 'UINT', 'FT_UINT32': 'UINT', 'FT_NONE': 'NONE', 'FT_BYTES': 'BYTES'}
-WIDTH = {'FT_UINT8': 8, 'FT_UINT16': 16, 'FT_UINT24': 24, 'FT_UINT32': 32}
+UNITS = {
+    'wlan.ht.ampduparam.maxlength': '(v) => ` (${2 ** (13 + v) - 1}[Bytes])`',
+    'wlan.country_info.fnm.mtpl': "' dBm'",
+    'wlan.qbss.cu': '(v) => ` (${Math.floor((v * 100) / 255)}%)`',
+    'wlan.qbss.adc': '(v) => ` (${v * 32} us/s)`',
+}
+FT = {'FT_BOOLEAN': 'BOOLEAN', 'FT_UINT8': 'UINT', 'FT_UINT16': 'UINT', 'FT_UINT24': 'UINT', 'FT_UINT32': 'UINT', 'FT_INT8': 'INT', 'FT_NONE': 'NONE', 'FT_BYTES': 'BYTES', 'FT_STRING': 'STRING'}
+WIDTH = {'FT_UINT8': 8, 'FT_UINT16': 16, 'FT_UINT24': 24, 'FT_UINT32': 32, 'FT_INT8': 8}
 
 
 def main():

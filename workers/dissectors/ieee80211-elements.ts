@@ -4,14 +4,17 @@
 // supported MCS set, extended capabilities, transmit beamforming, antenna selection), HT Operation
 // ("HT Information", 61) and the Wi-Fi Alliance's WMM elements inside Vendor Specific (221, OUI
 // 00:50:f2 type 2: Information and Parameter elements with their four AC parameter records).
-// Fields and their words are tshark's (ieee80211-element-fields.ts, generated).
+// TIM (5), Country (7), QBSS Load (11) and RSN (48: ciphers, AKMs, capabilities) too. Fields and
+// their words are tshark's (ieee80211-element-fields.ts, generated).
 //
-// Not done: the other elements' contents (RSN, Extended Capabilities, VHT …) and other vendors'.
+// Not done: the other elements' contents (Extended Capabilities, VHT …), RSN's PMKIDs and group
+// management cipher, other vendors' elements, names of OUIs other than IEEE 802.11's and Microsoft's.
 
 import { fieldById, FT, maskShift } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ieee80211-element-fields.ts';
 import { flagParts } from './flag-names.ts';
+import { latin1Text } from './ascii.ts';
 
 /** The id of generated field `name` (a name it lacks fails when the module loads, not later). */
 function id(name: string): number {
@@ -193,4 +196,127 @@ function acParameters(c: Ctx, o: number, end: number): void {
   f.pop();
   f.add(id('wlan.wfa.ie.wme.acp.txop_limit'), o + 2, 2, txop);
   f.pop();
+}
+
+const TIM_BITS = ids('wlan.tim.bmapctl.', ['multicast', 'offset']);
+
+/** Traffic Indication Map (element 5) at o; what the tag's title adds ("DTIM 0 of 3 bitmap"). */
+export function tim(c: Ctx, o: number, len: number, end: number): string {
+  if (len < 4 || !c.has(o, len, end)) return '';
+  const f = c.f;
+  const count = c.u8(o);
+  const period = c.u8(o + 1);
+  f.add(id('wlan.tim.dtim_count'), o, 1, count);
+  f.add(id('wlan.tim.dtim_period'), o + 1, 1, period);
+  const ctl = bitWord(c, id('wlan.tim.bmapctl'), o + 2, 1, TIM_BITS, end);
+  f.add(id('wlan.tim.partial_virtual_bitmap'), o + 3, len - 3);
+  // each station with traffic buffered: its bit in the bitmap, which starts at octet (ctl & 0xfe)
+  const aid = id('wlan.tim.aid');
+  for (let k = 0; k < len - 3; k++) {
+    const bits = c.u8(o + 3 + k);
+    for (let j = 0; j < 8; j++) if (bits & (1 << j)) f.add(aid, o + 3 + k, 1, ((ctl & 0xfe) + k) * 8 + j);
+  }
+  return `: DTIM ${count} of ${period} bitmap`;
+}
+
+/** Country (element 7) at o: the code, the environment, then a line per triplet (first channel,
+ *  count and power; or from 201 on an operating extension); what the title adds. */
+export function country(c: Ctx, o: number, len: number, end: number): string {
+  if (len < 3 || !c.has(o, len, end)) return '';
+  const f = c.f;
+  const full = f.wanted === null;
+  const code = latin1Text(c.b, o, o + 2);
+  f.addStr(id('wlan.country_info.code'), o, 2, code);
+  const envId = id('wlan.country_info.environment');
+  const env = c.u8(o + 2);
+  f.add(envId, o + 2, 1, env);
+  let p = o + 3;
+  for (; p + 3 <= o + len; p += 3) {
+    const [a, b2, c3] = [c.u8(p), c.u8(p + 1), c.u8(p + 2)];
+    const ext = a >= 201;
+    const t = f.add(id(ext ? 'wlan.country_info.rrc' : 'wlan.country_info.fnm'), p, 3);
+    if (full) {
+      f.label(t, ext
+        ? `Country Info: Operating Extension Identifier: ${a}, Operating Class: ${b2}, Coverage Class: ${c3}`
+        : `Country Info: First Channel Number: ${a}, Number of Channels: ${b2}, Maximum Transmit Power Level: ${(c3 << 24) >> 24} dBm`);
+    }
+    f.push(t);
+    f.add(id(ext ? 'wlan.country_info.rrc.oei' : 'wlan.country_info.fnm.fcn'), p, 1, a);
+    f.add(id(ext ? 'wlan.country_info.rrc.oc' : 'wlan.country_info.fnm.nc'), p + 1, 1, b2);
+    f.add(id(ext ? 'wlan.country_info.rrc.cc' : 'wlan.country_info.fnm.mtpl'), p + 2, 1, ext ? c3 : (c3 << 24) >> 24);
+    f.pop();
+  }
+  if (p < o + len) f.add(id('wlan.country_info.padding'), p, o + len - p);
+  return `: Country Code ${code}, Environment ${fieldById(envId).names?.get(env) ?? 'Unknown'}`;
+}
+
+/** QBSS Load (element 11, the 5-byte 802.11e form) at o; what the title adds. */
+export function qbssLoad(c: Ctx, o: number, len: number, end: number): string {
+  if (len !== 5 || !c.has(o, len, end)) return '';
+  const f = c.f;
+  f.add(id('wlan.qbss.version'), o, 0, 2);
+  f.add(id('wlan.qbss.scount'), o, 2, c.le(o, 2));
+  f.add(id('wlan.qbss.cu'), o + 2, 1, c.u8(o + 2));
+  f.add(id('wlan.qbss.adc'), o + 3, 2, c.le(o + 3, 2));
+  return ' 802.11e CCA Version';
+}
+
+const IEEE_OUI = 0x000fac;
+const RSN_CAP_BITS = ids('wlan.rsn.capabilities.', ['preauth', 'no_pairwise', 'ptksa_replay_counter', 'gtksa_replay_counter', 'mfpr', 'mfpc', 'jmr', 'peerkey', 'extended_key_id_iaf']);
+
+/** A cipher or AKM suite's text: "00:0f:ac (Ieee 802.11) AES (CCM)" (its type named for IEEE 802.11's OUI). */
+function suiteText(c: Ctx, o: number, typeId: number): string {
+  const oui = (c.u8(o) << 16) | (c.u8(o + 1) << 8) | c.u8(o + 2);
+  const type = c.u8(o + 3);
+  const hex = [0, 1, 2].map((k) => c.u8(o + k).toString(16).padStart(2, '0')).join(':');
+  if (oui !== IEEE_OUI) return `${hex} ${type}`;
+  return `${hex} (Ieee 802.11) ${fieldById(typeId).names?.get(type) ?? type}`;
+}
+
+/** One suite at o as `prefix` (wlan.rsn.gcs / .pcs / .akms): the suite, its OUI and type beneath. */
+function suite(c: Ctx, o: number, prefix: string, ouiName: string): string {
+  const f = c.f;
+  const typeId = id(`${prefix}.type`);
+  const s = suiteText(c, o, typeId);
+  const i = f.add(id(prefix), o, 4, c.u32(o));
+  if (i >= 0 && f.wanted === null) f.setText(i, `${fieldById(id(prefix)).label}: ${s}`);
+  f.push(i);
+  const oui = (c.u8(o) << 16) | (c.u8(o + 1) << 8) | c.u8(o + 2);
+  const k = f.add(id(`${prefix}.oui`), o, 3, oui);
+  if (k >= 0 && f.wanted === null) f.setText(k, `${ouiName}: ${s.split(' ').slice(0, oui === IEEE_OUI ? 3 : 1).join(' ')}`);
+  f.add(typeId, o + 3, 1, c.u8(o + 3));
+  f.pop();
+  return s;
+}
+
+/** A count, then a list item holding that many suites ("Pairwise Cipher Suite List 00:0f:ac …");
+ *  where it ends, or -1 when the element is shorter. */
+function suiteList(c: Ctx, o: number, stop: number, prefix: string, listId: number, ouiName: string): number {
+  if (o + 2 > stop) return -1;
+  const f = c.f;
+  const n = c.le(o, 2);
+  f.add(id(`${prefix}.count`), o, 2, n);
+  if (o + 2 + 4 * n > stop) return -1;
+  const list = f.add(listId, o + 2, 4 * n);
+  f.push(list);
+  let text = fieldById(listId).label;
+  for (let k = 0; k < n; k++) text += ` ${suite(c, o + 2 + 4 * k, prefix, ouiName)}`;
+  f.pop();
+  if (f.wanted === null) f.label(list, text);
+  return o + 2 + 4 * n;
+}
+
+/** RSN (element 48) at o: version, group cipher, pairwise ciphers, AKMs and capabilities. */
+export function rsn(c: Ctx, o: number, len: number, end: number): void {
+  if (len < 2 || !c.has(o, len, end)) return;
+  const f = c.f;
+  const stop = o + len;
+  f.add(id('wlan.rsn.version'), o, 2, c.le(o, 2));
+  if (o + 6 > stop) return;
+  suite(c, o + 2, 'wlan.rsn.gcs', 'Group Cipher Suite OUI');
+  let p = suiteList(c, o + 6, stop, 'wlan.rsn.pcs', id('wlan.rsn.pcs.list'), 'Pairwise Cipher Suite OUI');
+  if (p < 0) return;
+  p = suiteList(c, p, stop, 'wlan.rsn.akms', id('wlan.rsn.akms.list'), 'Auth Key Management (AKM) OUI');
+  if (p < 0 || p + 2 > stop) return;
+  bitWord(c, id('wlan.rsn.capabilities'), p, 2, RSN_CAP_BITS, end);
 }

@@ -9,7 +9,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
-import { capabilityBits, erpInformation, htCapabilities, htInformation, vendorSpecific } from './ieee80211-elements.ts';
+import { capabilityBits, country, erpInformation, htCapabilities, htInformation, qbssLoad, rsn, tim, vendorSpecific } from './ieee80211-elements.ts';
 
 /** Management subtypes (§9.2.4.1.3 Table 9-1). */
 const ASSOC_REQ = 0x0;
@@ -58,6 +58,10 @@ const SSID = 0;
 const RATES = 1;
 const DS_PARAMETERS = 3;
 const EXTENDED_RATES = 50;
+const TIM = 5;
+const COUNTRY = 7;
+const QBSS_LOAD = 11;
+const RSN = 48;
 const ERP = 42;
 const HT_CAPABILITIES = 45;
 const HT_INFORMATION = 61;
@@ -150,7 +154,11 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
       const ch = c.u8(o + 2);
       f.add(F.channel, o + 2, 1, ch);
       title += `: Current Channel: ${ch}`;
-    } else if (id === ERP) erpInformation(c, o + 2, len, end);
+    } else if (id === TIM) title += tim(c, o + 2, len, end);
+    else if (id === COUNTRY) title += country(c, o + 2, len, end);
+    else if (id === QBSS_LOAD) title += qbssLoad(c, o + 2, len, end);
+    else if (id === RSN) rsn(c, o + 2, len, end);
+    else if (id === ERP) erpInformation(c, o + 2, len, end);
     else if (id === HT_CAPABILITIES) htCapabilities(c, o + 2, len, end);
     else if (id === HT_INFORMATION) htInformation(c, o + 2, len, end);
     else if (id === VENDOR_SPECIFIC) title += vendorSpecific(c, o + 2, len, end, FROM_AP.has(subtype));
