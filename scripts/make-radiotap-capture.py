@@ -6,7 +6,8 @@ behind the radiotap headers of the PHYs Decapod's "802.11 radio information" com
 guard interval, greenfield, LDPC, STBC, extension streams), an OFDM rate with no channel, TX flags
 and power, a header cut inside its fields, and management frames whose elements (capabilities,
 ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear, and a
-WPA2 beacon's TIM, Country, QBSS Load and RSN elements. tshark's reading of it is
+WPA2 beacon's TIM, Country, QBSS Load, RSN and Extended Capabilities elements (8, 14 and 7
+octets). tshark's reading of it is
 test/fixtures/radiotap/radiotap-lines.json (scripts/make-layer-lines.py radiotap). Standard library
 only; the same bytes every run.
 """
@@ -136,9 +137,15 @@ def main() -> None:
             + element(7, b"DEI" + bytes([1, 13, 20, 201, 3, 0]) + b"\0")
             + element(11, struct.pack("<HBH", 12, 200, 0x0102))
             + element(48, struct.pack("<H", 1) + bytes.fromhex("000fac04") + struct.pack("<H", 2) + bytes.fromhex("000fac04000fac02")
-                      + struct.pack("<H", 1) + bytes.fromhex("000fac02") + struct.pack("<H", 0x00CC)),
+                      + struct.pack("<H", 1) + bytes.fromhex("000fac02") + struct.pack("<H", 0x00CC))
+            + element(127, bytes([0x04, 0x00, 0x08, 0x00, 0x00, 0x00, 0x00, 0x40])),
             23,
         ),
+        # Extended Capabilities of 14 octets: octets 8 and 9 as one word (an A-MSDU limit across
+        # them), octet 13's bits, a 14th octet tshark does not show; and of 7, every bit set
+        radiotap({0: (tsf + 24000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
+            0x0401, element(127, bytes([0x05, 0x10, 0x88, 0x80, 0x20, 0x0E, 0x01]) + struct.pack("<H", 0xFF80) + bytes([0x5A, 0x0F, 0x03, 0xFF, 0xFF])), 24),
+        radiotap({0: (tsf + 25000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(0x0401, element(127, bytes([0xFF] * 7)), 25),
     ]
     OUT.write_bytes(craft.pcap(frames, linktype=127))
 

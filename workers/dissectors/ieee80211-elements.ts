@@ -4,13 +4,15 @@
 // supported MCS set, extended capabilities, transmit beamforming, antenna selection), HT Operation
 // ("HT Information", 61) and the Wi-Fi Alliance's WMM elements inside Vendor Specific (221, OUI
 // 00:50:f2 type 2: Information and Parameter elements with their four AC parameter records).
-// TIM (5), Country (7), QBSS Load (11) and RSN (48: ciphers, AKMs, capabilities) too. Fields and
+// TIM (5), Country (7), QBSS Load (11), RSN (48: ciphers, AKMs, capabilities) and Extended
+// Capabilities (127) too. Fields and
 // their words are tshark's (ieee80211-element-fields.ts, generated).
 //
-// Not done: the other elements' contents (Extended Capabilities, VHT …), RSN's PMKIDs and group
+// Not done: the other elements' contents (VHT, RM Enabled Capabilities …), RSN's PMKIDs and group
 // management cipher, other vendors' elements, names of OUIs other than IEEE 802.11's and Microsoft's.
 
 import { fieldById, FT, maskShift } from '../fields/registry.ts';
+import { bitPattern } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ieee80211-element-fields.ts';
 import { flagParts } from './flag-names.ts';
@@ -319,4 +321,73 @@ export function rsn(c: Ctx, o: number, len: number, end: number): void {
   p = suiteList(c, p, stop, 'wlan.rsn.akms', id('wlan.rsn.akms.list'), 'Auth Key Management (AKM) OUI');
   if (p < 0 || p + 2 > stop) return;
   bitWord(c, id('wlan.rsn.capabilities'), p, 2, RSN_CAP_BITS, end);
+}
+
+const bitsOf = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, k) => `b${from + k}`);
+/** Extended Capabilities' octets (from the first), each its fields in bit order. */
+const EXTCAP_OCTETS: readonly (readonly number[])[] = [
+  ...[0, 8, 16, 24, 32].map((b) => ids('wlan.extcap.', bitsOf(b, b + 7))),
+  ids('wlan.extcap.', ['b40', 'serv_int_granularity', 'b44', 'b45', 'b46', 'b47']),
+  ids('wlan.extcap.', bitsOf(48, 55)),
+  ids('wlan.extcap.', bitsOf(56, 62)), // (octet 8: b63 is drawn apart, see extendedCapabilities)
+  [],
+  ...[72, 80, 88].map((b) => ids('wlan.extcap.', bitsOf(b, b + 7))),
+  ids('wlan.extcap.', ['dmg_location', 'i2r_lmr_feedback_policy', 'reserved2']),
+];
+const EXTCAP_9 = ids('wlan.extcap.', bitsOf(65, 71));
+const MAX_MSDUS = ['No limit', '32', '16', '8'];
+
+/** A line of masked field `part` drawn over a 16-bit word (packet-ieee80211.c registers octet 8's
+ *  bits a second time for it, as 16-bit fields). */
+function wideLine(part: number, v: number, text: string): string {
+  const def = fieldById(part);
+  return `${bitPattern({ ...def, bits: 16 }, v)} = ${def.label}: ${text}`;
+}
+
+/**
+ * Extended Capabilities (element 127) at o, `len` octets: a line per octet with its bits beneath,
+ * octets 8 and 9 as one little-endian word when both are there (its A-MSDU limit spans them);
+ * what the title adds. Octets past the 13th are not shown (as tshark 4.0).
+ */
+export function extendedCapabilities(c: Ctx, o: number, len: number, end: number): string {
+  if (!c.has(o, len, end)) return '';
+  const f = c.f;
+  const full = f.wanted === null;
+  const word = id('wlan.extcap');
+  const msdus = id('wlan.extcap.b63');
+  for (let k = 0; k < len && k < EXTCAP_OCTETS.length; k++) {
+    if (k === 7 && len >= 9) {
+      const v = c.le(o + 7, 2);
+      const w = f.add(word, o + 7, 2, v);
+      if (w >= 0 && full) f.setText(w, `Extended Capabilities: 0x${v.toString(16).padStart(4, '0')} (octets 8 & 9)`);
+      f.push(w);
+      for (const p of EXTCAP_OCTETS[7] as number[]) {
+        const def = fieldById(p);
+        const set = (v & def.mask) !== 0;
+        const i = f.add(p, o + 7, 2, set ? 1 : 0);
+        // (one bit each: a boolean's words, or a reserved bit's hex digit)
+        const text = def.type !== FT.BOOLEAN ? `0x${set ? 1 : 0}` : def.tf ? def.tf[set ? 0 : 1] : set ? 'True' : 'False';
+        if (i >= 0 && full) f.setText(i, wideLine(p, set ? 1 : 0, text));
+      }
+      const n = (v >> 7) & 3;
+      const m = f.add(msdus, o + 7, 2, n);
+      if (m >= 0 && full) f.setText(m, `${bitPattern({ ...fieldById(msdus), bits: 16, mask: 0x180 }, n)} = Max Number Of MSDUs In A-MSDU: ${MAX_MSDUS[n]} (${n})`);
+      for (const p of EXTCAP_9) f.add(p, o + 7, 2, v & fieldById(p).mask ? 1 : 0);
+      f.pop();
+      k++;
+      continue;
+    }
+    const v = c.u8(o + k);
+    const w = f.add(word, o + k, 1, v);
+    if (w >= 0 && full) f.appendLabel(w, ` (octet ${k + 1})`);
+    flagParts(c, w, EXTCAP_OCTETS[k] as number[], o + k, 1, v, false);
+    if (k === 7) {
+      // octet 8 alone: its last bit as the 8-bit field shows it, a number without names
+      f.push(w);
+      const m = f.add(msdus, o + 7, 1, v >> 7);
+      if (m >= 0 && full) f.setText(m, `${v & 0x80 ? '1' : '0'}... .... = Max Number Of MSDUs In A-MSDU: ${v >> 7}`);
+      f.pop();
+    }
+  }
+  return ` (${len} octets)`;
 }

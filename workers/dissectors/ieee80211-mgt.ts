@@ -9,7 +9,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
-import { capabilityBits, country, erpInformation, htCapabilities, htInformation, qbssLoad, rsn, tim, vendorSpecific } from './ieee80211-elements.ts';
+import { capabilityBits, country, erpInformation, extendedCapabilities, htCapabilities, htInformation, qbssLoad, rsn, tim, vendorSpecific } from './ieee80211-elements.ts';
 
 /** Management subtypes (§9.2.4.1.3 Table 9-1). */
 const ASSOC_REQ = 0x0;
@@ -63,6 +63,7 @@ const COUNTRY = 7;
 const QBSS_LOAD = 11;
 const RSN = 48;
 const ERP = 42;
+const EXTENDED_CAPABILITIES = 127;
 const HT_CAPABILITIES = 45;
 const HT_INFORMATION = 61;
 const VENDOR_SPECIFIC = 221;
@@ -159,6 +160,7 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
     else if (id === QBSS_LOAD) title += qbssLoad(c, o + 2, len, end);
     else if (id === RSN) rsn(c, o + 2, len, end);
     else if (id === ERP) erpInformation(c, o + 2, len, end);
+    else if (id === EXTENDED_CAPABILITIES) title += extendedCapabilities(c, o + 2, len, end);
     else if (id === HT_CAPABILITIES) htCapabilities(c, o + 2, len, end);
     else if (id === HT_INFORMATION) htInformation(c, o + 2, len, end);
     else if (id === VENDOR_SPECIFIC) title += vendorSpecific(c, o + 2, len, end, FROM_AP.has(subtype));
