@@ -85,7 +85,8 @@ PROTOCOLS = {
         'wlan.wfa.ie.wme.qos_info.sta.max_sp_length == 3', 'wlan.txbf.channelest == 3',
         'wlan.rsn.pcs.type == 2', 'wlan.rsn.akms.type == 2', 'wlan.rsn.capabilities.mfpc == 1', 'wlan.country_info.code == "DE"',
         'wlan.tim.dtim_period == 3', 'wlan.qbss.scount == 12', 'wlan.extcap.b19 == 1', 'wlan.extcap.b63 == 3', 'wlan.extcap.b71 == 1',
-        'wlan.extcap.serv_int_granularity == 7']),
+        'wlan.extcap.serv_int_granularity == 7', 'wlan.vht.capabilities.maxampdu == 7', 'wlan.vht.mcsset.rxmcsmap.ss1 == 2',
+        'wlan.vht.op.channelcenter0 == 42', 'wlan.rmcap.b12 == 1', 'wlan.powercon.local == 3', 'wlan.supopeclass.current == 115']),
     'xml': (('eXtensible Markup Language', '[Malformed Packet'), True, [
         'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
         'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',

@@ -7,7 +7,8 @@ guard interval, greenfield, LDPC, STBC, extension streams), an OFDM rate with no
 and power, a header cut inside its fields, and management frames whose elements (capabilities,
 ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear, and a
 WPA2 beacon's TIM, Country, QBSS Load, RSN and Extended Capabilities elements (8, 14 and 7
-octets). tshark's reading of it is
+octets), and an 802.11ac beacon's Power Constraint, RM Enabled Capabilities, Supported Operating
+Classes, VHT Capabilities and VHT Operation. tshark's reading of it is
 test/fixtures/radiotap/radiotap-lines.json (scripts/make-layer-lines.py radiotap). Standard library
 only; the same bytes every run.
 """
@@ -146,6 +147,15 @@ def main() -> None:
         radiotap({0: (tsf + 24000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(
             0x0401, element(127, bytes([0x05, 0x10, 0x88, 0x80, 0x20, 0x0E, 0x01]) + struct.pack("<H", 0xFF80) + bytes([0x5A, 0x0F, 0x03, 0xFF, 0xFF])), 24),
         radiotap({0: (tsf + 25000,), 1: (0x10,), 2: (2,), 3: (2412, 0x00A0)}) + beacon(0x0401, element(127, bytes([0xFF] * 7)), 25),
+        # an 802.11ac access point's beacon at 5 GHz: Power Constraint, RM Enabled Capabilities,
+        # Supported Operating Classes, VHT Capabilities and Operation
+        radiotap({0: (tsf + 26000,), 1: (0x10,), 2: (12,), 3: (5180, 0x0140)}) + beacon(
+            0x0111,
+            element(32, bytes([3])) + element(70, bytes([0x73, 0xD0, 0x1C, 0x0F, 0x0C])) + element(59, bytes([115, 115, 118, 124]))
+            + element(191, struct.pack("<IHHHH", 0x338B79B1, 0xFFFA, 0x2156, 0xFFEA, 0x2156))
+            + element(192, bytes([1, 42, 0]) + struct.pack("<H", 0xFFFC)),
+            26,
+        ),
     ]
     OUT.write_bytes(craft.pcap(frames, linktype=127))
 

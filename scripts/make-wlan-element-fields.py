@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes workers/dissectors/ieee80211-element-fields.ts: the fields of the 802.11 management
 elements Decapod decodes (capability bits, TIM, Country, QBSS Load, ERP, RSN, HT Capabilities and
-HT Information, Extended Capabilities, WMM), each as
+HT Information, Extended Capabilities, VHT, RM Enabled Capabilities, WMM …), each as
 tshark 4.0.17 registers it: label, type, width, mask, display base, value names and true/false
 words, read from `tshark -G fields` and `tshark -G values`. Standard-library Python; needs tshark.
 """
@@ -19,7 +19,8 @@ PATTERNS = [
     r'wlan\.ht\.mcsset(\..+)?', r'wlan\.htex\.capabilities(\..+)?', r'wlan\.txbf(\..+)?', r'wlan\.asel(\..+)?', r'wlan\.ht\.info\..+',
     r'wlan\.tim\.(dtim_count|dtim_period|bmapctl.*|partial_virtual_bitmap|aid)', r'wlan\.country_info\..+', r'wlan\.qbss\.(version|scount|cu|adc)',
     r'wlan\.rsn\.(version|gcs(\.oui|\.type)?|pcs(\.count|\.list|\.oui|\.type)?|akms(\.count|\.list|\.oui|\.type)?|capabilities.*)',
-    r'wlan\.extcap(\..+)?', r'wlan\.tag\.oui', r'wlan\.tag\.vendor\.oui\.type', r'wlan\.wfa\.ie\.type', r'wlan\.wfa\.ie\.wme\.(subtype|version|reserved|qos_info.*|acp.*)',
+    r'wlan\.extcap(\..+)?', r'wlan\.vht\.(capabilities|mcsset|op)(\..+)?', r'wlan\.vht\.ncsset\..+', r'wlan\.rmcap(\..+)?',
+    r'wlan\.powercon\.local', r'wlan\.supopeclass\..+', r'wlan\.tag\.oui', r'wlan\.tag\.vendor\.oui\.type', r'wlan\.wfa\.ie\.type', r'wlan\.wfa\.ie\.wme\.(subtype|version|reserved|qos_info.*|acp.*)',
 ]
 # packet-ieee80211.c's custom formats, after the value: "0x3 (65535[Bytes])"
 UNITS = {

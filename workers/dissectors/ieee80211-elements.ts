@@ -4,11 +4,12 @@
 // supported MCS set, extended capabilities, transmit beamforming, antenna selection), HT Operation
 // ("HT Information", 61) and the Wi-Fi Alliance's WMM elements inside Vendor Specific (221, OUI
 // 00:50:f2 type 2: Information and Parameter elements with their four AC parameter records).
-// TIM (5), Country (7), QBSS Load (11), RSN (48: ciphers, AKMs, capabilities) and Extended
-// Capabilities (127) too. Fields and
+// TIM (5), Country (7), QBSS Load (11), Power Constraint (32), RSN (48: ciphers, AKMs,
+// capabilities), Supported Operating Classes (59), RM Enabled Capabilities (70), Extended
+// Capabilities (127), VHT Capabilities and Operation (191, 192) too. Fields and
 // their words are tshark's (ieee80211-element-fields.ts, generated).
 //
-// Not done: the other elements' contents (VHT, RM Enabled Capabilities …), RSN's PMKIDs and group
+// Not done: the other elements' contents (HE in Element ID Extension …), RSN's PMKIDs and group
 // management cipher, other vendors' elements, names of OUIs other than IEEE 802.11's and Microsoft's.
 
 import { fieldById, FT, maskShift } from '../fields/registry.ts';
@@ -390,4 +391,90 @@ export function extendedCapabilities(c: Ctx, o: number, len: number, end: number
     }
   }
   return ` (${len} octets)`;
+}
+
+/** Power Constraint (element 32) at o; what the title adds (": 3"). */
+export function powerConstraint(c: Ctx, o: number, len: number): string {
+  if (len < 1) return '';
+  const v = c.u8(o);
+  c.f.add(id('wlan.powercon.local'), o, 1, v);
+  return `: ${v}`;
+}
+
+/** Supported Operating Classes (element 59) at o: the current class, the alternates on one line. */
+export function operatingClasses(c: Ctx, o: number, len: number): void {
+  if (len < 1) return;
+  const f = c.f;
+  f.add(id('wlan.supopeclass.current'), o, 1, c.u8(o));
+  if (len < 2) return;
+  const alt = f.add(id('wlan.supopeclass.alt'), o + 1, len - 1);
+  if (alt >= 0 && f.wanted === null) {
+    const list = Array.from({ length: len - 1 }, (_, k) => c.u8(o + 1 + k)).join(', ');
+    f.label(alt, `Alternate Operating Classes: ${list}`);
+  }
+}
+
+/** RM Enabled Capabilities' five octets, each its fields in bit order. */
+const RMCAP_OCTETS: readonly (readonly number[])[] = [
+  ids('wlan.rmcap.', bitsOf(0, 7)),
+  ids('wlan.rmcap.', bitsOf(8, 15)),
+  ids('wlan.rmcap.', ['b16', 'b17', 'b18to20', 'b21to23']),
+  ids('wlan.rmcap.', ['b24to26', 'b27', 'b28', 'b29', 'b30', 'b31']),
+  ids('wlan.rmcap.', ['b32', 'b33', 'b34', 'b35', 'o5']),
+];
+
+/** RM Enabled Capabilities (element 70) at o: a line per octet with its bits; what the title adds. */
+export function rmCapabilities(c: Ctx, o: number, len: number): string {
+  const f = c.f;
+  const word = id('wlan.rmcap');
+  for (let k = 0; k < len && k < RMCAP_OCTETS.length; k++) {
+    const v = c.u8(o + k);
+    const w = f.add(word, o + k, 1, v);
+    if (w >= 0 && f.wanted === null) f.appendLabel(w, ` (octet ${k + 1})`);
+    flagParts(c, w, RMCAP_OCTETS[k] as number[], o + k, 1, v, false);
+  }
+  return ` (${len} octets)`;
+}
+
+const VHT_CAP_BITS = ids('wlan.vht.capabilities.', [
+  'maxmpdulength', 'supportedchanwidthset', 'rxldpc', 'short80', 'short160', 'txstbc', 'rxstbc', 'subeamformer', 'subeamformee', 'beamformee_sts_cap',
+  'soundingdimensions', 'mubeamformer', 'mubeamformee', 'vhttxopps', 'vhthtc', 'maxampdu', 'linkadapt', 'rxpatconsist', 'txpatconsist', 'ext_nss_bw_support',
+]);
+const SS = bitsOf(1, 8).map((b) => `ss${b.slice(1)}`);
+const RX_MCS_MAP = ids('wlan.vht.mcsset.rxmcsmap.', SS);
+const TX_MCS_MAP = ids('wlan.vht.mcsset.txmcsmap.', SS);
+const BASIC_MCS_MAP = ids('wlan.vht.op.basicmcsmap.', SS);
+
+/** A masked field of a 16-bit little-endian word at o (no subtree), the word read here. */
+function part16(c: Ctx, p: number, o: number): void {
+  c.f.add(p, o, 2, partOf(p, c.le(o, 2)));
+}
+
+/** VHT Capabilities (element 191, 12 bytes) at o: the capability bits, then the supported MCS set. */
+export function vhtCapabilities(c: Ctx, o: number, len: number, end: number): void {
+  if (len < 12) return;
+  const f = c.f;
+  bitWord(c, id('wlan.vht.capabilities'), o, 4, VHT_CAP_BITS, end);
+  const set = f.add(id('wlan.vht.mcsset'), o + 4, 8);
+  f.push(set);
+  bitWord(c, id('wlan.vht.mcsset.rxmcsmap'), o + 4, 2, RX_MCS_MAP, end);
+  part16(c, id('wlan.vht.mcsset.rxhighestlonggirate'), o + 6);
+  part16(c, id('wlan.vht.mcsset.max_nsts_total'), o + 6);
+  bitWord(c, id('wlan.vht.mcsset.txmcsmap'), o + 8, 2, TX_MCS_MAP, end);
+  part16(c, id('wlan.vht.mcsset.txhighestlonggirate'), o + 10);
+  part16(c, id('wlan.vht.ncsset.ext_nss_bw_cap'), o + 10);
+  part16(c, id('wlan.vht.ncsset.reserved'), o + 10);
+  f.pop();
+}
+
+/** VHT Operation (element 192, 5 bytes) at o: channel width and centre segments, basic MCS map. */
+export function vhtOperation(c: Ctx, o: number, len: number, end: number): void {
+  if (len < 5) return;
+  const f = c.f;
+  f.push(f.add(id('wlan.vht.op'), o, 3));
+  f.add(id('wlan.vht.op.channelwidth'), o, 1, c.u8(o));
+  f.add(id('wlan.vht.op.channelcenter0'), o + 1, 1, c.u8(o + 1));
+  f.add(id('wlan.vht.op.channelcenter1'), o + 2, 1, c.u8(o + 2));
+  f.pop();
+  bitWord(c, id('wlan.vht.op.basicmcsmap'), o + 3, 2, BASIC_MCS_MAP, end);
 }

@@ -9,7 +9,10 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
-import { capabilityBits, country, erpInformation, extendedCapabilities, htCapabilities, htInformation, qbssLoad, rsn, tim, vendorSpecific } from './ieee80211-elements.ts';
+import {
+  capabilityBits, country, erpInformation, extendedCapabilities, htCapabilities, htInformation, operatingClasses, powerConstraint, qbssLoad, rmCapabilities, rsn, tim,
+  vendorSpecific, vhtCapabilities, vhtOperation,
+} from './ieee80211-elements.ts';
 
 /** Management subtypes (§9.2.4.1.3 Table 9-1). */
 const ASSOC_REQ = 0x0;
@@ -64,6 +67,11 @@ const QBSS_LOAD = 11;
 const RSN = 48;
 const ERP = 42;
 const EXTENDED_CAPABILITIES = 127;
+const POWER_CONSTRAINT = 32;
+const OPERATING_CLASSES = 59;
+const RM_CAPABILITIES = 70;
+const VHT_CAPABILITIES = 191;
+const VHT_OPERATION = 192;
 const HT_CAPABILITIES = 45;
 const HT_INFORMATION = 61;
 const VENDOR_SPECIFIC = 221;
@@ -161,6 +169,11 @@ export function dissectWlanMgt(c: Ctx, off: number, end: number, subtype: number
     else if (id === RSN) rsn(c, o + 2, len, end);
     else if (id === ERP) erpInformation(c, o + 2, len, end);
     else if (id === EXTENDED_CAPABILITIES) title += extendedCapabilities(c, o + 2, len, end);
+    else if (id === POWER_CONSTRAINT) title += powerConstraint(c, o + 2, len);
+    else if (id === OPERATING_CLASSES) operatingClasses(c, o + 2, len);
+    else if (id === RM_CAPABILITIES) title += rmCapabilities(c, o + 2, len);
+    else if (id === VHT_CAPABILITIES) vhtCapabilities(c, o + 2, len, end);
+    else if (id === VHT_OPERATION) vhtOperation(c, o + 2, len, end);
     else if (id === HT_CAPABILITIES) htCapabilities(c, o + 2, len, end);
     else if (id === HT_INFORMATION) htInformation(c, o + 2, len, end);
     else if (id === VENDOR_SPECIFIC) title += vendorSpecific(c, o + 2, len, end, FROM_AP.has(subtype));
