@@ -8,7 +8,7 @@ and power, a header cut inside its fields, and management frames whose elements 
 ERP, HT Capabilities and Information, WMM) set the bits ieee802.11_exthdr.pcap leaves clear, and a
 WPA2 beacon's TIM, Country, QBSS Load, RSN and Extended Capabilities elements (8, 14 and 7
 octets), and an 802.11ac beacon's Power Constraint, RM Enabled Capabilities, Supported Operating
-Classes, VHT Capabilities and VHT Operation. tshark's reading of it is
+Classes, VHT Capabilities and VHT Operation; an RTS and a CTS. tshark's reading of it is
 test/fixtures/radiotap/radiotap-lines.json (scripts/make-layer-lines.py radiotap). Standard library
 only; the same bytes every run.
 """
@@ -156,6 +156,9 @@ def main() -> None:
             + element(192, bytes([1, 42, 0]) + struct.pack("<H", 0xFFFC)),
             26,
         ),
+        # RTS (receiver and transmitter addresses) and CTS (receiver only)
+        radiotap({0: (tsf + 27000,), 1: (0x10,), 2: (12,), 3: (5180, 0x0140)}) + struct.pack("<HH", 0x00B4, 300) + AP + STA + struct.pack("<I", 0x11223344),
+        radiotap({0: (tsf + 27100,), 1: (0x10,), 2: (12,), 3: (5180, 0x0140)}) + struct.pack("<HH", 0x00C4, 250) + STA + struct.pack("<I", 0x55667788),
     ]
     OUT.write_bytes(craft.pcap(frames, linktype=127))
 

@@ -8,6 +8,15 @@ export const enum AddrKind {
   IPV4 = 4,
   MAC = 6,
   IPV6 = 16,
+  /** 802.11's receiver and transmitter addresses as the columns name them ("… (RA)", "… (TA)",
+   *  Wireshark's wlan_ra / wlan_ta address types): a MAC address (the low byte is the length). */
+  MAC_RA = 0x106,
+  MAC_TA = 0x206,
+}
+
+/** Bytes of an address of `kind`. */
+function lengthOf(kind: AddrKind): number {
+  return kind & 0xff;
 }
 
 /** Int32s per hash slot: id (0 = empty), kind, and the address as four 32-bit words. */
@@ -37,7 +46,7 @@ export class AddressTable {
   intern(b: Uint8Array, off: number, kind: AddrKind): number {
     const w0 = word(b, off);
     let w1 = 0, w2 = 0, w3 = 0;
-    if (kind === AddrKind.MAC) w1 = ((b[off + 4] as number) << 8) | (b[off + 5] as number);
+    if (lengthOf(kind) === 6) w1 = ((b[off + 4] as number) << 8) | (b[off + 5] as number);
     else if (kind === AddrKind.IPV6) {
       w1 = word(b, off + 4);
       w2 = word(b, off + 8);
@@ -56,7 +65,7 @@ export class AddressTable {
   private add(o: number, b: Uint8Array, off: number, kind: AddrKind, w0: number, w1: number, w2: number, w3: number): number {
     const id = this.kinds.length;
     this.kinds.push(kind);
-    this.bytes.push(b.slice(off, off + kind));
+    this.bytes.push(b.slice(off, off + lengthOf(kind)));
     this.texts.push(undefined);
     const T = this.slots;
     T[o] = id;
@@ -74,7 +83,13 @@ export class AddressTable {
     if (t !== undefined) return t;
     const b = this.bytes[id] as Uint8Array;
     const kind = this.kinds[id];
-    const s = kind === AddrKind.IPV4 ? ipv4Text(b, 0) : kind === AddrKind.IPV6 ? ipv6Text(b, 0) : kind === AddrKind.MAC ? etherText(b, 0) : '';
+    const s =
+      kind === AddrKind.IPV4 ? ipv4Text(b, 0)
+      : kind === AddrKind.IPV6 ? ipv6Text(b, 0)
+      : kind === AddrKind.MAC ? etherText(b, 0)
+      : kind === AddrKind.MAC_RA ? `${etherText(b, 0)} (RA)`
+      : kind === AddrKind.MAC_TA ? `${etherText(b, 0)} (TA)`
+      : '';
     this.texts[id] = s;
     return s;
   }

@@ -156,4 +156,25 @@ describe('IEEE 802.11', () => {
     ]);
     expect(lines).toContain('        Tag: DS Parameter set: Current Channel: 1');
   });
+
+  it("fills Source and Destination as tshark does: SA and DA, a control frame's '… (RA)' and '… (TA)', IP's when it carries IP", async () => {
+    // test/fixtures/wlan/address-columns.tsv: tshark 4.0.17's _ws.col.Source / Destination
+    // (scripts/make-wlan-columns.sh) for the corpus's capture and the crafted one (an RTS and a CTS)
+    const { openAsBlob } = await import('node:fs');
+    const { CaptureSession } = await import('../../../workers/session.ts');
+    const want = readFileSync(join(REPO, 'test/fixtures/wlan/address-columns.tsv'), 'utf8').replace(/\n$/, '').split('\n').slice(1).map((l) => l.split('\t'));
+    const paths: Record<string, string> = {
+      'ieee802.11_exthdr.pcap': join(CAPTURES, 'ieee802.11_exthdr.pcap'),
+      'radiotap-cases.pcap': join(REPO, 'test/fixtures/radiotap/radiotap-cases.pcap'),
+    };
+    expect(want.length).toBe(46);
+    for (const [capture, path] of Object.entries(paths)) {
+      const s = new CaptureSession();
+      const r = await s.open([await openAsBlob(path)], [capture], []);
+      const rows = await s.getRows(0, r.packets);
+      const mine = want.filter((w) => w[0] === capture);
+      expect(mine.length).toBe(r.packets);
+      for (const [, n, src, dst] of mine) expect([rows.src[Number(n) - 1], rows.dst[Number(n) - 1]], `${capture} ${n}`).toEqual([src ?? '', dst ?? '']);
+    }
+  });
 });

@@ -1,0 +1,68 @@
+// The Source and Destination columns against Wireshark's: tshark's two-pass columns for every frame
+// of the corpus (test/fixtures/info/tshark-addresses.tsv, written by scripts/make-address-fixture.sh),
+// compared with the rows the viewer shows.
+//
+// The frames that differ, as measured: addresses of kinds Decapod has no column text for (vSocket's
+// CIDs "3" / "host", ARCNET's one-byte "0xbe", Cisco HDLC's "N/A", a Linux cooked capture's own
+// source address under a non-IP payload), and IPv6 packets whose routing header or Home Address
+// option makes Wireshark show the final destination or the home address instead of the header's.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { goldenCases } from '../../golden/corpus.ts';
+import { REPO } from '../filter/fixtures.ts';
+import { corpusRows } from './corpus-rows.ts';
+
+/** capture → frame → [Source, Destination] as tshark shows them. */
+function tsharkAddresses(): Map<string, Map<number, [string, string]>> {
+  const m = new Map<string, Map<number, [string, string]>>();
+  for (const line of readFileSync(join(REPO, 'test', 'fixtures', 'info', 'tshark-addresses.tsv'), 'utf8').split('\n')) {
+    const [capture, frame, src, dst] = line.split('\t');
+    if (capture === undefined || frame === undefined || dst === undefined) continue;
+    let c = m.get(capture);
+    if (!c) m.set(capture, (c = new Map()));
+    c.set(Number(frame), [src ?? '', dst]);
+  }
+  return m;
+}
+
+describe('Source and Destination columns', () => {
+  it("are tshark's on at least 795 of the corpus's 825 frames", async () => {
+    // 769 before 802.11's (SA and DA, a control frame's "… (RA)" and "… (TA)")
+    const tshark = tsharkAddresses();
+    let frames = 0;
+    let same = 0;
+    for (const capture of new Set(goldenCases().map((c) => c.capture))) {
+      const want = tshark.get(capture);
+      if (!want) continue;
+      const w = await corpusRows(capture);
+      for (let k = 0; k < w.count; k++) {
+        const t = want.get(w.frame[k] as number);
+        if (t === undefined) continue;
+        frames++;
+        if (t[0] === w.src[k] && t[1] === w.dst[k]) same++;
+      }
+    }
+    expect(frames).toBe(825);
+    expect(same).toBeGreaterThanOrEqual(795);
+  }, 120_000);
+
+  it("show each kind of address as tshark does: IPv4, IPv6, Ethernet, tunnels' inner addresses, 802.11's", async () => {
+    const tshark = tsharkAddresses();
+    const pinned: [string, number, string][] = [
+      ['vxlan.pcap', 1, 'an IPv4 packet inside VXLAN: its inner addresses'],
+      ['geneve.pcap', 1, 'inside Geneve'],
+      ['ieee802.11_exthdr.pcap', 1, "802.11 management: SA and DA"],
+      ['ieee802.11_exthdr.pcap', 2, "an ACK: its receiver, '(RA)'"],
+      ['icmpv6.pcap', 1, 'IPv6'],
+      ['arp-too-long-tha.pcap', 1, 'ARP: the Ethernet addresses'],
+    ];
+    for (const [capture, frame, what] of pinned) {
+      const want = tshark.get(capture)?.get(frame);
+      expect(want, `${capture} ${frame} in the fixture`).toBeDefined();
+      const w = await corpusRows(capture, frame);
+      expect([w.src[frame - 1], w.dst[frame - 1]], `${capture} ${frame}: ${what}`).toEqual(want);
+    }
+  });
+});
