@@ -28,6 +28,8 @@ class Ids {
   readonly wlanDa = id('wlan.da');
   readonly wlanRa = id('wlan.ra');
   readonly wlanTa = id('wlan.ta');
+  // a Linux cooked capture's own link-layer source (the column's under a payload that sets none: ARP)
+  readonly sllSrc = id('sll.src.eth');
   readonly tcpSport = id('tcp.srcport');
   readonly tcpDport = id('tcp.dstport');
   readonly udpSport = id('udp.srcport');
@@ -60,7 +62,7 @@ class Ids {
     const roles: [number, Role][] = [
       [this.ipSrc, Role.NET_SRC], [this.ip6Src, Role.NET_SRC], [this.ipDst, Role.NET_DST], [this.ip6Dst, Role.NET_DST],
       [this.ethSrc, Role.ETH_SRC], [this.ethDst, Role.ETH_DST],
-      [this.wlanTa, Role.ETH_SRC], [this.wlanSa, Role.ETH_SRC], [this.wlanRa, Role.ETH_DST], [this.wlanDa, Role.ETH_DST],
+      [this.wlanTa, Role.ETH_SRC], [this.wlanSa, Role.ETH_SRC], [this.wlanRa, Role.ETH_DST], [this.wlanDa, Role.ETH_DST], [this.sllSrc, Role.ETH_SRC],
       [this.tcpSport, Role.SPORT], [this.udpSport, Role.SPORT], [this.tcpDport, Role.DPORT], [this.udpDport, Role.DPORT],
       [this.vxlanVni, Role.VNI], [this.geneveVni, Role.VNI], [this.tcpFlags, Role.FLAGS], [this.ipProto, Role.PROTO], [this.ip6Nxt, Role.PROTO],
       [this.frameNumber, Role.FRAME_NUMBER], [this.frameLen, Role.FRAME_LEN], [this.frameCapLen, Role.CAP_LEN], [this.frameTime, Role.TIME],
@@ -101,7 +103,7 @@ let mask: Uint8Array | undefined;
  *  (the suggester reads the UDP ports and the `data` protocol, which summarize reads too). */
 export function summaryMask(): Uint8Array {
   const I = summaryIds();
-  return (mask ??= leanMask([I.ipSrc, I.ipDst, I.ip6Src, I.ip6Dst, I.ethSrc, I.ethDst, I.wlanSa, I.wlanDa, I.wlanRa, I.wlanTa, I.tcpSport, I.tcpDport, I.udpSport, I.udpDport, I.vxlanVni, I.geneveVni, I.tcpFlags, I.ipProto, I.ip6Nxt]));
+  return (mask ??= leanMask([I.ipSrc, I.ipDst, I.ip6Src, I.ip6Dst, I.ethSrc, I.ethDst, I.wlanSa, I.wlanDa, I.wlanRa, I.wlanTa, I.sllSrc, I.tcpSport, I.tcpDport, I.udpSport, I.udpDport, I.vxlanVni, I.geneveVni, I.tcpFlags, I.ipProto, I.ip6Nxt]));
 }
 
 /** Fill row `r` of `t` from the dissection in `fl` (record columns are set by the caller). */

@@ -3,9 +3,10 @@
 // compared with the rows the viewer shows.
 //
 // The frames that differ, as measured: addresses of kinds Decapod has no column text for (vSocket's
-// CIDs "3" / "host", ARCNET's one-byte "0xbe", Cisco HDLC's "N/A", a Linux cooked capture's own
-// source address under a non-IP payload), and IPv6 packets whose routing header or Home Address
-// option makes Wireshark show the final destination or the home address instead of the header's.
+// CIDs "3" / "host", ARCNET's one-byte "0xbe", Cisco HDLC's "N/A"), and IPv6 packets whose routing
+// header or Home Address option makes Wireshark show the final destination or the home address
+// instead of the header's (their items are nested in the IPv6 layer, where the summary, as
+// Wireshark's columns for an ICMP error's quoted header, takes no address from).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,8 +29,9 @@ function tsharkAddresses(): Map<string, Map<number, [string, string]>> {
 }
 
 describe('Source and Destination columns', () => {
-  it("are tshark's on at least 795 of the corpus's 825 frames", async () => {
-    // 769 before 802.11's (SA and DA, a control frame's "… (RA)" and "… (TA)")
+  it("are tshark's on at least 797 of the corpus's 825 frames", async () => {
+    // 769 before 802.11's (SA and DA, a control frame's "… (RA)" and "… (TA)"), 795 before a Linux
+    // cooked capture's own source under ARP
     const tshark = tsharkAddresses();
     let frames = 0;
     let same = 0;
@@ -45,7 +47,7 @@ describe('Source and Destination columns', () => {
       }
     }
     expect(frames).toBe(825);
-    expect(same).toBeGreaterThanOrEqual(795);
+    expect(same).toBeGreaterThanOrEqual(797);
   }, 120_000);
 
   it("show each kind of address as tshark does: IPv4, IPv6, Ethernet, tunnels' inner addresses, 802.11's", async () => {
