@@ -12,6 +12,8 @@ export const enum AddrKind {
    *  Wireshark's wlan_ra / wlan_ta address types): a MAC address (the low byte is the length). */
   MAC_RA = 0x106,
   MAC_TA = 0x206,
+  /** A vSocket context id (8 bytes, little-endian): "host" for 2, else its number (packet-vsock.c). */
+  VSOCK = 0x308,
 }
 
 /** Bytes of an address of `kind`. */
@@ -47,6 +49,7 @@ export class AddressTable {
     const w0 = word(b, off);
     let w1 = 0, w2 = 0, w3 = 0;
     if (lengthOf(kind) === 6) w1 = ((b[off + 4] as number) << 8) | (b[off + 5] as number);
+    else if (lengthOf(kind) === 8) w1 = word(b, off + 4);
     else if (kind === AddrKind.IPV6) {
       w1 = word(b, off + 4);
       w2 = word(b, off + 8);
@@ -89,6 +92,7 @@ export class AddressTable {
       : kind === AddrKind.MAC ? etherText(b, 0)
       : kind === AddrKind.MAC_RA ? `${etherText(b, 0)} (RA)`
       : kind === AddrKind.MAC_TA ? `${etherText(b, 0)} (TA)`
+      : kind === AddrKind.VSOCK ? vsockText(b)
       : '';
     this.texts[id] = s;
     return s;
@@ -132,4 +136,10 @@ function rehash(old: Int32Array): Int32Array {
     T.set(old.subarray(k, k + STRIDE), s * STRIDE);
   }
   return T;
+}
+
+/** A vSocket context id as Wireshark's column shows it: "host" for 2, else the number. */
+function vsockText(b: Uint8Array): string {
+  const v = new DataView(b.buffer, b.byteOffset, 8).getBigUint64(0, true);
+  return v === 2n ? 'host' : v.toString();
 }

@@ -30,6 +30,9 @@ class Ids {
   readonly wlanTa = id('wlan.ta');
   // a Linux cooked capture's own link-layer source (the column's under a payload that sets none: ARP)
   readonly sllSrc = id('sll.src.eth');
+  // vSocket's context ids (packet-vsock.c sets them as the packet's addresses)
+  readonly vsockSrc = id('vsock.src_cid');
+  readonly vsockDst = id('vsock.dst_cid');
   readonly tcpSport = id('tcp.srcport');
   readonly tcpDport = id('tcp.dstport');
   readonly udpSport = id('udp.srcport');
@@ -63,6 +66,7 @@ class Ids {
       [this.ipSrc, Role.NET_SRC], [this.ip6Src, Role.NET_SRC], [this.ipDst, Role.NET_DST], [this.ip6Dst, Role.NET_DST],
       [this.ethSrc, Role.ETH_SRC], [this.ethDst, Role.ETH_DST],
       [this.wlanTa, Role.ETH_SRC], [this.wlanSa, Role.ETH_SRC], [this.wlanRa, Role.ETH_DST], [this.wlanDa, Role.ETH_DST], [this.sllSrc, Role.ETH_SRC],
+      [this.vsockSrc, Role.ETH_SRC], [this.vsockDst, Role.ETH_DST],
       [this.tcpSport, Role.SPORT], [this.udpSport, Role.SPORT], [this.tcpDport, Role.DPORT], [this.udpDport, Role.DPORT],
       [this.vxlanVni, Role.VNI], [this.geneveVni, Role.VNI], [this.tcpFlags, Role.FLAGS], [this.ipProto, Role.PROTO], [this.ip6Nxt, Role.PROTO],
       [this.frameNumber, Role.FRAME_NUMBER], [this.frameLen, Role.FRAME_LEN], [this.frameCapLen, Role.CAP_LEN], [this.frameTime, Role.TIME],
@@ -103,7 +107,7 @@ let mask: Uint8Array | undefined;
  *  (the suggester reads the UDP ports and the `data` protocol, which summarize reads too). */
 export function summaryMask(): Uint8Array {
   const I = summaryIds();
-  return (mask ??= leanMask([I.ipSrc, I.ipDst, I.ip6Src, I.ip6Dst, I.ethSrc, I.ethDst, I.wlanSa, I.wlanDa, I.wlanRa, I.wlanTa, I.sllSrc, I.tcpSport, I.tcpDport, I.udpSport, I.udpDport, I.vxlanVni, I.geneveVni, I.tcpFlags, I.ipProto, I.ip6Nxt]));
+  return (mask ??= leanMask([I.ipSrc, I.ipDst, I.ip6Src, I.ip6Dst, I.ethSrc, I.ethDst, I.wlanSa, I.wlanDa, I.wlanRa, I.wlanTa, I.sllSrc, I.vsockSrc, I.vsockDst, I.tcpSport, I.tcpDport, I.udpSport, I.udpDport, I.vxlanVni, I.geneveVni, I.tcpFlags, I.ipProto, I.ip6Nxt]));
 }
 
 /** Fill row `r` of `t` from the dissection in `fl` (record columns are set by the caller). */
@@ -150,11 +154,11 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
       case Role.ETH_SRC:
         src = i;
         // (802.11 names the column after the address it took: "… (TA)" when no SA follows)
-        srcKind = f === I.wlanTa ? AddrKind.MAC_TA : AddrKind.MAC;
+        srcKind = f === I.wlanTa ? AddrKind.MAC_TA : f === I.vsockSrc ? AddrKind.VSOCK : AddrKind.MAC;
         break;
       case Role.ETH_DST:
         dst = i;
-        dstKind = f === I.wlanRa ? AddrKind.MAC_RA : AddrKind.MAC;
+        dstKind = f === I.wlanRa ? AddrKind.MAC_RA : f === I.vsockDst ? AddrKind.VSOCK : AddrKind.MAC;
         break;
       case Role.SPORT:
         sport = fl.num[i] as number;
