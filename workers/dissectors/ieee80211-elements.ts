@@ -280,13 +280,14 @@ function suiteText(c: Ctx, o: number, typeId: number): string {
 function suite(c: Ctx, o: number, prefix: string, ouiName: string): string {
   const f = c.f;
   const typeId = id(`${prefix}.type`);
-  const s = suiteText(c, o, typeId);
+  // (the texts only for a tree: the index pass keeps the values)
+  const s = f.wanted === null ? suiteText(c, o, typeId) : '';
   const i = f.add(id(prefix), o, 4, c.u32(o));
-  if (i >= 0 && f.wanted === null) f.setText(i, `${fieldById(id(prefix)).label}: ${s}`);
+  if (i >= 0 && s !== '') f.setText(i, `${fieldById(id(prefix)).label}: ${s}`);
   f.push(i);
   const oui = (c.u8(o) << 16) | (c.u8(o + 1) << 8) | c.u8(o + 2);
   const k = f.add(id(`${prefix}.oui`), o, 3, oui);
-  if (k >= 0 && f.wanted === null) f.setText(k, `${ouiName}: ${s.split(' ').slice(0, oui === IEEE_OUI ? 3 : 1).join(' ')}`);
+  if (k >= 0 && s !== '') f.setText(k, `${ouiName}: ${s.split(' ').slice(0, oui === IEEE_OUI ? 3 : 1).join(' ')}`);
   f.add(typeId, o + 3, 1, c.u8(o + 3));
   f.pop();
   return s;

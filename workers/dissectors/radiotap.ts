@@ -10,11 +10,11 @@
 // decoding stops as Wireshark's iterator stops at a field it cannot size, and the 802.11 frame
 // still starts at `length`. The Flags field says whether the frame ends with an FCS.
 
-import { Base, FT, fieldById, names, registerFields, type FieldSpec } from '../fields/registry.ts';
+import { Base, FT, names, registerFields, type FieldSpec } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
-import { setFlagNames } from './flag-names.ts';
+import { flagParts } from './flag-names.ts';
 import { dissectWlanRadio, emptyRadioInfo, htRate, Phy, type RadioInfo } from './ieee80211-radio.ts';
 import { dissectWlan, dissectWlanWithFcs } from './ieee80211.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -125,6 +125,8 @@ export const F = registerFields({
 });
 const TX_FLAG_IDS = [F.txFail, F.txCts, F.txRts, F.txNoack, F.txSeqno, F.txOrder];
 const MCS_KNOWN_IDS = [F.haveBw, F.haveIndex, F.haveGi, F.haveFormat, F.haveFec, F.haveStbc, F.haveNess];
+const MCS_KNOWN_NESS_IDS = [...MCS_KNOWN_IDS, F.nessBit1];
+const RX_FLAG_IDS = [F.badplcp];
 
 const PRESENT_F = registerFields(
   Object.fromEntries(
@@ -175,10 +177,6 @@ function presentWord(c: Ctx, o: number, v: number, base0: boolean): void {
   f.pop();
 }
 
-function fieldMask(id: number): number {
-  return fieldById(id).mask;
-}
-
 /** The PHY the Channel field's flags tell (the radiotap dissector's switch on them), with the
  *  Flags field's short-preamble bit for 802.11b/g. */
 function channelPhy(r: RadioInfo, kind: number, flags: number): void {
@@ -214,12 +212,8 @@ function mcsField(c: Ctx, o: number, r: RadioInfo): void {
   if (known & 0x40) r.ness = ((known & 0x80) >> 6) | ((flags & 0x80) >> 7);
   const item = f.add(F.mcs, o, 3);
   f.push(item);
-  const ids = known & 0x40 ? [...MCS_KNOWN_IDS, F.nessBit1] : MCS_KNOWN_IDS;
-  const k = f.add(F.mcsKnown, o, 1, known);
-  if (k >= 0 && f.wanted === null) f.appendLabel(k, setFlagNames(MCS_KNOWN_IDS, known));
-  f.push(k);
-  for (const id of ids) f.add(id, o, 1, id === F.nessBit1 ? (known & 0x80) >> 7 : known & fieldMask(id));
-  f.pop();
+  // (bit 1 of the extension streams only when they are known; a number, so not named on the line)
+  flagParts(c, f.add(F.mcsKnown, o, 1, known), known & 0x40 ? MCS_KNOWN_NESS_IDS : MCS_KNOWN_IDS, o, 1, known);
   if (known & 0x01) f.add(F.mcsBw, o + 1, 1, flags & 0x03);
   if (known & 0x04) f.add(F.mcsGi, o + 1, 1, (flags >> 2) & 1);
   if (known & 0x08) f.add(F.mcsFormat, o + 1, 1, (flags >> 3) & 1);
@@ -249,9 +243,7 @@ function field(c: Ctx, bit: number, o: number, r: RadioInfo, flags: number): voi
     case 1: {
       const v = c.u8(o);
       r.fcsLen = v & FLAG_FCS ? 4 : 0;
-      f.push(f.add(F.flags, o, 1, v));
-      for (let i = 0; i < FLAG_IDS.length; i++) f.add(FLAG_IDS[i] as number, o, 1, (v >> i) & 1);
-      f.pop();
+      flagParts(c, f.add(F.flags, o, 1, v), FLAG_IDS, o, 1, v, false);
       break;
     }
     case 2: {
@@ -271,11 +263,7 @@ function field(c: Ctx, bit: number, o: number, r: RadioInfo, flags: number): voi
       if (fi >= 0 && f.wanted === null) f.appendLabel(fi, channelSuffix(freq));
       const v = c.le(o + 2, 2);
       channelPhy(r, v & CHAN_ALLTURBO, flags);
-      const ci = f.add(F.chFlags, o + 2, 2, v);
-      if (ci >= 0 && f.wanted === null) f.appendLabel(ci, setFlagNames(CHANNEL_IDS, v));
-      f.push(ci);
-      for (let i = 0; i < CHANNEL_IDS.length; i++) f.add(CHANNEL_IDS[i] as number, o + 2, 2, v & (CHANNEL_BITS[i] as readonly [string, number, string])[1] ? 1 : 0);
-      f.pop();
+      flagParts(c, f.add(F.chFlags, o + 2, 2, v), CHANNEL_IDS, o + 2, 2, v);
       break;
     }
     case 4: f.add(F.hopset, o, 1, c.u8(o)); f.add(F.pattern, o + 1, 1, c.u8(o + 1)); break;
@@ -290,20 +278,12 @@ function field(c: Ctx, bit: number, o: number, r: RadioInfo, flags: number): voi
     case 13: f.add(F.dbAntnoise, o, 1, c.u8(o)); break;
     case 14: {
       const v = c.le(o, 2);
-      const i = f.add(F.rxflags, o, 2, v);
-      if (i >= 0 && f.wanted === null) f.appendLabel(i, setFlagNames([F.badplcp], v));
-      f.push(i);
-      f.add(F.badplcp, o, 2, (v >> 1) & 1);
-      f.pop();
+      flagParts(c, f.add(F.rxflags, o, 2, v), RX_FLAG_IDS, o, 2, v);
       break;
     }
     case 15: {
       const v = c.le(o, 2);
-      const i = f.add(F.txflags, o, 2, v);
-      if (i >= 0 && f.wanted === null) f.appendLabel(i, setFlagNames(TX_FLAG_IDS, v));
-      f.push(i);
-      for (const id of TX_FLAG_IDS) f.add(id, o, 2, v & fieldMask(id));
-      f.pop();
+      flagParts(c, f.add(F.txflags, o, 2, v), TX_FLAG_IDS, o, 2, v);
       break;
     }
     case 17: f.add(F.dataRetries, o, 1, c.u8(o)); break;

@@ -1,5 +1,5 @@
 // The Source and Destination columns against Wireshark's: tshark's two-pass columns for every frame
-// of the corpus (test/fixtures/info/tshark-addresses.tsv, written by scripts/make-address-fixture.sh),
+// of the corpus (test/fixtures/info/tshark-addresses.tsv, written by scripts/make-info-fixture.sh),
 // compared with the rows the viewer shows.
 //
 // The frames that differ, as measured: addresses of kinds Decapod has no column text for (ARCNET's
@@ -8,44 +8,18 @@
 // instead of the header's (their items are nested in the IPv6 layer, where the summary, as
 // Wireshark's columns for an ICMP error's quoted header, takes no address from).
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldenCases } from '../../golden/corpus.ts';
-import { REPO } from '../filter/fixtures.ts';
 import { corpusRows } from './corpus-rows.ts';
+import { agreement, tsharkColumns } from './tshark-columns.ts';
 
 /** capture → frame → [Source, Destination] as tshark shows them. */
-function tsharkAddresses(): Map<string, Map<number, [string, string]>> {
-  const m = new Map<string, Map<number, [string, string]>>();
-  for (const line of readFileSync(join(REPO, 'test', 'fixtures', 'info', 'tshark-addresses.tsv'), 'utf8').split('\n')) {
-    const [capture, frame, src, dst] = line.split('\t');
-    if (capture === undefined || frame === undefined || dst === undefined) continue;
-    let c = m.get(capture);
-    if (!c) m.set(capture, (c = new Map()));
-    c.set(Number(frame), [src ?? '', dst]);
-  }
-  return m;
-}
+const tsharkAddresses = (): Map<string, Map<number, [string, string]>> => tsharkColumns('tshark-addresses.tsv');
 
 describe('Source and Destination columns', () => {
   it("are tshark's on at least 807 of the corpus's 825 frames", async () => {
     // 769 before 802.11's (SA and DA, a control frame's "… (RA)" and "… (TA)"), 795 before a Linux
     // cooked capture's own source under ARP, 797 before vSocket's context ids ("3", "host")
-    const tshark = tsharkAddresses();
-    let frames = 0;
-    let same = 0;
-    for (const capture of new Set(goldenCases().map((c) => c.capture))) {
-      const want = tshark.get(capture);
-      if (!want) continue;
-      const w = await corpusRows(capture);
-      for (let k = 0; k < w.count; k++) {
-        const t = want.get(w.frame[k] as number);
-        if (t === undefined) continue;
-        frames++;
-        if (t[0] === w.src[k] && t[1] === w.dst[k]) same++;
-      }
-    }
+    const { frames, same } = await agreement(tsharkAddresses(), (t, w, k) => t[0] === w.src[k] && t[1] === w.dst[k]);
     expect(frames).toBe(825);
     expect(same).toBeGreaterThanOrEqual(807);
   }, 120_000);

@@ -11,43 +11,16 @@
 // LDAP, BACnet...) or builds no Info for (pcapng Custom Blocks),
 // and "[TCP segment of a reassembled PDU]".
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goldenCases } from '../../golden/corpus.ts';
-import { REPO } from '../filter/fixtures.ts';
 import { corpusRows } from './corpus-rows.ts';
+import { agreement, tsharkColumns } from './tshark-columns.ts';
 
 /** capture → frame → [Protocol, Info] as tshark shows them. */
-function tsharkInfo(): Map<string, Map<number, [string, string]>> {
-  const m = new Map<string, Map<number, [string, string]>>();
-  for (const line of readFileSync(join(REPO, 'test', 'fixtures', 'info', 'tshark-info.tsv'), 'utf8').split('\n')) {
-    const [capture, frame, protocol, info] = line.split('\t');
-    if (capture === undefined || frame === undefined || info === undefined) continue;
-    let c = m.get(capture);
-    if (!c) m.set(capture, (c = new Map()));
-    c.set(Number(frame), [protocol ?? '', info]);
-  }
-  return m;
-}
+const tsharkInfo = (): Map<string, Map<number, [string, string]>> => tsharkColumns('tshark-info.tsv');
 
 /** Over every corpus frame the fixture holds: how many, and on how many our column equals tshark's. */
-async function agreement(column: 'protocol' | 'info'): Promise<{ frames: number; same: number }> {
-  const tshark = tsharkInfo();
-  let frames = 0;
-  let same = 0;
-  for (const capture of new Set(goldenCases().map((c) => c.capture))) {
-    const want = tshark.get(capture);
-    if (!want) continue;
-    const w = await corpusRows(capture);
-    for (let k = 0; k < w.count; k++) {
-      const t = want.get(w.frame[k] as number);
-      if (t === undefined) continue;
-      frames++;
-      if (column === 'info' ? t[1] === w.info[k] : t[0] === w.protocol[k]) same++;
-    }
-  }
-  return { frames, same };
+function agreementOf(column: 'protocol' | 'info'): Promise<{ frames: number; same: number }> {
+  return agreement(tsharkInfo(), (t, w, k) => (column === 'info' ? t[1] === w.info[k] : t[0] === w.protocol[k]));
 }
 
 /** Frames whose Info must be tshark's, one or more for each kind of text Decapod builds. */
@@ -142,7 +115,7 @@ describe('Info column', () => {
     // inner frame ("Encapsulated Transparent Ethernet bridging") and a DNS record cut after its
     // header ("… corelight.com OPT"), 823 before the reassembly note on a segment inside a reassembled
     // IP datagram (fragmented-4 #5)
-    const { frames, same } = await agreement('info');
+    const { frames, same } = await agreementOf('info');
     expect(frames).toBe(825);
     expect(same).toBeGreaterThanOrEqual(824);
   });
@@ -155,7 +128,7 @@ describe('Info column', () => {
     // were protocols Decapod did not dissect; 762
     // before pcapng's custom blocks ("PCAPNG"), 775 before CDP, 778 before BGP, 785 before QUIC, 803 before DTP, 804 before PPP LCP, 805 before M3UA, 811 before SAP/SDP,
     // 824 before XML ("HTTP/XML").
-    const { frames, same } = await agreement('protocol');
+    const { frames, same } = await agreementOf('protocol');
     expect(frames).toBe(825);
     expect(same).toBe(825);
     const pinned: [string, number, string][] = [
