@@ -87,6 +87,11 @@ PROTOCOLS = {
         'wlan.tim.dtim_period == 3', 'wlan.qbss.scount == 12', 'wlan.extcap.b19 == 1', 'wlan.extcap.b63 == 3', 'wlan.extcap.b71 == 1',
         'wlan.extcap.serv_int_granularity == 7', 'wlan.vht.capabilities.maxampdu == 7', 'wlan.vht.mcsset.rxmcsmap.ss1 == 2',
         'wlan.vht.op.channelcenter0 == 42', 'wlan.rmcap.b12 == 1', 'wlan.powercon.local == 3', 'wlan.supopeclass.current == 115']),
+    # (the top-level "[Duplicate IP address detected …]" item of an address conflict too)
+    'arp': (('Address Resolution Protocol', '[Duplicate IP address', '[Malformed Packet'), False, [
+        'arp.isannouncement', 'arp.isprobe', 'arp.isgratuitous', 'arp.opcode == 2', 'arp.opcode >= 11 && arp.opcode <= 23',
+        'arp.duplicate-address-frame', 'arp.duplicate-address-frame == 34', 'arp.seconds-since-duplicate-address-frame == 1',
+        'arp.src.proto_ipv4 == 10.0.0.21', 'arp.dst.drarp_error_status == 10', '_ws.expert.group == 0x02000000', '_ws.expert.message contains "Duplicate"', 'arp.duplicate-address-detected']),
     'xml': (('eXtensible Markup Language', '[Malformed Packet'), True, [
         'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
         'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',

@@ -11,12 +11,23 @@
 // with size 6; protocol IPv4 with size 4), as bytes otherwise (InfiniBand's 20-byte addresses,
 // ARCNET's 1-byte ones). The packet claims 8 + 2n + 2m bytes: the rest of the frame is the
 // caller's padding (Ctx.setEnd), and a packet that claims more than it was given is malformed.
+//
+// Address conflicts (packet-arp.c's check_for_duplicate_addresses, on by default): the first pass
+// binds each IPv4 address to the first unicast MAC address seen using it, as the sender of a request
+// or reply, or as the target of a reply; a later packet that uses the address from another MAC
+// address gets "[Duplicate IP address detected for …]" beside the ARP layer, with the frame of the
+// binding and a Warning/Sequence expert info. The binding is not replaced (the next packet from the
+// first MAC address is no conflict), and a conflict is reported once per address and packet.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
+import { EF, WS } from '../fields/field-list.ts';
+import { etherText, ipv4Text } from '../fields/format.ts';
+import { perCapture } from '../analysis/per-capture.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
+import { frameTime } from './frame.ts';
 import { bind, registerDissector } from './tables.ts';
 
 const HRD = 0;
@@ -35,6 +46,16 @@ const OP_REQUEST = 1;
 const OP_REPLY = 2;
 const OP_DRARP_ERROR = 7;
 const MAC_LEN = 6;
+
+/** The Protocol column of an opcode other than a request or reply (packet-arp.c: "ARP" for those
+ *  and for opcodes it does not name). */
+function protocolColumn(op: number): string | null {
+  if (op === 3 || op === 4) return 'RARP';
+  if (op >= 5 && op <= 7) return 'DRARP';
+  if (op === 8 || op === 9) return 'Inverse ARP';
+  if (op >= 11 && op <= 22) return 'MARS';
+  return op === 23 ? 'MAPOS' : null;
+}
 
 export const ARP_HRD_NAMES = names([
   [0, 'NET/ROM pseudo'], [1, 'Ethernet'], [2, 'Experimental Ethernet'], [3, 'AX.25'], [4, 'ProNET'], [5, 'Chaos'],
@@ -63,7 +84,7 @@ export const F = registerFields({
   protoType: { name: 'arp.proto.type', label: 'Protocol type', type: FT.UINT, base: Base.HEX, bits: 16, names: ETHERTYPE_NAMES },
   hwSize: { name: 'arp.hw.size', label: 'Hardware size', type: FT.UINT, bits: 8 },
   protoSize: { name: 'arp.proto.size', label: 'Protocol size', type: FT.UINT, bits: 8 },
-  opcode: { name: 'arp.opcode', label: 'Opcode', type: FT.UINT, bits: 16, names: OP_NAMES },
+  opcode: { name: 'arp.opcode', label: 'Opcode', type: FT.UINT, bits: 16, names: OP_NAMES, unknownName: true },
   isGratuitous: { name: 'arp.isgratuitous', label: 'Is gratuitous', type: FT.BOOLEAN },
   isProbe: { name: 'arp.isprobe', label: 'Is probe', type: FT.BOOLEAN },
   isAnnouncement: { name: 'arp.isannouncement', label: 'Is announcement', type: FT.BOOLEAN },
@@ -75,8 +96,120 @@ export const F = registerFields({
   dstHwMac: { name: 'arp.dst.hw_mac', label: 'Target MAC address', type: FT.ETHER },
   dstProto: { name: 'arp.dst.proto', label: 'Target protocol address', type: FT.BYTES },
   dstProtoIpv4: { name: 'arp.dst.proto_ipv4', label: 'Target IP address', type: FT.IPV4 },
-  drarpError: { name: 'arp.dst.drarp_error_status', label: 'DRARP error status', type: FT.UINT, bits: 16, names: names([[1, 'restricted'], [2, 'no address'], [3, 'serverdown'], [4, 'moved'], [5, 'failure']]) },
+  drarpError: { name: 'arp.dst.drarp_error_status', label: 'DRARP error status', type: FT.UINT, bits: 16, names: names([[1, 'restricted'], [2, 'no address'], [3, 'serverdown'], [4, 'moved'], [5, 'failure']]), unknownName: true },
+  earlierFrame: { name: 'arp.duplicate-address-frame', label: 'Frame showing earlier use of IP address', type: FT.FRAMENUM },
+  secondsSince: { name: 'arp.seconds-since-duplicate-address-frame', label: 'Seconds since earlier frame seen', type: FT.UINT },
 });
+
+const X = registerExperts({
+  duplicate: { name: 'arp.duplicate-address-detected', msg: 'Duplicate IP address configured', severity: Severity.WARN, group: Group.SEQUENCE },
+});
+
+/** An IPv4 address's binding: the MAC address (as a 48-bit number) first seen using it, and the
+ *  frame and whole seconds of the latest packet that used it from that MAC address. */
+interface Binding {
+  mac: number;
+  frame: number;
+  sec: number;
+}
+
+/** A conflict found on the first pass: the address, the MAC address that used it in this frame,
+ *  and a copy of the binding it conflicts with. */
+interface Conflict {
+  ip: number;
+  mac: number;
+  was: Binding;
+  sec: number;
+}
+
+/** Per capture: the bindings (first pass) and each frame's conflicts (for the later passes). */
+const conflicts = perCapture(() => ({ bindings: new Map<number, Binding>(), byFrame: new Map<number, Conflict[]>() }));
+
+/** The MAC address at `o` as a number (48 bits fit a double exactly). */
+function macAt(b: Uint8Array, o: number): number {
+  return ((b[o] as number) * 256 + (b[o + 1] as number)) * 2 ** 32 + ((((b[o + 2] as number) << 24) | ((b[o + 3] as number) << 16) | ((b[o + 4] as number) << 8) | (b[o + 5] as number)) >>> 0);
+}
+
+function macBytes(mac: number): Uint8Array {
+  const out = new Uint8Array(MAC_LEN);
+  for (let k = MAC_LEN - 1; k >= 0; k--) {
+    out[k] = mac % 256;
+    mac = Math.floor(mac / 256);
+  }
+  return out;
+}
+
+/**
+ * check_for_duplicate_addresses for the address `ip` used from `mac` in this frame: on the first
+ * pass, bind it or note the conflict; on a later pass, the conflict the first pass noted. Returns
+ * the conflict, if any.
+ */
+function checkBinding(c: Ctx, ip: number, mac: number): Conflict | undefined {
+  const state = conflicts(c);
+  if (!c.firstPass) return state.byFrame.get(c.frameNo)?.find((k) => k.ip === ip);
+  const sec = frameTime(c).sec;
+  const had = state.bindings.get(ip);
+  if (had === undefined) {
+    state.bindings.set(ip, { mac, frame: c.frameNo, sec });
+    return undefined;
+  }
+  if (c.frameNo <= had.frame) return undefined;
+  if (had.mac === mac) {
+    had.frame = c.frameNo;
+    had.sec = sec;
+    return undefined;
+  }
+  const k: Conflict = { ip, mac, was: { ...had }, sec };
+  const list = state.byFrame.get(c.frameNo);
+  if (list === undefined) state.byFrame.set(c.frameNo, [k]);
+  else list.push(k);
+  return k;
+}
+
+/** A unicast, non-zero MAC address used with a non-zero IPv4 address: what packet-arp.c binds. */
+function bindable(mac: number, ip: number): boolean {
+  return mac !== 0 && Math.floor(mac / 2 ** 40) % 2 === 0 && ip !== 0;
+}
+
+/** The conflicts of an Ethernet/IPv4 request or reply: its sender's, then (a reply's) target's. */
+function checkConflicts(c: Ctx, op: number, sha: number, spa: number, tha: number, tpa: number): Conflict[] {
+  const found: Conflict[] = [];
+  const b = c.b;
+  let ip = c.u32(spa);
+  let mac = macAt(b, sha);
+  let duplicateIp = -1;
+  if (bindable(mac, ip)) {
+    const k = checkBinding(c, ip, mac);
+    if (k !== undefined) {
+      found.push(k);
+      duplicateIp = ip;
+    }
+  }
+  ip = c.u32(tpa);
+  mac = macAt(b, tha);
+  if (bindable(mac, ip) && op !== OP_REQUEST && ip !== duplicateIp) {
+    const k = checkBinding(c, ip, mac);
+    if (k !== undefined) found.push(k);
+  }
+  return found;
+}
+
+/** "[Duplicate IP address detected for 10.0.0.21 (…:16) - also in use by …:15 (frame 34)]" at the
+ *  top level, with the earlier frame (and the expert info under it) and the seconds since. */
+function addConflict(c: Ctx, k: Conflict): void {
+  const f = c.f;
+  const ip = new Uint8Array([k.ip >>> 24, (k.ip >>> 16) & 0xff, (k.ip >>> 8) & 0xff, k.ip & 0xff]);
+  const ipText = ipv4Text(ip, 0);
+  const line = f.wanted === null
+    ? `Duplicate IP address detected for ${ipText} (${etherText(macBytes(k.mac), 0)}) - also in use by ${etherText(macBytes(k.was.mac), 0)} (frame ${k.was.frame})`
+    : '';
+  const t = f.addStr(WS.text, 0, 0, line, EF.GENERATED);
+  f.push(t);
+  const item = f.add(F.earlierFrame, 0, 0, k.was.frame, EF.GENERATED);
+  expertAt(c, item, X.duplicate, `Duplicate IP address configured (${ipText})`);
+  f.add(F.secondsSince, 0, 0, (k.sec - k.was.sec) >>> 0, EF.GENERATED);
+  f.pop();
+}
 
 /** Whether [a, a+n) and [b, b+n) hold the same bytes. */
 function same(buf: Uint8Array, a: number, b: number, n: number): boolean {
@@ -101,9 +234,9 @@ export function dissectArp(c: Ctx, off: number, end: number): void {
   const hln = c.uint(F.hwSize, off + HLN, 1, end);
   const pln = c.uint(F.protoSize, off + PLN, 1, end);
   const op = c.uint(F.opcode, off + OP, 2, end);
-  // the Protocol column names the reverse and inverse variants (packet-arp.c)
-  if (op === 3 || op === 4) c.colProtocol = 'RARP';
-  else if (op === 8 || op === 9) c.colProtocol = 'Inverse ARP';
+  // the Protocol column names the reverse, inverse, MARS and MAPOS variants (packet-arp.c)
+  const column = protocolColumn(op);
+  if (column !== null) c.colProtocol = column;
   if (c.stop) return;
   const total = ARP_HEADER_LEN + 2 * hln + 2 * pln;
   f.len[arp] = Math.max(0, Math.min(total, c.b.length - off));
@@ -120,6 +253,11 @@ export function dissectArp(c: Ctx, off: number, end: number): void {
   const tpa = tha + hln;
   const ether = (hrd === ARPHRD_ETHER || hrd === ARPHRD_IEEE802) && hln === MAC_LEN;
   const ipv4 = (pro === ETHERTYPE_IP || pro === AX25_P_IP) && pln === 4;
+  // (packet-arp.c reads the four addresses here: a packet cut short of them is reported as such
+  // below, before any conflict is looked for)
+  const found = (op === OP_REQUEST || op === OP_REPLY) && ether && ipv4 && c.has(sha, total - ARP_HEADER_LEN, end)
+    ? checkConflicts(c, op, sha, spa, tha, tpa)
+    : [];
   let gratuitous = false;
   let probe = false;
   let announcement = false;
@@ -142,6 +280,7 @@ export function dissectArp(c: Ctx, off: number, end: number): void {
   if (pln !== 0 && op !== OP_DRARP_ERROR) c.field(ipv4 ? F.dstProtoIpv4 : F.dstProto, tpa, pln, end);
   else if (pln !== 0) c.uint(F.drarpError, tpa, 1, end);
   f.pop();
+  for (const k of found) addConflict(c, k);
 }
 
 registerDissector('arp', dissectArp);

@@ -79,6 +79,7 @@ export function expertInfo(c: Ctx, id: number, msg: string, severity: number, gr
   f.push(e);
   const k = f.add(id, 0, 0, 0, EF.GENERATED);
   f.label(k, msg);
+  f.addStr(WS.expertMessage, 0, 0, msg, EF.GENERATED | EF.HIDDEN);
   f.add(WS.expertSeverity, 0, 0, severity, EF.GENERATED);
   f.add(WS.expertGroup, 0, 0, group, EF.GENERATED);
   f.pop();

@@ -35,6 +35,9 @@ export const WS = registerFields({
   short: { name: '_ws.short', label: 'Packet size limited during capture', type: FT.PROTOCOL },
   malformedExpert: { name: '_ws.malformed.expert', label: 'Malformed Packet (Exception occurred)', type: FT.NONE },
   expert: { name: '_ws.expert', label: 'Expert Info', type: FT.NONE },
+  /** Every expert info's message, hidden beside its own field (expert.c), for filters such as
+   *  `_ws.expert.message contains "Duplicate"`. */
+  expertMessage: { name: '_ws.expert.message', label: 'Message', type: FT.STRING },
   expertSeverity: { name: '_ws.expert.severity', label: 'Severity level', type: FT.UINT, names: EXPERT_SEVERITIES, nameAlone: true },
   expertGroup: { name: '_ws.expert.group', label: 'Group', type: FT.UINT, names: EXPERT_GROUPS, nameAlone: true },
   data: { name: 'data', label: 'Data', type: FT.PROTOCOL },

@@ -96,10 +96,15 @@ export function protocolLine(n: TreeNode): string {
     case 'udp':
       return pair(n, 'udp.srcport', 'udp.dstport', 'Src Port', 'Dst Port');
     case 'arp': {
-      // "Address Resolution Protocol (request)", "(request/gratuitous ARP)" (packet-arp.c)
+      // "Address Resolution Protocol (request)", "(request/gratuitous ARP)", "(ARP Probe)",
+      // "(ARP Announcement)", "(opcode 0x0030)" for an opcode it does not name (packet-arp.c)
       const op = own(n, 'arp.opcode');
       if (op === undefined) return n.label;
-      return `${n.label} (${nameOf('arp.opcode', op)}${own(n, 'arp.isgratuitous') === '1' ? '/gratuitous ARP' : ''})`;
+      const name = fieldByName('arp.opcode')?.names?.get(Number(op));
+      if (name === undefined) return `${n.label} (opcode 0x${Number(op).toString(16).padStart(4, '0')})`;
+      if (own(n, 'arp.isannouncement') === '1') return `${n.label} (ARP Announcement)`;
+      if (own(n, 'arp.isprobe') === '1') return `${n.label} (ARP Probe)`;
+      return `${n.label} (${name}${own(n, 'arp.isgratuitous') === '1' ? '/gratuitous ARP' : ''})`;
     }
     case 'sctp': {
       // "Src Port: 2905 (2905)": packet-sctp.c shows the port's name, which is its number without resolution

@@ -40,13 +40,24 @@ export function igmpInfo(fl: FieldList): string {
   return type === 0x17 ? `${s} ${group}` : `${s} group ${group}`;
 }
 
-/** packet-arp.c: a request, a reply, or a gratuitous one (sender and target address the same);
- *  a sender's hardware address that is not a MAC (ARCNET, IPoIB) as its bytes in hex. */
+/** MARS's (RFC 2022) and MAPOS's opcodes as packet-arp.c's Info column words them, before
+ *  " from <sender hardware address> at <sender IP address>". */
+const ARP_FROM = new Map([
+  [11, 'MARS request'], [12, 'MARS MULTI request'], [13, 'MARS MSERV request'], [14, 'MARS JOIN request'],
+  [15, 'MARS LEAVE'], [16, 'MARS NAK'], [17, 'MARS UNSERV request'], [18, 'MARS SJOIN request'], [19, 'MARS SLEAVE'],
+  [20, 'MARS grouplist request'], [21, 'MARS grouplist reply'], [22, 'MARS redirect map'], [23, 'MAPOS UNARP request'],
+]);
+
+/** packet-arp.c: a request, a reply, a gratuitous one (sender and target address the same), an
+ *  announcement or a probe (RFC 5227), the reverse, inverse, MARS and other opcodes; a sender's
+ *  hardware address that is not a MAC (ARCNET, IPoIB) as its bytes in hex. */
 export function arpInfo(fl: FieldList): string {
   const op = num(fl, 'arp.opcode');
   const spa = text(fl, 'arp.src.proto_ipv4');
   const tpa = text(fl, 'arp.dst.proto_ipv4');
+  if (op === 1 && find(fl, 'arp.isannouncement') >= 0) return `ARP Announcement for ${tpa}`;
   if ((op === 1 || op === 2) && spa !== '' && spa === tpa) return `Gratuitous ARP for ${spa} (${op === 1 ? 'Request' : 'Reply'})`;
+  if (op === 1 && find(fl, 'arp.isprobe') >= 0) return `Who has ${tpa}? (ARP Probe)`;
   if (op === 1) return `Who has ${tpa}? Tell ${spa}`;
   if (op === 2) return `${spa} is at ${hardware(fl, 'src')}`;
   // the reverse (RARP, DRARP) and inverse requests and replies, as packet-arp.c words them
@@ -54,7 +65,12 @@ export function arpInfo(fl: FieldList): string {
   if (op === 4 || op === 6) return `${hardware(fl, 'dst')} is at ${text(fl, 'arp.dst.proto_ipv4')}`;
   if (op === 9) return `${hardware(fl, 'src')} is at ${spa}`;
   if (op === 7) return 'DRARP Error';
-  return named(fl, 'arp.opcode');
+  if (op === 10) return 'ARP NAK';
+  const from = ARP_FROM.get(op);
+  if (from !== undefined) return `${from} from ${hardware(fl, 'src')} at ${spa}`;
+  if (op === 24 || op === 25) return `Experimental ${op - 23} ( opcode ${op} )`;
+  if (op === 0 || op === 65535) return `Reserved opcode ${op}`;
+  return Number.isNaN(op) ? '' : `Unknown ARP opcode 0x${op.toString(16).padStart(4, '0')}`;
 }
 
 /** The sender's or target's hardware address: a MAC address, else its bytes in hex with no
