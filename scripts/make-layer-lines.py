@@ -87,6 +87,13 @@ PROTOCOLS = {
         'wlan.tim.dtim_period == 3', 'wlan.qbss.scount == 12', 'wlan.extcap.b19 == 1', 'wlan.extcap.b63 == 3', 'wlan.extcap.b71 == 1',
         'wlan.extcap.serv_int_granularity == 7', 'wlan.vht.capabilities.maxampdu == 7', 'wlan.vht.mcsset.rxmcsmap.ss1 == 2',
         'wlan.vht.op.channelcenter0 == 42', 'wlan.rmcap.b12 == 1', 'wlan.powercon.local == 3', 'wlan.supopeclass.current == 115']),
+    'dnsextra': (('Domain Name System', 'Multicast Domain Name System', 'Link-local Multicast Name Resolution', '[Malformed Packet'), True, [
+        'dns.extraneous.length == 10', 'dns.extraneous.data', 'dns.extraneous.data contains "extra"', 'mdns && dns.extraneous.data',
+        'llmnr && dns.extraneous.length > 4', 'dns.flags.response == 1 && !dns.extraneous.data']),
+    'syslog': (('Syslog message', ' [truncated]Syslog message', '[Malformed Packet'), False, [
+        'syslog.facility == 4', 'syslog.level == 5', 'syslog.msg contains "event"', 'syslog.hostname == "mymachine"',
+        'syslog.appname == "evntslog"', 'syslog.procid == "8710"', 'syslog.msgid', 'syslog.version == "1"',
+        'syslog.timestamp_rfc3164', 'syslog.timestamp', 'syslog.msgid.bom', 'syslog && !syslog.facility', 'syslog.facility == 124']),
     # (the top-level "[Duplicate IP address detected …]" item of an address conflict too)
     'arp': (('Address Resolution Protocol', '[Duplicate IP address', '[Malformed Packet'), False, [
         'arp.isannouncement', 'arp.isprobe', 'arp.isgratuitous', 'arp.opcode == 2', 'arp.opcode >= 11 && arp.opcode <= 23',
@@ -119,7 +126,8 @@ def lines(name):
         if m:
             frame = m.group(1)
             out['layers'][frame] = []
-        if line and not line.startswith(' '):
+        # (a top-level line too long for proto.c starts " [truncated]")
+        if line and (not line.startswith(' ') or line.startswith(' [truncated]')):
             on = line.startswith(titles)
         if on and line:
             out['layers'][frame].append(line)

@@ -62,9 +62,9 @@ export class PacketDissector {
  */
 function markDamage(c: Ctx): void {
   const f = c.f;
-  if (c.failBit !== 0) {
-    // the last exception (one that stopped the packet, or one TCP caught between two PDUs), at the
-    // top of the tree as Wireshark shows it; once, where Wireshark shows one per failed PDU
+  if (c.failBit !== 0 && !c.failShown) {
+    // the exception that stopped the packet, at the top of the tree as Wireshark shows it (one TCP
+    // caught between two PDUs was shown there: tcp-pdus.ts)
     f.unwindTo(0);
     showException(c);
   }

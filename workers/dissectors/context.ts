@@ -116,6 +116,9 @@ export class Ctx {
   /** What the exception that stopped the packet says besides its kind ('' for most; see
    *  failContained()): "[Malformed Packet: LLDP: length of contained item exceeds …]". */
   failWhy = '';
+  /** The exception above was shown already, between two PDUs of a TCP segment (tcp-pdus.ts), so
+   *  the end of the packet does not show it again. */
+  failShown = false;
 
   /** Counts dissections (begin()): a dissector that keeps per-packet state between its calls
    *  (MySQL's PDUs of one frame) tells a new dissection of the same frame by it. */
@@ -126,8 +129,9 @@ export class Ctx {
   readonly layerNames: string[] = [];
   readonly layerAt = new Int32Array(MAX_DEPTH);
   layerCount = 0;
-  /** Protocol items that are no layer (notLayer()): their entry indexes. */
-  readonly notLayerAt = new Int32Array(MAX_DEPTH);
+  /** Protocol items that are no layer (notLayer()): their entry indexes (grows: a TCP segment
+   *  may hold hundreds of one protocol's PDUs). */
+  notLayerAt = new Int32Array(MAX_DEPTH);
   notLayerCount = 0;
 
   begin(frameNo: number, bytes: Uint8Array, linkType: number): void {
@@ -136,6 +140,7 @@ export class Ctx {
     this.failProto = -1;
     this.failBit = 0;
     this.failWhy = '';
+    this.failShown = false;
     this.b = bytes;
     this.f.reset(bytes);
     this.stop = false;
@@ -179,7 +184,12 @@ export class Ctx {
    *  dissector call (MPLS's label stack entries), or a protocol registered in name only. */
   notLayer(i: number): void {
     const k = this.notLayerCount;
-    if (i < 0 || k === this.notLayerAt.length) return;
+    if (i < 0) return;
+    if (k === this.notLayerAt.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(this.notLayerAt);
+      this.notLayerAt = grown;
+    }
     this.notLayerAt[k] = i;
     this.notLayerCount = k + 1;
   }
@@ -228,6 +238,7 @@ export class Ctx {
     if (!this.stop) {
       this.failProto = this.curProto;
       this.failBit = bit;
+      this.failShown = false;
     }
     this.status |= bit;
     this.exception |= bit;

@@ -8,9 +8,9 @@
 // bit of a class (RFC 6762 sections 5.4 and 10.2). Like Wireshark, a record is shown only when all
 // of it was captured: its line in the tree covers its data.
 
-import { Base, FT, registerFields } from '../fields/registry.ts';
-import { EF } from '../fields/field-list.ts';
-import { durationText } from '../fields/format.ts';
+import { Base, FT, fieldById, registerFields } from '../fields/registry.ts';
+import { EF, type FieldList } from '../fields/field-list.ts';
+import { bitPattern, durationText, labelText } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
@@ -23,6 +23,14 @@ const CLASS_TOP = 0x8000;
 
 const bit = (name: string, label: string, mask: number, tf: readonly [string, string]) =>
   ({ name, label, type: FT.BOOLEAN, bits: 16, mask, tf });
+
+/** mDNS's class line: packet-dns.c registers a second `dns.qry.class` / `dns.resp.class` for
+ *  mDNS with the top bit (QU, cache flush) masked off, drawn as bits: ".000 0000 0000 0001 =
+ *  Class: IN (0x0001)". The registry holds one field per name, so the line is set here. */
+function mdnsClassLine(f: FieldList, item: number, id: number): void {
+  if (f.wanted !== null || item < 0) return;
+  f.setText(item, `${bitPattern({ ...fieldById(id), mask: 0x7fff }, f.num[item] as number)} = ${labelText(f, item)}`);
+}
 
 export const Q = registerFields({
   qryName: { name: 'dns.qry.name', label: 'Name', type: FT.STRING },
@@ -93,8 +101,11 @@ export function questions(c: Ctx, p: number, count: number, msg: number, end: nu
     f.add(Q.qryNameLen, p, n, dnsName.len, EF.GENERATED);
     f.add(Q.labels, p, n, dnsName.labels, EF.GENERATED);
     f.add(Q.qryType, p + n, 2, type);
-    f.add(Q.qryClass, p + n + 2, 2, cls);
-    if (kind === Kind.MDNS) f.add(Q.qu, p + n + 2, 2, qu ? 1 : 0);
+    const clsItem = f.add(Q.qryClass, p + n + 2, 2, cls);
+    if (kind === Kind.MDNS) {
+      mdnsClassLine(f, clsItem, Q.qryClass);
+      f.add(Q.qu, p + n + 2, 2, qu ? 1 : 0);
+    }
     f.pop();
     p += n + 4;
   }
@@ -141,8 +152,11 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
       f.add(Q.ednsReserved, h + 6, 2, z & 0x7fff);
       f.pop();
     } else {
-      f.add(Q.respClass, h + 2, 2, cls);
-      if (kind === Kind.MDNS) f.add(Q.cacheFlush, h + 2, 2, flush ? 1 : 0);
+      const clsItem = f.add(Q.respClass, h + 2, 2, cls);
+      if (kind === Kind.MDNS) {
+        mdnsClassLine(f, clsItem, Q.respClass);
+        f.add(Q.cacheFlush, h + 2, 2, flush ? 1 : 0);
+      }
       f.add(Q.ttl, h + 4, 4, c.u32(h + 4));
     }
     f.add(Q.rdLen, h + 8, 2, dlen);

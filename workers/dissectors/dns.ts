@@ -24,7 +24,7 @@ import type { Ctx } from './context.ts';
 import { Kind, questions, records, resetNameBudget } from './dns-sections.ts';
 import { OPCODE_NAMES, RCODE_NAMES } from './dns-types.ts';
 import { T, track } from './dns-transactions.ts';
-import { FieldGroup } from '../fields/field-list.ts';
+import { EF, FieldGroup } from '../fields/field-list.ts';
 import { tcpDissectPdus } from './tcp-pdus.ts';
 import { bind, registerDissector, registerHeuristic } from './tables.ts';
 import { transportState, udpStream } from '../analysis/tcp-state.ts';
@@ -73,6 +73,8 @@ export const F = registerFields({
   authRr: { name: 'dns.count.auth_rr', label: 'Authority RRs', type: FT.UINT, bits: 16 },
   updates: { name: 'dns.count.updates', label: 'Updates', type: FT.UINT, bits: 16 },
   addRr: { name: 'dns.count.add_rr', label: 'Additional RRs', type: FT.UINT, bits: 16 },
+  extraneousData: { name: 'dns.extraneous.data', label: 'Extraneous Data Bytes', type: FT.BYTES },
+  extraneousLength: { name: 'dns.extraneous.length', label: 'Extraneous Data Length', type: FT.INT },
 });
 
 /** A DNS message in [off, end); `proto` is its protocol item (dns, mdns or llmnr), already open. */
@@ -95,7 +97,10 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
   f.add(F.response, o, 2, response ? 1 : 0);
   f.add(F.opcode, o, 2, opcode);
   if (kind === Kind.LLMNR) {
-    f.add(F.conflict, o, 2, (flags >> 10) & 1);
+    const conflict = (flags >> 10) & 1;
+    const item = f.add(F.conflict, o, 2, conflict);
+    // (a query's conflict bit has its own words, in a second field of the same name)
+    if (!response && f.wanted === null) f.setText(item, `.... .${conflict}.. .... .... = Conflict: ${conflict ? 'The sender received multiple responses' : 'None'}`);
     f.add(F.truncated, o, 2, (flags >> 9) & 1);
     f.add(F.tentative, o, 2, (flags >> 8) & 1);
   } else {
@@ -128,6 +133,16 @@ function dissectMessage(c: Ctx, off: number, end: number, kind: Kind, convKey: n
   if (ar > 0 && p >= 0) p = records(c, p, ar, off, end, kind, 'Additional records');
   if (c.stop || c.inErrorPkt) return;
   track(c, off, convKey, id, response);
+  // bytes after the last record: "Extraneous Data (48 bytes)" (the benchmark's mDNS datagrams of
+  // zeros, a message padded by its sender)
+  if (p >= 0 && p < end) {
+    const n = end - p;
+    const t = f.text(p, Math.min(end, c.b.length) - p, `Extraneous Data (${n} bytes)`);
+    f.push(t);
+    c.field(F.extraneousData, p, n, end);
+    f.add(F.extraneousLength, p, 0, n, EF.GENERATED);
+    f.pop();
+  }
 }
 
 /** The transaction fields: a single-pass export printing none of them neither finds the message's

@@ -11,18 +11,28 @@ import { Group, Severity, expertInfo } from './expert.ts';
 
 const MESSAGE = 'Malformed Packet (Exception occurred)';
 
+/** The short name an exception's line gives protocol `id` (-1: the frame). */
+function shortName(id: number): string {
+  const name = id >= 0 ? fieldById(id).name : 'frame';
+  return PROTOCOL_SHORT_NAMES[name] ?? name;
+}
+
+/** The line of a Malformed exception in protocol `id`: "[Malformed Packet: MySQL]". */
+export function malformedLabel(id: number, why = ''): string {
+  return `[Malformed Packet: ${shortName(id)}${why === '' ? '' : `: ${why}`}]`;
+}
+
 /** The item for the exception that stopped the packet (or the PDU), at the current tree position. */
 export function showException(c: Ctx): void {
   const f = c.f;
-  const name = c.failProto >= 0 ? fieldById(c.failProto).name : 'frame';
-  const proto = PROTOCOL_SHORT_NAMES[name] ?? name;
+  const proto = shortName(c.failProto);
   if (c.failBit === Status.TRUNCATED) {
     const i = f.add(WS.short, 0, 0);
     f.label(i, `[Packet size limited during capture: ${proto} truncated]`);
     return;
   }
   const i = f.add(WS.malformed, 0, 0);
-  f.label(i, `[Malformed Packet: ${proto}${c.failWhy === '' ? '' : `: ${c.failWhy}`}]`);
+  f.label(i, malformedLabel(c.failProto, c.failWhy));
   f.push(i);
   expertInfo(c, WS.malformedExpert, MESSAGE, Severity.ERROR, Group.MALFORMED);
   // (epan/expert.c adds a hidden _ws.malformed beside an expert info of the Malformed group)

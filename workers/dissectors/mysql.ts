@@ -14,6 +14,8 @@
 // parameters, Change User, replication (binlog) packets, query attributes, the auth switch
 // request's and response's fields, MariaDB's extended column metadata entries (their length only).
 
+import { WS } from '../fields/field-list.ts';
+import { malformedLabel } from './exception.ts';
 import { MAX_DEPTH, Status, type Ctx } from './context.ts';
 import { P, tcpDissectPdus } from './tcp-pdus.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -30,7 +32,12 @@ const pduLength = (b: Uint8Array, o: number): number => ((b[o] as number) | ((b[
 /** The state and Info text carried from one PDU to the next within one dissection of a frame. */
 const run: { ctx: Ctx | null; serial: number; state: State; fence: string; conv: Conversation | null } = { ctx: null, serial: -1, state: State.UNDEFINED, fence: '', conv: null };
 
+/** Whether a PDU of this segment added its item already: the later ones are no layer of
+ *  frame.protocols (tcp_dissect_pdus calls the PDU dissector itself, not through a handle). */
+let layerTaken = false;
+
 function dissectMysql(c: Ctx, off: number, end: number): void {
+  layerTaken = false;
   const o = c.f.wanted !== null && c.dstPort === c.matchPort ? emptyRequests(c, off, end) : off;
   if (o < end) tcpDissectPdus(c, o, end, 3, pduLength, dissectPdu);
 }
@@ -48,9 +55,13 @@ function begin(c: Ctx): Conversation {
   return run.conv;
 }
 
-/** Per lean mask: whether it keeps nothing of an empty request but its protocol item. */
+/** Per lean mask: whether it keeps nothing of an empty request but its protocol item and the
+ *  exception's `_ws.malformed` items, and whether it keeps those. */
 let emptyMask: Uint8Array | null = null;
 let emptyKeepsOnlyProto = false;
+let emptyKeepsMalformed = false;
+/** The exception line after each empty request. */
+let emptyLabel = '';
 
 /**
  * A lean dissection's shortcut for a run of empty requests: 4 zero bytes, a PDU of length 0 whose
@@ -58,14 +69,18 @@ let emptyKeepsOnlyProto = false;
  * state. The benchmark's generated capture fills its port-3306 segments with zeros (300 such PDUs
  * in a segment of 1,200 bytes: 8 million in the 1M mix, which cost the index pass 2 s one by
  * one, and 0.15 s as one run of entries: FieldList.addRun). Adds exactly what tcpDissectPdus and
- * dissectPdu keep of each in a lean list, the protocol item, and marks the packet malformed;
- * returns where the run ends (the rest goes the usual way).
+ * dissectPdu keep of each in a lean list: the protocol item and, after it, the exception's
+ * "[Malformed Packet: MySQL]" with its hidden `_ws.malformed` when the mask keeps those (the index
+ * pass's does: its shapes answer `_ws.malformed`); marks the packet malformed, the exceptions
+ * shown; returns where the run ends (the rest goes the usual way).
  */
 function emptyRequests(c: Ctx, off: number, end: number): number {
   const f = c.f;
   if (f.wanted !== emptyMask) {
     emptyMask = f.wanted;
-    emptyKeepsOnlyProto = c.wants(F.mysql) && ![F.packetLength, F.packetNumber, P.pduSize].some((id) => c.wants(id));
+    emptyKeepsOnlyProto = c.wants(F.mysql) && ![F.packetLength, F.packetNumber, P.pduSize, WS.expert, WS.malformedExpert, WS.expertMessage, WS.expertSeverity, WS.expertGroup].some((id) => c.wants(id));
+    emptyKeepsMalformed = c.wants(WS.malformed);
+    emptyLabel = malformedLabel(F.mysql);
   }
   if (!emptyKeepsOnlyProto || c.stop || c.depth + 1 >= MAX_DEPTH) return off;
   const b = c.b;
@@ -77,11 +92,15 @@ function emptyRequests(c: Ctx, off: number, end: number): number {
   // (a login has packet number 1, not 0; an auth switch response does not read a command byte)
   if (run.state === State.AUTH_SWITCH_RESPONSE) return off;
   c.colProtocol = 'MySQL';
-  f.addRun(F.mysql, off, HEADER, (o - off) / HEADER);
+  const n = (o - off) / HEADER;
+  if (!emptyKeepsMalformed) f.addRun(F.mysql, off, HEADER, n);
+  else f.addRunWithLines(F.mysql, off, HEADER, n, WS.malformed, emptyLabel);
+  layerTaken = true;
   c.status |= Status.MALFORMED;
   c.exception |= Status.MALFORMED;
   c.failProto = F.mysql;
   c.failBit = Status.MALFORMED;
+  c.failShown = true;
   return o;
 }
 
@@ -92,6 +111,8 @@ function dissectPdu(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.colProtocol = 'MySQL';
   const item = c.proto(F.mysql, off, end);
+  if (layerTaken) c.notLayer(item);
+  layerTaken = true;
   out.state = state;
   out.info = '';
   out.fence = false;

@@ -17,6 +17,7 @@ import { transportState } from '../analysis/tcp-state.ts';
 import { labelPieces } from './fragment-tree.ts';
 import type { Ctx, Dissector } from './context.ts';
 import { Status } from './context.ts';
+import { showException } from './exception.ts';
 
 export const P = registerFields({
   pduSize: { name: 'tcp.pdu.size', label: 'PDU Size', type: FT.UINT },
@@ -55,6 +56,7 @@ let active = false;
 export function tcpDissectPdus(c: Ctx, off: number, end: number, fixed: number, getLen: PduLength, pdu: Dissector): void {
   const f = c.f;
   const limit = Math.min(end, c.b.length);
+  const depth = f.level;
   let o = off;
   while (o < end && !c.stop) {
     const remaining = limit - o;
@@ -76,8 +78,14 @@ export function tcpDissectPdus(c: Ctx, off: number, end: number, fixed: number, 
     }
     c.call(pdu, o, Math.min(o + plen, end));
     // "If it gets any other error, report it and continue": a malformed PDU does not stop the
-    // PDUs after it, but running out of captured bytes does.
-    if (c.stop && o + plen <= limit) c.stop = false;
+    // PDUs after it, but running out of captured bytes does. The exception shows where it was
+    // caught, after the PDU ("[Malformed Packet: MySQL]" after each empty MySQL request).
+    if (c.stop && o + plen <= limit) {
+      f.unwindTo(depth);
+      showException(c);
+      c.failShown = true;
+      c.stop = false;
+    }
     o += plen;
   }
 }

@@ -8,7 +8,7 @@
 // token as a text line of its bytes (tvbparse_tree_add_elem).
 
 import type { FieldList } from '../fields/field-list.ts';
-import { formatText } from '../table/info/syslog.ts';
+import { formatText } from '../fields/format.ts';
 
 /** A token (tvbparse_elem_t): its bytes, its first sub-token, its next sibling. */
 export interface Token {

@@ -199,6 +199,51 @@ export class FieldList {
     this.count = end;
     this.last = end - 1;
   }
+  /**
+   * addRun()'s entries, each followed at the same level by a line of `line` reading `label` with
+   * one hidden `line` entry under it: a run of PDUs that each failed, and the exception line
+   * tcpDissectPdus shows after each ("[Malformed Packet: MySQL]" and its hidden `_ws.malformed`;
+   * mysql.ts). Both fields must be wanted.
+   */
+  addRunWithLines(id: number, off: number, len: number, count: number, line: number, label: string): void {
+    if (count <= 0) return;
+    const i = this.count;
+    const n = 3 * count;
+    while (i + n > this.id.length) this.grow();
+    const end = i + n;
+    const parent = this.depth > 0 ? (this.stack[this.depth - 1] as number) : -1;
+    this.src.fill(this.curSrc, i, end);
+    this.num.fill(0, i, end);
+    this.aux.fill(0, i, end);
+    const ids = this.id;
+    const par = this.parent;
+    const fl = this.flags;
+    const offs = this.off;
+    const lens = this.len;
+    const str = this.str;
+    for (let k = i, o = off; k < end; k += 3, o += len) {
+      ids[k] = id;
+      par[k] = parent;
+      fl[k] = 0;
+      offs[k] = o;
+      lens[k] = len;
+      ids[k + 1] = line;
+      par[k + 1] = parent;
+      fl[k + 1] = 0;
+      offs[k + 1] = 0;
+      lens[k + 1] = 0;
+      str[k + 1] = label;
+      ids[k + 2] = line;
+      par[k + 2] = k + 1;
+      fl[k + 2] = EF.HIDDEN;
+      offs[k + 2] = 0;
+      lens[k + 2] = 0;
+    }
+    this.strUsed = true;
+    this.count = end;
+    this.last = end - 1;
+  }
+
 
   /** Add a field whose value (or, for `_ws.text`, whose label) is a string. */
   addStr(id: number, off: number, len: number, s: string, flags = 0): number {

@@ -128,14 +128,15 @@ export function durationText(secs: number): string {
 }
 
 /** A string as Wireshark's format_text shows it in the tree: printable characters as they are,
- *  C's escapes for \a \b \t \n \v \f \r, and any other control character in octal
- *  (`\003foo\aexample\003com`, a DNS name in wire format). */
+ *  C's escapes for \a \b \t \n \v \f \r, any other ASCII control character in octal
+ *  (`\003foo\aexample\003com`, a DNS name in wire format), and a character GLib does not call
+ *  printable past U+00A0 as `\uFEFF` (a byte-order mark inside a syslog message). */
 export function escapeString(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c < 0x7f) out += s[i];
-    else if (c >= 0xa0) out += s[i];
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (c >= 0xa0) out += UNPRINTABLE.test(ch) ? `\\u${c.toString(16).toUpperCase().padStart(4, '0')}` : ch;
     else if (c >= 7 && c <= 13) out += C_ESCAPES[c - 7];
     else out += '\\' + (c & 0xff).toString(8).padStart(3, '0');
   }
@@ -143,6 +144,27 @@ export function escapeString(s: string): string {
 }
 
 const C_ESCAPES = ['\\a', '\\b', '\\t', '\\n', '\\v', '\\f', '\\r'];
+
+const utf8 = new TextDecoder();
+/** What GLib's g_unichar_isprint refuses: controls, format characters (a BOM, U+FEFF), unassigned
+ *  code points and lone surrogates. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
+
+/** Bytes as Wireshark's format_text (tvb_format_text) shows them: UTF-8 as text, the ASCII
+ *  controls as C escapes (octal when C has no letter for them: `\000`), any other character
+ *  that is not printable as `\uFEFF`. */
+export function formatText(bytes: Uint8Array): string {
+  const s = utf8.decode(bytes);
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0) as number;
+    if (c >= 0x20 && c < 0x7f) out += ch;
+    else if (c < 0x80) out += c >= 7 && c <= 13 ? C_ESCAPES[c - 7] : `\\${c.toString(8).padStart(3, '0')}`;
+    else if (UNPRINTABLE.test(ch)) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
 
 // Caches for the values the `fields` export prints millions of times: small decimals (ports,
 // lengths, TTLs) and addresses, which repeat across packets. Bounded: cleared when large.

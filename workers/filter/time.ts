@@ -174,7 +174,7 @@ function tmIsValid(tm: Tm): boolean {
 }
 
 /** iso8601_to_nstime (extended format, 4.0): the time and where it stopped reading, or null. */
-function iso8601(s: string): { time: Time; end: number } | null {
+export function iso8601(s: string): { time: Time; end: number } | null {
   let p = 0;
   let year = 0;
   for (; p < 4; p++) {

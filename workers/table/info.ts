@@ -27,6 +27,7 @@ const BUILDERS: Record<string, (fl: FieldList, exception: number) => string> = {
   udp: udpInfo,
   dns: dnsInfo,
   mdns: dnsInfo,
+  llmnr: dnsInfo,
   arp: arpInfo,
   icmp: icmpInfo,
   icmpv6: icmpv6Info,

@@ -140,7 +140,9 @@ export function protocolLine(n: TreeNode): string {
       const oam = find(n, 'geneve.flags.oam') === '1' ? ', OAM' : '';
       return vni === undefined ? n.label : `${n.label}, VNI: 0x${Number(vni).toString(16).padStart(6, '0')}${oam}`;
     }
-    case 'dns': {
+    case 'dns':
+    case 'mdns':
+    case 'llmnr': {
       const response = find(n, 'dns.flags.response');
       return response === undefined ? n.label : `${n.label} (${response === '1' ? 'response' : 'query'})`;
     }

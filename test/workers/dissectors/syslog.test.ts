@@ -32,9 +32,11 @@ describe('syslog', () => {
     expect(d.values('vxlan.vni')).toEqual([]);
   });
 
-  it('a datagram cut inside the priority keeps what is there', () => {
+  it('a datagram cut inside the priority is malformed before its Syslog line (tshark: only "[Malformed Packet: Syslog]")', () => {
     const d = dissect(udpFrame(40000, 514, new TextEncoder().encode('<3')));
-    expect(d.values('syslog.msg')).toEqual(['<3']);
+    expect(d.values('syslog.msg')).toEqual([]);
+    expect(d.values('syslog')).toEqual([]);
+    expect(d.values('_ws.malformed').length).toBeGreaterThan(0);
   });
 
   it("writes tshark's Info: FACILITY.LEVEL: and every byte of the message, a NUL as \\000", () => {

@@ -4,9 +4,9 @@ import type { FieldList } from '../../fields/field-list.ts';
 import { typeMnemonic } from '../../dissectors/dns-types.ts';
 import { find, ids, named, num, text, valueText } from './fields.ts';
 
-const [DNS, QRY_NAME, QRY_TYPE, RESP_TYPE, CUT_TYPE, A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME] = ids(
+const [DNS, QRY_NAME, QRY_TYPE, RESP_TYPE, CUT_TYPE, A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME, QU, CACHE_FLUSH] = ids(
   'dns', 'dns.qry.name', 'dns.qry.type', 'dns.resp.type', 'dns.decapod.cut_record_type', 'dns.a', 'dns.aaaa', 'dns.ns', 'dns.cname',
-  'dns.ptr.domain_name', 'dns.mx.preference', 'dns.mx.mail_exchange', 'dns.soa.mname',
+  'dns.ptr.domain_name', 'dns.mx.preference', 'dns.mx.mail_exchange', 'dns.soa.mname', 'dns.qry.qu', 'dns.resp.cache_flush',
 );
 /** The records whose data Wireshark writes after their type in the Info column. */
 const RR_DATA = new Set([A, AAAA, NS, CNAME, PTR, MX_PREF, MX_NAME, SOA_MNAME]);
@@ -32,6 +32,9 @@ export function dnsInfo(fl: FieldList): string {
     if (fid === QRY_NAME) name = valueText(fl, i);
     else if (fid === QRY_TYPE) s += ` ${typeMnemonic(fl.num[i] as number)} ${name}`;
     else if (fid === RESP_TYPE || fid === CUT_TYPE) s += ` ${typeMnemonic(fl.num[i] as number)}`;
+    // mDNS: each question's unicast-response bit, each record's cache flush bit when set
+    else if (fid === QU) s += `, "${fl.num[i] ? 'QU' : 'QM'}" question`;
+    else if (fid === CACHE_FLUSH && fl.num[i]) s += ', cache flush';
     else if (RR_DATA.has(fid)) s += ` ${valueText(fl, i)}`;
   }
   return s;

@@ -4,13 +4,9 @@
 // the column does not).
 
 import type { FieldList } from '../../fields/field-list.ts';
+import { formatText } from '../../fields/format.ts';
+import { FACILITIES, LEVELS } from '../../dissectors/syslog.ts';
 import { find } from './fields.ts';
-
-const FACILITIES = ['KERN', 'USER', 'MAIL', 'DAEMON', 'AUTH', 'SYSLOG', 'LPR', 'NEWS', 'UUCP', 'CRON', 'AUTHPRIV', 'FTP', 'NTP',
-  'LOGAUDIT', 'LOGALERT', 'CRON', 'LOCAL0', 'LOCAL1', 'LOCAL2', 'LOCAL3', 'LOCAL4', 'LOCAL5', 'LOCAL6', 'LOCAL7'];
-const LEVELS = ['EMERG', 'ALERT', 'CRIT', 'ERR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
-const ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 12: '\\f', 10: '\\n', 13: '\\r', 9: '\\t', 11: '\\v' };
-const utf8 = new TextDecoder();
 
 export function syslogInfo(fl: FieldList): string {
   const m = find(fl, 'syslog.msg');
@@ -22,17 +18,4 @@ export function syslogInfo(fl: FieldList): string {
   if (fac < 0) return msg;
   const level = find(fl, 'syslog.level');
   return `${FACILITIES[fl.num[fac] as number] ?? 'UNKNOWN'}.${LEVELS[level < 0 ? -1 : (fl.num[level] as number)] ?? 'UNKNOWN'}: ${msg}`;
-}
-
-/** Wireshark's format_text: UTF-8 as text, ASCII control characters as C escapes (octal when
- *  there is no letter for them). */
-export function formatText(bytes: Uint8Array): string {
-  const s = utf8.decode(bytes);
-  let out = '';
-  for (let k = 0; k < s.length; k++) {
-    const c = s.charCodeAt(k);
-    if (c >= 0x20 && c !== 0x7f) out += s[k];
-    else out += ESCAPES[c] ?? `\\${c.toString(8).padStart(3, '0')}`;
-  }
-  return out;
 }
