@@ -4,6 +4,8 @@
 
 import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { dissectData } from './data.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { bind, registerDissector } from './tables.ts';
 import { latin1Text } from './ascii.ts';
 
@@ -24,9 +26,9 @@ export const PPTP_CONTROL_TYPES = names([
 export const F = registerFields({
   pptp: { name: 'pptp', label: 'Point-to-Point Tunnelling Protocol', type: FT.PROTOCOL },
   length: { name: 'pptp.length', label: 'Length', type: FT.UINT, bits: 16 },
-  type: { name: 'pptp.type', label: 'Message type', type: FT.UINT, bits: 16, names: names([[1, 'Control Message'], [2, 'Management Message']]) },
+  type: { name: 'pptp.type', label: 'Message type', type: FT.UINT, bits: 16, names: names([[1, 'Control Message'], [2, 'Management Message']]), unknownName: true },
   magicCookie: { name: 'pptp.magic_cookie', label: 'Magic Cookie', type: FT.UINT, base: Base.HEX, bits: 32 },
-  controlType: { name: 'pptp.control_message_type', label: 'Control Message Type', type: FT.UINT, bits: 16, names: PPTP_CONTROL_TYPES },
+  controlType: { name: 'pptp.control_message_type', label: 'Control Message Type', type: FT.UINT, bits: 16, names: PPTP_CONTROL_TYPES, unknownName: true },
   reserved: { name: 'pptp.reserved', label: 'Reserved', type: FT.BYTES },
   version: { name: 'pptp.protocol_version', label: 'Protocol version', type: FT.UINT, bits: 16 },
   framingCaps: { name: 'pptp.framing_capabilities', label: 'Framing Capabilities', type: FT.UINT, names: FRAMING, unknownName: true },
@@ -127,6 +129,10 @@ function message(c: Ctx, type: number, o: number, end: number): void {
   }
 }
 
+const X = registerExperts({
+  incorrectCookie: { name: 'pptp.magic_cookie.incorrect', msg: 'Incorrect Magic Cookie', severity: Severity.WARN, group: Group.PROTOCOL },
+});
+
 export function dissectPptp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   const len = c.has(off, 2, end) ? c.u16(off) : 0;
@@ -137,9 +143,13 @@ export function dissectPptp(c: Ctx, off: number, end: number): void {
   const cookie = c.u32(off + 4);
   const item = f.add(F.magicCookie, off + 4, 4, cookie);
   if (f.wanted === null) f.appendLabel(item, cookie === MAGIC_COOKIE ? ' (correct)' : ' (incorrect)');
+  if (cookie !== MAGIC_COOKIE) expertAt(c, item, X.incorrectCookie);
   f.add(F.controlType, off + 8, 2, c.u16(off + 8));
   c.field(F.reserved, off + 10, 2, end);
-  if (c.u16(off + 2) === 1) message(c, c.u16(off + 8), off + HEADER_LEN, end);
+  const type = c.u16(off + 8);
+  // (a control message type it does not know: the rest as data, under the PPTP item)
+  if (!LAYOUTS.has(type)) c.call(dissectData, off + HEADER_LEN, end);
+  else if (c.u16(off + 2) === 1) message(c, type, off + HEADER_LEN, end);
   f.pop();
 }
 
