@@ -2,7 +2,7 @@
 """Writes test/fixtures/syslog/syslog-cases.pcap: syslog datagrams (UDP 514) as hosts send them:
 BSD syslog (RFC 3164) with its timestamp, host and tag, RFC 5424 with version, ISO timestamp, host,
 app, process id and structured data (with and without a BOM before the message, and with NILVALUE
-fields), a message without a priority, control characters and UTF-8 in the text, odd priorities
+fields), a message without a priority, control characters, UTF-8 and characters GLib does not print (a soft hyphen, a tag character) in the text, odd priorities
 (no digits, four digits, over 191), a message of zeros and one longer than a tree line. tshark's
 reading of it is test/fixtures/syslog/syslog-lines.json (scripts/make-layer-lines.py syslog).
 Standard library only; the same bytes every run.
@@ -32,6 +32,7 @@ MESSAGES = [
     b"<14>1 2003-10-11T22:14:15Z host",
     b"<14>Jan  5 01:02:03 host-b abc",
     b"<14>1 2024-13-45T99:00:00Z bad-date app - - - x",
+    "<14>a\u00adb\U000E0001c\u200bd".encode(),
 ]
 
 

@@ -136,7 +136,7 @@ export function escapeString(s: string): string {
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
     if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c >= 0xa0) out += UNPRINTABLE.test(ch) ? `\\u${c.toString(16).toUpperCase().padStart(4, '0')}` : ch;
+    else if (c >= 0xa0) out += UNPRINTABLE.test(ch) ? unicodeEscape(c) : ch;
     else if (c >= 7 && c <= 13) out += C_ESCAPES[c - 7];
     else out += '\\' + (c & 0xff).toString(8).padStart(3, '0');
   }
@@ -150,6 +150,12 @@ const utf8 = new TextDecoder();
  *  code points and lone surrogates. */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
 
+/** A character format_text does not print: `\uFEFF`, or `\U0001F600` past the Basic Plane. */
+function unicodeEscape(c: number): string {
+  const hex = c.toString(16).toUpperCase();
+  return c > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
+}
+
 /** Bytes as Wireshark's format_text (tvb_format_text) shows them: UTF-8 as text, the ASCII
  *  controls as C escapes (octal when C has no letter for them: `\000`), any other character
  *  that is not printable as `\uFEFF`. */
@@ -160,7 +166,7 @@ export function formatText(bytes: Uint8Array): string {
     const c = ch.codePointAt(0) as number;
     if (c >= 0x20 && c < 0x7f) out += ch;
     else if (c < 0x80) out += c >= 7 && c <= 13 ? C_ESCAPES[c - 7] : `\\${c.toString(8).padStart(3, '0')}`;
-    else if (UNPRINTABLE.test(ch)) out += `\\u${c.toString(16).toUpperCase().padStart(4, '0')}`;
+    else if (UNPRINTABLE.test(ch)) out += unicodeEscape(c);
     else out += ch;
   }
   return out;
