@@ -21,7 +21,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF, WS } from '../fields/field-list.ts';
-import { etherText, ipv4Text } from '../fields/format.ts';
+import { etherText, ipv4Text, macNumber } from '../fields/format.ts';
 import { perCapture } from '../analysis/per-capture.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
@@ -125,11 +125,6 @@ interface Conflict {
 /** Per capture: the bindings (first pass) and each frame's conflicts (for the later passes). */
 const conflicts = perCapture(() => ({ bindings: new Map<number, Binding>(), byFrame: new Map<number, Conflict[]>() }));
 
-/** The MAC address at `o` as a number (48 bits fit a double exactly). */
-function macAt(b: Uint8Array, o: number): number {
-  return ((b[o] as number) * 256 + (b[o + 1] as number)) * 2 ** 32 + ((((b[o + 2] as number) << 24) | ((b[o + 3] as number) << 16) | ((b[o + 4] as number) << 8) | (b[o + 5] as number)) >>> 0);
-}
-
 function macBytes(mac: number): Uint8Array {
   const out = new Uint8Array(MAC_LEN);
   for (let k = MAC_LEN - 1; k >= 0; k--) {
@@ -171,25 +166,29 @@ function bindable(mac: number, ip: number): boolean {
   return mac !== 0 && Math.floor(mac / 2 ** 40) % 2 === 0 && ip !== 0;
 }
 
+/** What an ARP packet without a conflict finds: shared, so that the index pass allocates nothing
+ *  for the usual packet. */
+const NO_CONFLICTS: readonly Conflict[] = [];
+
 /** The conflicts of an Ethernet/IPv4 request or reply: its sender's, then (a reply's) target's. */
-function checkConflicts(c: Ctx, op: number, sha: number, spa: number, tha: number, tpa: number): Conflict[] {
-  const found: Conflict[] = [];
+function checkConflicts(c: Ctx, op: number, sha: number, spa: number, tha: number, tpa: number): readonly Conflict[] {
+  let found = NO_CONFLICTS;
   const b = c.b;
   let ip = c.u32(spa);
-  let mac = macAt(b, sha);
+  let mac = macNumber(b, sha);
   let duplicateIp = -1;
   if (bindable(mac, ip)) {
     const k = checkBinding(c, ip, mac);
     if (k !== undefined) {
-      found.push(k);
+      found = [k];
       duplicateIp = ip;
     }
   }
   ip = c.u32(tpa);
-  mac = macAt(b, tha);
+  mac = macNumber(b, tha);
   if (bindable(mac, ip) && op !== OP_REQUEST && ip !== duplicateIp) {
     const k = checkBinding(c, ip, mac);
-    if (k !== undefined) found.push(k);
+    if (k !== undefined) found = [...found, k];
   }
   return found;
 }
@@ -257,7 +256,7 @@ export function dissectArp(c: Ctx, off: number, end: number): void {
   // below, before any conflict is looked for)
   const found = (op === OP_REQUEST || op === OP_REPLY) && ether && ipv4 && c.has(sha, total - ARP_HEADER_LEN, end)
     ? checkConflicts(c, op, sha, spa, tha, tpa)
-    : [];
+    : NO_CONFLICTS;
   let gratuitous = false;
   let probe = false;
   let announcement = false;

@@ -40,10 +40,10 @@ const LEVEL_NAMES = names([
   [0, 'EMERG - system is unusable'], [1, 'ALERT - action must be taken immediately'], [2, 'CRIT - critical conditions'], [3, 'ERR - error conditions'],
   [4, 'WARNING - warning conditions'], [5, 'NOTICE - normal but significant condition'], [6, 'INFO - informational'], [7, 'DEBUG - debug-level messages'],
 ]);
-/** The short names of the title and the Info column ("AUTH.CRIT"). */
-export const FACILITIES = ['KERN', 'USER', 'MAIL', 'DAEMON', 'AUTH', 'SYSLOG', 'LPR', 'NEWS', 'UUCP', 'CRON', 'AUTHPRIV', 'FTP', 'NTP',
-  'LOGAUDIT', 'LOGALERT', 'CRON', 'LOCAL0', 'LOCAL1', 'LOCAL2', 'LOCAL3', 'LOCAL4', 'LOCAL5', 'LOCAL6', 'LOCAL7'];
-export const LEVELS = ['EMERG', 'ALERT', 'CRIT', 'ERR', 'WARNING', 'NOTICE', 'INFO', 'DEBUG'];
+/** The short names of the title and the Info column ("AUTH.CRIT"): each long name's first word. */
+const shortNames = (m: ReadonlyMap<number, string>): string[] => [...m.values()].map((n) => n.split(' ')[0] as string);
+export const FACILITIES = shortNames(FACILITY_NAMES);
+export const LEVELS = shortNames(LEVEL_NAMES);
 
 export const F = registerFields({
   syslog: { name: 'syslog', label: 'Syslog message', type: FT.PROTOCOL },

@@ -130,17 +130,16 @@ export function durationText(secs: number): string {
 /** A string as Wireshark's format_text shows it in the tree: printable characters as they are,
  *  C's escapes for \a \b \t \n \v \f \r, any other ASCII control character in octal
  *  (`\003foo\aexample\003com`, a DNS name in wire format), and a character GLib does not call
- *  printable past U+00A0 as `\uFEFF` (a byte-order mark inside a syslog message). */
+ *  printable past U+00A0 as `\uFEFF` (a byte-order mark inside a syslog message). The C1 controls
+ *  (U+0080–U+009F, a byte of a string read one character per byte) in octal too. */
 export function escapeString(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0) as number;
-    if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c >= 0xa0) out += UNPRINTABLE.test(ch) ? unicodeEscape(c) : ch;
-    else if (c >= 7 && c <= 13) out += C_ESCAPES[c - 7];
-    else out += '\\' + (c & 0xff).toString(8).padStart(3, '0');
-  }
-  return out;
+  return escaped(s, true);
+}
+
+/** Bytes as Wireshark's format_text (tvb_format_text) shows them: UTF-8 as text, escaped as
+ *  escapeString escapes, but a C1 control, being a character of the UTF-8 text, as `\u0085`. */
+export function formatText(bytes: Uint8Array): string {
+  return escaped(utf8.decode(bytes), false);
 }
 
 const C_ESCAPES = ['\\a', '\\b', '\\t', '\\n', '\\v', '\\f', '\\r'];
@@ -150,26 +149,23 @@ const utf8 = new TextDecoder();
  *  code points and lone surrogates. */
 const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Cs}]/u;
 
-/** A character format_text does not print: `\uFEFF`, or `\U0001F600` past the Basic Plane. */
-function unicodeEscape(c: number): string {
-  const hex = c.toString(16).toUpperCase();
-  return c > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
-}
-
-/** Bytes as Wireshark's format_text (tvb_format_text) shows them: UTF-8 as text, the ASCII
- *  controls as C escapes (octal when C has no letter for them: `\000`), any other character
- *  that is not printable as `\uFEFF`. */
-export function formatText(bytes: Uint8Array): string {
-  const s = utf8.decode(bytes);
+/** escapeString and formatText: `octalC1` writes U+0080–U+009F in octal, not as `\u0085`. */
+function escaped(s: string, octalC1: boolean): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0) as number;
     if (c >= 0x20 && c < 0x7f) out += ch;
-    else if (c < 0x80) out += c >= 7 && c <= 13 ? C_ESCAPES[c - 7] : `\\${c.toString(8).padStart(3, '0')}`;
+    else if (c < 0x80 || (octalC1 && c < 0xa0)) out += c >= 7 && c <= 13 ? C_ESCAPES[c - 7] : `\\${c.toString(8).padStart(3, '0')}`;
     else if (UNPRINTABLE.test(ch)) out += unicodeEscape(c);
     else out += ch;
   }
   return out;
+}
+
+/** A character format_text does not print: `\uFEFF`, or `\U0001F600` past the Basic Plane. */
+function unicodeEscape(c: number): string {
+  const hex = c.toString(16).toUpperCase();
+  return c > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
 }
 
 // Caches for the values the `fields` export prints millions of times: small decimals (ports,
@@ -194,8 +190,13 @@ function cachedIpv4(b: Uint8Array, o: number): string {
   return t;
 }
 
+/** The six bytes of a MAC address at b[o] as one number (48 bits fit a double exactly). */
+export function macNumber(b: Uint8Array, o: number): number {
+  return (b[o] as number) * 2 ** 40 + (b[o + 1] as number) * 2 ** 32 + ((((b[o + 2] as number) << 24) | ((b[o + 3] as number) << 16) | ((b[o + 4] as number) << 8) | (b[o + 5] as number)) >>> 0);
+}
+
 function cachedEther(b: Uint8Array, o: number): string {
-  const k = (b[o] as number) * 2 ** 40 + (b[o + 1] as number) * 2 ** 32 + ((((b[o + 2] as number) << 24) | ((b[o + 3] as number) << 16) | ((b[o + 4] as number) << 8) | (b[o + 5] as number)) >>> 0);
+  const k = macNumber(b, o);
   let t = etherCache.get(k);
   if (t === undefined) {
     if (etherCache.size >= CACHE_LIMIT) etherCache.clear();
