@@ -103,6 +103,12 @@ PROTOCOLS = {
         'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
         'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',
         'xml.unknown', 'xml.closing_unopened_tag', 'xml.unrecognized_text', '_ws.malformed', 'xml']),
+    'icmp': (('Internet Control Message Protocol', '[Malformed Packet'), True, [
+        'icmp.type == 13', 'icmp.originate_timestamp', 'icmp.resp_in == 2', 'icmp.checksum_bad', 'icmp.ext.checksum_bad',
+        'icmp.ext.echo.rsp.state == 2', 'icmp.ext.echo.req.local == 1', 'icmp.int_ident.name == "eth0"', 'icmp.int_ident.index == 7',
+        'icmp.int_ident.ipv4 == 192.0.2.1', 'icmp.mip.coa == 10.0.0.254', 'icmp.lifetime == 1800', 'icmp.router_address == 10.0.0.253',
+        'icmp.address_mask == 255.255.255.0', '_ws.expert.group == 0x01000000', 'icmp.code == 16', 'icmp.mip.f == 1', 'icmp.pref_level < 0',
+        'icmp.ext.echo.seq == 3', 'icmp.mpls.label == 16004', '_ws.malformed']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',
@@ -126,7 +132,11 @@ def lines(name):
         if m:
             frame = m.group(1)
             out['layers'][frame] = []
-        # (a top-level line too long for proto.c starts " [truncated]")
+        # (a top-level line too long for proto.c starts " [truncated]"; the hex dump tshark prints
+        # for a data source inside a layer, as after an ICMP message's "Data (8 bytes)", is no line
+        # of the tree)
+        if re.match(r'[0-9a-f]{4}  ', line):
+            continue
         if line and (not line.startswith(' ') or line.startswith(' [truncated]')):
             on = line.startswith(titles)
         if on and line:

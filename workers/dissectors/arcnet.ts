@@ -10,6 +10,7 @@
 // others (RFC 1201 IP 212, ARP 213 …) carry the split flag and sequence number.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
+import { AddrKind } from '../fields/address-kind.ts';
 import type { Ctx, Dissector } from './context.ts';
 import { dissectData } from './data.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
@@ -68,6 +69,9 @@ function arcnet(c: Ctx, off: number, end: number, hasOffset: boolean, hasExcepti
   const arc = c.proto(F.arcnet, off, end);
   f.add(F.src, off + SRC, 1, c.u8(off + SRC));
   f.add(F.dst, off + DST, 1, c.u8(off + DST));
+  // the station ids are the packet's addresses (AT_ARCNET: "0xbe") until a network layer sets its own
+  f.colSrc.set(f.count, AddrKind.ARCNET, c.b, off + SRC);
+  f.colDst.set(f.count, AddrKind.ARCNET, c.b, off + DST);
   let o = off + DST + 1;
   if (hasOffset) {
     c.field(F.offset, o, OFFSET_LEN, end);

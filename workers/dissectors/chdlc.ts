@@ -11,6 +11,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
+import { pointToPointColumns } from './link-columns.ts';
 import { dissectData } from './data.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
 import { dissectSlarp } from './slarp.ts';
@@ -39,6 +40,7 @@ export const F = registerFields({
 
 export function dissectChdlc(c: Ctx, off: number, end: number): void {
   const f = c.f;
+  pointToPointColumns(c);
   // Wireshark reads the address and the protocol before adding anything.
   if (!c.has(off, CHDLC_HEADER_LEN, end)) return;
   const protocol = c.u16(off + PROTOCOL);

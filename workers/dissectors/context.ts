@@ -15,6 +15,13 @@ import { firstLayerFrom } from './frame-protocols.ts';
 export type Dissector = (c: Ctx, off: number, end: number) => void;
 
 /** Status bits of a packet (the `status` column). */
+/** Wireshark's P2P_DIR_* (packet_info.h). */
+export const enum P2P {
+  UNKNOWN = -1,
+  SENT = 0,
+  RECV = 1,
+}
+
 export const enum Status {
   /** Captured length is shorter than the packet needed ("Packet size limited during capture"). */
   TRUNCATED = 1,
@@ -49,6 +56,9 @@ export class Ctx {
   frameNo = 0;
   /** Link type of the frame (LINKTYPE_*). */
   linkType = 0;
+  /** Whether the packet was sent or received on a point-to-point link (Wireshark's pinfo->p2p_dir,
+   *  from a pcapng packet's direction flags). */
+  p2pDir: P2P = P2P.UNKNOWN;
   /** Whether the index pass is running (first pass: reassembly state is updated). */
   firstPass = true;
   /** The only pass there will be (the `fields` export): state that feeds nothing but fields the
@@ -148,6 +158,7 @@ export class Ctx {
     this.exception = 0;
     this.frameNo = frameNo;
     this.linkType = linkType;
+    this.p2pDir = P2P.UNKNOWN;
     this.depth = 0;
     this.srcPort = 0;
     this.dstPort = 0;

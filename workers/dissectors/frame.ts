@@ -29,7 +29,7 @@ import { SECONDS } from '../fields/format.ts';
 import { Base, FT, fieldById, maskShift, names, registerFields } from '../fields/registry.ts';
 import { EF, FieldGroup, type FieldList } from '../fields/field-list.ts';
 import { RecordKind, type PacketRecord } from '../formats/record.ts';
-import type { Ctx } from './context.ts';
+import { P2P, type Ctx } from './context.ts';
 import { dissectData } from './data.ts';
 import { WTAP_ENCAP_NAMES, wtapEncap } from './link-names.ts';
 import { linkTypeName } from '../formats/link-types.ts';
@@ -113,6 +113,10 @@ export function dissectFrame(c: Ctx, rec: PacketRecord): void {
     }
     f.pop();
   }
+  // packet-frame.c: the direction flags of a pcapng packet are its point-to-point direction (CHDLC
+  // and PPP name the ends after it: "DCE → DTE" for one received)
+  const dir = rec.packetFlags !== undefined && rec.packetFlags >= 0 ? rec.packetFlags & 3 : 0;
+  c.p2pDir = dir === 1 ? P2P.RECV : dir === 2 ? P2P.SENT : P2P.UNKNOWN;
   const frame = f.add(F.frame, 0, n);
   f.push(frame);
   // (pcapng: the section, counted from 1, before the interface)

@@ -1,6 +1,6 @@
 // ICMP multi-part message extensions (RFC 4884 section 7), with the MPLS Label Stack object
-// (RFC 4950) and the Interface Information object (RFC 5837); Wireshark packet-icmp.c,
-// dissect_icmp_extension.
+// (RFC 4950), the Interface Information object (RFC 5837) and the Interface Identification object
+// of an extended echo request (RFC 8335); Wireshark packet-icmp.c, dissect_icmp_extension.
 //
 //   Extension header:  |Version|      (Reserved)       |           Checksum            |
 //   Each object:       |            Length             |   Class-Num   |    C-Type     | payload…
@@ -12,6 +12,8 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
+import { AFIS } from './bgp-names.ts';
+import { Group, Severity, registerExperts } from './expert.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
 import { latin1Text } from './ascii.ts';
@@ -26,7 +28,12 @@ const OBJ_CTYPE = 3;
 const OBJ_HEADER_LEN = 4;
 const MPLS_STACK = 1;
 const INTERFACE_INFO = 2;
+const INTERFACE_IDENT = 3;
 const EXTENDED_PAYLOAD = 0;
+
+/** epan/afn.c's address family numbers, which BGP's AFIs are too. */
+const AFI_NAMES = names(AFIS);
+const IDENT_CTYPES = names([[1, 'Identifies Interface By Name'], [2, 'Identifies Interface By Index'], [3, 'Identifies Interface By Address']]);
 
 export const F = registerFields({
   ext: { name: 'icmp.ext', label: 'ICMP Multi-Part Extensions', type: FT.NONE },
@@ -56,6 +63,15 @@ export const F = registerFields({
   afi: { name: 'icmp.int_info.afi', label: 'Address Family Identifier', type: FT.UINT, bits: 16 },
   icmpReserved: { name: 'icmp.reserved', label: 'Reserved', type: FT.BYTES },
   ipv4: { name: 'icmp.int_info.ipv4', label: 'Source', type: FT.IPV4 },
+  identName: { name: 'icmp.int_ident.name', label: 'Name', type: FT.STRING },
+  identIndex: { name: 'icmp.int_ident.index', label: 'Interface Index', type: FT.UINT },
+  identAfi: { name: 'icmp.int_ident.afi', label: 'Address Family Identifier', type: FT.UINT, bits: 16, names: AFI_NAMES,
+    blurb: 'Address Family of the interface address' },
+  identAddrLength: { name: 'icmp.int_ident.addr_length', label: 'Address Length', type: FT.UINT, bits: 8 },
+  identReserved: { name: 'icmp.int_ident.reserved', label: 'Reserved', type: FT.BYTES },
+  identIpv4: { name: 'icmp.int_ident.ipv4', label: 'Address', type: FT.IPV4 },
+  identIpv6: { name: 'icmp.int_ident.ipv6', label: 'Address', type: FT.IPV6 },
+  identAddress: { name: 'icmp.int_ident.address', label: 'Address', type: FT.BYTES },
   ipv6: { name: 'icmp.int_info.ipv6', label: 'Source', type: FT.IPV6 },
   ipUnknown: { name: 'icmp.int_info.ipunknown', label: 'Source', type: FT.BYTES },
   nameLength: { name: 'icmp.int_info.name_length', label: 'Name Length', type: FT.UINT, bits: 8 },
@@ -63,11 +79,17 @@ export const F = registerFields({
   mtu: { name: 'icmp.int_info.mtu', label: 'Maximum Transmission Unit', type: FT.UINT },
 });
 
+/** packet-icmp.c's expert info on a bad checksum of the extension structure. */
+const X = registerExperts({
+  badChecksum: { name: 'icmp.ext.checksum_bad', msg: 'Bad checksum', severity: Severity.WARN, group: Group.CHECKSUM },
+});
+
 /** The extension structure from `o` to the end of the ICMP message. */
 export function dissectIcmpExtensions(c: Ctx, o: number, end: number): void {
   const f = c.f;
   const reported = end - o;
-  f.push(f.add(F.ext, o, Math.max(0, Math.min(end, c.b.length) - o)));
+  const ext = f.add(F.ext, o, Math.max(0, Math.min(end, c.b.length) - o));
+  f.push(ext);
   if (reported >= HEADER_LEN && c.has(o, 1, end)) {
     const version = c.u8(o + VERSION) >> 4;
     f.add(F.version, o, 1, version);
@@ -76,9 +98,10 @@ export function dissectIcmpExtensions(c: Ctx, o: number, end: number): void {
       if (c.u16(o + CSUM) === 0) {
         f.add(F.checksum, o + CSUM, 2, 0);
         f.add(F.checksumStatus, o + CSUM, 0, 3, EF.GENERATED); // not present
-      } else checksum(c, F.checksum, F.checksumStatus, o, end, end <= c.b.length, 0);
+      } else checksum(c, F.checksum, F.checksumStatus, o, end, end <= c.b.length, 0, CSUM, X.badChecksum);
     }
     if (version === 1 || version === 2) objects(c, o + HEADER_LEN, end);
+    else if (f.wanted === null) f.appendLabel(ext, ' (unsupported version)');
   }
   f.pop();
 }
@@ -112,6 +135,10 @@ function objects(c: Ctx, o: number, end: number): void {
       f.label(tree, 'Interface Information Object');
       known = true;
       interfaceInfo(c, o, ctype, objEnd, end);
+    } else if (cls === INTERFACE_IDENT && end - o >= 5) {
+      f.label(tree, 'Interface Identification Object');
+      known = true;
+      interfaceIdentification(c, o, ctype, objLen, end);
     } else if (cls === EXTENDED_PAYLOAD) {
       f.add(F.ctype, o + OBJ_CTYPE, 1, ctype);
       if (ctype === 1) {
@@ -128,6 +155,30 @@ function objects(c: Ctx, o: number, end: number): void {
     if (objEnd - o < objLen) f.appendLabel(tree, ' (truncated)');
     f.pop();
     o = objEnd;
+  }
+}
+
+/** RFC 8335's Interface Identification object of an extended echo request: the interface by name,
+ *  by index, or by address (dissect_interface_identification_object). */
+function interfaceIdentification(c: Ctx, obj: number, ctype: number, objLen: number, end: number): void {
+  const f = c.f;
+  const item = f.add(F.ctype, obj + OBJ_CTYPE, 1, ctype);
+  if (f.wanted === null) f.appendLabel(item, ` (${IDENT_CTYPES.get(ctype) ?? `Unknown C-Type ${ctype}`})`);
+  let o = obj + OBJ_HEADER_LEN;
+  if (ctype === 1) {
+    const n = Math.max(0, objLen - OBJ_HEADER_LEN);
+    if (c.has(o, n, end)) f.addStr(F.identName, o, n, latin1Text(c.b, o, o + n, true));
+  } else if (ctype === 2) c.uint(F.identIndex, o, 4, end);
+  else if (ctype === 3) {
+    const afi = c.uint(F.identAfi, o, 2, end);
+    let len = c.uint(F.identAddrLength, o + 2, 1, end);
+    c.field(F.identReserved, o + 3, 1, end);
+    if (c.stop) return;
+    o += 4;
+    const room = (): number => Math.max(0, end - o);
+    if (afi === 1) for (; len >= 4 && room() >= 4 && !c.stop; len -= 4, o += 4) c.field(F.identIpv4, o, 4, end);
+    else if (afi === 2) for (; len >= 16 && room() >= 16 && !c.stop; len -= 16, o += 16) c.field(F.identIpv6, o, 16, end);
+    else c.field(F.identAddress, o, room(), end);
   }
 }
 

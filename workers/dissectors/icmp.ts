@@ -13,9 +13,10 @@
 // it has icmp_original_dgram_length*4 bytes of original IP packet", then extension objects
 // (icmp-extensions.ts). Echo requests and replies are matched across the capture.
 
-import { icmpCodeName } from './icmp-codes.ts';
+import { icmpCodeName, icmpTypeName } from './icmp-codes.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
+import { durationText } from '../fields/format.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
 import { Group, Severity, registerExperts } from './expert.ts';
@@ -23,7 +24,10 @@ import { dissectData } from './data.ts';
 import { echoDataTime, trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { checksummable, dissectQuoted } from './icmp-error.ts';
 import { dissectIcmpExtensions } from './icmp-extensions.ts';
+import { dissectMobileIpExtensions } from './icmp-mobile-ip.ts';
+import { flagParts } from './flag-names.ts';
 import { checksum } from './ip-checksum.ts';
+import { timestampText } from './icmp-timestamp.ts';
 import { CHECKSUM_STATUS, dissectIpv4 } from './ipv4.ts';
 import { bind, registerDissector } from './tables.ts';
 
@@ -48,17 +52,14 @@ const TIMESTAMP = 13;
 const TIMESTAMP_REPLY = 14;
 const MASK_REQUEST = 17;
 const MASK_REPLY = 18;
-
-export const ICMP_TYPES = names([[0, 'Echo (ping) reply'], [3, 'Destination unreachable'], [4, 'Source quench (flow control)'],
-  [5, 'Redirect'], [6, 'Alternate host address'], [8, 'Echo (ping) request'], [9, 'Router advertisement'],
-  [10, 'Router solicitation'], [11, 'Time-to-live exceeded'], [12, 'Parameter problem'], [13, 'Timestamp request'],
-  [14, 'Timestamp reply'], [15, 'Information request'], [16, 'Information reply'], [17, 'Address mask request'],
-  [18, 'Address mask reply'], [40, 'Photuris'], [42, 'Extended Echo request'], [43, 'Extended Echo reply']]);
+const EXT_ECHO = 42;
+const EXT_ECHO_REPLY = 43;
 
 export const F = registerFields({
   icmp: { name: 'icmp', label: 'Internet Control Message Protocol', type: FT.PROTOCOL },
-  // ("Type: 8 (Echo (ping) request)": the number first, as packet-icmp.c writes the line)
-  type: { name: 'icmp.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMP_TYPES, valueFirst: true },
+  // (no value names: packet-icmp.c appends the type's name to the line, "Type: 8 (Echo (ping)
+  // request)", one that depends on the code too: icmp-codes.ts)
+  type: { name: 'icmp.type', label: 'Type', type: FT.UINT, bits: 8 },
   code: { name: 'icmp.code', label: 'Code', type: FT.UINT, bits: 8 },
   checksum: { name: 'icmp.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: { name: 'icmp.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
@@ -70,7 +71,7 @@ export const F = registerFields({
   mtu: { name: 'icmp.mtu', label: 'MTU of next hop', type: FT.UINT, bits: 16 },
   numAddrs: { name: 'icmp.num_addrs', label: 'Number of addresses', type: FT.UINT, bits: 8 },
   addrEntrySize: { name: 'icmp.addr_entry_size', label: 'Address entry size', type: FT.UINT, bits: 8 },
-  lifetime: { name: 'icmp.lifetime', label: 'Lifetime', type: FT.UINT, bits: 16 },
+  lifetime: { name: 'icmp.lifetime', label: 'Lifetime', type: FT.UINT, bits: 16, unit: (v) => ` (${durationText(v)})` },
   pointer: { name: 'icmp.pointer', label: 'Pointer', type: FT.UINT },
   routerAddress: { name: 'icmp.router_address', label: 'Router address', type: FT.IPV4 },
   prefLevel: { name: 'icmp.pref_level', label: 'Preference level', type: FT.INT },
@@ -78,6 +79,17 @@ export const F = registerFields({
   receiveTimestamp: { name: 'icmp.receive_timestamp', label: 'Receive Timestamp', type: FT.UINT },
   transmitTimestamp: { name: 'icmp.transmit_timestamp', label: 'Transmit Timestamp', type: FT.UINT },
   addressMask: { name: 'icmp.address_mask', label: 'Address Mask', type: FT.IPV4 },
+  // RFC 8335's extended echo (PROBE): an 8-bit sequence number, then the request's L bit or the
+  // reply's state and A, 4 and 6 bits
+  extEchoSeq: { name: 'icmp.ext.echo.seq', label: 'Sequence Number', type: FT.UINT, base: Base.DEC_HEX, bits: 8 },
+  extEchoReqRes: { name: 'icmp.ext.echo.req.res', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0xfe },
+  extEchoReqLocal: { name: 'icmp.ext.echo.req.local', label: 'Local bit', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Set', 'Not set'] },
+  extEchoRspState: { name: 'icmp.ext.echo.rsp.state', label: 'State', type: FT.UINT, bits: 8, mask: 0xe0,
+    names: names([[0, 'Reserved'], [1, 'Incomplete'], [2, 'Reachable'], [3, 'Stale'], [4, 'Delay'], [5, 'Probe'], [6, 'Failed']]) },
+  extEchoRspRes: { name: 'icmp.ext.echo.rsp.res', label: 'Reserved', type: FT.UINT, base: Base.HEX, bits: 8, mask: 0x18 },
+  extEchoRspActive: { name: 'icmp.ext.echo.rsp.active', label: 'Active bit', type: FT.BOOLEAN, bits: 8, mask: 0x04, tf: ['Set', 'Not set'] },
+  extEchoRspIpv4: { name: 'icmp.ext.echo.rsp.ipv4', label: 'IPv4 bit', type: FT.BOOLEAN, bits: 8, mask: 0x02, tf: ['Set', 'Not set'] },
+  extEchoRspIpv6: { name: 'icmp.ext.echo.rsp.ipv6', label: 'IPv6 bit', type: FT.BOOLEAN, bits: 8, mask: 0x01, tf: ['Set', 'Not set'] },
   redirGw: { name: 'icmp.redir_gw', label: 'Gateway Address', type: FT.IPV4 },
   length: { name: 'icmp.length', label: 'Length', type: FT.UINT, bits: 8 },
   lengthOriginal: { name: 'icmp.length.original_datagram', label: 'Length of original datagram', type: FT.UINT, bits: 8 },
@@ -89,24 +101,30 @@ export const F = registerFields({
   dataTimeRelative: { name: 'icmp.data_time_relative', label: 'Timestamp from icmp data (relative)', type: FT.RELATIVE_TIME },
 });
 
-/** packet-icmp.c's expert info on a request no reply answered (tshark 4.0.17 on the corpus). */
+/** packet-icmp.c's expert infos: a request no reply answered (tshark 4.0.17 on the corpus), a bad checksum. */
 const X = registerExperts({
   respNotFound: { name: 'icmp.resp_not_found', msg: 'No response seen', severity: Severity.WARN, group: Group.SEQUENCE },
+  badChecksum: { name: 'icmp.checksum_bad', msg: 'Bad checksum', severity: Severity.WARN, group: Group.CHECKSUM },
 });
+const EXT_ECHO_REQUEST_BITS = [F.extEchoReqRes, F.extEchoReqLocal];
+const EXT_ECHO_REPLY_BITS = [F.extEchoRspState, F.extEchoRspRes, F.extEchoRspActive, F.extEchoRspIpv4, F.extEchoRspIpv6];
 const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp, noRespExpert: X.respNotFound,
   noRespText: () => 'No response seen to ICMP request' };
 
 export function dissectIcmp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.icmp, off, end);
+  // (packet-icmp.c reads both before it adds either)
+  const typeCode = off + CODE < Math.min(end, c.b.length) ? c.u8(off + CODE) : -1;
   const type = c.uint(F.type, off + TYPE, 1, end);
+  if (type >= 0 && f.wanted === null) f.appendLabel(f.last, ` (${icmpTypeName(type, typeCode)})`);
   const code = c.uint(F.code, off + CODE, 1, end);
   // the code's name for the types that name their codes: "Code: 3 (Port unreachable)"
   if (code >= 0 && f.wanted === null && icmpCodeName(type, code) !== '') f.appendLabel(f.last, ` (${icmpCodeName(type, code)})`);
   if (!c.has(off + CSUM, 2, end)) return;
   // RFC 4884: "length of the padded 'original datagram' field, measured in 32-bit words".
   let origLen = off + ORIG_LEN < c.b.length ? c.u8(off + ORIG_LEN) * 4 : 0;
-  checksum(c, F.checksum, F.checksumStatus, off, end, checksummable(c, end), 0);
+  checksum(c, F.checksum, F.checksumStatus, off, end, checksummable(c, end), 0, CSUM, X.badChecksum);
   const w = off + WORD2;
   switch (type) {
     case ECHO_REPLY: case ECHO: case TIMESTAMP: case TIMESTAMP_REPLY: case 15: case 16: case MASK_REQUEST: case MASK_REPLY: {
@@ -114,6 +132,14 @@ export function dissectIcmp(c: Ctx, off: number, end: number): void {
       if (id >= 0) f.add(F.identLe, w, 2, ((id & 0xff) << 8) | (id >> 8));
       const seq = c.uint(F.seq, w + 2, 2, end);
       if (seq >= 0) f.add(F.seqLe, w + 2, 2, ((seq & 0xff) << 8) | (seq >> 8));
+      break;
+    }
+    case EXT_ECHO: case EXT_ECHO_REPLY: {
+      const id = c.uint(F.ident, w, 2, end);
+      if (id >= 0) f.add(F.identLe, w, 2, ((id & 0xff) << 8) | (id >> 8));
+      c.uint(F.extEchoSeq, w + 2, 1, end);
+      // (the bits as items of the message, not of a word of their own)
+      if (c.has(w + 3, 1, end)) flagParts(c, -1, type === EXT_ECHO ? EXT_ECHO_REQUEST_BITS : EXT_ECHO_REPLY_BITS, w + 3, 1, c.u8(w + 3), false);
       break;
     }
     case UNREACH: case TIME_EXCEEDED:
@@ -172,19 +198,24 @@ export function dissectIcmp(c: Ctx, off: number, end: number): void {
         dissectData(c, body, end);
         break;
       }
-      for (let i = 0; i < n && !c.stop; i++) {
+      let i = 0;
+      for (; i < n && !c.stop; i++) {
         c.field(F.routerAddress, body + i * 8, 4, end);
-        c.uint(F.prefLevel, body + i * 8 + 4, 4, end);
+        if (c.has(body + i * 8 + 4, 4, end)) f.add(F.prefLevel, body + i * 8 + 4, 4, c.u32(body + i * 8 + 4) | 0);
       }
+      if (code === 0 || code === 16) dissectMobileIpExtensions(c, body + i * 8, end);
       break;
     }
     case TIMESTAMP: case TIMESTAMP_REPLY:
-      c.uint(F.originateTimestamp, body, 4, end);
-      c.uint(F.receiveTimestamp, body + 4, 4, end);
-      c.uint(F.transmitTimestamp, body + 8, 4, end);
+      for (const [id, o] of [[F.originateTimestamp, body], [F.receiveTimestamp, body + 4], [F.transmitTimestamp, body + 8]] as const) {
+        if (c.uint(id, o, 4, end) >= 0 && f.wanted === null) f.appendLabel(f.last, timestampText(c, o));
+      }
       break;
     case MASK_REQUEST: case MASK_REPLY:
       c.field(F.addressMask, body, 4, end);
+      break;
+    case EXT_ECHO:
+      if (end - off > ICMP_HEADER_LEN) dissectIcmpExtensions(c, body, end);
       break;
   }
   f.pop();
@@ -200,7 +231,7 @@ function quoted(c: Ctx, type: number, origLen: number, off: number, end: number)
   let quotedEnd = end;
   if (type === REDIRECT) quotedEnd = Math.min(end, body + ihl + 8);
   else if (origLen && reported > ICMP_HEADER_LEN + origLen && quotedLen > origLen) quotedEnd = Math.min(end, body + ihl + origLen);
-  dissectQuoted(c, dissectIpv4, body, quotedEnd);
+  dissectQuoted(c, dissectIpv4, body, quotedEnd, true);
   if (c.stop) return;
   if (reported > ICMP_HEADER_LEN + ORIGINAL_DATAGRAM_MIN && quotedLen <= ORIGINAL_DATAGRAM_MIN) {
     dissectIcmpExtensions(c, body + (origLen || ORIGINAL_DATAGRAM_MIN), end);

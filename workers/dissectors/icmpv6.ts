@@ -15,7 +15,7 @@ import { icmpv6CodeName } from './icmp-codes.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EchoTracker } from '../analysis/ip-echo.ts';
 import type { Ctx } from './context.ts';
-import { Group, Severity, registerExperts } from './expert.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 import { dissectData } from './data.ts';
 import { trackEcho, type EchoFieldIds } from './icmp-echo.ts';
 import { checksummable, dissectQuoted } from './icmp-error.ts';
@@ -40,20 +40,30 @@ const PARAM_PROBLEM = 4;
 const ECHO_REQUEST = 128;
 const ECHO_REPLY = 129;
 
-export const ICMPV6_TYPES = names([[1, 'Destination Unreachable'], [2, 'Packet Too Big'], [3, 'Time Exceeded'],
-  [4, 'Parameter Problem'], [128, 'Echo (ping) request'], [129, 'Echo (ping) reply'], [130, 'Multicast Listener Query'],
-  [131, 'Multicast Listener Report'], [132, 'Multicast Listener Done'], [133, 'Router Solicitation'],
-  [134, 'Router Advertisement'], [135, 'Neighbor Solicitation'], [136, 'Neighbor Advertisement'], [137, 'Redirect'],
-  [138, 'Router Renumbering'], [139, 'ICMP Node Information Query'], [140, 'ICMP Node Information Response'],
-  [141, 'Inverse Neighbor Discovery Solicitation Message'], [142, 'Inverse Neighbor Discovery Advertisement Message'],
-  [143, 'Multicast Listener Report Message v2'], [144, 'Home Agent Address Discovery Request Message'],
-  [145, 'Home Agent Address Discovery Reply Message'], [146, 'Mobile Prefix Solicitation'],
-  [147, 'Mobile Prefix Advertisement'], [151, 'Multicast Router Advertisement'], [152, 'Multicast Router Solicitation'],
-  [153, 'Multicast Router Termination'], [155, 'RPL Control Message']]);
+/** icmpv6_type_val (tshark 4.0.17's `-G values`). */
+export const ICMPV6_TYPES = names([
+  [1, 'Destination Unreachable'], [2, 'Packet Too Big'], [3, 'Time Exceeded'], [4, 'Parameter Problem'],
+  [100, 'Private experimentation'], [101, 'Private experimentation'],
+  [127, 'Reserved for expansion of ICMPv6 error messages'], [128, 'Echo (ping) request'],
+  [129, 'Echo (ping) reply'], [130, 'Multicast Listener Query'], [131, 'Multicast Listener Report'],
+  [132, 'Multicast Listener Done'], [133, 'Router Solicitation'], [134, 'Router Advertisement'],
+  [135, 'Neighbor Solicitation'], [136, 'Neighbor Advertisement'], [137, 'Redirect'],
+  [138, 'Router Renumbering'], [139, 'Node Information Query'], [140, 'Node Information Reply'],
+  [141, 'Inverse Neighbor Discovery Solicitation'], [142, 'Inverse Neighbor Discovery Advertisement'],
+  [143, 'Multicast Listener Report Message v2'], [144, 'Home Agent Address Discovery Request'],
+  [145, 'Home Agent Address Discovery Reply'], [146, 'Mobile Prefix Solicitation'],
+  [147, 'Mobile Prefix Advertisement'], [148, 'Certification Path Solicitation'],
+  [149, 'Certification Path Advertisement'], [150, 'Experimental Mobility'],
+  [151, 'Multicast Router Advertisement'], [152, 'Multicast Router Solicitation'],
+  [153, 'Multicast Router Termination'], [154, 'FMIPv6'], [155, 'RPL Control'], [156, 'Locator Update'],
+  [157, 'Duplicate Address Request'], [158, 'Duplicate Address Confirmation'], [159, 'MPL Control Message'],
+  [160, 'Extended Echo request'], [161, 'Extended Echo reply'], [200, 'Private experimentation'],
+  [201, 'Private experimentation'], [255, 'Reserved for expansion of ICMPv6 informational messages'],
+]);
 
 export const F = registerFields({
   icmpv6: { name: 'icmpv6', label: 'Internet Control Message Protocol v6', type: FT.PROTOCOL },
-  type: { name: 'icmpv6.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMPV6_TYPES },
+  type: { name: 'icmpv6.type', label: 'Type', type: FT.UINT, bits: 8, names: ICMPV6_TYPES, unknownName: true },
   code: { name: 'icmpv6.code', label: 'Code', type: FT.UINT, bits: 8 },
   checksum: { name: 'icmpv6.checksum', label: 'Checksum', type: FT.UINT, base: Base.HEX, bits: 16 },
   checksumStatus: { name: 'icmpv6.checksum.status', label: 'Checksum Status', type: FT.UINT, bits: 8, nameAlone: true, names: CHECKSUM_STATUS },
@@ -69,16 +79,18 @@ export const F = registerFields({
   noResp: { name: 'icmpv6.no_resp', label: 'No response seen', type: FT.NONE },
 });
 
-/** packet-icmpv6.c's expert info on a request no reply answered (tshark 4.0.17 on the corpus). */
+/** packet-icmpv6.c's expert infos: a request no reply answered (tshark 4.0.17 on the corpus), a bad checksum. */
 const X = registerExperts({
   respNotFound: { name: 'icmpv6.resp_not_found', msg: 'No response seen', severity: Severity.WARN, group: Group.SEQUENCE },
+  badChecksum: { name: 'icmpv6.checksum_bad.expert', msg: 'Bad checksum', severity: Severity.WARN, group: Group.CHECKSUM },
+  undecodedType: { name: 'icmpv6.undecoded.type', msg: 'Undecoded type', severity: Severity.NOTE, group: Group.UNDECODED },
 });
 const ECHO_IDS: EchoFieldIds = { respIn: F.respIn, respTo: F.respTo, resptime: F.resptime, noResp: F.noResp, noRespExpert: X.respNotFound,
   noRespText: (frame) => `No response seen to ICMPv6 request in frame ${frame}` };
 
 export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   const f = c.f;
-  c.proto(F.icmpv6, off, end);
+  const item = c.proto(F.icmpv6, off, end);
   const type = c.uint(F.type, off + TYPE, 1, end);
   const code = c.uint(F.code, off + CODE, 1, end);
   // the code's name for the types that name their codes: "Code: 0 (no route to destination)"
@@ -86,7 +98,7 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   // A whole message outside an error packet, and the pseudo-header needs the IPv6 addresses.
   const verify = checksummable(c, end) && c.netSrc >= 0;
-  checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off, IPPROTO_ICMPV6) : 0);
+  checksum(c, F.checksum, F.checksumStatus, off, end, verify, verify ? pseudoHeaderSum(c, end - off, IPPROTO_ICMPV6) : 0, CSUM, X.badChecksum);
   if (c.stop) return;
   const body = off + BODY;
   switch (type) {
@@ -125,7 +137,11 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
       dissectMldv2Report(c, body, end, F.reserved);
       break;
     default:
-      if (!dissectNeighborDiscovery(c, type, body, end, F.reserved)) dissectData(c, body, end);
+      if (type < 128 || type > 161) {
+        // a type packet-icmpv6.c has no case for: its note, and the rest as icmpv6.data
+        expertAt(c, item, X.undecodedType, `Dissector for ICMPv6 Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
+        c.field(F.data, body, end - body, end);
+      } else if (!dissectNeighborDiscovery(c, type, body, end, F.reserved)) dissectData(c, body, end);
   }
   f.pop();
 }
@@ -134,7 +150,7 @@ export function dissectIcmpv6(c: Ctx, off: number, end: number): void {
 /** "Decode the IPv6 header of the original datagram" (or data if it does not look like one). */
 function contained(c: Ctx, o: number, end: number): void {
   if (o >= Math.min(end, c.b.length)) return;
-  if ((c.u8(o) & 0xf0) === 0x60) dissectQuoted(c, dissectIpv6, o, end);
+  if ((c.u8(o) & 0xf0) === 0x60) dissectQuoted(c, dissectIpv6, o, end, false);
   else dissectData(c, o, end);
 }
 

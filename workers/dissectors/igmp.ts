@@ -15,6 +15,7 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
+import { Group, Severity, registerExperts } from './expert.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
 import { bind, registerDissector } from './tables.ts';
@@ -61,6 +62,11 @@ export const F = registerFields({
   auxData: { name: 'igmp.aux_data', label: 'Aux Data', type: FT.BYTES },
 });
 
+/** packet-igmp.c's expert info on a bad checksum. */
+const X = registerExperts({
+  badChecksum: { name: 'igmp.bad_checksum', msg: 'Bad checksum', severity: Severity.ERROR, group: Group.CHECKSUM },
+});
+
 export function dissectIgmp(c: Ctx, off: number, end: number): void {
   const f = c.f;
   c.proto(F.igmp, off, end);
@@ -88,7 +94,7 @@ export function dissectIgmp(c: Ctx, off: number, end: number): void {
   else maxResp(c, off + MAX_RESP, end, version);
   // "igmp_checksum(..., 8)": versions 1 and 2 sum the 8-byte message, version 3 all of it.
   const sumEnd = version === 3 ? end : Math.min(end, off + IGMP_HEADER_LEN);
-  checksum(c, F.checksum, F.checksumStatus, off, sumEnd, sumEnd <= c.b.length, 0, CSUM);
+  checksum(c, F.checksum, F.checksumStatus, off, sumEnd, sumEnd <= c.b.length, 0, CSUM, X.badChecksum);
   if (type === V3_REPORT) v3Report(c, off + GROUP, end);
   else c.field(F.maddr, off + GROUP, 4, end);
   if (version === 3 && type === QUERY) v3Query(c, off + IGMP_HEADER_LEN, end);

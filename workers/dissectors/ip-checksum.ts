@@ -6,6 +6,7 @@
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
+import { expertAt } from './expert.ts';
 
 /** proto_checksum_vals */
 export const enum ChecksumStatus {
@@ -17,10 +18,10 @@ export const enum ChecksumStatus {
 
 /** Add the checksum at `off + csum` and its status, verifying the sum over b[off, end) plus the
  *  partial sum `pseudo` (an IPv6 pseudo-header) when `verify`. Returns the value the checksum
- *  should have when it is wrong (for the dissector's expert info, under the item it adds last but
- *  one: see checksumItem), else -1. */
+ *  should have when it is wrong, else -1; with `bad`, the dissector's expert info says so under
+ *  the checksum ("Bad checksum [should be 0xfff4]", proto_tree_add_checksum's). */
 export function checksum(c: Ctx, id: number, statusId: number, off: number, end: number, verify: boolean, pseudo: number,
-                         csum = 2): number {
+                         csum = 2, bad = -1): number {
   const value = c.uint(id, off + csum, 2, end);
   if (value < 0) return -1;
   const item = c.f.last;
@@ -36,10 +37,11 @@ export function checksum(c: Ctx, id: number, statusId: number, off: number, end:
     else if (status === ChecksumStatus.UNVERIFIED) c.f.appendLabel(item, ' [unverified]');
     else c.f.appendLabel(item, ` incorrect, should be 0x${shouldBe(value, sum).toString(16).padStart(4, '0')}`);
   }
+  const should = status === ChecksumStatus.BAD ? shouldBe(value, sum) : -1;
+  if (should >= 0 && bad >= 0) expertAt(c, item, bad, `Bad checksum [should be 0x${should.toString(16).padStart(4, '0')}]`);
   c.f.add(statusId, off + csum, 0, status, EF.GENERATED);
-  if (status !== ChecksumStatus.BAD) return -1;
-  c.status |= Status.WARNING;
-  return shouldBe(value, sum);
+  if (should >= 0) c.status |= Status.WARNING;
+  return should;
 }
 
 /** RFC 1071 sum of b[off, end) plus `initial`, folded to 16 bits. */

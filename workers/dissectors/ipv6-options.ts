@@ -11,6 +11,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
+import { AddrKind } from '../fields/address-kind.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
 import { expertAt } from './expert.ts';
@@ -68,9 +69,10 @@ const DATA_LEN = new Map([[TEL, 1], [ROUTER_ALERT, 2], [JUMBO, 4], [HOME_ADDRESS
 
 /**
  * The Hop-by-Hop (`hop`) or Destination Options header at `o`, up to the datagram's end.
- * Returns the header's length in bytes, or -1 when the packet stopped.
+ * Returns the header's length in bytes, or -1 when the packet stopped; a Home Address option's
+ * offset goes to `home.src`.
  */
-export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: number): number {
+export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: number, home: { src: number }): number {
   const f = c.f;
   if (!c.has(o, OPTS_HEADER_MIN, end)) return -1;
   const len = (c.u8(o + LEN) + 1) * 8;
@@ -109,7 +111,16 @@ export function dissectOptionsHeader(c: Ctx, hop: boolean, o: number, end: numbe
     } else if (type === TEL) used = c.uint(F.tel, d, 1, end) < 0 ? -1 : 1;
     else if (type === ROUTER_ALERT) used = c.uint(F.routerAlert, d, 2, end) < 0 ? -1 : 2;
     else if (type === JUMBO) used = c.uint(F.jumbo, d, 4, end) < 0 ? -1 : 4;
-    else if (type === HOME_ADDRESS) used = c.field(F.homeAddress, d, 16, end) ? 16 : -1;
+    else if (type === HOME_ADDRESS) {
+      used = c.field(F.homeAddress, d, 16, end) ? 16 : -1;
+      // "alloc_address_tvb(…, &pinfo->src, …)": the mobile node's home address is the packet's
+      // source, for the conversations and the Source column (not in a packet an ICMPv6 error
+      // quotes, whose addresses Wireshark puts back)
+      if (used > 0) {
+        home.src = d;
+        if (!c.inErrorPkt) f.colSrc.set(f.count, AddrKind.IPV6, c.b, d);
+      }
+    }
     else if ((type & 0x1f) === 0x1e) used = c.field(F.experimental, d, optLen, end) ? optLen : -1;
     else used = c.field(F.unknown, d, optLen, end) ? optLen : -1;
     if (used < 0) return -1;

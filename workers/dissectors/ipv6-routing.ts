@@ -10,6 +10,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
+import { AddrKind } from '../fields/address-kind.ts';
 import { ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { E } from './ip-expert.ts';
@@ -95,16 +96,17 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
       // "Address[1]: 2200::210:2:0:0:4" (packet-ipv6.c numbers them from 1)
       if (f.wanted === null) f.setText(f.last, `Address[${i + 1}]: ${ipv6Text(c.b, last)}`);
     }
-    if (last >= 0 && segleft > 0) r.dst = last;
+    if (last >= 0 && segleft > 0) finalDestination(c, r, last);
   } else if (type === MIPV6) {
     if (!c.field(F.mipv6Reserved, d, 4, dataEnd)) return;
     if (!c.field(F.mipv6HomeAddress, d + 4, ADDR, dataEnd)) return;
+    if (segleft > 0) finalDestination(c, r, d + 4);
   } else if (type === SRH) {
     const lastEntry = c.uint(F.srhLastEntry, d, 1, dataEnd);
     c.uint(F.srhFlags, d + 1, 1, dataEnd);
     c.field(F.srhTag, d + 2, 2, dataEnd);
     if (c.stop) return;
-    if (segleft > 0 && d + 4 + ADDR <= c.b.length) r.dst = d + 4;
+    if (segleft > 0 && d + 4 + ADDR <= c.b.length) finalDestination(c, r, d + 4);
     for (let i = 0; i <= lastEntry; i++) {
       const a = d + 4 + i * ADDR;
       if (!c.field(F.srhAddr, a, ADDR, dataEnd)) return;
@@ -118,6 +120,14 @@ export function dissectRouting(c: Ctx, o: number, end: number, r: RoutingResult)
   if (!c.has(o, total, end)) return;
   f.pop();
   r.len = total;
+}
+
+/** The address at `at` is where the packet goes in the end (packet-ipv6.c sets pinfo->dst to it
+ *  when segments are left): the conversations' key and the Destination column (not for a packet an
+ *  ICMPv6 error quotes, whose addresses Wireshark puts back). */
+function finalDestination(c: Ctx, r: RoutingResult, at: number): void {
+  r.dst = at;
+  if (!c.inErrorPkt) c.f.colDst.set(c.f.count, AddrKind.IPV6, c.b, at);
 }
 
 /** The Fragment header's fields, for the chain. */

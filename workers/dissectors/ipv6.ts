@@ -131,10 +131,13 @@ export function dissectIpv6(c: Ctx, off: number, end: number): void {
   }
   const dgramEnd = Math.min(end, off + IPV6_HEADER_LEN + payloadLen);
   c.setEnd(off + IPV6_HEADER_LEN + payloadLen);
+  home.src = -1;
   chain(c, item, off, nxt, off + IPV6_HEADER_LEN, dgramEnd, IPV6_HEADER_LEN, plen, off + DST);
 }
 
 const route: RoutingResult = { len: 0, dst: 0 };
+/** The offset of a Home Address option's address, the packet's source (-1: none). */
+const home = { src: -1 };
 const frag: FragmentHeader = { nxt: 0, offset: 0, more: false, ident: 0 };
 
 /**
@@ -149,7 +152,7 @@ function chain(c: Ctx, item: number, ip: number, nxt: number, o: number, end: nu
     if (c.stop) return;
     let len: number;
     if (nxt === HOPOPTS || nxt === DSTOPTS) {
-      len = dissectOptionsHeader(c, nxt === HOPOPTS, o, end);
+      len = dissectOptionsHeader(c, nxt === HOPOPTS, o, end, home);
       if (len < 0) return;
       nxt = c.u8(o);
     } else if (nxt === ROUTING) {
@@ -170,7 +173,7 @@ function chain(c: Ctx, item: number, ip: number, nxt: number, o: number, end: nu
       c.status |= Status.FRAGMENT;
       // A Payload Length below the headers' is an unsigned wrap in Wireshark: the bytes never exist.
       if (fragPlen > 0 && o + fragPlen <= Math.min(end, c.b.length)) {
-        const r = addFragment(c, c.reasm.ipv6, FRAGMENT_IDS, frag.ident, ip + SRC, dst, 16, frag.offset, o, fragPlen, frag.more);
+        const r = addFragment(c, c.reasm.ipv6, FRAGMENT_IDS, frag.ident, home.src >= 0 ? home.src : ip + SRC, dst, 16, frag.offset, o, fragPlen, frag.more);
         if (r) {
           c.status |= Status.REASSEMBLED;
           const next = nxt;
@@ -194,7 +197,7 @@ function chain(c: Ctx, item: number, ip: number, nxt: number, o: number, end: nu
   f.len[item] = Math.max(0, Math.min(ip + extLen, f.bytesOf(item).length) - ip);
   f.pop();
   c.netBuf = f.bytesOf(item);
-  c.netSrc = ip + SRC;
+  c.netSrc = home.src >= 0 ? home.src : ip + SRC;
   c.netDst = dst;
   c.netLen = 16;
   c.ipProto = nxt;

@@ -12,6 +12,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx, Dissector } from './context.ts';
+import { noAddressColumns } from './link-columns.ts';
 import { dissectData } from './data.ts';
 import { ETHERTYPE_NAMES } from './ethernet.ts';
 import { IEEE_802_3_MAX_LEN } from './ethertype.ts';
@@ -57,6 +58,7 @@ export function dissectNull(c: Ctx, off: number, end: number): void {
     c.call((pppHdlc ??= dissectorByName('ppp_hdlc')) ?? dissectData, off, end);
     return;
   }
+  noAddressColumns(c);
   if (!c.has(off, NULL_HEADER_LEN, end)) return;
   const v = family(c, off);
   c.proto(F.null, off, off + NULL_HEADER_LEN);
@@ -64,22 +66,29 @@ export function dissectNull(c: Ctx, off: number, end: number): void {
     // Old Linux DLT_NULL: 2 zero bytes and an EtherType.
     c.f.add(F.type, off, NULL_HEADER_LEN, v & 0xffff);
     c.f.pop();
-    c.call(c.tables.lookup('ethertype', v & 0xffff) ?? dissectData, off + NULL_HEADER_LEN, end);
+    payload(c, c.tables.lookup('ethertype', v & 0xffff), off + NULL_HEADER_LEN, end);
     return;
   }
   c.f.add(F.family, off, NULL_HEADER_LEN, v);
   c.f.pop();
-  c.call(c.tables.lookup('null.type', v) ?? dissectData, off + NULL_HEADER_LEN, end);
+  payload(c, c.tables.lookup('null.type', v), off + NULL_HEADER_LEN, end);
+}
+
+/** The payload by its dissector, which names the Protocol column; undissected, it stays "N/A". */
+function payload(c: Ctx, d: Dissector | undefined, off: number, end: number): void {
+  if (d !== undefined) c.colProtocol = null;
+  c.call(d ?? dissectData, off, end);
 }
 
 /** OpenBSD DLT_LOOP: the same family values in network byte order, no guessing. */
 export function dissectLoop(c: Ctx, off: number, end: number): void {
+  noAddressColumns(c);
   if (!c.has(off, NULL_HEADER_LEN, end)) return;
   const v = c.u32(off);
   c.proto(F.null, off, off + NULL_HEADER_LEN);
   c.f.add(F.family, off, NULL_HEADER_LEN, v);
   c.f.pop();
-  c.call(c.tables.lookup('null.type', v) ?? dissectData, off + NULL_HEADER_LEN, end);
+  payload(c, c.tables.lookup('null.type', v), off + NULL_HEADER_LEN, end);
 }
 
 registerDissector('null', dissectNull);

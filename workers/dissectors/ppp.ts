@@ -12,6 +12,7 @@
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx, Dissector } from './context.ts';
+import { pointToPointColumns } from './link-columns.ts';
 import { dissectData } from './data.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
 
@@ -72,6 +73,7 @@ export function dissectPppHdlc(c: Ctx, off: number, end: number): void {
     c.call((chdlc ??= dissectorByName('chdlc')) ?? dissectData, off, end);
     return;
   }
+  pointToPointColumns(c);
   const ppp = c.proto(F.ppp, off, end);
   let p = off;
   if (b0 === ALL_STATIONS) {

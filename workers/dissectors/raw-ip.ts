@@ -10,6 +10,7 @@
 
 import { FT, registerFields } from '../fields/registry.ts';
 import type { Ctx, Dissector } from './context.ts';
+import { noAddressColumns } from './link-columns.ts';
 import { dissectData } from './data.ts';
 import { bind, dissectorByName, registerDissector } from './tables.ts';
 
@@ -27,6 +28,7 @@ export const F = registerFields({
 let pppHdlc: Dissector | undefined;
 
 function ppp(c: Ctx, off: number, end: number): void {
+  c.colProtocol = null;
   c.call((pppHdlc ??= dissectorByName('ppp_hdlc')) ?? dissectData, off, end);
 }
 
@@ -37,6 +39,7 @@ function zeroes(c: Ctx, off: number, end: number): boolean {
 }
 
 export function dissectRaw(c: Ctx, off: number, end: number): void {
+  noAddressColumns(c);
   c.proto(F.raw, off, c.b.length);
   c.f.pop();
   // Each probe reads its two bytes as Wireshark does (tvb_get_ntohs), so a frame shorter than 8
@@ -47,6 +50,7 @@ export function dissectRaw(c: Ctx, off: number, end: number): void {
   if (c.u16(off + ISDN_FAKE_MAC) === PPP_HDLC_START) return ppp(c, off + ISDN_FAKE_MAC, end);
   if (c.u16(off + ISDN_ONE_BYTE) === PPP_HDLC_START) return ppp(c, off + ISDN_ONE_BYTE, end);
   if (zeroes(c, off, end)) {
+    c.colProtocol = null;
     c.call(c.tables.lookup('ethertype', 0x0800) ?? dissectData, off + ZEROES, end);
     return;
   }
@@ -59,6 +63,8 @@ export function dissectRaw(c: Ctx, off: number, end: number): void {
       d = c.tables.lookup('ethertype', 0x86dd);
       break;
   }
+  // (the payload's dissector names the Protocol column; undissected, it stays "N/A")
+  if (d !== undefined) c.colProtocol = null;
   c.call(d ?? dissectData, off, end);
 }
 

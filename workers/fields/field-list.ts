@@ -6,6 +6,7 @@
 
 import { registerFields, names, FT } from './registry.ts';
 import { grown } from './typed-arrays.ts';
+import { ColumnAddress } from './column-address.ts';
 
 /** Entry flags. */
 export const enum EF {
@@ -125,6 +126,10 @@ export class FieldList {
   wanted: Uint8Array | null = null;
   /** The entry index the last add() returned (SKIPPED when that field was not wanted). */
   last = -1;
+  /** The Source and Destination columns when a dissector sets them other than by an address field
+   *  of its layer (column-address.ts). */
+  readonly colSrc = new ColumnAddress();
+  readonly colDst = new ColumnAddress();
   private stack = new Int32Array(64);
   private depth = 0;
 
@@ -144,7 +149,10 @@ export class FieldList {
     }
     this.count = 0;
     this.detachedAt = -1;
+    if (this.detachedStacks.length !== 0) this.detachedStacks.length = 0;
     this.last = -1;
+    this.colSrc.at = -1;
+    this.colDst.at = -1;
     this.depth = 0;
     this.curSrc = 0;
     // (setting an array's length is a call into the runtime: not for every packet)
@@ -312,10 +320,15 @@ export class FieldList {
    *  under the one that carried it); returns what `reattach` takes to go back. */
   detach(): number {
     const d = this.depth;
+    // (the entries added meanwhile push over the bottom of the stack: what reattach puts back)
+    this.detachedStacks.push(this.stack.slice(0, d));
     this.depth = 0;
     if (this.detachedAt < 0) this.detachedAt = this.count;
     return d;
   }
+
+  /** The tree positions of the detach()es not reattached yet, innermost last. */
+  private readonly detachedStacks: Int32Array[] = [];
 
   /** The first entry added after a `detach` (-1: none this packet): the columns stop there, as
    *  Wireshark's stop being writable while ICMP dissects the packet it quotes. */
@@ -323,6 +336,8 @@ export class FieldList {
 
   /** Back to the tree position `detach` left (the entries of that position are unchanged). */
   reattach(depth: number): void {
+    const saved = this.detachedStacks.pop();
+    if (saved !== undefined) this.stack.set(saved);
     this.depth = depth;
   }
 

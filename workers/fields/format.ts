@@ -112,7 +112,6 @@ export function epochText(sec: number, nsec: number): string {
   return `${sec}.${String(nsec).padStart(9, '0')}`;
 }
 
-/** Printable text of a string value: non-printable bytes escaped as Wireshark does (`\x01`). */
 /** Wireshark's unsigned_time_secs_to_str (epan/to_str.c): "2 hours", "1 day, 3 minutes, 4 seconds". */
 export function durationText(secs: number): string {
   if (secs === 0) return '0 seconds';
@@ -125,6 +124,18 @@ export function durationText(secs: number): string {
   unit(Math.floor((secs % 3600) / 60), 'minute');
   unit(secs % 60, 'second');
   return parts.join(', ');
+}
+
+/** Wireshark's signed_time_msecs_to_str for a duration of `ms` >= 0 milliseconds: as durationText,
+ *  the seconds with their milliseconds ("5 days, 10 hours, 29 minutes, 22.117 seconds", "0.256
+ *  seconds"). */
+export function msDurationText(ms: number): string {
+  const frac = ms % 1000;
+  if (frac === 0) return durationText(ms / 1000);
+  const secs = (ms - frac) / 1000;
+  const whole = secs - (secs % 60);
+  const rest = `${secs % 60}.${String(frac).padStart(3, '0')} seconds`;
+  return whole === 0 ? rest : `${durationText(whole)}, ${rest}`;
 }
 
 /** A string as Wireshark's format_text shows it in the tree: printable characters as they are,

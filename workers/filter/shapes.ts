@@ -34,12 +34,14 @@
 // and masked part against its column entry, the lengths of the address entries. The address
 // columns themselves are compared with the row when a shape is first made: which entries
 // summarize.ts copies there is a function of the structure alone (the same rules as here), and it
-// copies their bytes, so they hold on every packet of the structure.
+// copies their bytes, so they hold on every packet of the structure. (A packet whose dissectors
+// put an address of their own in a column, movedAddresses(), has no shape.)
 
 import { FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { Status } from '../dissectors/context.ts';
-import { AddrKind, type AddressTable } from '../table/addresses.ts';
+import { AddrKind } from '../fields/address-kind.ts';
+import type { AddressTable } from '../table/addresses.ts';
 import type { PacketTable } from '../table/packet-table.ts';
 import { addressCache, type AddressCache } from './address-cache.ts';
 import type { FieldRef } from './ir.ts';
@@ -128,6 +130,15 @@ export interface Shape {
 }
 
 const UNSTABLE = Status.FRAGMENT | Status.REASSEMBLED;
+
+/** Whether a dissector gave this packet an address of its own for the Source or Destination column
+ *  (fields/column-address.ts: an IPv6 routing header's final destination, a Home Address option,
+ *  ARCNET's station ids), which can take the place of an address field's: then the columns are not
+ *  a function of the structure alone, as a shape's are, and the packet gets none. (A column text,
+ *  "N/A", shows only where no address field is: that keeps the rule.) */
+function movedAddresses(fl: FieldList): boolean {
+  return (fl.colSrc.at >= 0 && fl.colSrc.kind !== AddrKind.TEXT) || (fl.colDst.at >= 0 && fl.colDst.kind !== AddrKind.TEXT);
+}
 /** mac() of a row that has no such address. */
 const NO_MAC = new Uint8Array(6);
 const MAX_SHAPES = 1 << 20;
@@ -229,7 +240,7 @@ export class ShapeIndex {
   observe(fl: FieldList, row: number, table: PacketTable, addrs: AddressTable, status: number): void {
     if (row >= this.rowShape.length) this.reserve(Math.max(row + 1, this.rowShape.length * 2));
     if (row >= this.rows) this.rows = row + 1;
-    const sid = status & UNSTABLE || this.shapes.length >= MAX_SHAPES ? 0 : this.shapeOf(fl, row, table, addrs);
+    const sid = status & UNSTABLE || this.shapes.length >= MAX_SHAPES || movedAddresses(fl) ? 0 : this.shapeOf(fl, row, table, addrs);
     if (sid > 0xffff && this.rowShape instanceof Uint16Array) this.rowShape = widened(this.rowShape, Uint32Array, this.rowShape.length);
     this.rowShape[row] = sid;
   }

@@ -2,19 +2,8 @@
 // integer id (0 = none), so a row stores 2 bytes per address (4 past 65,535 addresses) and the
 // text is made once per address. The filter's shape index keeps its MAC addresses here too.
 
+import { AddrKind } from '../fields/address-kind.ts';
 import { etherText, ipv4Text, ipv6Text } from '../fields/format.ts';
-
-export const enum AddrKind {
-  IPV4 = 4,
-  MAC = 6,
-  IPV6 = 16,
-  /** 802.11's receiver and transmitter addresses as the columns name them ("… (RA)", "… (TA)",
-   *  Wireshark's wlan_ra / wlan_ta address types): a MAC address (the low byte is the length). */
-  MAC_RA = 0x106,
-  MAC_TA = 0x206,
-  /** A vSocket context id (8 bytes, little-endian): "host" for 2, else its number (packet-vsock.c). */
-  VSOCK = 0x308,
-}
 
 /** Bytes of an address of `kind`. */
 function lengthOf(kind: AddrKind): number {
@@ -46,7 +35,7 @@ export class AddressTable {
 
   /** Id of the address of `kind` bytes at b[off]. */
   intern(b: Uint8Array, off: number, kind: AddrKind): number {
-    const w0 = word(b, off);
+    const w0 = lengthOf(kind) === 1 ? (b[off] as number) : word(b, off);
     let w1 = 0, w2 = 0, w3 = 0;
     if (lengthOf(kind) === 6) w1 = ((b[off + 4] as number) << 8) | (b[off + 5] as number);
     else if (lengthOf(kind) === 8) w1 = word(b, off + 4);
@@ -93,6 +82,8 @@ export class AddressTable {
       : kind === AddrKind.MAC_RA ? `${etherText(b, 0)} (RA)`
       : kind === AddrKind.MAC_TA ? `${etherText(b, 0)} (TA)`
       : kind === AddrKind.VSOCK ? vsockText(b)
+      : kind === AddrKind.ARCNET ? `0x${((b[0] as number) | 0x100).toString(16).slice(1)}`
+      : kind === AddrKind.TEXT ? asciiText(b)
       : '';
     this.texts[id] = s;
     return s;
@@ -136,6 +127,13 @@ function rehash(old: Int32Array): Int32Array {
     T.set(old.subarray(k, k + STRIDE), s * STRIDE);
   }
   return T;
+}
+
+/** A column text of AddrKind.TEXT: its bytes up to the first NUL. */
+function asciiText(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length && b[i] !== 0; i++) s += String.fromCharCode(b[i] as number);
+  return s;
 }
 
 /** A vSocket context id as Wireshark's column shows it: "host" for 2, else the number. */

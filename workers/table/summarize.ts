@@ -6,7 +6,8 @@
 import { allFields, fieldByName, FT } from '../fields/registry.ts';
 import type { FieldList } from '../fields/field-list.ts';
 import { leanMask } from '../fields/lean-mask.ts';
-import { AddrKind, type AddressTable } from './addresses.ts';
+import { AddrKind } from '../fields/address-kind.ts';
+import type { AddressTable } from './addresses.ts';
 import { NO_VNI, type PacketTable } from './packet-table.ts';
 
 /** A field's id, or -2 (matches no entry) when no dissector registers it. */
@@ -183,8 +184,10 @@ export function summarize(fl: FieldList, t: PacketTable, r: number, addrs: Addre
   t.vni[r] = vni;
   t.tcpFlags[r] = flags;
   t.ipProto[r] = proto;
-  const srcId = src >= 0 ? addrs.intern(fl.bytesOf(src), fl.off[src] as number, srcKind) : 0;
-  const dstId = dst >= 0 ? addrs.intern(fl.bytesOf(dst), fl.off[dst] as number, dstKind) : 0;
+  const cs = fl.colSrc;
+  const cd = fl.colDst;
+  const srcId = cs.wins(src, n) ? addrs.intern(cs.bytes, cs.off, cs.kind) : src >= 0 ? addrs.intern(fl.bytesOf(src), fl.off[src] as number, srcKind) : 0;
+  const dstId = cd.wins(dst, n) ? addrs.intern(cd.bytes, cd.off, cd.kind) : dst >= 0 ? addrs.intern(fl.bytesOf(dst), fl.off[dst] as number, dstKind) : 0;
   // Tunnel endpoints: the outermost IP header of a packet that has another layer inside a tunnel.
   const tunnelled = netLayers >= 2 || (vni !== NO_VNI && firstSrc >= 0);
   let outerSrc = 0;

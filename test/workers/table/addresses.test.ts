@@ -2,7 +2,8 @@
 // and keeps its bytes and text; IPv6 addresses go through their own hash table, which must keep
 // every id reachable as it grows.
 import { describe, expect, it } from 'vitest';
-import { AddrKind, AddressTable } from '../../../workers/table/addresses.ts';
+import { AddrKind } from '../../../workers/fields/address-kind.ts';
+import { AddressTable } from '../../../workers/table/addresses.ts';
 
 function v6(i: number): Uint8Array {
   // fd00::<i> as 16 bytes, at offset 3 of a larger buffer

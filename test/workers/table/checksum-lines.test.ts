@@ -45,7 +45,7 @@ describe('checksum lines', () => {
     const capLen = file.readUInt32LE(24 + 8);
     const bytes = new Uint8Array(file.subarray(40, 40 + capLen));
     // the ICMP checksum, 0x32e2, at offset 46 of the frame: 0x32e3 (tshark -V: "Checksum: 0x32e3
-    // incorrect, should be 0x32e2", then a Bad status)
+    // incorrect, should be 0x32e2" with its Warning/Checksum expert info, then a Bad status)
     expect([bytes[46], bytes[47]]).toEqual([0x32, 0xe2]);
     bytes[47] = 0xe3;
     const out: string[] = [];
@@ -54,6 +54,7 @@ describe('checksum lines', () => {
       n.children.forEach(walk);
     };
     buildTree(frame(bytes, file.readUInt32LE(20)).fl).forEach(walk); // the file's link type (IPNET)
-    expect(out).toEqual(['Header Checksum: 0xfcd5 [validation disabled]', 'Checksum: 0x32e3 incorrect, should be 0x32e2', '[Checksum Status: Bad]']);
+    expect(out).toEqual(['Header Checksum: 0xfcd5 [validation disabled]', 'Checksum: 0x32e3 incorrect, should be 0x32e2',
+      '[Expert Info (Warning/Checksum): Bad checksum [should be 0x32e2]]', '[Group: Checksum]', '[Checksum Status: Bad]']);
   });
 });

@@ -15,8 +15,6 @@ const EXCEPTION = /^\[(Malformed Packet|Packet size limited during capture)/;
 
 /** Frames where this build differs, and why. */
 const KNOWN: Record<string, Record<number, string>> = {
-  // (as test/workers/filter/damage-items.test.ts) the quoted DNS message runs past the quoted bytes
-  'icmp-destunreach-udp.pcap': { 1: 'Wireshark does not mark an exception inside an ICMP error' },
   // the IPv6 fragment header is a subtree of IPv6 here, a protocol of its own in Wireshark ("IPv6
   // Fragment"), which goes on to the payload and shows a second exception there
   'ipv6_frag6_negative_len.pcap': { 1: 'IPv6 Fragment is not a protocol of its own here' },

@@ -42,7 +42,6 @@ const TSHARK: Record<string, Frames> = {
 
 /** Where Decapod answers otherwise: the same capture, for the same reason, as the damage items. */
 const DIFFERENT: Record<string, Frames & { why: string }> = {
-  'icmp-destunreach-udp.pcap': { malformed: [1], short: [], why: 'the DNS message quoted in the ICMP error runs past the quoted bytes; Wireshark does not mark that' },
 };
 
 /** pcapng-truncated-shb.pcapng: tshark reads it as another format (test/golden/exceptions.ts). */

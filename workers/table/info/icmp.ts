@@ -1,33 +1,36 @@
 // The Info column of ICMP and ICMPv6, as packet-icmp.c and packet-icmpv6.c write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { icmpCodeName, icmpv6CodeName } from '../../dissectors/icmp-codes.ts';
-import { find, hex4, named, num, text } from './fields.ts';
+import { icmpCodeName, icmpTypeName, icmpv6CodeName } from '../../dissectors/icmp-codes.ts';
+import { find, hex4, namedOr, num, text } from './fields.ts';
+
+/** The types whose Info goes on with the identifier and sequence number (packet-icmp.c's echo,
+ *  timestamp, information and address mask messages). */
+const IDENTIFIED = new Set([0, 8, 13, 14, 15, 16, 17, 18]);
 
 export function icmpInfo(fl: FieldList): string {
   const type = num(fl, 'icmp.type', false);
   if (Number.isNaN(type)) return '';
-  // packet-icmp.c: the type padded to 20 columns, then the code's name for the types that have them
-  const code = icmpCodeName(type, num(fl, 'icmp.code', false));
-  let s = named(fl, 'icmp.type') || `Type ${type}`;
-  if (code !== '') return `${s.padEnd(20)} (${code})`;
-  if (type === 0 || type === 8) {
-    // packet-icmp.c: "%-20s id=0x%04x, seq=%u/%u, ttl=%u", the sequence number read big- then
-    // little-endian, then the matching request or reply
-    s = (type === 8 ? 'Echo (ping) request' : 'Echo (ping) reply').padEnd(20);
-    const id = num(fl, 'icmp.ident');
-    if (Number.isNaN(id)) return s.trimEnd();
-    s += ` id=0x${hex4(id)}, seq=${text(fl, 'icmp.seq')}/${text(fl, 'icmp.seq_le')}`;
-    const ttl = text(fl, 'ip.ttl');
-    if (ttl) s += `, ttl=${ttl}`;
-    s += echoMatch(fl, 'icmp');
-  }
-  return s;
+  // packet-icmp.c: "%-20s" of the type's name, then the code's name for the types that have them
+  const codeValue = num(fl, 'icmp.code', false);
+  const code = icmpCodeName(type, codeValue);
+  let s = icmpTypeName(type, codeValue).padEnd(20);
+  if (code !== '') s += ` (${code})`;
+  if (!IDENTIFIED.has(type)) return s;
+  // " id=0x%04x, seq=%u/%u, ttl=%u", the sequence number read big- then little-endian, then an
+  // echo's matching request or reply
+  const id = num(fl, 'icmp.ident');
+  if (Number.isNaN(id)) return s.trimEnd();
+  s += ` id=0x${hex4(id)}, seq=${text(fl, 'icmp.seq')}/${text(fl, 'icmp.seq_le')}`;
+  const ttl = text(fl, 'ip.ttl');
+  if (ttl) s += `, ttl=${ttl}`;
+  return s + echoMatch(fl, 'icmp');
 }
 
 export function icmpv6Info(fl: FieldList): string {
   const type = num(fl, 'icmpv6.type', false);
-  let s = named(fl, 'icmpv6.type');
+  // (val_to_str's "Unknown (%d)" for a type without a name)
+  let s = namedOr(fl, 'icmpv6.type', (v) => `Unknown (${v})`);
   const code = icmpv6CodeName(type, num(fl, 'icmpv6.code', false));
   if (code !== '') return `${s} (${code})`;
   if (type >= 133 && type <= 136) return s + neighborDiscovery(fl, type);
