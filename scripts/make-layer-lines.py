@@ -103,12 +103,29 @@ PROTOCOLS = {
         'xml.tag contains "Envelope"', 'xml.attribute == "lang=\\"en\\""', 'xml.cdata == "7"', 'xml.xmlpi.xml.version == "1.0"',
         'xml.xmlpi.xml.standalone == "yes"', 'xml.comment', 'xml.cdatasection', 'xml.doctype == "note"', 'xml.dtdtag', 'xml.xmlpi',
         'xml.unknown', 'xml.closing_unopened_tag', 'xml.unrecognized_text', '_ws.malformed', 'xml']),
+    'dnsrr': (('Domain Name System', '[Malformed Packet'), True, [
+        'dns.srv.port == 5060', 'dns.srv.service == "_sip"', 'dns.svcb.svcparam.alpn == "h2"', 'dns.svcb.svcparam.ipv4hint.ip == 192.0.2.2',
+        'dns.svcb.svcparam.key == 32769', 'dns.caa.issue contains "letsencrypt"', 'dns.caa.flags.issuer_critical == 1',
+        'dns.tlsa.matching_type == 1', 'dns.hinfo.os == "LINUX"', 'dns.eui48 == 00:00:5e:00:53:aa', 'dns.eui64 == 00:00:5e:ef:10:00:00:2a',
+        'dns.naptr.flags == "U"', 'dns.dnskey.flags.key_revoked == 1', 'dns.dnskey.key_id == 13084', 'dns.resp.type == 257',
+        'dns.nsec3.flags.opt_out == 1', 'dns.sshfp.algorithm == 4', 'dns.dname == "other.example.net"', 'dns.undecoded.type',
+        'dns.loc.altitude == 10004200', 'dns.tsig.noalg']),
     'icmp': (('Internet Control Message Protocol', '[Malformed Packet'), True, [
         'icmp.type == 13', 'icmp.originate_timestamp', 'icmp.resp_in == 2', 'icmp.checksum_bad', 'icmp.ext.checksum_bad',
         'icmp.ext.echo.rsp.state == 2', 'icmp.ext.echo.req.local == 1', 'icmp.int_ident.name == "eth0"', 'icmp.int_ident.index == 7',
         'icmp.int_ident.ipv4 == 192.0.2.1', 'icmp.mip.coa == 10.0.0.254', 'icmp.lifetime == 1800', 'icmp.router_address == 10.0.0.253',
         'icmp.address_mask == 255.255.255.0', '_ws.expert.group == 0x01000000', 'icmp.code == 16', 'icmp.mip.f == 1', 'icmp.pref_level < 0',
         'icmp.ext.echo.seq == 3', 'icmp.mpls.label == 16004', '_ws.malformed']),
+    'ipopts': (('Internet Protocol Version 4', '[Malformed Packet'), True, [
+        'ip.opt.type.number == 7', 'ip.rec_rt == 10.0.0.9', 'ip.empty_rt == 10.0.0.9', 'ip.src_rt == 10.0.0.9', 'ip.dst == 10.0.0.10',
+        'ip.cur_rt == 10.0.0.2', 'ip.opt.ra == 0', 'ip.opt.flag == 1', 'ip.opt.time_stamp == 1000', 'ip.opt.sec_rfc791_sec == 0xf135',
+        'ip.opt.sec_rfc791_tcc == "AB"', 'ip.opt.sid == 7', 'ip.opt.ohc == 2', 'ip.opt.mtu == 1500', 'ip.opt.qs_rate == 5',
+        'ip.opt.qs_ttl_diff == 4', 'ip.opt.qs_func == 1', 'ip.cipso.doi == 1', '_ws.expert', 'ip.opt.ptr == 8']),
+    'tcpopts': (('Transmission Control Protocol', '[Malformed Packet'), True, [
+        'tcp.options.tfo.request', 'tcp.options.tfo.cookie', 'tcp.analysis.tfo_syn', 'tcp.options.md5', 'tcp.options.md5.digest',
+        'tcp.options.user_to_granularity == 1', 'tcp.options.user_to_val == 90', 'tcp.options.qs.rate == 2',
+        'tcp.options.experimental.exid == 0xab', 'tcp.option_kind == 99', 'tcp.options.sack_le == 101', 'tcp.option.len.invalid',
+        'tcp.options.wscale.shift == 7', 'tcp.options.mss_val == 1460 && tcp.flags.ack == 1']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',

@@ -30,6 +30,15 @@ const IP_TTL = 8;
 /** Adds ip.dst and its hidden companions for an address at `off` (from ipv4.ts). */
 export type DstAdder = (c: Ctx, off: number, end: number) => void;
 
+/** RFC 4782's rates, by their 4-bit code (packet-ip.c's qs_rate_vals). */
+export const QS_RATES = ['0 bit/s', '80 Kbit/s', '160 Kbit/s', '320 Kbit/s', '640 Kbit/s', '1.28 Mbit/s', '2.56 Mbit/s', '5.12 Mbit/s',
+  '10.24 Mbit/s', '20.48 Mbit/s', '40.96 Mbit/s', '81.92 Mbit/s', '163.84 Mbit/s', '327.68 Mbit/s', '655.36 Mbit/s', '1.31072 Gbit/s'];
+const QS_FUNCS = names([[0, 'Rate request'], [8, 'Rate report']]);
+/** RFC 791's security levels (secl_rfc791_vals). */
+const SEC_LEVELS = names([[0x0000, 'Unclassified'], [0xf135, 'Confidential'], [0x789a, 'EFTO'], [0xbc4d, 'MMMM'], [0x5e26, 'PROG'],
+  [0xaf13, 'Restricted'], [0xd788, 'Secret'], [0x6bc5, 'Top secret'], [0x35e2, 'Reserved'], [0x9af1, 'Reserved'], [0x4d78, 'Reserved'],
+  [0x24bd, 'Reserved'], [0x135e, 'Reserved'], [0x89af, 'Reserved'], [0xc4d6, 'Reserved'], [0xe26b, 'Reserved']]);
+
 const PROTECTED = ['Datagram protected in accordance with its rules', 'Datagram not protected in accordance with its rules'] as const;
 
 export const K = registerFields({
@@ -43,14 +52,14 @@ export const K = registerFields({
   ra: { name: 'ip.opt.ra', label: 'Router Alert', type: FT.UINT, bits: 16, names: names([[0, 'Router shall examine packet']]) },
   addr: { name: 'ip.opt.addr', label: 'IP Address', type: FT.IPV4 },
   padding: { name: 'ip.opt.padding', label: 'Padding', type: FT.BYTES },
-  qsFunc: { name: 'ip.opt.qs_func', label: 'Function', type: FT.UINT, bits: 8, mask: 0xf0, names: names([[0, 'Rate request'], [8, 'Rate report']]) },
-  qsRate: { name: 'ip.opt.qs_rate', label: 'Rate', type: FT.UINT, bits: 8, mask: 0xf },
+  qsFunc: { name: 'ip.opt.qs_func', label: 'Function', type: FT.UINT, bits: 8, mask: 0xf0, names: QS_FUNCS, unknownName: true },
+  qsRate: { name: 'ip.opt.qs_rate', label: 'Rate', type: FT.UINT, bits: 8, mask: 0xf, names: names(QS_RATES.map((r, i) => [i, r])) },
   qsTtl: { name: 'ip.opt.qs_ttl', label: 'QS TTL', type: FT.UINT, bits: 8 },
   qsTtlDiff: { name: 'ip.opt.qs_ttl_diff', label: 'TTL Diff', type: FT.UINT, bits: 8 },
   qsUnused: { name: 'ip.opt.qs_unused', label: 'Not Used', type: FT.UINT, bits: 8 },
   qsNonce: { name: 'ip.opt.qs_nonce', label: 'QS Nonce', type: FT.UINT, base: Base.HEX, mask: 0xfffffffc },
   qsReserved: { name: 'ip.opt.qs_reserved', label: 'Reserved', type: FT.UINT, base: Base.HEX, mask: 0x3 },
-  secRfc791Sec: { name: 'ip.opt.sec_rfc791_sec', label: 'Security', type: FT.UINT, base: Base.HEX, bits: 16 },
+  secRfc791Sec: { name: 'ip.opt.sec_rfc791_sec', label: 'Security', type: FT.UINT, base: Base.HEX, bits: 16, names: SEC_LEVELS },
   secRfc791Comp: { name: 'ip.opt.sec_rfc791_comp', label: 'Compartments', type: FT.UINT, bits: 16 },
   secCl: { name: 'ip.opt.sec_cl', label: 'Classification Level', type: FT.UINT, base: Base.HEX, bits: 8 },
   secRfc791Hr: { name: 'ip.opt.sec_rfc791_hr', label: 'Handling Restrictions', type: FT.STRING },
@@ -86,8 +95,9 @@ export const K = registerFields({
   timeStampAddr: { name: 'ip.opt.time_stamp_addr', label: 'Address', type: FT.IPV4 },
 });
 
-/** The data of option `type` at `o` (length `len`, ending at `end`); `ip` is the IPv4 header. */
-export function optionData(c: Ctx, type: number, o: number, len: number, end: number, ip: number, dst: DstAdder): void {
+/** The data of option `type` at `o` (length `len`, ending at `end`); `ip` is the IPv4 header.
+ *  Returns what packet-ip.c appends to the option's line ('' for most). */
+export function optionData(c: Ctx, type: number, o: number, len: number, end: number, ip: number, dst: DstAdder): string {
   const d = o + DATA;
   const dataEnd = o + len;
   switch (type) {
@@ -108,7 +118,7 @@ export function optionData(c: Ctx, type: number, o: number, len: number, end: nu
       if (a < dataEnd) c.field(K.padding, a, dataEnd - a, end);
       break;
     }
-    case QS: quickStart(c, d, c.u8(ip + IP_TTL), end); break;
+    case QS: return quickStart(c, d, c.u8(ip + IP_TTL), end);
     case SEC:
       security(c, d, len, end);
       break;
@@ -118,10 +128,10 @@ export function optionData(c: Ctx, type: number, o: number, len: number, end: nu
       break;
     case CIPSO: cipso(c, d, o + len, end); break;
   }
+  return '';
 }
 
-const SEC_RFC791 = new Set([0x0000, 0xf135, 0x789a, 0xbc4d, 0x5e26, 0xaf13, 0xd788, 0x6bc5, 0x35e2, 0x9af1, 0x4d78,
-  0x24bd, 0x135e, 0x89af, 0xc4d6, 0xe26b]);
+const SEC_RFC791 = new Set(SEC_LEVELS.keys());
 
 /** Loose / strict source route and record route: each 4-byte slot by where the pointer is. */
 function route(c: Ctx, type: number, o: number, len: number, end: number, dst: DstAdder): void {
@@ -148,6 +158,8 @@ function route(c: Ctx, type: number, o: number, len: number, end: number, dst: D
     } else if (type === RR) [id, host] = [K.emptyRt, K.emptyRtHost];
     else [id, host] = [K.srcRt, K.srcRtHost];
     if (!c.field(id, a, 4, end)) return;
+    // the slot the pointer points at: "Source Route: 10.0.0.9 <- (next)"
+    if (slot + 1 === ptr && c.f.wanted === null) c.f.appendLabel(c.f.last, ' <- (next)');
     c.f.add(host, a, 4, 0, EF.HIDDEN | EF.GENERATED);
   }
 }
@@ -166,28 +178,39 @@ function timestamp(c: Ctx, o: number, len: number, end: number): void {
       expertAt(c, f.text(a, left, 'Suboption would go past end of option'), E.ipSuboptTooLong, 'Suboption would go past end of option');
       break;
     }
-    if (entry === 8) c.field(K.timeStampAddr, a, 4, end);
+    // (packet-ip.c writes an address slot still zero as "-")
+    if (entry === 8 && c.field(K.timeStampAddr, a, 4, end) && f.wanted === null && c.u32(a) === 0) f.setText(f.last, 'Address: -');
     c.uint(K.timeStamp, a + entry - 4, 4, end);
     a += entry;
     left -= entry;
   }
 }
 
-function quickStart(c: Ctx, d: number, ttl: number, end: number): void {
+/** RFC 4782: the function and rate, a request's QS TTL (and its difference from the header's
+ *  TTL) or a report's unused byte, then the nonce; a function other than those two ends the
+ *  option. Returns the line's suffix: ": Rate request (0), 1.28 Mbit/s, QS TTL 60, QS TTL diff 4". */
+function quickStart(c: Ctx, d: number, ttl: number, end: number): string {
   const f = c.f;
-  if (!c.has(d, 1, end)) return;
+  if (!c.has(d, 1, end)) return '';
   const cmd = c.u8(d);
-  f.add(K.qsFunc, d, 1, cmd >> 4);
+  const func = cmd >> 4;
+  f.add(K.qsFunc, d, 1, func);
+  const known = QS_FUNCS.get(func);
+  if (known === undefined) return `: Unknown (${func}) (${func})`;
   f.add(K.qsRate, d, 1, cmd & 0xf);
-  if (cmd >> 4 === 0) {
+  let more = `: ${known} (${func}), ${QS_RATES[cmd & 0xf]}`;
+  if (func === 0) {
     const qsTtl = c.uint(K.qsTtl, d + 1, 1, end);
-    if (qsTtl < 0) return;
-    f.add(K.qsTtlDiff, d + 1, 1, (ttl - qsTtl) & 0xff, EF.GENERATED);
+    if (qsTtl < 0) return more;
+    const diff = (ttl - qsTtl) & 0xff;
+    f.add(K.qsTtlDiff, d + 1, 1, diff, EF.GENERATED);
+    more += `, QS TTL ${qsTtl}, QS TTL diff ${diff}`;
   } else c.uint(K.qsUnused, d + 1, 1, end);
-  if (!c.has(d + 2, 4, end)) return;
+  if (!c.has(d + 2, 4, end)) return more;
   const nonce = c.u32(d + 2);
   f.add(K.qsNonce, d + 2, 4, nonce >>> 2);
   f.add(K.qsReserved, d + 2, 4, nonce & 3);
+  return more;
 }
 
 /** RFC 791's 11-byte form (security, compartments, handling restrictions, TCC), recognised by
@@ -225,8 +248,12 @@ function security(c: Ctx, d: number, len: number, end: number): void {
   }
 }
 
+/** An FT_STRING of n bytes as Wireshark shows it: up to its first NUL ("Handling Restrictions: "
+ *  for two zero bytes). */
 function text(c: Ctx, o: number, n: number): string {
-  return latin1Text(c.b, o, o + n);
+  let e = o;
+  while (e < o + n && c.b[e] !== 0) e++;
+  return latin1Text(c.b, o, e);
 }
 
 /** CIPSO (draft-ietf-cipso-ipsecurity, FIPS 188): the DOI, then tags; categories are not decoded. */

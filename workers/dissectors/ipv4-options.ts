@@ -175,7 +175,9 @@ function option(c: Ctx, known: readonly [number, string, number], type: number, 
   } else if (rule < 0 && len > MAX_OPTION_LEN) {
     expertAt(c, lenItem, E.ipOptLenInvalid, 'Invalid length for option');
   }
-  optionData(c, type, o, len, Math.min(end, o + len), ip, dst);
+  const more = optionData(c, type, o, len, Math.min(end, o + len), ip, dst);
+  // (what packet-ip.c appends to an option's line: Quick-Start's function and rate)
+  if (more !== '' && f.wanted === null) f.appendLabel(item, more);
   // dissect_ipopt_ra: ": Router shall examine packet (0)"
   if (type === ROUTER_ALERT && len >= 4 && f.wanted === null && o + 4 <= c.b.length) {
     const v = c.u16(o + 2);

@@ -17,6 +17,7 @@ import { EF } from '../fields/field-list.ts';
 import { Group, Severity, expertAt, expertLine, registerExperts } from './expert.ts';
 import type { Ctx } from './context.ts';
 import { dissectMptcp } from './mptcp.ts';
+import { QS_RATES } from './ipv4-option-kinds.ts';
 
 const KIND = 0;
 /** Where the options start in the TCP header (offsets there are packet-tcp.c's tvb offsets). */
@@ -27,14 +28,24 @@ const ACC_ECN_1 = 0xae;
 const LEN = 1;
 const DATA = 2;
 
+/** tcp_option_kind_vs (tshark 4.0.17's `-G values`). */
 const OPT_NAMES = names([
-  [0, 'End of Option List'], [1, 'No-Operation'], [2, 'Maximum Segment Size'], [3, 'Window Scale'],
-  [4, 'SACK Permitted'], [5, 'SACK'], [6, 'Echo'], [7, 'Echo Reply'], [8, 'Time Stamp Option'],
-  [11, 'CC'], [12, 'CC.NEW'], [13, 'CC.ECHO'], [19, 'TCP MD5 signature'], [27, 'Quick-Start Response'],
-  [28, 'User Timeout'], [29, 'TCP Authentication Option'], [30, 'Multipath TCP'], [34, 'TCP Fast Open Cookie'],
-  [ACC_ECN_0, 'Accurate ECN Order 0'], [ACC_ECN_1, 'Accurate ECN Order 1'],
-  [253, 'RFC3692-style Experiment 1'], [254, 'RFC3692-style Experiment 2'],
+  [38, 'tcp_option_kind_vs'], [0, 'End of Option List'], [1, 'No-Operation'], [2, 'Maximum Segment Size'],
+  [3, 'Window Scale'], [4, 'SACK Permitted'], [5, 'SACK'], [6, 'Echo'], [7, 'Echo Reply'],
+  [8, 'Time Stamp Option'], [9, 'Partial Order Connection Permitted'], [10, 'Partial Order Service Profile'],
+  [11, 'CC'], [12, 'CC.NEW'], [13, 'CC.ECHO'], [14, 'TCP Alternate Checksum Request'],
+  [15, 'TCP Alternate Checksum Data'], [16, 'Skeeter'], [17, 'Bubba'], [18, 'Trailer Checksum Option'],
+  [19, 'MD5 Signature Option'], [20, 'SCPS Capabilities'], [21, 'Selective Negative Acknowledgements'],
+  [22, 'Record Boundaries'], [23, 'Corruption experienced'], [24, 'SNAP'], [25, 'Unassigned'],
+  [26, 'TCP Compression Filter'], [27, 'Quick-Start Response'], [28, 'User Timeout Option'],
+  [29, 'The TCP Authentication Option'], [30, 'Multipath TCP'], [34, 'TCP Fast Open Cookie'],
+  [76, 'Riverbed Probe'], [78, 'Riverbed Transparency'], [ACC_ECN_0, 'Accurate ECN Order 0'],
+  [ACC_ECN_1, 'Accurate ECN Order 1'], [253, 'RFC3692-style Experiment 1'],
+  [254, 'RFC3692-style Experiment 2'],
 ]);
+
+/** RFC 4782's rates by their 4-bit code (packet-tcp.c's qs_rate_vals, as IPv4's Quick-Start). */
+const QS_RATE_NAMES = names(QS_RATES.map((r, i) => [i, r]));
 
 /** Experiment Identifiers Wireshark knows (packet-tcp.c's tcp_exid_vs). */
 const EXIDS = names([
@@ -46,13 +57,13 @@ const EXIDS = names([
 /** The options' short names, which the Options line lists (Wireshark's protocol short names). */
 const SHORT_NAMES = new Map([
   [0, 'End of Option List (EOL)'], [1, 'No-Operation (NOP)'], [2, 'Maximum segment size'], [3, 'Window scale'],
-  [4, 'SACK permitted'], [5, 'SACK'], [8, 'Timestamps'], [19, 'TCP MD5 signature'], [28, 'User Timeout'],
+  [4, 'SACK permitted'], [5, 'SACK'], [8, 'Timestamps'], [19, 'TCP MD5 signature'], [27, 'Quick-Start'], [28, 'User Timeout'],
   [30, 'MPTCP'], [34, 'TCP Fast Open'], [0xac, 'Accurate ECN'], [0xae, 'Accurate ECN'], [253, 'Experimental'], [254, 'Experimental'],
 ]);
 
 
 export const O = registerFields({
-  kind: { name: 'tcp.option_kind', label: 'Kind', type: FT.UINT, bits: 8, names: OPT_NAMES },
+  kind: { name: 'tcp.option_kind', label: 'Kind', type: FT.UINT, bits: 8, names: OPT_NAMES, unknownName: true },
   len: { name: 'tcp.option_len', label: 'Length', type: FT.UINT, bits: 8 },
   eol: { name: 'tcp.options.eol', label: 'TCP Option - End of Option List (EOL)', type: FT.BYTES, nameOnly: true },
   nop: { name: 'tcp.options.nop', label: 'TCP Option - No-Operation (NOP)', type: FT.BYTES, nameOnly: true },
@@ -74,14 +85,22 @@ export const O = registerFields({
   userTo: { name: 'tcp.options.user_to', label: 'TCP Option - User Timeout', type: FT.BYTES, nameOnly: true },
   tfo: { name: 'tcp.options.tfo', label: 'TCP Option - TCP Fast Open', type: FT.BYTES, nameOnly: true },
   tfoCookie: { name: 'tcp.options.tfo.cookie', label: 'Fast Open Cookie', type: FT.BYTES },
+  tfoRequest: { name: 'tcp.options.tfo.request', label: 'Fast Open Cookie Request', type: FT.NONE },
+  userToGranularity: { name: 'tcp.options.user_to_granularity', label: 'Granularity', type: FT.BOOLEAN, bits: 16, mask: 0x8000,
+    tf: ['Minutes', 'Seconds'], blurb: 'TCP User Timeout Granularity' },
+  userToVal: { name: 'tcp.options.user_to_val', label: 'User Timeout', type: FT.UINT, bits: 16, mask: 0x7fff, blurb: 'TCP User Timeout Value' },
   accEcn: { name: 'tcp.options.acc_ecn', label: 'TCP Option - Accurate ECN', type: FT.BYTES, nameOnly: true },
   ee0b: { name: 'tcp.options.acc_ecn.ee0b', label: 'Accurate ECN Echo ECT(0) Byte Counter', type: FT.UINT, bits: 24 },
   eceb: { name: 'tcp.options.acc_ecn.eceb', label: 'Accurate ECN Echo CE Byte Counter', type: FT.UINT, bits: 24 },
   ee1b: { name: 'tcp.options.acc_ecn.ee1b', label: 'Accurate ECN Echo ECT(1) Byte Counter', type: FT.UINT, bits: 24 },
   experimental: { name: 'tcp.options.experimental', label: 'TCP Option - Experimental', type: FT.BYTES, nameOnly: true },
-  exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16, names: EXIDS },
+  exid: { name: 'tcp.options.experimental.exid', label: 'Experiment Identifier', type: FT.UINT, base: Base.HEX, bits: 16, names: EXIDS, unknownName: true },
   expData: { name: 'tcp.options.experimental.data', label: 'Data', type: FT.BYTES },
   unknown: { name: 'tcp.options.unknown', label: 'TCP Option - Unknown', type: FT.BYTES, nameOnly: true },
+  qs: { name: 'tcp.options.qs', label: 'TCP Option - Quick-Start', type: FT.BYTES, nameOnly: true },
+  // (both "QS Rate" in packet-tcp.c, the second being the TTL difference)
+  qsRate: { name: 'tcp.options.qs.rate', label: 'QS Rate', type: FT.UINT, bits: 8, mask: 0xf, names: QS_RATE_NAMES },
+  qsTtlDiff: { name: 'tcp.options.qs.ttl_diff', label: 'QS Rate', type: FT.UINT, bits: 8 },
   unknownPayload: { name: 'tcp.options.unknown.payload', label: 'Payload', type: FT.BYTES },
 });
 
@@ -98,8 +117,10 @@ export interface TcpOptionInfo {
 
 /** The entry of the option item being dissected (negative when a lean dissection skipped it). */
 let optionItem = -1;
-/** Whether the segment being dissected has SYN set (the MSS option belongs in SYNs only). */
+/** Whether the segment being dissected has SYN set (the MSS option belongs in SYNs only), and
+ *  whether it is a SYN without ACK (one whose Fast Open cookie opens with data). */
 let syn = false;
+let synOnly = false;
 
 /** packet-tcp.c's expert infos on options (severity and group as tshark 4.0.17 titles them on
  *  test/fixtures/expert/expert-cases.pcap). */
@@ -110,6 +131,7 @@ const X = registerExperts({
   mssAbsent: { name: 'tcp.options.mss.absent', msg: 'The SYN packet does not contain a MSS option', severity: Severity.NOTE, group: Group.PROTOCOL },
   nop: { name: 'tcp.nop', msg: '4 NOP in a row - a router may have removed some options', severity: Severity.WARN, group: Group.PROTOCOL },
   mssPresent: { name: 'tcp.options.mss.present', msg: 'The non-SYN packet does contain a MSS option', severity: Severity.WARN, group: Group.PROTOCOL },
+  tfoSyn: { name: 'tcp.analysis.tfo_syn', msg: 'TCP SYN with TFO Cookie', severity: Severity.NOTE, group: Group.SEQUENCE },
 });
 
 const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: new Int32Array(8) };
@@ -118,9 +140,10 @@ const info: TcpOptionInfo = { wscale: -1, accEcn: false, sacks: 0, sackEdges: ne
  * Dissect the options in [off, end) (end = the data offset, already checked to be captured).
  * `sackBase` is subtracted from SACK edges (relative sequence numbers of the reverse direction).
  */
-export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number, synSet: boolean, optionsItem = -1): TcpOptionInfo {
+export function dissectTcpOptions(c: Ctx, off: number, end: number, sackBase: number, synSet: boolean, optionsItem = -1, ackSet = false): TcpOptionInfo {
   const f = c.f;
   syn = synSet;
+  synOnly = synSet && !ackSet;
   let mss = false;
   // (each option's short name goes on the Options line once it is dissected, as tcp_dissect_options does)
   info.wscale = -1;
@@ -234,8 +257,11 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       for (let e = d; e + 8 <= o + len; e += 8, n++) {
         const le = (c.u32(e) - sackBase) >>> 0;
         const re = (c.u32(e + 4) - sackBase) >>> 0;
-        f.add(O.sackLe, e, 4, le);
-        f.add(O.sackRe, e + 4, 4, re);
+        // ("left edge = %u (relative)": packet-tcp.c writes its own lines, relative sequence numbers being on)
+        const leItem = f.add(O.sackLe, e, 4, le);
+        if (f.wanted === null) f.setText(leItem, `left edge = ${le} (relative)`);
+        const reItem = f.add(O.sackRe, e + 4, 4, re);
+        if (f.wanted === null) f.setText(reItem, `right edge = ${re} (relative)`);
         if (optionItem >= 0) f.appendLabel(optionItem, ` ${le}-${re}`);
         if (info.sacks < 3) {
           info.sackEdges[2 * info.sacks] = c.u32(e);
@@ -249,13 +275,24 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
       if (fixed(c, O.md5, kind, o, len, 18)) f.add(O.md5Digest, d, 16);
       break;
     case 28:
-      fixed(c, O.userTo, kind, o, len, 4);
+      // RFC 5482: the granularity bit, then the timeout in its unit
+      if (fixed(c, O.userTo, kind, o, len, 4)) {
+        const v = c.u16(d);
+        f.add(O.userToGranularity, d, 2, v >> 15);
+        f.add(O.userToVal, d, 2, v & 0x7fff);
+      }
       break;
     case 34:
+      // RFC 7413: no cookie is a request for one ("TFO=R" in Info), else the cookie ("TFO=C"),
+      // which a SYN without ACK carries to open with data (a Note of packet-tcp.c's)
       f.push(f.add(O.tfo, o, len));
       f.add(O.kind, o, 1, kind);
       f.add(O.len, o + LEN, 1, len);
-      if (len > 2) f.add(O.tfoCookie, d, len - 2);
+      if (len === 2) f.add(O.tfoRequest, o, 2);
+      else if (len > 2) {
+        const cookie = f.add(O.tfoCookie, d, len - 2);
+        if (synOnly) expertAt(c, cookie, X.tfoSyn);
+      }
       break;
     case 30:
       dissectMptcp(c, o, len, O.kind, O.len);
@@ -288,7 +325,21 @@ function option(c: Ctx, kind: number, o: number, len: number, sackBase: number):
         }
         // (under the Length line, above the identifier, as Wireshark shows it)
         else expertAt(c, lenItem, X.lenInvalid, `option length should be 4, 7, 10, or 13 instead of ${len}`);
+      } else if (exid === 0xf989) {
+        // Fast Open before its option kind (RFC 7413's experimental form): the cookie as option 34's
+        if (len > 4) {
+          const cookie = f.add(O.tfoCookie, d + 2, len - 4);
+          if (synOnly) expertAt(c, cookie, X.tfoSyn);
+        } else f.add(O.tfoRequest, o, len);
       } else if (len > 4) f.add(O.expData, d + 2, len - 4);
+      break;
+    }
+    case 27: {
+      // RFC 4782's Quick-Start Response: the rate granted and the TTL difference; " QSresp=…" in Info
+      if (fixed(c, O.qs, kind, o, len, 8)) {
+        f.add(O.qsRate, d, 1, c.u8(d) & 0xf);
+        f.add(O.qsTtlDiff, d + 1, 1, c.u8(d + 1));
+      }
       break;
     }
     default:

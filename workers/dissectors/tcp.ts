@@ -239,7 +239,7 @@ export function dissectTcp(c: Ctx, off: number, end: number): void {
     f.push(optionsItem);
     mptcpSegment.stream = quoted ? -1 : s;
     mptcpSegment.flow = quoted ? -1 : fwd;
-    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, (flags & SYN) !== 0, optionsItem);
+    const opts = dissectTcpOptions(c, off + TCP_HEADER_LEN, off + hlen, ackBase, (flags & SYN) !== 0, optionsItem, (flags & ACK) !== 0);
     wscale = opts.wscale;
     // an AccECN option turns ACE on for the stream's later segments (had_acc_ecn_option)
     if (opts.accEcn && s >= 0 && c.firstPass && !quoted) st.setAccEcn(s, ACCECN_ON);

@@ -66,8 +66,15 @@ export function protocolLine(n: TreeNode): string {
       // with an empty %s (its trailing space included)
       if (own(n, 'eth.len') !== undefined && own(n, 'eth.type') === undefined) return 'IEEE 802.3 Ethernet ';
       return pair(n, 'eth.src', 'eth.dst', 'Src', 'Dst');
-    case 'ip':
-      return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+    case 'ip': {
+      // a source route: the header's destination is the Current Route, the final one (ip.dst)
+      // is in the option, and packet-ip.c's line ends ", Via: <current route>"
+      const via = own(n, 'ip.cur_rt');
+      if (via === undefined) return pair(n, 'ip.src', 'ip.dst', 'Src', 'Dst');
+      const src = own(n, 'ip.src');
+      const dst = find(n, 'ip.dst');
+      return src === undefined || dst === undefined ? n.label : `${n.label}, Src: ${src}, Dst: ${dst}, Via: ${via}`;
+    }
     case 'mpls': {
       // packet-mpls.c: ", Label: 16106, Exp: 0, S: 1, TTL: 44" (a reserved label by its name)
       const label = own(n, 'mpls.label');

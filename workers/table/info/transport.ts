@@ -1,7 +1,7 @@
 // The Info column of TCP and UDP, as packet-tcp.c and packet-udp.c write it.
 
 import type { FieldList } from '../../fields/field-list.ts';
-import { find, ids, num, text } from './fields.ts';
+import { find, ids, namedAt, num, text } from './fields.ts';
 import { tcpFlagsText } from '../../dissectors/tcp-flags.ts';
 
 export function tcpInfo(fl: FieldList): string {
@@ -43,15 +43,18 @@ function segmentSuffix(fl: FieldList): string {
   return starts ? ' [TCP segment of a reassembled PDU]' : '';
 }
 
-const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP, EE0B, ECEB, EE1B] = ids(
+const [MSS, WS, SACK_PERM, TS_VAL, TS_ECR, SACK_LE, SACK_RE, TCP, EE0B, ECEB, EE1B, MD5, TFO_REQUEST, TFO_COOKIE, USER_TO, QS_RATE, EXID] = ids(
   'tcp.options.mss_val', 'tcp.options.wscale.multiplier', 'tcp.options.sack_perm', 'tcp.options.timestamp.tsval',
   'tcp.options.timestamp.tsecr', 'tcp.options.sack_le', 'tcp.options.sack_re', 'tcp', 'tcp.options.acc_ecn.ee0b',
-  'tcp.options.acc_ecn.eceb', 'tcp.options.acc_ecn.ee1b',
+  'tcp.options.acc_ecn.eceb', 'tcp.options.acc_ecn.ee1b', 'tcp.options.md5', 'tcp.options.tfo.request', 'tcp.options.tfo.cookie',
+  'tcp.options.user_to_val', 'tcp.options.qs.rate', 'tcp.options.experimental.exid',
 );
 
 /** What Wireshark's TCP option dissectors append to the Info column, in the options' order:
  *  " MSS=1460 WS=64 SACK_PERM TSval=… TSecr=…", " SLE=… SRE=…" per SACK block, AccECN's byte
- *  counters " EE0B=1 ECEB=0 EE1B=0" (packet-tcp.c). */
+ *  counters " EE0B=1 ECEB=0 EE1B=0", " MD5" (a BGP session's signature), Fast Open's " TFO=R" and
+ *  " TFO=C", " USER_TO=30", Quick-Start's " QSresp=160 Kbit/s", an unknown experiment's " ExID=AB"
+ *  (packet-tcp.c). */
 function tcpOptionsInfo(fl: FieldList): string {
   let s = '';
   const from = find(fl, 'tcp');
@@ -70,6 +73,13 @@ function tcpOptionsInfo(fl: FieldList): string {
     else if (id === EE0B) s += ` EE0B=${v}`;
     else if (id === ECEB) s += ` ECEB=${v}`;
     else if (id === EE1B) s += ` EE1B=${v}`;
+    else if (id === MD5) s += ' MD5';
+    else if (id === TFO_REQUEST) s += ' TFO=R';
+    else if (id === TFO_COOKIE) s += ' TFO=C';
+    else if (id === USER_TO) s += ` USER_TO=${v}`;
+    else if (id === QS_RATE) s += ` QSresp=${namedAt(fl, i, String)}`;
+    // an experiment packet-tcp.c has no dissector for: its identifier ("ExID=AB")
+    else if (id === EXID && v !== 0xacc0 && v !== 0xacc1 && v !== 0xf989) s += ` ExID=${v.toString(16).toUpperCase()}`;
   }
   return s;
 }
