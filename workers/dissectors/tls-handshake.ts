@@ -59,6 +59,7 @@ export const H = registerFields({
   extType: { name: 'tls.handshake.extension.type', label: 'Type', type: FT.UINT, bits: 16, names: names(EXTENSION_TYPES), unknownName: true },
   extLen: { name: 'tls.handshake.extension.len', label: 'Length', type: FT.UINT, bits: 16 },
   extData: { name: 'tls.handshake.extension.data', label: 'Data', type: FT.BYTES },
+  paddingData: { name: 'tls.handshake.extensions_padding_data', label: 'Padding Data', type: FT.BYTES, blurb: 'Must be zero' },
   serverNameListLen: { name: 'tls.handshake.extensions_server_name_list_len', label: 'Server Name list length', type: FT.UINT, bits: 16 },
   serverNameType: { name: 'tls.handshake.extensions_server_name_type', label: 'Server Name Type', type: FT.UINT, bits: 8, names: names([[0, 'host_name']]), unknownName: true },
   serverNameLen: { name: 'tls.handshake.extensions_server_name_len', label: 'Server Name length', type: FT.UINT, bits: 16 },
@@ -344,6 +345,10 @@ function extensions(c: Ctx, hsType: number, o: number, end: number): void {
         break;
       case 5:
         if (hsType === CLIENT_HELLO) statusRequest(c, body, next);
+        break;
+      case 21:
+        // RFC 7685's padding (an OpenSSL or Chrome ClientHello pads itself to 512 bytes)
+        if (l > 0) c.field(H.paddingData, body, l, next);
         break;
       case 27:
         compressCertificate(c, body, next);
