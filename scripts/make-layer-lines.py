@@ -126,11 +126,32 @@ PROTOCOLS = {
         'tcp.options.user_to_granularity == 1', 'tcp.options.user_to_val == 90', 'tcp.options.qs.rate == 2',
         'tcp.options.experimental.exid == 0xab', 'tcp.option_kind == 99', 'tcp.options.sack_le == 101', 'tcp.option.len.invalid',
         'tcp.options.wscale.shift == 7', 'tcp.options.mss_val == 1460 && tcp.flags.ack == 1']),
+    'httpbody': (('Hypertext Transfer Protocol', 'Line-based text data', 'JavaScript Object Notation', 'HTML Form URL Encoded',
+                  '[Malformed Packet'), True, [
+        'http.authbasic == "user:pass"', 'urlencoded-form.key == "password"', 'urlencoded-form.value == "s@cret 1"',
+        'urlencoded-form.key == "remember"', 'json.member_with_value contains "ok"', 'http.content_encoding == "gzip"',
+        'data-text-lines contains "Hello"', 'http.file_data contains "not found"', 'http.response.code == 304', 'urlencoded-form']),
     'ospf': (('Open Shortest Path First', '[Malformed Packet'), False, [
         'ospf.msg.hello', 'ospf.msg == 4', 'ospf.srcrouter == 2.2.2.2', 'ospf.hello.active_neighbor == 1.1.1.1', 'ospf.auth.type == 2',
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',
         'ospf.lsa.router.linkid == 192.168.1.0', 'ospf.metric == 100', 'ospf.lsa.asext.fwdaddr == 10.1.0.9', 'ospf.advrouter == 2.2.2.2',
         'ospf.lsa.nssa', '_ws.malformed']),
+    'dhcpopts': (('Dynamic Host Configuration Protocol', '[Malformed Packet'), True, [
+        'dhcp.flags.bc == 1', 'dhcp.option.agent_information_option.agent_circuit_id', 'dhcp.option.client_system_architecture == 7',
+        'dhcp.option.classless_static_route', 'dhcp.fqdn.name == "host.corp.example"', 'dhcp.fqdn.s == 1', 'dhcp.option.ntp_server == 192.168.1.12',
+        'dhcp.option.netbios_over_tcpip_node_type == 8', 'dhcp.option.interface_mtu == 9000', 'dhcp.option.tftp_server_name contains "tftp"',
+        'dhcp.option.vi.enterprise == 3561', 'dhcp.option.vi.tr111.device_manufacturer_oui == 0x00d09e', 'dhcp.option.vendor.pxeclient.boot_menu.desc == "Boot WDS"',
+        'dhcp.client_id.uuid == 13121110-1514-1716-1819-1a1b1c1d1e1f', 'dhcp.option.user_class.text == "iPXE"',
+        'dhcp.option.agent_information_option.link_selection == 192.168.1.0', 'dhcp.option.dhcp_dns_domain_search_list_fqdn == "lab.corp.example"',
+        'dhcp.option.vendor.value', 'dhcp.secs_le', '_ws.expert.message contains "no room"', 'dhcp.option.value == 0102', '_ws.malformed']),
+    'tls12': (('Transport Layer Security', '[Malformed Packet'), True, [
+        'tls.handshake.server_curve_type == 3', 'tls.handshake.server_named_curve == 0x0017', 'tls.handshake.server_point_len == 65',
+        'tls.handshake.client_point_len == 32', 'tls.handshake.client_point', 'tls.handshake.epms_len == 256', 'tls.handshake.epms',
+        'tls.handshake.p_len == 256', 'tls.handshake.g == 02', 'tls.handshake.ys_len == 256', 'tls.handshake.yc_len == 256',
+        'tls.handshake.yc', 'tls.handshake.sig_len == 256', 'tls.handshake.sig', 'tls.handshake.sig_hash_alg == 0x0804 && tls.handshake.sig',
+        'tls.handshake.ciphersuite == 0x009c', 'tls.handshake.type == 12', '_ws.malformed', 'x509sat.CountryName == "US"',
+        'x509sat.uTF8String == "California"', 'x509af.generalizedTime', 'x509ce.cA == 1', 'pkcs1.publicExponent == 65537',
+        'x509af.version == 2', 'x509af.serialNumber', 'x509ce.keyIdentifier']),
 }
 
 

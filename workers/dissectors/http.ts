@@ -19,10 +19,12 @@ import { escapeString } from '../fields/format.ts';
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
-import { Group, Severity, expertInfo } from './expert.ts';
+import { Group, Severity, expertAt, expertInfo, registerExperts } from './expert.ts';
 import { frameTime } from './frame.ts';
 import { httpConversations, indexOf, latestRequest, requestIndex, type HttpConversation } from './http-state.ts';
 import { dissectJson } from './json.ts';
+import { gunzipSync, inflateRaw, zlibInflate } from '../codec/inflate.ts';
+import { dissectUrlencodedForm } from './urlencoded-form.ts';
 import { dissectXml, XML_MEDIA } from './xml.ts';
 import { tcpDesegment } from './tcp-pdus.ts';
 import { latin1Text } from './ascii.ts';
@@ -101,6 +103,7 @@ export const F = registerFields({
   transferEncoding: { name: 'http.transfer_encoding', label: 'Transfer-Encoding', type: FT.STRING },
   upgrade: { name: 'http.upgrade', label: 'Upgrade', type: FT.STRING },
   authorization: { name: 'http.authorization', label: 'Authorization', type: FT.STRING },
+  authBasic: { name: 'http.authbasic', label: 'Credentials', type: FT.STRING },
   proxyAuthorization: { name: 'http.proxy_authorization', label: 'Proxy-Authorization', type: FT.STRING },
   proxyAuthenticate: { name: 'http.proxy_authenticate', label: 'Proxy-Authenticate', type: FT.STRING },
   wwwAuthenticate: { name: 'http.www_authenticate', label: 'WWW-Authenticate', type: FT.STRING },
@@ -348,6 +351,7 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
   let host = '';
   let mediaType = '';
   let chunked = false;
+  let encoding = '';
   let hasLength = false;
   let contentLength = 0;
   while (p < end && lf >= 0) {
@@ -374,6 +378,7 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
       if (id === F.host) host = value;
       else if (id === F.contentType) mediaType = (value.split(';')[0] as string).trim().toLowerCase();
       else if (id === F.transferEncoding) chunked = value.toLowerCase().includes('chunked');
+      else if (id === F.contentEncoding) encoding = value.trim().toLowerCase();
       else if (id === F.contentLengthHeader && /^\d+$/.test(value)) {
         hasLength = true;
         contentLength = Number(value);
@@ -381,6 +386,7 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
         f.add(F.contentLength, p, lf + 1 - p, contentLength, EF.GENERATED);
         f.pop();
       } else if (id === F.cookie) cookiePairs(c, p, lf + 1 - p, value, i);
+      else if (id === F.authorization || id === F.proxyAuthorization) basicCredentials(c, p, lf + 1 - p, value, i);
     }
     p = lf + 1;
   }
@@ -402,6 +408,29 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
     f.curSrc = f.addSource(`De-chunked entity body (${body.length} bytes)`, body);
     c.b = body;
   }
+  if (bodyLen > 0 && (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate')) {
+    // packet-http.c decompresses the body by default: "Content-encoded entity body (gzip): 45
+    // bytes -> 32 bytes" over the encoded bytes, then the body as the decompressed source
+    const plain = encoding === 'deflate'
+      ? zlibInflate(body, bodyOff, bodyOff + bodyLen) ?? inflateRaw(body, bodyOff, bodyOff + bodyLen)
+      : gunzipSync(body, bodyOff, bodyOff + bodyLen);
+    const title = `Content-encoded entity body (${encoding}): ${bodyLen} bytes`;
+    const item = f.text(bodyOff, bodyLen, plain === null ? title : `${title} -> ${plain.length} bytes`);
+    if (plain === null) {
+      // (its Warning, the encoded bytes as data under it, and no media dissection)
+      f.push(item);
+      expertAt(c, item, X.decompressionFailed);
+      dissectData(c, bodyOff, bodyOff + bodyLen);
+      f.pop();
+      bodyLen = 0;
+    } else {
+      f.curSrc = f.addSource(`Uncompressed entity body (${plain.length} bytes)`, plain);
+      c.b = plain;
+      body = plain;
+      bodyOff = 0;
+      bodyLen = plain.length;
+    }
+  }
   if (bodyLen > 0) fileData(c, bodyOff, bodyLen, body);
   f.pop();
   if (bodyLen > 0 && TEXT_MEDIA.has(mediaType)) textLines(c, bodyOff, bodyOff + bodyLen, mediaType);
@@ -409,6 +438,8 @@ function message(c: Ctx, kind: Kind, o: number, end: number): void {
     // packet-json.c names the column after HTTP's ("HTTP/JSON") and appends to Info
     c.colProtocol = 'HTTP/JSON';
     if (full) c.appendInfo(`JavaScript Object Notation (${mediaType})`);
+  } else if (bodyLen > 0 && mediaType === 'application/x-www-form-urlencoded') {
+    dissectUrlencodedForm(c, bodyOff, bodyOff + bodyLen, mediaType);
   } else if (bodyLen > 0 && XML_MEDIA.has(mediaType)) {
     dissectXml(c, bodyOff, bodyOff + bodyLen);
     c.colProtocol = 'HTTP/XML';
@@ -572,6 +603,27 @@ function dechunk(c: Ctx, o: number, end: number): Uint8Array {
     at += part.length;
   }
   return out;
+}
+
+/** packet-http.c's expert info on an encoded body that does not decompress. */
+const X = registerExperts({
+  decompressionFailed: { name: 'http.decompression_failed', msg: 'Decompression failed', severity: Severity.WARN, group: Group.UNDECODED },
+});
+
+/** "Authorization: Basic dXNlcjpwYXNz": the credentials it carries, decoded, under the header
+ *  ("Credentials: user:pass", http.authbasic), as packet-http.c shows them. */
+function basicCredentials(c: Ctx, o: number, len: number, value: string, header: number): void {
+  const m = /^basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(value);
+  if (m === null) return;
+  let text: string;
+  try {
+    text = atob(m[1] as string);
+  } catch {
+    return;
+  }
+  c.f.push(header);
+  c.f.addStr(F.authBasic, o, len, escapeString(text));
+  c.f.pop();
 }
 
 /** packet-text-media.c: "Line-based text data: text/html (144 lines)", each line as it is. */

@@ -56,9 +56,9 @@ class Ids {
   /** Per field id: 1 for a protocol that can name the Protocol column. */
   readonly top: Uint8Array;
   constructor() {
-    // (a body's text media or JSON is the row of the protocol that carried it: HTTP or DB-LSP-DISC
+    // (a body's text media, form or JSON is the row of the protocol that carried it: HTTP or DB-LSP-DISC
     // names the column, "HTTP/JSON")
-    const notTop = new Set([this.data, this.frame, id('_ws.malformed'), id('_ws.short'), id('data-text-lines'), id('json')]);
+    const notTop = new Set([this.data, this.frame, id('_ws.malformed'), id('_ws.short'), id('data-text-lines'), id('json'), id('urlencoded-form')]);
     const fields = allFields();
     this.top = new Uint8Array(fields.length);
     for (const def of fields) if (def.type === FT.PROTOCOL && !notTop.has(def.id)) this.top[def.id] = 1;
