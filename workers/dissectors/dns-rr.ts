@@ -1,19 +1,26 @@
 // DNS resource record data (RFC 1035 section 3.3 and the RFCs of each type; Wireshark
-// packet-dns.c dissect_dns_answer), for the types seen in practice: A, NS, CNAME, SOA, PTR, MX,
-// TXT, AAAA, SRV, DS, RRSIG, NSEC, DNSKEY, and OPT (its options are in dns-edns.ts). Other types
-// are shown as bytes (dns.data).
+// packet-dns.c dissect_dns_answer). The common types are here: A, NS, CNAME, SOA, PTR, MX, TXT,
+// AAAA, SRV, DNAME, and OPT (its options are in dns-edns.ts); the others in dns-rr-dnssec.ts
+// (DS, RRSIG, NSEC, DNSKEY, NSEC3, TLSA, SSHFP, ...), dns-rr-svcb.ts (SVCB, HTTPS), dns-rr-host.ts
+// (HINFO, RP, AFSDB, NAPTR, SPF, EUI48/64, CAA, LOC) and dns-rr-tsig.ts (TKEY, TSIG). Types
+// packet-dns.c has no case for are shown as bytes (dns.data) under its "not implemented" note;
+// the few it decodes and Decapod does not (MD, WKS, X25, KEY, CERT, APL, HIP, ...) as bytes alone.
 //
 // As Wireshark does, fields are read against the end of the message, not of the record: a record
 // whose RDLENGTH is too short for its type shows the bytes that follow, and the next record starts
 // at RDLENGTH regardless.
 
-import { Base, FT, registerFields } from '../fields/registry.ts';
+import { FT, registerFields } from '../fields/registry.ts';
 import { durationText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
-import { dnsName, readName } from './dns-name.ts';
-import { DNSSEC_ALGORITHMS, DS_DIGESTS, TYPE_NAMES } from './dns-types.ts';
+import { dnsName } from './dns-name.ts';
 import { dissectEdnsOptions, latin1 } from './dns-edns.ts';
-import { addAbsTime } from './time-fields.ts';
+import { nameField } from './dns-rr-common.ts';
+import { dissectDnssec } from './dns-rr-dnssec.ts';
+import { dissectSvcb } from './dns-rr-svcb.ts';
+import { dissectHostRecord } from './dns-rr-host.ts';
+import { dissectTkey, dissectTsig } from './dns-rr-tsig.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
 
 export const R = registerFields({
   a: { name: 'dns.a', label: 'Address', type: FT.IPV4 },
@@ -36,32 +43,49 @@ export const R = registerFields({
   srvWeight: { name: 'dns.srv.weight', label: 'Weight', type: FT.UINT, bits: 16 },
   srvPort: { name: 'dns.srv.port', label: 'Port', type: FT.UINT, bits: 16 },
   srvTarget: { name: 'dns.srv.target', label: 'Target', type: FT.STRING },
-  dsKeyId: { name: 'dns.ds.key_id', label: 'Key id', type: FT.UINT, base: Base.HEX, bits: 16 },
-  dsAlgorithm: { name: 'dns.ds.algorithm', label: 'Algorithm', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
-  dsDigestType: { name: 'dns.ds.digest_type', label: 'Digest Type', type: FT.UINT, bits: 8, names: DS_DIGESTS },
-  dsDigest: { name: 'dns.ds.digest', label: 'Digest', type: FT.BYTES },
-  rrsigType: { name: 'dns.rrsig.type_covered', label: 'Type Covered', type: FT.UINT, bits: 16, names: TYPE_NAMES },
-  rrsigAlgorithm: { name: 'dns.rrsig.algorithm', label: 'Algorithm', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
-  rrsigLabels: { name: 'dns.rrsig.labels', label: 'Labels', type: FT.UINT, bits: 8 },
-  rrsigTtl: { name: 'dns.rrsig.original_ttl', label: 'Original TTL', type: FT.UINT, unit: (v) => ` (${durationText(v)})` },
-  rrsigExpiration: { name: 'dns.rrsig.signature_expiration', label: 'Signature Expiration', type: FT.ABSOLUTE_TIME },
-  rrsigInception: { name: 'dns.rrsig.signature_inception', label: 'Signature Inception', type: FT.ABSOLUTE_TIME },
-  rrsigKeyTag: { name: 'dns.rrsig.key_tag', label: 'Key Tag', type: FT.UINT, bits: 16 },
-  rrsigSigner: { name: 'dns.rrsig.signers_name', label: "Signer's name", type: FT.STRING },
-  rrsigSignature: { name: 'dns.rrsig.signature', label: 'Signature', type: FT.BYTES },
-  nsecNext: { name: 'dns.nsec.next_domain_name', label: 'Next Domain Name', type: FT.STRING },
-  dnskeyFlags: { name: 'dns.dnskey.flags', label: 'Flags', type: FT.UINT, base: Base.HEX, bits: 16 },
-  dnskeyProtocol: { name: 'dns.dnskey.protocol', label: 'Protocol', type: FT.UINT, bits: 8 },
-  dnskeyAlgorithm: { name: 'dns.dnskey.algorithm', label: 'Algorithm', type: FT.UINT, bits: 8, names: DNSSEC_ALGORITHMS },
-  dnskeyPublicKey: { name: 'dns.dnskey.public_key', label: 'Public Key', type: FT.BYTES },
+  // (an SRV record's owner, _Service._Proto.Name, in its three parts in place of dns.resp.name)
+  srvService: { name: 'dns.srv.service', label: 'Service', type: FT.STRING },
+  srvProto: { name: 'dns.srv.proto', label: 'Protocol', type: FT.STRING },
+  srvName: { name: 'dns.srv.name', label: 'Name', type: FT.STRING },
+  dname: { name: 'dns.dname', label: 'Dname', type: FT.STRING },
   data: { name: 'dns.data', label: 'Data', type: FT.BYTES },
 });
+
+const X = registerExperts({
+  undecoded: { name: 'dns.undecoded.type', msg: 'Undecoded option', severity: Severity.NOTE, group: Group.UNDECODED },
+});
+
+const T_SRV = 33;
+
+/** The types packet-dns.c's switch has a case for (the others get its "not implemented" note). */
+const WIRESHARK_DECODES = new Set([
+  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 33, 35,
+  36, 37, 38, 39, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 55, 59, 60, 61, 62, 63, 64, 65, 99, 104, 105, 106,
+  107, 108, 109, 249, 250, 257, 32769, 65281, 65282, 65422,
+]);
+
+/** A record's owner name `owner`, `n` bytes at `p`: packet-dns.c (add_rr_to_tree) shows an SRV
+ *  record's as its service, protocol and name ("_sip", "_udp", "example.com": the name split at
+ *  its first two dots), any other's as dns.resp.name (`nameId`). */
+export function ownerName(c: Ctx, nameId: number, type: number, p: number, n: number, owner: string): void {
+  const f = c.f;
+  if (type !== T_SRV || owner === '') {
+    f.addStr(nameId, p, n, owner);
+    return;
+  }
+  const a = owner.indexOf('.');
+  const b = a < 0 ? -1 : owner.indexOf('.', a + 1);
+  f.addStr(R.srvService, p, n, a < 0 ? owner : owner.slice(0, a));
+  if (a >= 0) f.addStr(R.srvProto, p, n, b < 0 ? owner.slice(a + 1) : owner.slice(a + 1, b));
+  if (b >= 0) f.addStr(R.srvName, p, n, owner.slice(b + 1));
+}
 
 /**
  * RDATA of a record of `type` at [off, off+dlen) (dlen > 0), in the message [msg, end). Adds its
  * fields at the current tree position and returns what Wireshark appends to the record's line.
+ * `line` is the record's entry (packet-dns.c's note on an undecoded type is about it).
  */
-export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, msg: number, end: number): string {
+export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, msg: number, end: number, line: number): string {
   const f = c.f;
   switch (type) {
     case 1:
@@ -76,6 +100,8 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       return nameField(c, R.cname, off, msg, end) < 0 ? '' : `, cname ${dnsName.text}`;
     case 12:
       return nameField(c, R.ptr, off, msg, end) < 0 ? '' : `, ${dnsName.text}`;
+    case 39: // DNAME
+      return nameField(c, R.dname, off, msg, end) < 0 ? '' : `, dname ${dnsName.text}`;
     case 6: {
       const m = nameField(c, R.soaMname, off, msg, end);
       if (m < 0) return '';
@@ -95,72 +121,43 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       return `, preference ${pref}, mx ${dnsName.text}`;
     }
     case 16: {
-      let o = off;
-      while (o < off + dlen && !c.stop) {
+      // as packet-dns.c, strings are read until exactly RDLENGTH bytes are used: one longer than
+      // what is left reads on, into the next record, to the end of the message
+      for (let o = off, left = dlen; left !== 0 && !c.stop;) {
         const n = c.uint(R.txtLen, o, 1, end);
         if (n < 0 || !c.has(o + 1, n, end)) break;
         f.addStr(R.txt, o + 1, n, latin1(c.b, o + 1, n));
         o += 1 + n;
+        left -= 1 + n;
       }
       return '';
     }
-    case 33: {
+    case T_SRV: {
       const p = c.uint(R.srvPriority, off, 2, end);
       const w = c.uint(R.srvWeight, off + 2, 2, end);
       const port = c.uint(R.srvPort, off + 4, 2, end);
       if (c.stop || nameField(c, R.srvTarget, off + 6, msg, end) < 0) return '';
       return `, priority ${p}, weight ${w}, port ${port}, target ${dnsName.text}`;
     }
-    case 43:
-      c.uint(R.dsKeyId, off, 2, end);
-      c.uint(R.dsAlgorithm, off + 2, 1, end);
-      c.uint(R.dsDigestType, off + 3, 1, end);
-      if (dlen > 4) c.field(R.dsDigest, off + 4, dlen - 4, end);
-      return '';
-    case 46:
-      rrsig(c, off, dlen, msg, end);
-      return '';
-    case 47:
-      nameField(c, R.nsecNext, off, msg, end);
-      return '';
-    case 48:
-      c.uint(R.dnskeyFlags, off, 2, end);
-      c.uint(R.dnskeyProtocol, off + 2, 1, end);
-      c.uint(R.dnskeyAlgorithm, off + 3, 1, end);
-      if (dlen > 4) c.field(R.dnskeyPublicKey, off + 4, dlen - 4, end);
-      return '';
     case 41:
       dissectEdnsOptions(c, off, dlen, end);
       return '';
-    default:
-      c.field(R.data, off, dlen, end);
+    case 64: // SVCB
+    case 65: // HTTPS
+      dissectSvcb(c, off, dlen, msg, end);
+      return '';
+    case 249: // TKEY
+      dissectTkey(c, off, msg, end);
+      return '';
+    case 250: // TSIG
+      dissectTsig(c, off, msg, end);
       return '';
   }
-}
-
-/** A name as field `id` (the bytes it takes at `o`, or -1 when the packet stopped). */
-function nameField(c: Ctx, id: number, o: number, msg: number, end: number): number {
-  const n = readName(c, o, msg, end);
-  if (n >= 0) c.f.addStr(id, o, n, dnsName.text);
-  return n;
-}
-
-/** RRSIG (RFC 4034 section 3.1); the two times are seconds since 1970 (mod 2^32). */
-function rrsig(c: Ctx, off: number, dlen: number, msg: number, end: number): void {
-  const f = c.f;
-  c.uint(R.rrsigType, off, 2, end);
-  c.uint(R.rrsigAlgorithm, off + 2, 1, end);
-  c.uint(R.rrsigLabels, off + 3, 1, end);
-  c.uint(R.rrsigTtl, off + 4, 4, end);
-  for (const [id, o] of [[R.rrsigExpiration, off + 8], [R.rrsigInception, off + 12]] as const) {
-    if (!c.has(o, 4, end)) return;
-    addAbsTime(f, id, o, 4, c.u32(o), 0);
+  const more = dissectDnssec(c, type, off, dlen, msg, end) ?? dissectHostRecord(c, type, off, dlen, msg, end);
+  if (more !== null) return more;
+  if (!WIRESHARK_DECODES.has(type)) {
+    expertAt(c, line, X.undecoded, `Dissector for DNS Type (${type}) code not implemented, Contact Wireshark developers if you want this supported`);
   }
-  c.uint(R.rrsigKeyTag, off + 16, 2, end);
-  const n = readName(c, off + 18, msg, end);
-  if (n < 0) return;
-  f.addStr(R.rrsigSigner, off + 18, n, dnsName.text);
-  const sig = off + 18 + n;
-  if (off + dlen > sig) c.field(R.rrsigSignature, sig, off + dlen - sig, end);
+  c.field(R.data, off, dlen, end);
+  return '';
 }
-

@@ -14,7 +14,7 @@ import { bitPattern, durationText, labelText } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { dnsName, readName } from './dns-name.ts';
-import { dissectRdata } from './dns-rr.ts';
+import { dissectRdata, ownerName } from './dns-rr.ts';
 import { CLASS_NAMES, TYPE_NAMES, className, typeMnemonic } from './dns-types.ts';
 
 const T_OPT = 41;
@@ -138,7 +138,7 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
     let line = type === T_OPT ? `${owner}: type ${typeMnemonic(type)}` : `${owner}: type ${typeMnemonic(type)}, class ${className(cls)}`;
     const rr = f.text(p, n + 10 + dlen, line);
     f.push(rr);
-    f.addStr(Q.respName, p, n, owner);
+    ownerName(c, Q.respName, type, p, n, owner);
     f.add(Q.respType, h, 2, type);
     if (type === T_OPT) {
       // RFC 6891 section 6.1.2: "CLASS: requestor's UDP payload size", and the TTL carries the
@@ -160,11 +160,10 @@ export function records(c: Ctx, p: number, count: number, msg: number, end: numb
       f.add(Q.ttl, h + 4, 4, c.u32(h + 4));
     }
     f.add(Q.rdLen, h + 8, 2, dlen);
-    if (dlen > 0) {
-      const suffix = dissectRdata(c, type, h + 10, dlen, msg, end);
-      if (suffix !== '') line += suffix;
-    }
+    // (packet-dns.c appends "cache flush" to the line before the data's part: "type SRV, class IN,
+    // cache flush, priority 0, …")
     if (flush) line += ', cache flush';
+    if (dlen > 0) line += dissectRdata(c, type, h + 10, dlen, msg, end, rr);
     f.label(rr, line);
     f.pop();
     p = h + 10 + dlen;

@@ -5,7 +5,7 @@
 import { names } from '../fields/registry.ts';
 
 const TYPES: ReadonlyArray<readonly [number, string, string?]> = [
-  [1, 'A', 'Host Address'], [2, 'NS', 'authoritative Name Server'], [3, 'MD', 'Mail Destination'],
+  [0, 'Unused'], [1, 'A', 'Host Address'], [2, 'NS', 'authoritative Name Server'], [3, 'MD', 'Mail Destination'],
   [4, 'MF', 'Mail Forwarder'], [5, 'CNAME', 'Canonical NAME for an alias'], [6, 'SOA', 'Start Of a zone of Authority'],
   [7, 'MB', 'MailBox domain name'], [8, 'MG', 'Mail Group member'], [9, 'MR', 'Mail Rename domain'],
   [10, 'NULL'], [11, 'WKS', 'Well Known Service'], [12, 'PTR', 'domain name PoinTeR'],
@@ -24,11 +24,13 @@ const TYPES: ReadonlyArray<readonly [number, string, string?]> = [
   [57, 'RKEY'], [58, 'TALINK', 'Trust Anchor LINK'], [59, 'CDS', 'Child DS'],
   [60, 'CDNSKEY', 'DNSKEY(s) the Child wants reflected in DS'], [61, 'OPENPGPKEY', 'OpenPGP Key'],
   [62, 'CSYNC', 'Child-to-Parent Synchronization'], [63, 'ZONEMD'], [64, 'SVCB', 'General Purpose Service Endpoints'],
-  [65, 'HTTPS', 'HTTPS Specific Service Endpoints'], [99, 'SPF'], [249, 'TKEY', 'Transaction Key'],
+  [65, 'HTTPS', 'HTTPS Specific Service Endpoints'], [99, 'SPF'], [100, 'UINFO'], [101, 'UID'], [102, 'GID'],
+  [103, 'UNSPEC'], [104, 'NID', 'NodeID'], [105, 'L32', 'Locator32'], [106, 'L64', 'Locator64'], [107, 'LP', 'Locator FQDN'],
+  [108, 'EUI48'], [109, 'EUI64'], [249, 'TKEY', 'Transaction Key'],
   [250, 'TSIG', 'Transaction Signature'], [251, 'IXFR', 'incremental transfer'], [252, 'AXFR', 'transfer of an entire zone'],
   [253, 'MAILB', 'mailbox-related RRs'], [254, 'MAILA', 'mail agent RRs'], [256, 'URI'],
   [257, 'CAA', 'Certification Authority Restriction'], [32768, 'TA', 'DNSSEC Trust Authorities'],
-  [32769, 'DLV', 'DNSSEC Lookaside Validation'],
+  [32769, 'DLV', 'DNSSEC Lookaside Validation'], [65281, 'WINS'], [65282, 'WINS-R'], [65422, 'XPF'],
 ];
 
 /** Type mnemonics ("A", "AAAA"). */
@@ -70,12 +72,21 @@ export const OPT_CODE_NAMES = names([
   [15, 'Extended DNS Error'], [20730, 'Experimental - CSUBNET - Client subnet'],
 ]);
 
+/** packet-dns.c dnssec_algo_vals, as tshark 4.0 has them (its "P-386" misspelling included). */
 export const DNSSEC_ALGORITHMS = names([
   [1, 'RSA/MD5'], [2, 'Diffie-Hellman'], [3, 'DSA'], [4, 'Elliptic curve crypto'], [5, 'RSA/SHA1'],
   [6, 'DSA + NSEC3/SHA1'], [7, 'RSA/SHA1 + NSEC3/SHA1'], [8, 'RSA/SHA-256'], [10, 'RSA/SHA-512'],
-  [12, 'GOST R 34.10-2001'], [13, 'ECDSA Curve P-256 with SHA-256'], [14, 'ECDSA Curve P-384 with SHA-384'],
-  [15, 'ED25519'], [16, 'ED448'], [252, 'Indirect'], [253, 'Private, domain name'], [254, 'Private, OID'],
+  [12, 'GOST R 34.10-2001'], [13, 'ECDSA Curve P-256 with SHA-256'], [14, 'ECDSA Curve P-386 with SHA-386'],
+  [15, 'Ed25519'], [16, 'Ed448'], [157, 'HMAC/MD5'], [252, 'Indirect key'], [253, 'Private, domain name'],
+  [254, 'Private, OID'],
 ]);
 
-export const DS_DIGESTS = names([[1, 'SHA-1'], [2, 'SHA-256'], [3, 'GOST R 34.11-94'], [4, 'SHA-384']]);
-export const NSEC3_HASHES = names([[1, 'SHA-1']]);
+export const DS_DIGESTS = names([[0, 'Reserved digest'], [1, 'SHA-1'], [2, 'SHA-256'], [3, 'GOST R 34.11-94'], [4, 'SHA-384']]);
+export const NSEC3_HASHES = names([[0, 'Reserved'], [1, 'SHA-1']]);
+
+/** TSIG / TKEY error codes (packet-dns.c rcode_vals: the header's reply codes and RFC 2845's). */
+export const TSIG_ERRORS = names([
+  ...RCODE_NAMES, [16, 'Bad OPT Version or TSIG Signature Failure'], [17, 'Key not recognized'],
+  [18, 'Signature out of time window'], [19, 'Bad TKEY Mode'], [20, 'Duplicate key name'], [21, 'Algorithm not supported'],
+  [22, 'Bad Truncation'], [23, 'Bad/missing Server Cookie'],
+]);
