@@ -36,11 +36,11 @@ export const Q = registerFields({
   qryName: { name: 'dns.qry.name', label: 'Name', type: FT.STRING },
   qryNameLen: { name: 'dns.qry.name.len', label: 'Name Length', type: FT.UINT, bits: 16 },
   labels: { name: 'dns.count.labels', label: 'Label Count', type: FT.UINT, bits: 16 },
-  qryType: { name: 'dns.qry.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
+  qryType: { name: 'dns.qry.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES, unknownName: true },
   qryClass: { name: 'dns.qry.class', label: 'Class', type: FT.UINT, base: Base.HEX, bits: 16, names: CLASS_NAMES },
   qu: bit('dns.qry.qu', '"QU" question', 0x8000, ['True', 'False']),
   respName: { name: 'dns.resp.name', label: 'Name', type: FT.STRING },
-  respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES },
+  respType: { name: 'dns.resp.type', label: 'Type', type: FT.UINT, bits: 16, names: TYPE_NAMES, unknownName: true },
   /** Decapod's own, hidden: the type of a record cut by the capture after its header, which
    *  packet-dns.c writes in the Info column before the record's line fails (no tshark field). */
   cutType: { name: 'dns.decapod.cut_record_type', label: 'Type of a record cut by the capture', type: FT.UINT, bits: 16, names: TYPE_NAMES },
