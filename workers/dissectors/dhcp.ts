@@ -18,15 +18,29 @@
 //
 // Options start with the magic cookie 99.130.83.99 (RFC 2131 section 3: "The first four octets of
 // the 'options' field of the DHCP message contain the (decimal) values 99, 130, 83 and 99") and
-// are type-length-value, but for Pad (0) and End (255); bytes after End are padding.
+// are type-length-value, but for Pad (0) and End (255); bytes after End are padding. Each option's
+// value goes to the decoder registered for its code (dhcp-types.ts: the basic types in
+// dhcp-basic.ts, the client's options in dhcp-client.ts, routes in dhcp-routes.ts, domain names
+// in dhcp-domains.ts, the relay agent's in dhcp-relay-agent.ts, the vendors' in dhcp-vendor.ts
+// and dhcp-vi.ts, the rest in dhcp-services.ts); an option without one shows its raw Value.
 
-import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
-import { durationText, ipv4Text } from '../fields/format.ts';
+import { asciiText, latin1Text } from './ascii.ts';
 import { Status, type Ctx } from './context.ts';
+import { Group, Severity, expertAt, registerExperts } from './expert.ts';
+import { flagParts } from './flag-names.ts';
 import { DHCP_OPTION_NAMES } from './dhcp-names.ts';
+import { HW, OPTION_DECODERS, full, packet, registerOption, resetPacket, type Opt } from './dhcp-types.ts';
+import './dhcp-basic.ts';
+import './dhcp-client.ts';
+import './dhcp-routes.ts';
+import './dhcp-domains.ts';
+import './dhcp-relay-agent.ts';
+import './dhcp-vendor.ts';
+import './dhcp-vi.ts';
+import './dhcp-services.ts';
 import { bind, registerDissector } from './tables.ts';
-import { latin1Text } from './ascii.ts';
 
 const OP = 0;
 const HTYPE = 1;
@@ -59,7 +73,6 @@ const OPTION_NAMES = names(DHCP_OPTION_NAMES);
 export const F = registerFields({
   dhcp: { name: 'dhcp', label: 'Dynamic Host Configuration Protocol', type: FT.PROTOCOL },
   type: { name: 'dhcp.type', label: 'Message type', type: FT.UINT, bits: 8, names: names([[1, 'Boot Request'], [2, 'Boot Reply']]) },
-  hwType: { name: 'dhcp.hw.type', label: 'Hardware type', type: FT.UINT, base: Base.HEX, bits: 8, names: names([[1, 'Ethernet']]) },
   hwLen: { name: 'dhcp.hw.len', label: 'Hardware address length', type: FT.UINT, bits: 8 },
   hops: { name: 'dhcp.hops', label: 'Hops', type: FT.UINT, bits: 8 },
   id: { name: 'dhcp.id', label: 'Transaction ID', type: FT.UINT, base: Base.HEX },
@@ -71,47 +84,35 @@ export const F = registerFields({
   your: { name: 'dhcp.ip.your', label: 'Your (client) IP address', type: FT.IPV4 },
   server: { name: 'dhcp.ip.server', label: 'Next server IP address', type: FT.IPV4 },
   relay: { name: 'dhcp.ip.relay', label: 'Relay agent IP address', type: FT.IPV4 },
-  mac: { name: 'dhcp.hw.mac_addr', label: 'Client MAC address', type: FT.ETHER },
   hwAddr: { name: 'dhcp.hw.addr', label: 'Client hardware address', type: FT.BYTES },
   hwPadding: { name: 'dhcp.hw.addr_padding', label: 'Client hardware address padding', type: FT.BYTES },
   sname: { name: 'dhcp.server', label: 'Server host name', type: FT.STRING },
   file: { name: 'dhcp.file', label: 'Boot file name', type: FT.STRING },
   cookie: { name: 'dhcp.cookie', label: 'Magic cookie', type: FT.IPV4 },
+  bootp: { name: 'dhcp.bootp', label: 'Frame is BOOTP', type: FT.BOOLEAN },
   optType: { name: 'dhcp.option.type', label: 'Option', type: FT.UINT, bits: 8, names: OPTION_NAMES },
   optLen: { name: 'dhcp.option.length', label: 'Length', type: FT.UINT, bits: 8 },
   optValue: { name: 'dhcp.option.value', label: 'Value', type: FT.BYTES },
   end: { name: 'dhcp.option.end', label: 'Option End', type: FT.UINT, bits: 8 },
   padding: { name: 'dhcp.option.padding', label: 'Padding', type: FT.BYTES },
-  msgType: { name: 'dhcp.option.dhcp', label: 'DHCP', type: FT.UINT, bits: 8, names: MESSAGE_TYPES },
-  subnetMask: { name: 'dhcp.option.subnet_mask', label: 'Subnet Mask', type: FT.IPV4 },
-  router: { name: 'dhcp.option.router', label: 'Router', type: FT.IPV4 },
-  dns: { name: 'dhcp.option.domain_name_server', label: 'Domain Name Server', type: FT.IPV4 },
-  hostname: { name: 'dhcp.option.hostname', label: 'Host Name', type: FT.STRING },
-  domain: { name: 'dhcp.option.domain_name', label: 'Domain Name', type: FT.STRING },
-  broadcast: { name: 'dhcp.option.broadcast_address', label: 'Broadcast Address', type: FT.IPV4 },
-  requested: { name: 'dhcp.option.requested_ip_address', label: 'Requested IP Address', type: FT.IPV4 },
-  lease: { name: 'dhcp.option.ip_address_lease_time', label: 'IP Address Lease Time', type: FT.UINT },
-  serverId: { name: 'dhcp.option.dhcp_server_id', label: 'DHCP Server Identifier', type: FT.IPV4 },
+  msgType: { name: 'dhcp.option.dhcp', label: 'DHCP', type: FT.UINT, bits: 8, names: MESSAGE_TYPES, unknownName: true },
   requestItem: { name: 'dhcp.option.request_list_item', label: 'Parameter Request List Item', type: FT.UINT, bits: 8, names: OPTION_NAMES },
-  message: { name: 'dhcp.option.message', label: 'Message', type: FT.STRING },
-  maxSize: { name: 'dhcp.option.dhcp_max_message_size', label: 'Maximum DHCP Message Size', type: FT.UINT, bits: 16 },
-  renewal: { name: 'dhcp.option.renewal_time_value', label: 'Renewal Time Value', type: FT.UINT },
-  rebinding: { name: 'dhcp.option.rebinding_time_value', label: 'Rebinding Time Value', type: FT.UINT },
-  vendorClass: { name: 'dhcp.option.vendor_class_id', label: 'Vendor class identifier', type: FT.STRING },
-  clientId: { name: 'dhcp.option.client_id', label: 'Client identifier', type: FT.BYTES },
-  userClass: { name: 'dhcp.option.user_class', label: 'Instance of User Class', type: FT.UINT, bits: 8 },
-  userClassLen: { name: 'dhcp.option.user_class.length', label: 'User Class Length', type: FT.UINT, bits: 8 },
-  userClassData: { name: 'dhcp.option.user_class.data', label: 'User Class Data', type: FT.BYTES },
+});
+
+const X = registerExperts({
+  secsLe: { name: 'dhcp.secs_le', msg: 'Seconds elapsed appears to be encoded as little-endian', severity: Severity.NOTE, group: Group.PROTOCOL },
+  endMissing: { name: 'dhcp.end_option_missing', msg: 'End option missing', severity: Severity.ERROR, group: Group.PROTOCOL },
 });
 
 export function dissectDhcp(c: Ctx, off: number, end: number): void {
   const f = c.f;
-  c.proto(F.dhcp, off, end);
+  const root = c.proto(F.dhcp, off, end);
   // "BOOTP" until a DHCP Message Type option says DHCP (packet-dhcp.c)
   c.colProtocol = 'BOOTP';
   // packet-dhcp.c walks the options once before it adds a field (for the message type and the
   // vendor class); a capture cut inside them stops it there, and the item stays empty
-  if (firstPassCut(c, off, end)) {
+  const first = firstPass(c, off, end);
+  if (first & Walk.CUT) {
     // (the Info column it wrote first stays: "Boot Reply")
     const op = off + OP < c.b.length ? c.u8(off + OP) : -1;
     if (op === 1 || op === 2) c.colInfo = op === 1 ? 'Boot Request' : 'Boot Reply';
@@ -119,18 +120,22 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
     return;
   }
   c.uint(F.type, off + OP, 1, end);
-  c.uint(F.hwType, off + HTYPE, 1, end);
+  c.uint(HW.type, off + HTYPE, 1, end);
   const hlen = c.uint(F.hwLen, off + HLEN, 1, end);
   c.uint(F.hops, off + HOPS, 1, end);
   c.uint(F.id, off + XID, 4, end);
-  c.uint(F.secs, off + SECS, 2, end);
+  if (c.has(off + SECS, 2, end)) {
+    // Windows sends the seconds little-endian: a small value that way is taken as one
+    const le = c.le(off + SECS, 2);
+    if (le > 0 && le <= 0xff) expertAt(c, f.add(F.secs, off + SECS, 2, le), X.secsLe);
+    else f.add(F.secs, off + SECS, 2, c.u16(off + SECS));
+  }
+  // proto_tree_add_bitmask, then " (Broadcast)" or " (Unicast)": "Bootp flags: 0x8000, Broadcast flag (Broadcast)"
   const flags = c.uint(F.flags, off + FLAGS, 2, end);
   if (flags >= 0) {
-    if (full(c)) f.appendLabel(f.last, flags & 0x8000 ? ' (Broadcast)' : ' (Unicast)');
-    f.push(f.last);
-    f.add(F.bc, off + FLAGS, 2, flags >> 15);
-    f.add(F.reserved, off + FLAGS, 2, flags & 0x7fff);
-    f.pop();
+    const item = f.last;
+    flagParts(c, item, [F.bc, F.reserved], off + FLAGS, 2, flags);
+    if (full(c)) f.appendLabel(item, flags & 0x8000 ? ' (Broadcast)' : ' (Unicast)');
   }
   c.field(F.client, off + CIADDR, 4, end);
   c.field(F.your, off + YIADDR, 4, end);
@@ -139,7 +144,7 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   if (c.stop) return;
   // An Ethernet address is shown as one, and the rest of chaddr as padding.
   if (hlen === 6 && c.u8(off + HTYPE) === 1) {
-    c.field(F.mac, off + CHADDR, 6, end);
+    c.field(HW.mac, off + CHADDR, 6, end);
     c.field(F.hwPadding, off + CHADDR + 6, 10, end);
   } else if (hlen > 0 && hlen <= 16) {
     c.field(F.hwAddr, off + CHADDR, hlen, end);
@@ -147,53 +152,64 @@ export function dissectDhcp(c: Ctx, off: number, end: number): void {
   } else c.field(F.hwPadding, off + CHADDR, 16, end);
   cString(c, F.sname, off + SNAME, 64, end);
   cString(c, F.file, off + FILE, 128, end);
-  if (c.stop || !c.has(off + COOKIE, 4, end)) return;
+  if (c.stop) return;
+  // (a message without a DHCP Message Type option is BOOTP: a hidden item says so)
+  if (!(first & Walk.TYPE)) f.add(F.bootp, off, 0, 1, EF.HIDDEN);
+  if (!c.has(off + COOKIE, 4, end)) return;
   if (c.u32(off + COOKIE) !== MAGIC) return; // BOOTP without DHCP options (RFC 951 vendor area).
   c.field(F.cookie, off + COOKIE, 4, end);
   if (full(c)) f.setText(f.last, 'Magic cookie: DHCP');
   const walk = options(c, off + COOKIE + 4, end);
+  // a DHCP message whose options run to the end of the datagram without the End option
+  if (first & Walk.TYPE && !(walk & Walk.END) && !c.stop) expertAt(c, root, X.endMissing);
   // the column says DHCP once the walk over the options found a Message Type and was not cut
   // short before the End option (the Info column's rule: table/info/dhcp.ts)
   if (walk & Walk.TYPE && (!c.stop || walk & Walk.END)) c.colProtocol = 'DHCP';
 }
 
+/** What a walk over the options met: a DHCP Message Type option, the End option; the first pass
+ *  cut short by the captured bytes. */
+const enum Walk {
+  TYPE = 1,
+  END = 2,
+  CUT = 4,
+}
+
 /**
- * Whether packet-dhcp.c's first pass over the options would run into the end of the captured
- * bytes before the End option or the end of the datagram: it reads each option's code and length,
- * and the bodies of Message Type (53), Option Overload (52) and Vendor class identifier (60). The
- * options start after the magic cookie, or 64 bytes further when the cookie is not there (in the
- * captured bytes).
+ * packet-dhcp.c's first pass over the options: whether there is a Message Type (Walk.TYPE), and
+ * for the decoders of the second pass the last Vendor class identifier (60) and how many Domain
+ * Search (119) and SIP Servers (120) options RFC 3396 splits one into; and whether it would run
+ * into the end of the captured bytes before the End option or the end of the datagram (Walk.CUT):
+ * it reads each option's code and length, and the bodies of Message Type (53), Option Overload
+ * (52) and Vendor class identifier (60). The options start after the magic cookie, or 64 bytes
+ * further when the cookie is not there (in the captured bytes).
  */
-function firstPassCut(c: Ctx, off: number, end: number): boolean {
+function firstPass(c: Ctx, off: number, end: number): number {
   const b = c.b;
   const captured = Math.min(end, b.length);
+  resetPacket();
+  let walk = 0;
   let v = off + COOKIE;
   v += v + 4 <= captured && c.u32(v) === MAGIC ? 4 : 64;
   while (v < end) {
-    if (v >= captured) return true;
+    if (v >= captured) return walk | Walk.CUT;
     const code = b[v] as number;
     if (code === 0) {
       v++;
       continue;
     }
-    if (code === 255) return false;
-    if (v + 1 >= captured) return true;
+    if (code === 255) return walk;
+    if (v + 1 >= captured) return walk | Walk.CUT;
     const len = b[v + 1] as number;
-    if ((code === 53 || code === 52 || code === 60) && v + 2 + len > captured) return true;
+    const whole = v + 2 + len <= captured;
+    if ((code === 53 || code === 52 || code === 60) && !whole) return walk | Walk.CUT;
+    if (whole && code === 53) walk |= Walk.TYPE;
+    if (whole && code === 60) packet.vendorClass = asciiText(b, v + 2, v + 2 + len, true);
+    if (whole && code === 119) packet.search.total++;
+    if (whole && code === 120) packet.sip.total++;
     v += 2 + len;
   }
-  return false;
-}
-
-/** What options() met: a DHCP Message Type option, the End option. */
-const enum Walk {
-  TYPE = 1,
-  END = 2,
-}
-
-/** Whether this dissection writes tree lines (the index pass and `fields` keep values only). */
-function full(c: Ctx): boolean {
-  return c.f.wanted === null;
+  return walk;
 }
 
 /** A NUL-padded string field (sname, file); an empty one is "not given". */
@@ -209,11 +225,8 @@ function codeName(type: number): string {
   return `(${type}) ${OPTION_NAMES.get(type) ?? 'Unknown'}`;
 }
 
-/** Options Wireshark 4.0 decodes (their raw Value line is hidden); the others show it. */
-const DECODED = new Set([1, 3, 6, 12, 15, 28, 50, 51, 53, 54, 55, 56, 57, 58, 59, 60, 61, 77]);
-/** Options holding one IPv4 address, which the option line repeats ("(54) DHCP Server Identifier
- *  (192.168.1.1)"); lists of addresses (Router, Domain Name Server) do not. */
-const ONE_ADDRESS = new Set([1, 28, 50, 54]);
+/** The option being decoded (one object, reused). */
+const opt: Opt = { item: -1, code: 0, v: 0, len: 0, end: 0 };
 
 function options(c: Ctx, o: number, end: number): number {
   const f = c.f;
@@ -232,94 +245,62 @@ function options(c: Ctx, o: number, end: number): number {
       return walk | Walk.END;
     }
     if (type === 0) {
-      const item = f.add(F.optType, o, 1, type);
+      // a run of Pad options is one "Option: (0) Padding" with the run beneath it
+      let k = o + 1;
+      while (k < end && c.has(k, 1, end) && c.u8(k) === 0) k++;
+      if (c.stop) return walk;
+      const item = f.add(F.optType, o, 1, 0);
       if (full(c)) f.setText(item, `Option: ${codeName(0)}`);
-      o++;
+      f.push(item);
+      f.add(F.padding, o, k - o);
+      f.pop();
+      o = k;
       continue;
     }
     if (!c.has(o + 1, 1, end)) return walk;
     const len = c.u8(o + 1);
-    if (!c.has(o, 2 + len, end)) return walk;
-    if (type === 53 && len === 1) walk |= Walk.TYPE;
+    if (type === 53 && len >= 1 && o + 3 <= Math.min(end, c.b.length)) walk |= Walk.TYPE;
     const item = f.add(F.optType, o, 2 + len, type);
-    if (full(c)) {
-      let line = `Option: ${codeName(type)}`;
-      if (type === 53 && len === 1) line += ` (${MESSAGE_TYPES.get(c.u8(o + 2)) ?? 'Unknown'})`;
-      else if (ONE_ADDRESS.has(type) && len === 4) line += ` (${ipv4Text(c.b, o + 2)})`;
-      f.setText(item, line);
-    }
+    if (full(c)) f.setText(item, `Option: ${codeName(type)}`);
     f.push(item);
     f.add(F.optLen, o + 1, 1, len);
-    if (len > 0) f.add(F.optValue, o + 2, len, 0, DECODED.has(type) ? EF.HIDDEN : 0);
-    optionValue(c, type, o + 2, len);
+    if (!c.has(o + 2, len, end)) {
+      f.pop();
+      return walk;
+    }
+    // the raw value, hidden unless the option's decoder consumes nothing (packet-dhcp.c's dhcp_option)
+    const value = f.add(F.optValue, o + 2, len, 0, EF.HIDDEN);
+    const decode = OPTION_DECODERS.get(type);
+    opt.item = item;
+    opt.code = type;
+    opt.v = o + 2;
+    opt.len = len;
+    opt.end = o + 2 + len;
+    const used = decode === undefined ? 0 : decode(c, opt);
+    if (used === 0 && value >= 0 && !c.stop) f.flags[value] = (f.flags[value] as number) & ~EF.HIDDEN;
     f.pop();
     o += 2 + len;
   }
   return walk;
 }
 
-/** The decoded value of the options Wireshark decodes most often; others keep their bytes only. */
-function optionValue(c: Ctx, type: number, v: number, len: number): void {
-  const f = c.f;
-  const str = (id: number): void => {
-    f.addStr(id, v, len, latin1Text(c.b, v, v + len, true));
-  };
-  const addrs = (id: number): void => {
-    for (let i = 0; i + 4 <= len; i += 4) f.add(id, v + i, 4);
-  };
-  // a time in seconds: "IP Address Lease Time: (86400s) 1 day"
-  const secs = (id: number): void => {
-    if (len !== 4) return;
-    const t = c.u32(v);
-    const i = f.add(id, v, 4, t);
-    if (full(c)) f.setText(i, `${fieldById(id).label}: (${t}s) ${t === 0xffffffff ? 'infinity' : durationText(t)}`);
-  };
-  switch (type) {
-    case 1: addrs(F.subnetMask); break;
-    case 3: addrs(F.router); break;
-    case 6: addrs(F.dns); break;
-    case 12: str(F.hostname); break;
-    case 15: str(F.domain); break;
-    case 28: addrs(F.broadcast); break;
-    case 50: addrs(F.requested); break;
-    case 51: secs(F.lease); break;
-    case 53: if (len === 1) f.add(F.msgType, v, 1, c.u8(v)); break;
-    case 54: addrs(F.serverId); break;
-    case 55:
-      for (let i = 0; i < len; i++) {
-        const item = f.add(F.requestItem, v + i, 1, c.u8(v + i));
-        if (full(c)) f.setText(item, `Parameter Request List Item: ${codeName(c.u8(v + i))}`);
-      }
-      break;
-    case 56: str(F.message); break;
-    case 57: if (len === 2) f.add(F.maxSize, v, 2, c.u16(v)); break;
-    case 58: secs(F.renewal); break;
-    case 59: secs(F.rebinding); break;
-    case 60: str(F.vendorClass); break;
-    case 61:
-      if (len === 7 && c.u8(v) === 1) {
-        f.add(F.hwType, v, 1, 1);
-        f.add(F.mac, v + 1, 6);
-      } else if (len > 0) f.add(F.clientId, v, len);
-      break;
-    case 77: {
-      // RFC 3004 section 4: "Each instance of the User Class Data is formatted as UC_Len_i, User_Class_Data_i".
-      let o = v;
-      for (let n = 0; o < v + len; n++) {
-        const ul = c.u8(o);
-        if (o + 1 + ul > v + len) break;
-        const item = f.add(F.userClass, o, 1 + ul, n);
-        if (full(c)) f.setText(item, `Instance of User Class: [${n}]`);
-        f.push(item);
-        f.add(F.userClassLen, o, 1, ul);
-        if (ul > 0) f.add(F.userClassData, o + 1, ul);
-        f.pop();
-        o += 1 + ul;
-      }
-      break;
-    }
+// DHCP Message Type: "Option: (53) DHCP Message Type (Discover)"
+registerOption([53], (c, o) => {
+  if (!c.has(o.v, 1, o.end)) return 0;
+  const t = c.u8(o.v);
+  c.f.add(F.msgType, o.v, 1, t);
+  if (full(c)) c.f.appendLabel(o.item, ` (${MESSAGE_TYPES.get(t) ?? `Unknown Message Type (0x${t.toString(16).padStart(2, '0')})`})`);
+  return o.len;
+});
+
+// Parameter Request List: "Parameter Request List Item: (1) Subnet Mask"
+registerOption([55], (c, o) => {
+  for (let k = o.v; k < o.end; k++) {
+    const i = c.f.add(F.requestItem, k, 1, c.u8(k));
+    if (full(c)) c.f.setText(i, `Parameter Request List Item: ${codeName(c.u8(k))}`);
   }
-}
+  return o.len;
+});
 
 registerDissector('dhcp', dissectDhcp);
 bind('udp.port', 67, 'dhcp');
