@@ -151,7 +151,8 @@ PROTOCOLS = {
         'tls.handshake.yc', 'tls.handshake.sig_len == 256', 'tls.handshake.sig', 'tls.handshake.sig_hash_alg == 0x0804 && tls.handshake.sig',
         'tls.handshake.ciphersuite == 0x009c', 'tls.handshake.type == 12', '_ws.malformed', 'x509sat.CountryName == "US"',
         'x509sat.uTF8String == "California"', 'x509af.generalizedTime', 'x509ce.cA == 1', 'pkcs1.publicExponent == 65537',
-        'x509af.version == 2', 'x509af.serialNumber', 'x509ce.keyIdentifier']),
+        'x509af.version == 2', 'x509af.serialNumber', 'x509ce.keyIdentifier', 'x509ce.pathLenConstraint == 0',
+        'x509sat.printableString == "Berlin"', 'tls.handshake.server_named_curve == 0x0018']),
 }
 
 

@@ -2,10 +2,11 @@
 // packet-tls-utils.c's hello dissectors, Wireshark 4.0): each message's type and length; the
 // Client and Server Hello's version, random, session ID, cipher suites, compression methods and
 // extensions (server name, ALPN, supported versions and groups, EC point formats, key shares; the
-// others by type and length); a Certificate message's certificate list. A record that looks
-// encrypted (after the side's Change Cipher Spec, or an unknown message type) is one "Encrypted
-// Handshake Message". A Server Hello sets the session's version (its supported_versions
-// extension for TLS 1.3).
+// others by type and length); a Certificate message's certificate list (x509.ts: their
+// contents); the Server and Client Key Exchange by the session's cipher suite
+// (tls-key-exchange.ts). A record that looks encrypted (after the side's Change Cipher Spec, or an
+// unknown message type) is one "Encrypted Handshake Message". A Server Hello sets the session's
+// version (its supported_versions extension for TLS 1.3), cipher suite and ALPN protocol.
 
 import { WS } from '../fields/field-list.ts';
 import { durationText } from '../fields/format.ts';
@@ -13,6 +14,8 @@ import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { E, compressCertificate, fingerprint, quicTransportParameters, statusRequest } from './tls-extensions.ts';
 import type { Ctx } from './context.ts';
 import { addAbsTime } from './time-fields.ts';
+import { clientKeyExchange, serverKeyExchange } from './tls-key-exchange.ts';
+import { x509Certificate } from './x509.ts';
 import { asciiText } from './ascii.ts';
 import { CIPHER_SUITES, EXTENSION_TYPES, SIGNATURE_ALGORITHMS, SUPPORTED_GROUPS, VERSIONS } from './tls-names.ts';
 import { TLSV1_3, UNKNOWN_VERSION, sessionVersion, shortName, type TlsSession } from './tls-state.ts';
@@ -29,6 +32,8 @@ const CLIENT_HELLO = 1;
 const SERVER_HELLO = 2;
 const NEW_SESSION_TICKET = 4;
 const CERTIFICATE = 11;
+const SERVER_KEY_EXCHANGE = 12;
+const CLIENT_KEY_EXCHANGE = 16;
 const ENCRYPTED = 'Encrypted Handshake Message';
 /** The Server Hello random of a Hello Retry Request (RFC 8446 section 4.1.3: SHA-256 of "HelloRetryRequest"). */
 const HRR_RANDOM = 'cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c';
@@ -189,6 +194,8 @@ function message(c: Ctx, session: TlsSession | undefined, rec: number, o: number
     hello(c, session, type, body, end);
   } else if (type === CERTIFICATE && (session?.version ?? UNKNOWN_VERSION) !== TLSV1_3) certificates(c, body, end);
   else if (type === NEW_SESSION_TICKET && (session?.version ?? UNKNOWN_VERSION) !== TLSV1_3) sessionTicket(c, body, end);
+  else if (type === SERVER_KEY_EXCHANGE && session !== undefined) serverKeyExchange(c, session.cipher, session.version, body, end, signatureAlgorithm);
+  else if (type === CLIENT_KEY_EXCHANGE && session !== undefined) clientKeyExchange(c, session.cipher, session.version, body, end);
   f.pop();
   return true;
 }
@@ -259,6 +266,7 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
   } else {
     const suite = c.uint(H.cipherSuite, o, 2, end);
     if (suite < 0) return;
+    if (session !== undefined && c.firstPass) session.cipher = suite;
     suites.push(suite);
     o += 2;
     if (c.uint(H.compMethod, o, 1, end) < 0) return;
@@ -269,7 +277,7 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
   if (extLen < 0) return;
   o += 2;
   const extEnd = Math.min(end, o + extLen);
-  extensions(c, type, o, extEnd);
+  extensions(c, session, type, o, extEnd);
   if (!c.stop && c.wants(E.ja3Full)) fingerprint(c, type === CLIENT_HELLO, o, helloVersion, suites, o, extEnd);
 }
 
@@ -296,7 +304,7 @@ const UNTITLED = (): string => '';
 const ALGORITHMS = counting('Signature Hash Algorithms', 'algorithm', 'algorithms');
 
 /** ssl_dissect_hnd_extension: each extension's line, type and length, then its body. */
-function extensions(c: Ctx, hsType: number, o: number, end: number): void {
+function extensions(c: Ctx, session: TlsSession | undefined, hsType: number, o: number, end: number): void {
   const f = c.f;
   const full = f.wanted === null;
   const texts = c.wants(WS.text);
@@ -324,6 +332,7 @@ function extensions(c: Ctx, hsType: number, o: number, end: number): void {
         break;
       case 16:
         alpn(c, body, next);
+        if (hsType === SERVER_HELLO && session !== undefined && c.firstPass) session.appName = alpnProtocol(c.b, body, next);
         break;
       case 13:
       case 50:
@@ -377,11 +386,9 @@ function counted(c: Ctx, lenId: number, lenSize: number, listId: number, itemId:
   if (n >= 0) list(c, listId, itemId, size, o + lenSize, Math.min(n, end - o - lenSize), end, title);
 }
 
-/** ssl_dissect_hash_alg_list: each algorithm, with its hash and signature bytes; one TLS 1.3 does
- *  not name is written "SHA224 ECDSA (0x0303)". */
+/** ssl_dissect_hash_alg_list: each algorithm (signatureAlgorithm). */
 function signatureAlgorithms(c: Ctx, o: number, end: number): void {
   const f = c.f;
-  const full = f.wanted === null;
   const n = c.uint(H.sigHashAlgLen, o, 2, end);
   if (n < 0) return;
   const start = o + 2;
@@ -389,18 +396,23 @@ function signatureAlgorithms(c: Ctx, o: number, end: number): void {
   const list = f.add(H.sigHashAlgs, start, len);
   if (list >= 0) f.label(list, ALGORITHMS(len >> 1));
   f.push(list);
-  for (let p = start; p + 2 <= start + len && !c.stop; p += 2) {
-    const v = c.uint(H.sigHashAlg, p, 2, end);
-    if (v < 0) break;
-    const item = f.last;
-    if (full && !SIGNATURE_NAMES.has(v)) {
-      f.setText(item, `Signature Algorithm: ${HASH_NAMES.get(v >> 8) ?? 'Unknown'} ${SIG_NAMES.get(v & 0xff) ?? 'Unknown'} (0x${v.toString(16).padStart(4, '0')})`);
-    }
-    f.push(item);
-    f.add(H.sigHashHash, p, 1, v >> 8);
-    f.add(H.sigHashSig, p + 1, 1, v & 0xff);
-    f.pop();
+  for (let p = start; p + 2 <= start + len && !c.stop; p += 2) signatureAlgorithm(c, p, end);
+  f.pop();
+}
+
+/** tls_dissect_signature_algorithm: one algorithm, with its hash and signature bytes; one TLS 1.3
+ *  does not name is written "SHA224 ECDSA (0x0303)". */
+function signatureAlgorithm(c: Ctx, p: number, end: number): void {
+  const f = c.f;
+  const v = c.uint(H.sigHashAlg, p, 2, end);
+  if (v < 0) return;
+  const item = f.last;
+  if (f.wanted === null && !SIGNATURE_NAMES.has(v)) {
+    f.setText(item, `Signature Algorithm: ${HASH_NAMES.get(v >> 8) ?? 'Unknown'} ${SIG_NAMES.get(v & 0xff) ?? 'Unknown'} (0x${v.toString(16).padStart(4, '0')})`);
   }
+  f.push(item);
+  f.add(H.sigHashHash, p, 1, v >> 8);
+  f.add(H.sigHashSig, p + 1, 1, v & 0xff);
   f.pop();
 }
 
@@ -421,6 +433,19 @@ function serverNames(c: Ctx, o: number, end: number): void {
     }
   }
   f.pop();
+}
+
+/** ssl_alpn_protocols (and the tls.alpn table) for the names here: the long name of the dissector
+ *  a Server Hello's ALPN protocol selects, which then names the session's application data ('':
+ *  none, the port decides). SPDY's and STUN's entries are left out (their data keeps the port's name). */
+function alpnProtocol(b: Uint8Array, o: number, end: number): string {
+  if (o + 3 > end) return '';
+  const n = b[o + 2] as number;
+  if (o + 3 + n > end) return '';
+  const name = asciiText(b, o + 3, o + 3 + n);
+  if (name === 'http/1.1') return 'Hypertext Transfer Protocol';
+  if (name === 'h2' || name.startsWith('h2-')) return 'HyperText Transfer Protocol 2';
+  return '';
 }
 
 /** ssl_dissect_hnd_hello_ext_alpn. */
@@ -470,7 +495,8 @@ function keyShare(c: Ctx, hsType: number, o: number, end: number): void {
   f.pop();
 }
 
-/** ssl_dissect_hnd_cert (TLS 1.2 and before): the certificate list, each certificate's bytes. */
+/** ssl_dissect_hnd_cert (TLS 1.2 and before): the certificate list, each certificate's bytes and
+ *  X.509 contents. */
 function certificates(c: Ctx, o: number, end: number): void {
   const f = c.f;
   const n = c.uint(H.certificatesLength, o, 3, end);
@@ -483,6 +509,8 @@ function certificates(c: Ctx, o: number, end: number): void {
   for (let p = start; p + 3 <= stop && !c.stop; ) {
     const l = c.uint(H.certificateLength, p, 3, stop);
     if (l < 0 || !c.field(H.certificate, p + 3, l, stop)) break;
+    // dissect_x509af_Certificate (the subset x509.ts shows)
+    x509Certificate(c, f.last, p + 3, p + 3 + l);
     p += 3 + l;
   }
   f.pop();

@@ -22,13 +22,18 @@ export interface TlsSession {
   serverPort: number;
   clientCcsFrame: number;
   serverCcsFrame: number;
+  /** The cipher suite the Server Hello chose (0: none seen): it says how the key exchange
+   *  messages read. */
+  cipher: number;
+  /** The protocol the Server Hello's ALPN extension chose, by its dissector's name ('': none). */
+  appName: string;
 }
 
 /** The sessions of a capture by TCP stream. */
 export const tlsSessions = perCapture(() => new Map<number, TlsSession>());
 
 export function newSession(): TlsSession {
-  return { version: UNKNOWN_VERSION, serverPort: 0, clientCcsFrame: 0, serverCcsFrame: 0 };
+  return { version: UNKNOWN_VERSION, serverPort: 0, clientCcsFrame: 0, serverCcsFrame: 0, cipher: 0, appName: '' };
 }
 
 /** ssl_version_short_names: the Protocol column and record labels ("TLSv1.2"). */

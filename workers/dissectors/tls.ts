@@ -11,8 +11,9 @@
 //
 // Not done: SSLv2 and PCT records (shown as Continuation Data), Heartbeat and Connection ID
 // record bodies, reassembly of a handshake message spread over several records (its first record
-// shows "(fragment)"), certificates' X.509 contents, decryption (QUIC's Initial packets excepted:
-// quic.ts decrypts them and hands their handshake to tls-handshake.ts).
+// shows "(fragment)"), the X.509 contents of certificates outside x509.ts's subset, decryption
+// (QUIC's Initial packets excepted: quic.ts decrypts them and hands their handshake to
+// tls-handshake.ts).
 
 import { EF } from '../fields/field-list.ts';
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
@@ -188,7 +189,8 @@ function record(c: Ctx, session: TlsSession | undefined, o: number, len: number)
       dissectHandshake(c, session, rec, body, body + len, version, server);
       break;
     case APP_DATA: {
-      const app = APPS.get(c.srcPort) ?? APPS.get(c.dstPort);
+      // the session's dissector (ALPN's choice), else one by port
+      const app = session?.appName || (APPS.get(c.srcPort) ?? APPS.get(c.dstPort));
       if (full) c.appendInfo('Application Data');
       if (labels) f.label(rec, `${shortName(version) ?? 'SSL'} Record Layer: Application Data Protocol: ${app ?? 'Application Data'}`);
       f.add(F.appData, body, len);
