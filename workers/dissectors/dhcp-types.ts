@@ -4,11 +4,11 @@
 // bad lengths and suboptions, and dhcp_handle_basic_types: an option or suboption of a basic type
 // (an address, a list of them, a string, a boolean, an integer, a time in seconds).
 
-import { Base, FT, fieldById, fieldByName, names, registerFields } from '../fields/registry.ts';
+import { Base, FT, fieldById, names, registerFields } from '../fields/registry.ts';
 import { durationText, ipv4Text } from '../fields/format.ts';
 import { asciiText } from './ascii.ts';
 import type { Ctx } from './context.ts';
-import { Group, Severity, expertAt, registerExperts } from './expert.ts';
+import { Group, PROTO_X, Severity, expertAt, registerExperts } from './expert.ts';
 import { HARDWARE_TYPES } from './dhcp-values.ts';
 
 /** An option being decoded: its tree entry ("Option: (121) Classless Static Route"), code, and
@@ -74,13 +74,6 @@ export const X = registerExperts({
   nonStandard: { name: 'dhcp.option.nonstd_data', msg: 'Non standard compliant option data', severity: Severity.NOTE, group: Group.PROTOCOL },
 });
 
-/** proto.c's note on an FT_STRING item whose bytes go on past a NUL (a VRF name sent as RFC 6607's
- *  type byte 0 and the name): registered by whichever dissector loads first. */
-const STRAY = '_ws.string.trailing_stray_characters';
-const strayId = fieldByName(STRAY)?.id ?? registerExperts({
-  stray: { name: STRAY, msg: 'Trailing stray characters', severity: Severity.WARN, group: Group.UNDECODED },
-}).stray;
-
 /** The client's hardware type and address: the header's fields, which option 61 and 97 repeat. */
 export const HW = registerFields({
   type: { name: 'dhcp.hw.type', label: 'Hardware type', type: FT.UINT, base: Base.HEX, bits: 8, names: names(HARDWARE_TYPES), unknownName: true },
@@ -108,7 +101,7 @@ export function stringAt(c: Ctx, id: number, o: number, n: number, end: number, 
   if (stray && s.length < n) {
     for (let k = o + s.length; k < o + n; k++) {
       if (c.u8(k) !== 0) {
-        expertAt(c, i, strayId);
+        expertAt(c, i, PROTO_X.trailingStray);
         break;
       }
     }

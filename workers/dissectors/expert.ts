@@ -84,3 +84,9 @@ export function expertInfo(c: Ctx, id: number, msg: string, severity: number, gr
   f.add(WS.expertGroup, 0, 0, group, EF.GENERATED);
   f.pop();
 }
+
+/** proto.c's own expert infos, which any dissector's items may raise: an FT_STRING whose bytes go
+ *  on past a NUL ("Trailing stray characters"). Registered here, once, for every dissector. */
+export const PROTO_X = registerExperts({
+  trailingStray: { name: '_ws.string.trailing_stray_characters', msg: 'Trailing stray characters', severity: Severity.WARN, group: Group.UNDECODED },
+});
