@@ -4,7 +4,7 @@ responses carry what packet-http.c decodes in a body or header: Basic credential
 user:pass"), a chunked response whose body is gzip ("Content-encoded entity body (gzip): 45 bytes ->
 32 bytes", then the HTML as text), a deflate (zlib) JSON body, a form POST
 (application/x-www-form-urlencoded: "Form item: "user" = "alice"", percent-decoding), a redirect,
-a 304, a 404 with a text body, and a gzip body that is damaged ("[Error: Decompression failed]").
+a 304, a 404 with a text body, a UTF-8 text body with invalid bytes, and a gzip body that is damaged ("[Error: Decompression failed]").
 tshark's reading of it is test/fixtures/httpbody/httpbody-lines.json (scripts/make-layer-lines.py
 httpbody). Standard library only; the same bytes every run (gzip with mtime 0).
 """
@@ -17,6 +17,8 @@ import craft
 
 OUT = Path(__file__).resolve().parent.parent / "test/fixtures/httpbody/httpbody-cases.pcap"
 A, B = bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])
+# a text body's lines as format_text shows them: UTF-8, an invalid byte as U+FFFD, controls escaped
+UTF8_TEXT = "café ü — 日本\n".encode() + b"bad \xff\xfe bytes\tand tab\x01\n"
 
 
 def segment(src: bytes, dst: bytes, sport: int, dport: int, flags: int, seq: int, ack: int, payload: bytes = b"") -> bytes:
@@ -43,6 +45,8 @@ def main() -> None:
          b"HTTP/1.1 304 Not Modified\r\nETag: \"abc\"\r\n\r\n"),
         (b"GET /missing HTTP/1.1\r\nHost: www.example.com\r\n\r\n",
          b"HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\nContent-Length: 9\r\n\r\nnot found"),
+        (b"GET /notes.txt HTTP/1.1\r\nHost: www.example.com\r\n\r\n",
+         b"HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: %d\r\n\r\n" % len(UTF8_TEXT) + UTF8_TEXT),
         (b"GET /broken HTTP/1.1\r\nHost: www.example.com\r\n\r\n",
          b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\nContent-Length: 20\r\n\r\n"
          + b"\x1f\x8b\x08\x00" + b"\xff" * 16),

@@ -15,7 +15,7 @@
 // content decoding (gzip), HTTP/2 upgrades and proxies' CONNECT tunnels.
 
 import { EF, WS } from '../fields/field-list.ts';
-import { escapeString } from '../fields/format.ts';
+import { escapeString, formatText } from '../fields/format.ts';
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
 import { dissectData } from './data.ts';
@@ -638,7 +638,8 @@ function textLines(c: Ctx, o: number, end: number, mediaType: string): void {
   for (let p = o; p < end; ) {
     const lf = lineEnd(b, p, end);
     const e = lf < 0 ? end : lf + 1;
-    if (texts) f.text(p, e - p, escapeString(latin1Text(b, p, e)));
+    // (each line as format_text shows it: UTF-8, an invalid byte as U+FFFD, controls escaped)
+    if (texts) f.text(p, e - p, formatText(b.subarray(p, e)));
     lines++;
     p = e;
   }
