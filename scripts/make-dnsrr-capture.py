@@ -126,6 +126,8 @@ def main() -> None:
         response(0x301B, "example.com", 1, [rr(PTR, 1, v4(192, 0, 2, 10))],
                  [rr(name("tsig-key.example.com"), 250, name("hmac-sha256") + struct.pack("!HIH", 0, 1700000000, 300) +
                      struct.pack("!H", 32) + seq(32, 3) + struct.pack("!HHH", 0x301B, 0, 0), 0, 255)]),
+        # a TXT of UTF-8 and a control: ENC_ASCII, each byte past 0x7f as U+FFFD ("caf\ufffd\ufffd\001")
+        response(0x301C, "example.com", 16, [rr(PTR, 16, cstr("café\x01".encode()))]),
     ]
     frames = []
     for k, msg in enumerate(cases):

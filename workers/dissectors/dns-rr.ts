@@ -14,7 +14,8 @@ import { FT, registerFields } from '../fields/registry.ts';
 import { durationText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { dnsName } from './dns-name.ts';
-import { dissectEdnsOptions, latin1 } from './dns-edns.ts';
+import { asciiText } from './ascii.ts';
+import { dissectEdnsOptions } from './dns-edns.ts';
 import { nameField } from './dns-rr-common.ts';
 import { dissectDnssec } from './dns-rr-dnssec.ts';
 import { dissectSvcb } from './dns-rr-svcb.ts';
@@ -126,7 +127,8 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       for (let o = off, left = dlen; left !== 0 && !c.stop;) {
         const n = c.uint(R.txtLen, o, 1, end);
         if (n < 0 || !c.has(o + 1, n, end)) break;
-        f.addStr(R.txt, o + 1, n, latin1(c.b, o + 1, n));
+        // (ENC_ASCII: a byte past 0x7f is U+FFFD, as tshark shows "café" in a TXT as "caf\ufffd\ufffd")
+        f.addStr(R.txt, o + 1, n, asciiText(c.b, o + 1, Math.min(o + 1 + n, c.b.length), true));
         o += 1 + n;
         left -= 1 + n;
       }
