@@ -27,6 +27,16 @@ export function charString(c: Ctx, lenId: number, strId: number, o: number, end:
   return s;
 }
 
+/** TXT's and SPF's <character-string>s from `o`: as packet-dns.c, read until exactly `dlen` bytes
+ *  are used; one longer than what is left reads on, into the next record, to the end of the message. */
+export function charStrings(c: Ctx, lenId: number, strId: number, o: number, dlen: number, end: number): void {
+  for (let left = dlen; left !== 0 && !c.stop;) {
+    if (charString(c, lenId, strId, o, end) === null) return;
+    left -= 1 + c.u8(o);
+    o += 1 + c.u8(o);
+  }
+}
+
 /** The string of `n` bytes at `o` as ENC_ASCII reads it (ending at a NUL), or null past `end`. */
 export function asciiAt(c: Ctx, o: number, n: number, end: number): string | null {
   return c.has(o, n, end) ? asciiText(c.b, o, o + n, true) : null;

@@ -12,7 +12,7 @@ import { bytesHex, escapeString } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { asciiText } from './ascii.ts';
 import { dnsName, readName } from './dns-name.ts';
-import { asciiAt, charString, nameField } from './dns-rr-common.ts';
+import { asciiAt, charString, charStrings, nameField } from './dns-rr-common.ts';
 
 const meters = (text: (v: number) => string) => (v: number): string => ` (${text(v)} m)`;
 
@@ -91,13 +91,8 @@ export function dissectHostRecord(c: Ctx, type: number, off: number, dlen: numbe
     }
     case 35: // NAPTR
       return naptr(c, off, msg, end);
-    case 99: // SPF
-      // (read as TXT is: until exactly RDLENGTH bytes are used, or the message ends)
-      for (let o = off, left = dlen; left !== 0 && !c.stop;) {
-        if (charString(c, H.spfLength, H.spf, o, end) === null) break;
-        left -= 1 + c.u8(o);
-        o += 1 + c.u8(o);
-      }
+    case 99: // SPF (read as TXT is)
+      charStrings(c, H.spfLength, H.spf, off, dlen, end);
       return '';
     case 108: // EUI48
       c.field(H.eui48, off, 6, end);

@@ -14,9 +14,8 @@ import { FT, registerFields } from '../fields/registry.ts';
 import { durationText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import type { Ctx } from './context.ts';
 import { dnsName } from './dns-name.ts';
-import { asciiText } from './ascii.ts';
 import { dissectEdnsOptions } from './dns-edns.ts';
-import { nameField } from './dns-rr-common.ts';
+import { charStrings, nameField } from './dns-rr-common.ts';
 import { dissectDnssec } from './dns-rr-dnssec.ts';
 import { dissectSvcb } from './dns-rr-svcb.ts';
 import { dissectHostRecord } from './dns-rr-host.ts';
@@ -121,19 +120,10 @@ export function dissectRdata(c: Ctx, type: number, off: number, dlen: number, ms
       if (pref < 0 || nameField(c, R.mx, off + 2, msg, end) < 0) return '';
       return `, preference ${pref}, mx ${dnsName.text}`;
     }
-    case 16: {
-      // as packet-dns.c, strings are read until exactly RDLENGTH bytes are used: one longer than
-      // what is left reads on, into the next record, to the end of the message
-      for (let o = off, left = dlen; left !== 0 && !c.stop;) {
-        const n = c.uint(R.txtLen, o, 1, end);
-        if (n < 0 || !c.has(o + 1, n, end)) break;
-        // (ENC_ASCII: a byte past 0x7f is U+FFFD, as tshark shows "café" in a TXT as "caf\ufffd\ufffd")
-        f.addStr(R.txt, o + 1, n, asciiText(c.b, o + 1, Math.min(o + 1 + n, c.b.length), true));
-        o += 1 + n;
-        left -= 1 + n;
-      }
+    case 16:
+      // (ENC_ASCII strings: tshark shows "café" in a TXT as "caf\ufffd\ufffd")
+      charStrings(c, R.txtLen, R.txt, off, dlen, end);
       return '';
-    }
     case T_SRV: {
       const p = c.uint(R.srvPriority, off, 2, end);
       const w = c.uint(R.srvWeight, off + 2, 2, end);

@@ -12,6 +12,7 @@ export const F = registerFields({
   value: { name: 'urlencoded-form.value', label: 'Value', type: FT.STRING },
 });
 
+const UTF8 = new TextDecoder();
 const AMP = 0x26;
 const EQ = 0x3d;
 
@@ -26,7 +27,7 @@ function decoded(b: Uint8Array, o: number, e: number): string {
       i += 2;
     } else bytes.push(ch);
   }
-  return new TextDecoder().decode(new Uint8Array(bytes));
+  return UTF8.decode(new Uint8Array(bytes));
 }
 
 function isHex(ch: number): boolean {
