@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write workers/dissectors/bgp-names.ts: the value names the BGP dissector shows (message types,
-optional parameters, capabilities, address families, path attribute types, notification error
+optional parameters, capabilities, subsequent address families (the AFIs are in afn-names.ts), path attribute types, notification error
 codes, extended community types and subtypes, EVPN route types, PMSI tunnel types), as
 Wireshark's packet-bgp.c has them, from the tshark the corpus was decoded with (`tshark -G values`).
 
@@ -15,7 +15,6 @@ FIELDS = {
     'bgp.type': 'MESSAGE_TYPES',
     'bgp.open.opt.param.type': 'PARAMETER_TYPES',
     'bgp.cap.type': 'CAPABILITY_TYPES',
-    'bgp.cap.mp.afi': 'AFIS',
     'bgp.cap.mp.safi': 'SAFIS',
     'bgp.cap.ap.sendreceive': 'ADD_PATH_DIRECTIONS',
     'bgp.update.path_attribute.type_code': 'ATTRIBUTE_TYPES',

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Write workers/dissectors/lldp-names.ts: the value names the LLDP dissector shows (TLV types,
-chassis and port ID subtypes, address families, IEEE 802.1 and 802.3 subtypes, MAU types, power
+chassis and port ID subtypes (the address families are in afn-names.ts), IEEE 802.1 and 802.3 subtypes, MAU types, power
 classes), as Wireshark's packet-lldp.c has them, from the tshark the corpus was decoded with
 (`tshark -G values`); and the names tshark gives the organisations whose TLVs switches send
 (`Organization Unique Code: 00:1c:73 (Arista Networks)`), read from the tree tshark prints for an
@@ -20,7 +20,6 @@ FIELDS = {
     'lldp.tlv.type': 'TLV_TYPES',
     'lldp.chassis.subtype': 'CHASSIS_SUBTYPES',
     'lldp.port.subtype': 'PORT_SUBTYPES',
-    'lldp.network_address.subtype': 'ADDRESS_FAMILIES',
     'lldp.mgn.interface.subtype': 'INTERFACE_SUBTYPES',
     'lldp.ieee.802_1.subtype': 'IEEE_802_1_SUBTYPES',
     'lldp.ieee.802_3.subtype': 'IEEE_802_3_SUBTYPES',

@@ -4,8 +4,9 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { Group, Severity, registerExperts } from './expert.ts';
 import * as N from './bgp-names.ts';
+import { ADDRESS_FAMILIES } from './afn-names.ts';
 
-const AFIS = names(N.AFIS);
+const AFIS = names(ADDRESS_FAMILIES);
 const SAFIS = names(N.SAFIS);
 const u8 = (name: string, label: string) => ({ name, label, type: FT.UINT, bits: 8 }) as const;
 const u16 = (name: string, label: string) => ({ name, label, type: FT.UINT, bits: 16 }) as const;

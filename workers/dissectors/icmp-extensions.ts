@@ -12,7 +12,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { EF } from '../fields/field-list.ts';
 import type { Ctx } from './context.ts';
-import { AFIS } from './bgp-names.ts';
+import { ADDRESS_FAMILIES } from './afn-names.ts';
 import { Group, Severity, registerExperts } from './expert.ts';
 import { checksum } from './ip-checksum.ts';
 import { CHECKSUM_STATUS } from './ipv4.ts';
@@ -31,8 +31,8 @@ const INTERFACE_INFO = 2;
 const INTERFACE_IDENT = 3;
 const EXTENDED_PAYLOAD = 0;
 
-/** epan/afn.c's address family numbers, which BGP's AFIs are too. */
-const AFI_NAMES = names(AFIS);
+/** epan/afn.c's address family numbers. */
+const AFI_NAMES = names(ADDRESS_FAMILIES);
 const IDENT_CTYPES = names([[1, 'Identifies Interface By Name'], [2, 'Identifies Interface By Index'], [3, 'Identifies Interface By Address']]);
 
 export const F = registerFields({

@@ -4,6 +4,7 @@
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
 import { Group, Severity, registerExperts } from './expert.ts';
 import * as N from './lldp-names.ts';
+import { ADDRESS_FAMILIES } from './afn-names.ts';
 
 const CAPABILITY_BITS: readonly (readonly [string, string])[] = [
   ['other', 'Other'], ['repeater', 'Repeater'], ['bridge', 'Bridge'], ['wlan_access_pt', 'WLAN access point'],
@@ -33,6 +34,9 @@ function bitFields(prefix: string, list: readonly (readonly [string, string])[],
   return out;
 }
 
+/** epan/afn.c's address family numbers (the network and management address subtypes). */
+const AFN = names(ADDRESS_FAMILIES);
+
 export const F = registerFields({
   lldp: { name: 'lldp', label: 'Link Layer Discovery Protocol', type: FT.PROTOCOL },
   tlvType: { name: 'lldp.tlv.type', label: 'TLV Type', type: FT.UINT, bits: 16, mask: 0xfe00, names: names(N.TLV_TYPES), unknownName: true },
@@ -47,7 +51,7 @@ export const F = registerFields({
   portMac: { name: 'lldp.port.id.mac', label: 'Port Id', type: FT.ETHER },
   portIp4: { name: 'lldp.port.id.ip4', label: 'Port Id', type: FT.IPV4 },
   portIp6: { name: 'lldp.port.id.ip6', label: 'Port Id', type: FT.IPV6 },
-  addressFamily: { name: 'lldp.network_address.subtype', label: 'Network Address family', type: FT.UINT, bits: 8, names: names(N.ADDRESS_FAMILIES) },
+  addressFamily: { name: 'lldp.network_address.subtype', label: 'Network Address family', type: FT.UINT, bits: 8, names: AFN },
   ttl: { name: 'lldp.time_to_live', label: 'Seconds', type: FT.UINT, bits: 16 },
   portDesc: { name: 'lldp.port.desc', label: 'Port Description', type: FT.STRING },
   systemName: { name: 'lldp.tlv.system.name', label: 'System Name', type: FT.STRING },
@@ -57,7 +61,7 @@ export const F = registerFields({
   enabledCap: { name: 'lldp.tlv.enable_system_cap', label: 'Enabled Capabilities', type: FT.UINT, base: Base.HEX, bits: 16 },
   ...bitFields('lldp.tlv.enable_system_cap', CAPABILITY_BITS, 16),
   mgmtAddrLen: { name: 'lldp.mgn.address.len', label: 'Address String Length', type: FT.UINT, bits: 8 },
-  mgmtAddrSubtype: { name: 'lldp.mgn.address.subtype', label: 'Address Subtype', type: FT.UINT, bits: 8, names: names(N.ADDRESS_FAMILIES) },
+  mgmtAddrSubtype: { name: 'lldp.mgn.address.subtype', label: 'Address Subtype', type: FT.UINT, bits: 8, names: AFN },
   mgmtIp4: { name: 'lldp.mgn.addr.ip4', label: 'Management Address', type: FT.IPV4 },
   mgmtIp6: { name: 'lldp.mgn.addr.ip6', label: 'Management Address', type: FT.IPV6 },
   mgmtHex: { name: 'lldp.mgn.addr.hex', label: 'Management Address', type: FT.BYTES },
