@@ -16,7 +16,7 @@ type, some with lengths their type does not allow; a Windows client renewing (it
 little-endian, a RAS user class, pad bytes); systemd's DUID client identifiers; service options
 (SLP, Novell, name service search, PCP, port parameters, captive portal, 6rd, leasequery status,
 a domain search split over two options); an Alcatel-Lucent phone's vendor information and another
-enterprise's V-I suboptions. tshark's reading of it is test/fixtures/dhcpopts/dhcpopts-lines.json
+enterprise's V-I suboptions; options that end on a suboption's code. tshark's reading of it is test/fixtures/dhcpopts/dhcpopts-lines.json
 (scripts/make-layer-lines.py dhcpopts). Standard library only; the same bytes every run.
 """
 import struct
@@ -128,6 +128,9 @@ def main() -> None:
     # an Alcatel-Lucent phone's vendor information, Cisco's under option 125, CableLabs' address mode
     alcatel = (opt(53, b"\x05") + opt(54, SERVER) + opt(43, opt(58, struct.pack("!H", 100)) + opt(64, ip("192.168.1.40")) + opt(66, b"\x01") + opt(67, b"sip:pbx"))
                + opt(125, struct.pack("!IB", 9, 6) + opt(1, b"ab") + opt(2, b"")) + opt(124, b"\x01"))
+    # options that end on a suboption's code: no room for its length (relay agent, PXE, V-I TR-111)
+    cut = (opt(53, b"\x05") + opt(54, SERVER) + opt(60, b"PXEClient") + opt(82, opt(1, b"eth0") + b"\x02")
+           + opt(43, opt(6, b"\x03") + b"\x09") + opt(125, struct.pack("!IB", 3561, 5) + opt(2, b"abc") + b"\x02"))
     frames = [
         frame(bootp(1, 0x3903F326, discover)),
         frame(bootp(2, 0x3903F326, offer, flags=BROADCAST, yiaddr=ip("192.168.1.50"), siaddr=SERVER), SERVER, BCAST, 67, 68),
@@ -144,6 +147,7 @@ def main() -> None:
         frame(bootp(1, 0x6C1D2E3F, systemd, flags=BROADCAST)),
         frame(bootp(2, 0x0A0B0C10, services, yiaddr=ip("192.168.1.53")), SERVER, BCAST, 67, 68),
         frame(bootp(2, 0x0A0B0C11, alcatel, yiaddr=ip("192.168.1.54")), SERVER, BCAST, 67, 68),
+        frame(bootp(2, 0x0A0B0C12, cut, yiaddr=ip("192.168.1.55")), SERVER, BCAST, 67, 68),
     ]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(craft.pcap(frames))

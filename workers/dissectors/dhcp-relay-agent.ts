@@ -14,7 +14,7 @@ import { expertAt } from './expert.ts';
 import { EF } from '../fields/field-list.ts';
 import { ENTERPRISES } from './dhcp-names.ts';
 import { AGENT_SUBOPTIONS } from './dhcp-values.ts';
-import { T, X, basicType, registerOption, suboptionHeader, stringAt, type Opt } from './dhcp-types.ts';
+import { T, X, basicType, noRoom, registerOption, suboptionHeader, suboptionLength, stringAt, unknownType, type Opt } from './dhcp-types.ts';
 
 const SUBOPTION_NAMES = names(AGENT_SUBOPTIONS);
 const P = 'dhcp.option.agent_information_option';
@@ -75,15 +75,12 @@ registerOption([82], (c, o) => {
 function suboption(c: Ctx, o: Opt, k: number): number {
   const f = c.f;
   const code = c.u8(k);
-  if (k + 1 >= o.end) {
-    expertAt(c, o.item, X.noSubLength, `Suboption ${code}: no room left in option for suboption length`);
-    return o.end;
-  }
-  const len = c.u8(k + 1);
+  const len = suboptionLength(c, o, k);
+  if (len < 0) return o.end;
   const item = suboptionHeader(c, F.suboption, k, code, len, SUBOPTION_NAMES.get(code) ?? 'Unknown');
   const v = k + 2;
   if (v + len > o.end) {
-    expertAt(c, item, X.noSubValue, `Suboption ${code}: no room left in option for suboption value`);
+    noRoom(c, item, code, 'value');
     f.pop();
     return o.end;
   }
@@ -93,9 +90,7 @@ function suboption(c: Ctx, o: Opt, k: number): number {
   if (basic !== undefined || SPECIAL.has(code)) {
     if (value >= 0) f.flags[value] = (f.flags[value] as number) | EF.HIDDEN;
     if (basic === undefined) special(c, o, code, v, len);
-    else if (basicType(c, basic[0], basic[1], v, len, o.end, item) === 0) {
-      expertAt(c, item, X.unknownType, `ERROR, please report: Unknown subopt type handler ${code}`);
-    }
+    else if (basicType(c, basic[0], basic[1], v, len, o.end, item) === 0) unknownType(c, item, code);
   }
   f.pop();
   return v + len;

@@ -217,6 +217,25 @@ export function hardwareAddressText(b: Uint8Array, o: number, n: number, type: n
   return (type === 1 || type === 6) && n === 6 ? parts.join(':') : parts.join('');
 }
 
+/** packet-dhcp.c's expert info on `item` when a suboption's `code` is the last byte of its option
+ *  (no room for its length) or its length runs past the option's end (no room for its value). */
+export function noRoom(c: Ctx, item: number, code: number, what: 'length' | 'value'): void {
+  expertAt(c, item, what === 'length' ? X.noSubLength : X.noSubValue, `Suboption ${code}: no room left in option for suboption ${what}`);
+}
+
+/** packet-dhcp.c's expert info on a suboption whose code names a type it has no decoder for. */
+export function unknownType(c: Ctx, item: number, code: number): void {
+  expertAt(c, item, X.unknownType, `ERROR, please report: Unknown subopt type handler ${code}`);
+}
+
+/** The length byte of the code-and-length suboption at k of option `o`, or -1 (with the expert
+ *  info on the option) when the option ends after its code. */
+export function suboptionLength(c: Ctx, o: Opt, k: number): number {
+  if (k + 1 < o.end) return c.u8(k + 1);
+  noRoom(c, o.item, c.u8(k), 'length');
+  return -1;
+}
+
 /** A suboption's header as packet-dhcp.c's suboption decoders add it: "Option 82 Suboption: (1)
  *  Agent Circuit ID" (`id` an 8-bit field, `name` its name) over `len` + 2 bytes from o, and under
  *  it the Length at o + 1. Returns the suboption's entry, made the parent of what follows (pop it). */

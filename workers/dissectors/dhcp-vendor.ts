@@ -10,7 +10,7 @@ import { expertAt } from './expert.ts';
 import { flagParts } from './flag-names.ts';
 import { EF } from '../fields/field-list.ts';
 import { ALCATEL_APPLICATION_TYPES, ALCATEL_SUBOPTIONS, PXE_BOOT_MENU_TYPES, PXE_BOOT_SERVER_TYPES, PXE_SUBOPTIONS } from './dhcp-values.ts';
-import { T, X, basicType, full, packet, registerOption, stringAt, suboptionHeader, type Opt } from './dhcp-types.ts';
+import { T, X, basicType, full, packet, noRoom, registerOption, unknownType, stringAt, suboptionHeader, suboptionLength, type Opt } from './dhcp-types.ts';
 
 const PXE_NAMES = names(PXE_SUBOPTIONS);
 const ALCATEL_NAMES = names(ALCATEL_SUBOPTIONS);
@@ -118,11 +118,8 @@ function pxeSuboption(c: Ctx, o: Opt, k: number): number {
     c.uint(F.pxeEnd, k, 1, o.end);
     return o.end;
   }
-  if (k + 1 >= o.end) {
-    expertAt(c, o.item, X.noSubLength, `Suboption ${code}: no room left in option for suboption length`);
-    return o.end;
-  }
-  const len = c.u8(k + 1);
+  const len = suboptionLength(c, o, k);
+  if (len < 0) return o.end;
   const item = suboptionHeader(c, F.pxeSuboption, k, code, len, PXE_NAMES.get(code) ?? 'Unknown');
   const v = k + 2;
   if (c.field(F.value, v, len, o.end, EF.HIDDEN)) {
@@ -136,9 +133,6 @@ function pxeSuboption(c: Ctx, o: Opt, k: number): number {
   return v + len;
 }
 
-function unknownType(c: Ctx, item: number, code: number): void {
-  expertAt(c, item, X.unknownType, `ERROR, please report: Unknown subopt type handler ${code}`);
-}
 
 /** The PXE suboptions decoded otherwise; false for one of a type the table leaves undecoded. */
 function pxeSpecial(c: Ctx, o: Opt, code: number, v: number, len: number): boolean {
@@ -227,11 +221,8 @@ function alcatelSuboption(c: Ctx, o: Opt, k: number): number {
     c.uint(F.aluEnd, k, 1, o.end);
     return o.end;
   }
-  if (k + 1 >= o.end) {
-    expertAt(c, o.item, X.noSubLength, `Suboption ${code}: no room left in option for suboption length`);
-    return o.end;
-  }
-  const len = c.u8(k + 1);
+  const len = suboptionLength(c, o, k);
+  if (len < 0) return o.end;
   const item = suboptionHeader(c, F.aluSuboption, k, code, len, ALCATEL_NAMES.get(code) ?? 'Unknown');
   const v = k + 2;
   let next = v + len;
@@ -242,7 +233,7 @@ function alcatelSuboption(c: Ctx, o: Opt, k: number): number {
     return false;
   };
   if (next > o.end) {
-    expertAt(c, item, X.noSubValue, `Suboption ${code}: no room left in option for suboption value`);
+    noRoom(c, item, code, 'value');
     next = o.end;
   } else if (code === 58) {
     if (sized(2)) c.uint(F.aluVlan, v, 2, o.end);

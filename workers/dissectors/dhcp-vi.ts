@@ -16,7 +16,7 @@ import { EF } from '../fields/field-list.ts';
 import { expertAt } from './expert.ts';
 import { ENTERPRISES, OUIS } from './dhcp-names.ts';
 import { CABLELABS_ADDRESS_MODES, CABLELABS_SUBOPTIONS, TR111_SUBOPTIONS } from './dhcp-values.ts';
-import { SUB, T, X, basicType, full, registerOption, stringAt, type Opt } from './dhcp-types.ts';
+import { SUB, T, X, basicType, full, noRoom, registerOption, stringAt, type Opt } from './dhcp-types.ts';
 
 const ENTERPRISE_NAMES = names(ENTERPRISES);
 const OUI_NAMES = names(OUIS);
@@ -141,7 +141,7 @@ function suboptionStart(c: Ctx, enterprise: number, d: Data, id: number, subopti
   if (!readable(c, d, d.at, 1)) return { item: -1, len: 0, taken: 1 };
   const code = c.u8(d.at);
   if (d.reported - (d.at + 1) < 1) {
-    expertAt(c, enterprise, X.noSubLength, `Suboption ${code}: no room left in option for suboption length`);
+    noRoom(c, enterprise, code, 'length');
     return { item: -1, len: 0, taken: 1 };
   }
   if (!readable(c, d, d.at + 1, 1)) return { item: -1, len: 0, taken: 1 };
@@ -151,7 +151,7 @@ function suboptionStart(c: Ctx, enterprise: number, d: Data, id: number, subopti
   f.push(item);
   f.add(SUB.length, d.at + 1, 1, len);
   if (d.reported - (d.at + 2) < len) {
-    expertAt(c, item, X.noSubValue, `Suboption ${code}: no room left in option for suboption value`);
+    noRoom(c, item, code, 'value');
     f.pop();
     return { item: -1, len, taken: 2 };
   }
@@ -241,12 +241,12 @@ function generic(c: Ctx, enterprise: number, k: number, stop: number, optEnd: nu
   if (code < 0) return stop;
   const item = f.last;
   if (k + 1 >= stop) {
-    expertAt(c, enterprise, X.noSubLength, `Suboption ${code}: no room left in option for suboption length`);
+    noRoom(c, enterprise, code, 'length');
     return stop;
   }
   f.push(item);
   const len = c.uint(SUB.length, k + 1, 1, end);
-  if (len >= 0 && k + 2 + len > stop) expertAt(c, item, X.noSubValue, `Suboption ${code}: no room left in option for suboption value`);
+  if (len >= 0 && k + 2 + len > stop) noRoom(c, item, code, 'value');
   else if (len >= 0) c.field(F.vendorData, k + 2, len, end);
   f.pop();
   return len < 0 || k + 2 + len > stop ? stop : k + 2 + len;
