@@ -14,7 +14,7 @@
 // the same.
 
 import { Base, FT, names, registerFields } from '../fields/registry.ts';
-import { iso8601 } from '../filter/time.ts';
+import { iso8601 } from '../fields/time.ts';
 import type { Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
 import { asciiText } from './ascii.ts';

@@ -5,7 +5,7 @@
 // nstime_cmp (time.ts).
 
 import type { Rel } from './ir.ts';
-import { Time, timeCompare } from './time.ts';
+import { Time, timeCompare } from '../fields/time.ts';
 import type { VType, Value } from './types.ts';
 
 export function nonZero(x: Value): boolean {

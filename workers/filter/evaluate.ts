@@ -9,7 +9,7 @@ import type { CompiledIR, IRTest, IRValue, Rel, SetItem } from './ir.ts';
 import { FT } from '../fields/registry.ts';
 import { comparator, contains, latin1, nonZero, relTest } from './compare.ts';
 import { arithOp, asBytes, asciiCase, fixedLength, slice, toText, utf8Length } from './operations.ts';
-import { Time, timeAbs, timeNeg } from './time.ts';
+import { Time, timeAbs, timeNeg } from '../fields/time.ts';
 import { intBytes, type VType, type Value } from './types.ts';
 import type { RangeSpec } from './lexer.ts';
 import type { PacketView } from './view.ts';

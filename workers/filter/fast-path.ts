@@ -18,7 +18,7 @@ import type { FilterInput } from './compile.ts';
 import type { TestFn } from './evaluate.ts';
 import type { CompiledIR, FieldRef, IRTest, IRValue } from './ir.ts';
 import { ALIAS_BASE, Col, ShapeIndex, derive, type Shape } from './shapes.ts';
-import { Time } from './time.ts';
+import { Time } from '../fields/time.ts';
 import type { Value } from './types.ts';
 import type { FieldListView, PacketView } from './view.ts';
 

@@ -3,7 +3,7 @@
 import { etherText, ipv4Text, ipv6Text } from '../fields/format.ts';
 import { FT } from '../fields/registry.ts';
 import type { RangeSpec } from './lexer.ts';
-import { Time, timeAdd, timeSub } from './time.ts';
+import { Time, timeAdd, timeSub } from '../fields/time.ts';
 import { isByteLike, type VType, type Value } from './types.ts';
 
 export function arithOp(op: string, type: VType): (a: Value, b: Value) => Value | null {

@@ -16,7 +16,7 @@ import type { RangeSpec } from './lexer.ts';
 import { compileRegex } from './regex.ts';
 import { closestField } from './suggest.ts';
 import { compatible, ftName, isByteLike, isNumeric, timeKind, typeName, vtypeOf, type VType } from './types.ts';
-import { Time, timeAdd, timeNeg, timeSub } from './time.ts';
+import { Time, timeAdd, timeNeg, timeSub } from '../fields/time.ts';
 import { fromChar, fromString, fromWord, LiteralError, type Const } from './values.ts';
 
 export class SemError extends Error {

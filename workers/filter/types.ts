@@ -4,7 +4,7 @@
 // protocol spans) or a string.
 
 import { FT, type FieldDef } from '../fields/registry.ts';
-import type { Time } from './time.ts';
+import type { Time } from '../fields/time.ts';
 
 export type VType = 'uint' | 'int' | 'float' | 'time' | 'bool' | 'ipv4' | 'ipv6' | 'ether' | 'bytes' | 'string' | 'proto' | 'none';
 

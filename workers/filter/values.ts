@@ -3,7 +3,7 @@
 // messages are Wireshark 4.0's wording.
 
 import type { FieldDef } from '../fields/registry.ts';
-import { Time, parseAbsTime, parseRelTime } from './time.ts';
+import { Time, parseAbsTime, parseRelTime } from '../fields/time.ts';
 import { intBytes, timeKind, typeName, type VType, type Value } from './types.ts';
 
 /** A typed constant. `prefix` is the CIDR length of an IPv4 / IPv6 literal (32 / 128 when none). */

@@ -5,7 +5,7 @@
 import { FT, allFields, type FieldDef } from '../fields/registry.ts';
 import { EF, type FieldList } from '../fields/field-list.ts';
 import type { FieldRef } from './ir.ts';
-import { Time, timeFromSeconds } from './time.ts';
+import { Time, timeFromSeconds } from '../fields/time.ts';
 import { parseIpv4Cidr, parseIpv6 } from './values.ts';
 import type { Value } from './types.ts';
 

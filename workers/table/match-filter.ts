@@ -55,7 +55,7 @@ export function filterLiteral(fl: FieldList, i: number, def: FieldDef): string |
       const ns = fl.aux[i] as number;
       if (!(ns >= 0 && ns < 1e9 && Number.isInteger(num))) return null;
       // seconds for the times Wireshark types as relative (frame.time_epoch: filter/types.ts), a
-      // UTC date for the others (filter/time.ts reads both to the nanosecond)
+      // UTC date for the others (fields/time.ts reads both to the nanosecond)
       if (timeKind(def) === 'rel') return num >= 0 ? epochText(num, ns) : null;
       return utcDateLiteral(num, ns);
     }

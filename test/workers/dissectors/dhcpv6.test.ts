@@ -2,7 +2,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { Time } from '../../../workers/filter/time.ts';
+import { Time } from '../../../workers/fields/time.ts';
 import { capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // dhcpv6-ia-na.pcap frames 1 (Solicit) and 2 (Advertise with an IA Address and a DUID-LLT).

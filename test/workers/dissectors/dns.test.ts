@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
 import { PacketDissector } from '../../../workers/dissect.ts';
-import { Time } from '../../../workers/filter/time.ts';
+import { Time } from '../../../workers/fields/time.ts';
 import { again, capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // dns_udp.pcap frames 1 and 2: a query for www.tcpdump.org and its response (A, NS, AAAA, OPT).

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { Time } from '../../../workers/filter/time.ts';
+import { Time } from '../../../workers/fields/time.ts';
 import { dissect, filterValues, hex, type Dissected } from './helpers.ts';
 
 const ETH = '000000000000000102030405' + '0800';

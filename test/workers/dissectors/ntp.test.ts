@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/dissectors/context.ts';
-import { Time } from '../../../workers/filter/time.ts';
+import { Time } from '../../../workers/fields/time.ts';
 import { capture, dissect, filterValues, hex, truncations } from './helpers.ts';
 
 // ntp.pcap frames 1 (client, with a key ID and SHA-1 MAC) and 2 (server, crypto-NAK key ID only).

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PacketDissector } from '../../../workers/dissect.ts';
 import { compileFilter } from '../../../workers/filter/compile.ts';
-import { Time, parseAbsTime, parseRelTime, timeCompare } from '../../../workers/filter/time.ts';
+import { Time, parseAbsTime, parseRelTime, timeCompare } from '../../../workers/fields/time.ts';
 import { readCapture } from '../../../workers/formats/open.ts';
 import { CORPUS_CAPTURES } from './fixtures.ts';
 

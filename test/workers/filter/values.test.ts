@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fieldByName } from '../../../workers/fields/registry.ts';
 import '../../../workers/dissectors/all.ts';
 import { fromString, fromWord, parseBytes, parseEther, parseInteger, parseIpv6 } from '../../../workers/filter/values.ts';
-import { Time } from '../../../workers/filter/time.ts';
+import { Time } from '../../../workers/fields/time.ts';
 
 const def = (n: string) => fieldByName(n) ?? null;
 const msg = (f: () => unknown): string => {
