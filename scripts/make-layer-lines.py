@@ -153,6 +153,24 @@ PROTOCOLS = {
         'x509sat.uTF8String == "California"', 'x509af.generalizedTime', 'x509ce.cA == 1', 'pkcs1.publicExponent == 65537',
         'x509af.version == 2', 'x509af.serialNumber', 'x509ce.keyIdentifier', 'x509ce.pathLenConstraint == 0',
         'x509sat.printableString == "Berlin"', 'tls.handshake.server_named_curve == 0x0018']),
+    # (tshark's OBJECT IDENTIFIER fields take their value unquoted: "x509ce.KeyPurposeId == 1.3.6.1.5.5.7.3.1")
+    'x509': (('Transport Layer Security', '[Malformed Packet'), True, [
+        'x509ce.dNSName == "www.example.com"', 'x509ce.KeyPurposeId == 1.3.6.1.5.5.7.3.1', 'x509ce.KeyPurposeId == 1.3.6.1.5.5.7.3.2',
+        'x509ce.IPAddress.ipv4 == 192.0.2.10', 'x509ce.IPAddress.ipv6 == 2001:db8::10', 'x509ce.rfc822Name contains "admin"',
+        'x509ce.uniformResourceIdentifier contains "crl"', 'x509ce.GeneralName == 7', 'x509ce.KeyUsage == a0',
+        'x509ce.KeyUsage.keyCertSign == 1', 'x509ce.KeyUsage.keyEncipherment == 1', 'x509ce.KeyUsage.decipherOnly == 1',
+        'pkcs1.ECParameters == 1', 'pkcs1.namedCurve == 1.3.132.0.34', 'x509af.algorithm.id == 1.2.840.10045.4.3.3',
+        'pkix1implicit.accessMethod == 1.3.6.1.5.5.7.48.2', 'x509ce.distributionPoint == 0', 'x509ce.policyIdentifier == 2.23.140.1.2.1',
+        'pkix1explicit.DirectoryString contains "cps"', 'x509ce.pathLenConstraint == 0', 'tls.sct.scts_length == 114',
+        'tls.sct.sct_logid == fa:d4:c9:7c:c4:9e:e2:f8:ac:85:c5:ea:5c:ea:09:d0:22:0d:bb:f4:e4:9c:6b:50:66:2f:f8:68:f8:6b:8c:28',
+        'tls.handshake.sig_hash_alg == 0x0403', 'x509ce.SubjectKeyIdentifier', 'x509af.critical == 1 && x509ce.cA == 1',
+        'x509sat.uTF8String == "Decapod Test Constrained CA"', 'x509sat.PrintableString == "1234567"', 'x509sat.IA5String == "example"',
+        'x509sat.CountryName == "US" && x509sat.uTF8String == "Private Organization"', 'pkix1explicit.Features_item == 5',
+        'pkcs1.namedCurve == 1.3.132.0.35', 'x509ce.IPAddress.ipv4 == 10.1.2.3', 'x509ce.authorityCertSerialNumber == 10:04',
+        'x509ce.directoryName == 0', 'x509af.rdnSequence == 6', 'x509if.rdnSequence == 6', 'pkix1implicit.noticeNumbers_item == 2',
+        'pkix1implicit.utf8String contains "reliance"', 'pkix1implicit.bmpString == "Two-byte text"', 'pkix1implicit.explicitText == 2',
+        'x509sat.BMPString == "DomainController"', 'x509sat.Integer == 65537', 'x509ce.templateMajorVersion == 100', 'x509sat.OctetString',
+        '_ws.malformed']),
 }
 
 
