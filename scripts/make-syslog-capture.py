@@ -3,7 +3,7 @@
 BSD syslog (RFC 3164) with its timestamp, host and tag, RFC 5424 with version, ISO timestamp, host,
 app, process id and structured data (with and without a BOM before the message, and with NILVALUE
 fields), a message without a priority, control characters, UTF-8 and characters GLib does not print (a soft hyphen, a tag character) in the text, odd priorities
-(no digits, four digits, over 191), a message of zeros and one longer than a tree line. tshark's
+(no digits, four digits, over 191), a message of zeros and one longer than a tree line, and two that are longer only in UTF-8 bytes. tshark's
 reading of it is test/fixtures/syslog/syslog-lines.json (scripts/make-layer-lines.py syslog).
 Standard library only; the same bytes every run.
 """
@@ -33,6 +33,9 @@ MESSAGES = [
     b"<14>Jan  5 01:02:03 host-b abc",
     b"<14>1 2024-13-45T99:00:00Z bad-date app - - - x",
     "<14>a\u00adb\U000E0001c\u200bd".encode(),
+    # lines longer than a tree line in bytes, not in characters: proto.c's labels are 240-byte buffers
+    ("<13>Nov 28 10:00:00 host app: " + "\u00e9" * 150 + " end").encode(),
+    ("<13>Nov 28 10:00:00 host app: " + "x" * 100 + "\u2026" * 60).encode(),
 ]
 
 

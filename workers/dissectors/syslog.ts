@@ -19,7 +19,7 @@ import type { Ctx } from './context.ts';
 import { bind, registerDissector } from './tables.ts';
 import { asciiText } from './ascii.ts';
 import { addAbsTime } from './time-fields.ts';
-import { formatText } from '../fields/format.ts';
+import { formatText, utf8Prefix } from '../fields/format.ts';
 
 /** The digits of `<PRI>` read at most (packet-syslog.c's MAX_DIGITS). */
 const MAX_DIGITS = 3;
@@ -62,10 +62,10 @@ export const F = registerFields({
   msgidBom: { name: 'syslog.msgid.bom', label: 'Syslog BOM', type: FT.UINT, base: Base.HEX, bits: 24 },
 });
 
-/** What proto.c makes of a protocol line of ITEM_LABEL_LENGTH (240) or more: " [truncated]"
- *  before it, 238 characters in all. */
+/** What proto.c makes of a protocol line of ITEM_LABEL_LENGTH (240) bytes or more: " [truncated]"
+ *  before it, 238 bytes in all. */
 function fittedTitle(s: string): string {
-  return s.length < 240 ? s : ` [truncated]${s}`.slice(0, 238);
+  return utf8Prefix(s, 239) === s ? s : utf8Prefix(` [truncated]${s}`, 238);
 }
 
 const utf8 = new TextDecoder();

@@ -274,8 +274,8 @@ export function labelText(fl: FieldList, i: number): string {
     const line = sg !== 0
       ? `Expert Info (${EXPERT_SEVERITIES.get(sg & 0x00f00000) ?? '?'}/${EXPERT_GROUPS.get(sg & 0x0f000000) ?? '?'}): ${s ?? ''}`
       : s ?? def.label;
-    // (a label is cut at ITEM_LABEL_LENGTH - 1 characters, as proto.c cuts it: an LDAP filter's)
-    const cut = line.length < ITEM_LABEL_LENGTH ? line : line.slice(0, ITEM_LABEL_LENGTH - 1);
+    // (a label is cut at ITEM_LABEL_LENGTH - 1 bytes, as proto.c cuts it: an LDAP filter's)
+    const cut = utf8Prefix(line, ITEM_LABEL_LENGTH - 1);
     return (fl.flags[i] as number) & EF.GENERATED ? `[${cut}]` : cut;
   }
   const line = (fl.flags[i] as number) & EF.TEXT ? fl.textLine(i) : undefined;
@@ -315,12 +315,9 @@ export function labelText(fl: FieldList, i: number): string {
   const unit = def.unit ?? (def.type === FT.RELATIVE_TIME ? SECONDS : undefined);
   if (unit !== undefined) value += typeof unit === 'string' ? unit : unit(v);
   // text a dissector appended to a value's label (FieldList.appendLabel: proto_item_append_text),
-  // after the label proto.c filled, and cut at ITEM_LABEL_LENGTH - 1 characters as it cuts it
+  // after the label proto.c filled, and cut at ITEM_LABEL_LENGTH - 1 bytes as it cuts it
   let text = fittedLabel(def.label, value);
-  if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) {
-    text += s;
-    if (text.length >= ITEM_LABEL_LENGTH) text = text.slice(0, ITEM_LABEL_LENGTH - 1);
-  }
+  if (s !== undefined && !((fl.flags[i] as number) & EF.STR)) text = utf8Prefix(text + s, ITEM_LABEL_LENGTH - 1);
   return (fl.flags[i] as number) & EF.GENERATED ? `[${text}]` : text;
 }
 
@@ -332,13 +329,31 @@ function generated(fl: FieldList, i: number, line: string): string {
 /** Wireshark's limit on a tree line (epan/proto.h ITEM_LABEL_LENGTH). */
 const ITEM_LABEL_LENGTH = 240;
 
-/** `name: value`, or for a line of ITEM_LABEL_LENGTH or more, the line Wireshark's label_fill
- *  makes of it: " [truncated]" after the name and the rest cut (tshark 4.0 prints 238
- *  characters of it: a 70,000-byte MySQL row value, test/fixtures/mysql). */
+/** The longest prefix of `s` whose UTF-8 form takes at most `max` bytes, whole characters only:
+ *  Wireshark's labels are byte buffers (ITEM_LABEL_LENGTH), so a line of "…" (3 bytes) or of
+ *  non-ASCII text is cut sooner than its count of characters says. */
+export function utf8Prefix(s: string, max: number): string {
+  // (a UTF-16 code unit is at most 3 bytes of UTF-8: a short string fits whatever it holds)
+  if (3 * s.length <= max) return s;
+  let bytes = 0;
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    const pair = u >= 0xd800 && u <= 0xdbff && i + 1 < s.length;
+    const n = u < 0x80 ? 1 : u < 0x800 ? 2 : pair ? 4 : 3;
+    if (bytes + n > max) return s.slice(0, i);
+    bytes += n;
+    if (pair) i++;
+  }
+  return s;
+}
+
+/** `name: value`, or for a line of ITEM_LABEL_LENGTH bytes or more, the line Wireshark's
+ *  label_fill makes of it: " [truncated]" after the name and the rest cut (tshark 4.0 prints 238
+ *  bytes of it: a 70,000-byte MySQL row value, test/fixtures/mysql). */
 function fittedLabel(name: string, value: string): string {
   const line = `${name}: ${value}`;
-  if (line.length < ITEM_LABEL_LENGTH) return line;
-  return `${name} [truncated]: ${value.slice(0, ITEM_LABEL_LENGTH)}`.slice(0, ITEM_LABEL_LENGTH - 2);
+  if (utf8Prefix(line, ITEM_LABEL_LENGTH - 1) === line) return line;
+  return utf8Prefix(`${name} [truncated]: ${value.slice(0, ITEM_LABEL_LENGTH)}`, ITEM_LABEL_LENGTH - 2);
 }
 
 /** `.... ..1. ....`-style picture of a masked field, as Wireshark draws flag bits. */
