@@ -11,6 +11,7 @@ import { FieldList } from '../fields/field-list.ts';
 import type { DissectorTables } from './tables.ts';
 import type { Reassembly } from '../analysis/reassembly.ts';
 import { firstLayerFrom } from './frame-protocols.ts';
+import { grown } from '../fields/typed-arrays.ts';
 
 export type Dissector = (c: Ctx, off: number, end: number) => void;
 
@@ -115,7 +116,11 @@ export class Ctx {
   constructor(
     public tables: DissectorTables,
     public reasm: Reassembly,
-  ) {}
+  ) {
+    // (written again, so that V8 does not take the growing arrays for constants: typed-arrays.ts)
+    this.layerAt = grown(this.layerAt, MAX_DEPTH);
+    this.notLayerAt = grown(this.notLayerAt, MAX_DEPTH);
+  }
 
   /** The protocol being dissected (the field id of the last protocol item a running dissector
    *  added, -1 before any; Wireshark's pinfo->current_proto), and at the exception that is
@@ -135,9 +140,10 @@ export class Ctx {
   serial = 0;
 
   /** Protocol layers that add no item to the tree (layer()): their names, and for each the entry
-   *  count when it began, so that frame.protocols lists it before the items added after it. */
+   *  count when it began, so that frame.protocols lists it before the items added after it (grows:
+   *  a TLS flight's certificate chain calls x509af, x509sat and x509ce some sixty times). */
   readonly layerNames: string[] = [];
-  readonly layerAt = new Int32Array(MAX_DEPTH);
+  layerAt = new Int32Array(MAX_DEPTH);
   layerCount = 0;
   /** Protocol items that are no layer (notLayer()): their entry indexes (grows: a TCP segment
    *  may hold hundreds of one protocol's PDUs). */
@@ -185,7 +191,7 @@ export class Ctx {
    *  dissector handle of a protocol: pinfo->layers has it, the tree does not), for frame.protocols. */
   layer(name: string): void {
     const k = this.layerCount;
-    if (k === this.layerAt.length) return;
+    if (k === this.layerAt.length) this.layerAt = grown(this.layerAt, 2 * k);
     this.layerAt[k] = this.f.count;
     this.layerNames[k] = name;
     this.layerCount = k + 1;
@@ -196,11 +202,7 @@ export class Ctx {
   notLayer(i: number): void {
     const k = this.notLayerCount;
     if (i < 0) return;
-    if (k === this.notLayerAt.length) {
-      const grown = new Int32Array(k * 2);
-      grown.set(this.notLayerAt);
-      this.notLayerAt = grown;
-    }
+    if (k === this.notLayerAt.length) this.notLayerAt = grown(this.notLayerAt, 2 * k);
     this.notLayerAt[k] = i;
     this.notLayerCount = k + 1;
   }
