@@ -217,10 +217,11 @@ def handshake(kind: int, body: bytes) -> bytes:
     return bytes([kind]) + struct.pack("!I", len(body))[1:] + body
 
 
-def server_flight(chain: list) -> bytes:
+def server_flight(chain: list, extensions: bool = True) -> bytes:
     """One TLS 1.2 record of a Server Hello (ECDHE-RSA-AES128-GCM-SHA256, an empty renegotiation_info
-    extension), Certificate and Server Hello Done."""
-    hello = handshake(2, b"\x03\x03" + bytes(range(32)) + b"\x00" + b"\xc0\x2f" + b"\x00" + bytes.fromhex("0005ff01000100"))
+    extension, or none: the hello then ends after its compression method), Certificate and Server
+    Hello Done."""
+    hello = handshake(2, b"\x03\x03" + bytes(range(32)) + b"\x00" + b"\xc0\x2f" + b"\x00" + (bytes.fromhex("0005ff01000100") if extensions else b""))
     certs = b"".join(struct.pack("!I", len(d))[1:] + d for d in map(der, chain))
     msgs = hello + handshake(11, struct.pack("!I", len(certs))[1:] + certs) + handshake(14, b"")
     return b"\x16\x03\x03" + struct.pack("!H", len(msgs)) + msgs
@@ -243,6 +244,8 @@ def main() -> None:
     frames: list = []
     for k, chain in enumerate(CHAINS):
         connection(frames, 50001 + k, server_flight(chain))
+    # a Server Hello without extensions (its JA3S lists none: "771,49199,")
+    connection(frames, 50001 + len(CHAINS), server_flight(["root-rsa"], extensions=False))
     OUT.write_bytes(craft.pcap(frames))
     print(f"wrote {len(frames)} frames to {OUT}")
 

@@ -272,12 +272,15 @@ function hello(c: Ctx, session: TlsSession | undefined, type: number, o: number,
     if (c.uint(H.compMethod, o, 1, end) < 0) return;
     o += 1;
   }
-  if (o >= end) return;
-  const extLen = c.uint(H.extensionsLength, o, 2, end);
-  if (extLen < 0) return;
-  o += 2;
-  const extEnd = Math.min(end, o + extLen);
-  extensions(c, session, type, o, extEnd);
+  // (a hello may end before its extensions: its JA3 or JA3S then has none, "771,49199,")
+  let extEnd = o;
+  if (o < end) {
+    const extLen = c.uint(H.extensionsLength, o, 2, end);
+    if (extLen < 0) return;
+    o += 2;
+    extEnd = Math.min(end, o + extLen);
+    extensions(c, session, type, o, extEnd);
+  }
   if (!c.stop && c.wants(E.ja3Full)) fingerprint(c, type === CLIENT_HELLO, o, helloVersion, suites, o, extEnd);
 }
 
