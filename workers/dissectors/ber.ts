@@ -5,6 +5,13 @@
 
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
+import { FT, registerFields } from '../fields/registry.ts';
+
+/** packet-ber.c's own fields: the unused-bits octet of a BIT STRING (Kerberos' flags, X.509's keys,
+ *  signatures and key usage). */
+export const BER = registerFields({
+  bitstringPadding: { name: 'ber.bitstring.padding', label: 'Padding', type: FT.UINT, bits: 8 },
+});
 
 export const enum BerClass {
   UNIVERSAL = 0,

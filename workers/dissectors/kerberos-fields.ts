@@ -32,7 +32,6 @@ export const F = registerFields({
   padataType: int('kerberos.padata_type', 'padata-type', N.PADATA_TYPES),
   padataValue: bytes('kerberos.padata_value', 'padata-value'),
   reqBody: none('kerberos.req_body_element', 'req-body'),
-  padding: { name: 'ber.bitstring.padding', label: 'Padding', type: FT.UINT, bits: 8 },
   kdcOptions: bytes('kerberos.kdc_options', 'kdc-options'),
   cname: none('kerberos.cname_element', 'cname'),
   sname: none('kerberos.sname_element', 'sname'),

@@ -8,7 +8,7 @@
 // record mark. Info is the message ("AS-REQ") or the error ("KRB Error: KRB5KRB_AP_ERR_SKEW").
 
 import { appendTo } from './append-text.ts';
-import { ber, BerClass, berElement as element, berInt, berText, heldEnd, readBer, withinMessage } from './ber.ts';
+import { BER, ber, BerClass, berElement as element, berInt, berText, heldEnd, readBer, withinMessage } from './ber.ts';
 import type { Ctx } from './context.ts';
 import { Status } from './context.ts';
 import { flagParts } from './flag-names.ts';
@@ -185,7 +185,7 @@ function bits(id: number, bitIds: readonly number[]): Handler {
     const v = ber.value;
     const n = ber.len;
     if (n < 1) return v;
-    f.add(F.padding, v, 1, c.b[v] as number);
+    f.add(BER.bitstringPadding, v, 1, c.b[v] as number);
     const item = f.add(id, v + 1, n - 1);
     f.push(item);
     bitIds.forEach((bitId, k) => {

@@ -23,8 +23,7 @@
 
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { BerClass, BerTag } from './ber.ts';
-import { F as KERBEROS } from './kerberos-fields.ts';
+import { BER, BerClass, BerTag } from './ber.ts';
 import { oidName, oidText } from './oid-text.ts';
 import {
   BIT_STRING, type El, boolean, children, isContext, isUniversal, oid, only, seqOf, smallUint,
@@ -247,7 +246,7 @@ function basicConstraintsItems(c: Ctx, v: El): void {
 function keyUsageItems(c: Ctx, v: El): void {
   const f = c.f;
   const b = c.b;
-  f.add(KERBEROS.padding, v.value, 1, b[v.value] as number);
+  f.add(BER.bitstringPadding, v.value, 1, b[v.value] as number);
   f.push(f.add(E.keyUsage, v.value + 1, v.end - v.value - 1));
   KEY_USAGE_BITS.forEach((id, k) => {
     const at = v.value + 1 + (k >> 3);

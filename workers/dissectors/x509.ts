@@ -14,7 +14,7 @@
 
 import { FT, names, registerFields } from '../fields/registry.ts';
 import type { Ctx } from './context.ts';
-import { F as KERBEROS } from './kerberos-fields.ts';
+import { BER } from './ber.ts';
 import { oidName, oidText } from './oid-text.ts';
 import { addAbsTime } from './time-fields.ts';
 import {
@@ -217,7 +217,7 @@ export function x509Certificate(c: Ctx, item: number, o: number, end: number): v
     f.pop();
   } else {
     // any other key is the BIT STRING itself: its padding, then the bytes (an EC point)
-    f.add(KERBEROS.padding, k.bits.value, 1, 0);
+    f.add(BER.bitstringPadding, k.bits.value, 1, 0);
     f.add(X.subjectPublicKey, k.bits.value + 1, k.bits.end - k.bits.value - 1);
   }
   f.pop();
@@ -230,8 +230,7 @@ export function x509Certificate(c: Ctx, item: number, o: number, end: number): v
   }
   f.pop();
   algorithmItems(c, X.algorithmIdentifier, 'algorithmIdentifier', cert.alg);
-  // (packet-ber.c's one BIT STRING padding field, which kerberos-fields.ts registers)
-  f.add(KERBEROS.padding, cert.sig.value, 1, 0);
+  f.add(BER.bitstringPadding, cert.sig.value, 1, 0);
   f.add(X.encrypted, cert.sig.value + 1, cert.sig.end - cert.sig.value - 1);
   f.pop();
   if (full) f.appendLabel(item, ` (${cert.subject.text})`);
