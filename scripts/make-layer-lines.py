@@ -136,6 +136,15 @@ PROTOCOLS = {
         'ospf.v2.options.e == 1', 'ospf.v2.options.p == 1', 'ospf.dbd.ms == 1', 'ospf.lsa.router', 'ospf.lsa == 5',
         'ospf.lsa.router.linkid == 192.168.1.0', 'ospf.metric == 100', 'ospf.lsa.asext.fwdaddr == 10.1.0.9', 'ospf.advrouter == 2.2.2.2',
         'ospf.lsa.nssa', '_ws.malformed']),
+    # (RPC's and its programs' lines; the reassembled READ reply's segment list too)
+    'nfs': (('Remote Procedure Call', 'Network File System', 'Mount Service', 'Portmap', '[2 Reassembled TCP', '[3 Reassembled TCP',
+             '[Malformed Packet', '[Packet size limited'), True, [
+        'rpc.time > 0.1', 'rpc.time > 0.0006', 'nfs.status != 0', 'nfs.status3 == 70', 'rpc.procedure == 6', 'rpc.program == 100005',
+        'nfs.fh.hash == 0x1b66c85b', 'nfs.name == "vm01"', 'rpc.auth.machinename contains "esx"', 'rpc.xid == 0x3a5b000a',
+        'rpc.repframe == 25', 'rpc.reqframe == 27', 'rpc.msgtyp == 1 && nfs', 'nfs.procedure_v3 == 7 && rpc.msgtyp == 0',
+        'nfs.write.stable == 2', 'nfs.fattr3.size > 1000000', 'nfs.access_delete == 0', 'nfs.readdirplus.entry.name == "vm01-flat.vmdk"',
+        'mount.path == "/export/ds01"', 'portmap.port == 20048', 'nfs.createmode == 2', 'nfs.set_it == 2', 'nfs.offset3 == 8192',
+        'rpc.lastfrag == 1 && udp', 'mount', 'portmap', 'nfs', '_ws.malformed', '_ws.short', 'rpc.time > 0.0006 && udp']),
     'dhcpopts': (('Dynamic Host Configuration Protocol', '[Malformed Packet'), True, [
         'dhcp.flags.bc == 1', 'dhcp.option.agent_information_option.agent_circuit_id', 'dhcp.option.client_system_architecture == 7',
         'dhcp.option.classless_static_route', 'dhcp.fqdn.name == "host.corp.example"', 'dhcp.fqdn.s == 1', 'dhcp.option.ntp_server == 192.168.1.12',

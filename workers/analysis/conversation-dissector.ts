@@ -13,11 +13,13 @@ interface Owner {
 
 const owners = perCapture(() => new Map<number, Owner>());
 
-/** From this frame on, TCP stream `stream`'s payloads go to `d` (first pass; the first claim stays). */
-export function setStreamDissector(c: Ctx, stream: number, d: Dissector): void {
+/** From this frame on (or from frame `from`: 0 for conversation_set_dissector, which RPC's
+ *  heuristic calls, so that a later pass gives it the stream's earlier frames too), TCP stream
+ *  `stream`'s payloads go to `d` (first pass; the first claim stays). */
+export function setStreamDissector(c: Ctx, stream: number, d: Dissector, from = c.frameNo): void {
   if (!c.firstPass || stream < 0) return;
   const m = owners(c);
-  if (!m.has(stream)) m.set(stream, { d, from: c.frameNo });
+  if (!m.has(stream)) m.set(stream, { d, from });
 }
 
 /** The dissector that owns TCP stream `stream` at this frame, if any. */

@@ -357,7 +357,9 @@ export function dispatchTcp(c: Ctx, s: number, sport: number, dport: number, off
     // the payload's protocol names the column now (an MPTCP option had named it: tcp-options.ts)
     if (c.colProtocol === 'MPTCP') c.colProtocol = null;
     c.call(d, off, end);
-    return;
+    // (a dissector that refused the payload, as Wireshark's returning 0: RPC on 2049, which
+    // Wireshark finds by its heuristic, not by the port; then the heuristics and data)
+    if (!c.calleeRejected()) return;
   }
   for (const h of t.tcpHeuristics) if (h(c, off, end)) return;
   c.call(dissectData, off, end);
