@@ -6,115 +6,283 @@
 //
 // Filled on the first pass, in file order. Later passes look a message up by its frame and its
 // place among the frame's RPC messages (a TCP segment may carry several), which gives the same
-// answer without state per packet.
+// answer.
 
 import { perCapture } from '../analysis/per-capture.ts';
-import { bytesHex } from '../fields/format.ts';
+import { ConversationTable } from '../analysis/tcp-conversations.ts';
+import { fmix32 } from '../analysis/hash.ts';
+import { grown } from '../fields/typed-arrays.ts';
 import type { Ctx } from './context.ts';
 import { frameTime } from './frame.ts';
 
-export interface RpcCall {
-  program: number;
-  version: number;
-  procedure: number;
-  callFrame: number;
-  /** The first reply's frame (0: none seen). */
-  replyFrame: number;
-  sec: number;
-  nsec: number;
-  /** What the program's call dissector noted for its reply (packet-rpc.c's private data). */
-  note: number;
-}
+// No object or string is kept per call: a storage capture holds millions (300,000 GETATTR pairs
+// had cost 150 MB of map keys and objects; now 40 bytes a call and 32 a message, in typed arrays).
+// A call's record: 6 int32 words (the uint32s as their bits) and its time (2 doubles: the seconds
+// may pass 2^31).
+const PROGRAM = 0;
+const VERSION = 1;
+const PROCEDURE = 2;
+const CALL_FRAME = 3;
+/** The first reply's frame (0: none seen). */
+const REPLY_FRAME = 4;
+/** What the program's call dissector noted for its reply (packet-rpc.c's private data). */
+const NOTE = 5;
+const CALL_WORDS = 6;
+// A message's match: its call record, whether it was answered, the message (its frame and its
+// place among the frame's RPC messages), and the time from the call (2 doubles). A frame's matches
+// are filed one after another on the first pass, so `firstMatch` (per frame) finds them without a
+// map.
+const M_CALL = 0;
+const M_ANSWERED = 1;
+const M_FRAME = 2;
+const M_INDEX = 3;
+const MATCH_WORDS = 4;
 
-/** What a message shows: its call (for a reply, with the time from it), or undefined. */
-export interface RpcMatch {
-  call: RpcCall;
-  /** A reply's time from its call. */
-  sec: number;
-  nsec: number;
-  /** Whether the reply got as far as its reply state, where packet-rpc.c files it as the call's
-   *  answer (a reply cut before it shows its call's program but no frames or time). */
-  answered: boolean;
-}
+/**
+ * The last call filed under each (conversation, XID): open addressing over int32 slots of
+ * conversation + 1 (0: empty), XID and call index; no map entry, key object or heap number per call.
+ */
+class OpenCalls {
+  private slots = new Int32Array(3 * 1024);
+  private used = 0;
 
-/** Messages a frame may file (their place in the frame: 0 … MAX_PER_FRAME - 1). */
-const MAX_PER_FRAME = 256;
-
-class RpcCalls {
-  private open = new Map<string, RpcCall>();
-  private byMessage = new Map<number, RpcMatch>();
-
-  call(key: string, at: number, call: RpcCall): RpcMatch {
-    this.open.set(key, call);
-    const m: RpcMatch = { call, sec: 0, nsec: 0, answered: false };
-    this.byMessage.set(at, m);
-    return m;
+  get size(): number {
+    return this.used;
   }
 
-  reply(key: string, at: number, sec: number, nsec: number): RpcMatch | undefined {
-    const call = this.open.get(key);
-    if (call === undefined) return undefined;
-    let s = sec - call.sec;
-    let ns = nsec - call.nsec;
+  /** The call filed under (conv, xid), or -1. */
+  get(conv: number, xid: number): number {
+    const t = this.slots;
+    const mask = t.length / 3 - 1;
+    for (let s = fmix32(Math.imul(conv, 0x9e3779b1) ^ xid) & mask; ; s = (s + 1) & mask) {
+      const c = t[3 * s] as number;
+      if (c === 0) return -1;
+      if (c === conv + 1 && t[3 * s + 1] === xid) return t[3 * s + 2] as number;
+    }
+  }
+
+  set(conv: number, xid: number, call: number): void {
+    if (2 * (this.used + 1) > this.slots.length / 3) this.rehash();
+    const t = this.slots;
+    const mask = t.length / 3 - 1;
+    for (let s = fmix32(Math.imul(conv, 0x9e3779b1) ^ xid) & mask; ; s = (s + 1) & mask) {
+      const c = t[3 * s] as number;
+      if (c === 0 || (c === conv + 1 && t[3 * s + 1] === xid)) {
+        if (c === 0) this.used++;
+        t[3 * s] = conv + 1;
+        t[3 * s + 1] = xid;
+        t[3 * s + 2] = call;
+        return;
+      }
+    }
+  }
+
+  private rehash(): void {
+    const old = this.slots;
+    this.slots = new Int32Array(2 * old.length);
+    this.used = 0;
+    for (let k = 0; k < old.length; k += 3) if (old[k] !== 0) this.set((old[k] as number) - 1, old[k + 1] as number, old[k + 2] as number);
+  }
+}
+
+class RpcCalls {
+  /** RPC's conversations: the address and port pair, either direction (packet-rpc.c's). */
+  readonly conversations = new ConversationTable();
+  private readonly open = new OpenCalls();
+  /** Per frame: its first match record + 1 (0: none). */
+  private firstMatch = grown(new Int32Array(0), 1024);
+  calls = grown(new Int32Array(0), 64 * CALL_WORDS);
+  /** Per call: its time (seconds, nanoseconds). */
+  callTimes = grown(new Float64Array(0), 64 * 2);
+  private callCount = 0;
+  matches = grown(new Int32Array(0), 64 * MATCH_WORDS);
+  /** Per match: the time from the call (seconds, nanoseconds). */
+  matchTimes = grown(new Float64Array(0), 64 * 2);
+  private matchCount = 0;
+
+  call(conv: number, xid: number, frame: number, index: number, program: number, version: number, procedure: number, sec: number, nsec: number): number {
+    const i = this.callCount++;
+    if ((i + 1) * CALL_WORDS > this.calls.length) {
+      this.calls = grown(this.calls, 2 * this.calls.length);
+      this.callTimes = grown(this.callTimes, 2 * this.callTimes.length);
+    }
+    const r = this.calls;
+    const o = i * CALL_WORDS;
+    r[o + PROGRAM] = program;
+    r[o + VERSION] = version;
+    r[o + PROCEDURE] = procedure;
+    r[o + CALL_FRAME] = frame;
+    r[o + REPLY_FRAME] = 0;
+    r[o + NOTE] = 0;
+    this.callTimes[2 * i] = sec;
+    this.callTimes[2 * i + 1] = nsec;
+    this.open.set(conv, xid, i);
+    return this.match(frame, index, i, 0, 0);
+  }
+
+  reply(conv: number, xid: number, frame: number, index: number, sec: number, nsec: number): number {
+    const i = this.open.get(conv, xid);
+    if (i < 0) return -1;
+    let s = sec - (this.callTimes[2 * i] as number);
+    let ns = nsec - (this.callTimes[2 * i + 1] as number);
     if (ns < 0) {
       s--;
       ns += 1e9;
     }
-    const m: RpcMatch = { call, sec: s, nsec: ns, answered: false };
-    this.byMessage.set(at, m);
+    return this.match(frame, index, i, s, ns);
+  }
+
+  /** File the match of message `index` of `frame` (again in its record, if the frame was
+   *  dissected before). */
+  private match(frame: number, index: number, call: number, sec: number, nsec: number): number {
+    let m = this.lookup(frame, index);
+    if (m < 0) {
+      m = this.matchCount++;
+      if ((m + 1) * MATCH_WORDS > this.matches.length) {
+        this.matches = grown(this.matches, 2 * this.matches.length);
+        this.matchTimes = grown(this.matchTimes, 2 * this.matchTimes.length);
+      }
+      if (frame >= this.firstMatch.length) this.firstMatch = grown(this.firstMatch, Math.max(frame + 1, 2 * this.firstMatch.length));
+      if (this.firstMatch[frame] === 0) this.firstMatch[frame] = m + 1;
+    }
+    const r = this.matches;
+    const o = m * MATCH_WORDS;
+    r[o + M_CALL] = call;
+    r[o + M_ANSWERED] = 0;
+    r[o + M_FRAME] = frame;
+    r[o + M_INDEX] = index;
+    this.matchTimes[2 * m] = sec;
+    this.matchTimes[2 * m + 1] = nsec;
     return m;
   }
 
-  /** Whether any call is filed (if none, no key need be made). */
+  /** Whether any call is filed (if none, no conversation need be looked up). */
   get any(): boolean {
     return this.open.size > 0;
   }
 
-  has(key: string): boolean {
-    return this.open.has(key);
+  has(conv: number, xid: number): boolean {
+    return this.open.get(conv, xid) >= 0;
   }
 
-  lookup(at: number): RpcMatch | undefined {
-    return this.byMessage.get(at);
+  /** The match record of message `index` of `frame`, or -1. */
+  lookup(frame: number, index: number): number {
+    const r = this.matches;
+    for (let m = frame < this.firstMatch.length ? (this.firstMatch[frame] as number) - 1 : -1; m >= 0 && m < this.matchCount; m++) {
+      if (r[m * MATCH_WORDS + M_FRAME] !== frame) break;
+      if (r[m * MATCH_WORDS + M_INDEX] === index) return m;
+    }
+    return -1;
+  }
+}
+
+/** A call as a message sees it: a view of its record. */
+export class RpcCall {
+  constructor(
+    private readonly t: RpcCalls,
+    private readonly o: number,
+  ) {}
+  get program(): number {
+    return (this.t.calls[this.o + PROGRAM] as number) >>> 0;
+  }
+  get version(): number {
+    return (this.t.calls[this.o + VERSION] as number) >>> 0;
+  }
+  get procedure(): number {
+    return (this.t.calls[this.o + PROCEDURE] as number) >>> 0;
+  }
+  get callFrame(): number {
+    return this.t.calls[this.o + CALL_FRAME] as number;
+  }
+  get replyFrame(): number {
+    return this.t.calls[this.o + REPLY_FRAME] as number;
+  }
+  set replyFrame(v: number) {
+    this.t.calls[this.o + REPLY_FRAME] = v;
+  }
+  get note(): number {
+    return (this.t.calls[this.o + NOTE] as number) >>> 0;
+  }
+  set note(v: number) {
+    this.t.calls[this.o + NOTE] = v;
+  }
+}
+
+/** What a message shows: its call (for a reply, with the time from it). */
+export class RpcMatch {
+  readonly call: RpcCall;
+  private readonly o: number;
+  constructor(
+    private readonly t: RpcCalls,
+    private readonly m: number,
+  ) {
+    this.o = m * MATCH_WORDS;
+    this.call = new RpcCall(t, (t.matches[this.o + M_CALL] as number) * CALL_WORDS);
+  }
+  /** A reply's time from its call. */
+  get sec(): number {
+    return this.t.matchTimes[2 * this.m] as number;
+  }
+  get nsec(): number {
+    return this.t.matchTimes[2 * this.m + 1] as number;
+  }
+  /** Whether the reply got as far as its reply state, where packet-rpc.c files it as the call's
+   *  answer (a reply cut before it shows its call's program but no frames or time). */
+  get answered(): boolean {
+    return this.t.matches[this.o + M_ANSWERED] === 1;
+  }
+  set answered(v: boolean) {
+    this.t.matches[this.o + M_ANSWERED] = v ? 1 : 0;
   }
 }
 
 const calls = perCapture(() => new RpcCalls());
 
-/** The conversation and XID of this message, as the key of its call. */
-function key(c: Ctx, xid: number): string {
-  const a = `${bytesHex(c.netBuf, c.netSrc, c.netLen)}/${c.srcPort}`;
-  const b = `${bytesHex(c.netBuf, c.netDst, c.netLen)}/${c.dstPort}`;
-  return `${a < b ? a + b : b + a}|${xid}`;
+/** This message's conversation (opened if `open`), or -1. */
+function conversation(c: Ctx, t: RpcCalls, open: boolean): number {
+  const convs = t.conversations;
+  const conv = convs.find(c.netBuf, c.netSrc, c.netDst, c.netLen, c.srcPort, c.dstPort, c.frameNo);
+  return conv >= 0 || !open ? conv : convs.add(c.netBuf, c.netSrc, c.netDst, c.netLen, c.srcPort, c.dstPort, c.frameNo);
+}
+
+/** The match record `m` of `t` as a message sees it, or undefined for none. */
+function view(t: RpcCalls, m: number): RpcMatch | undefined {
+  return m < 0 ? undefined : new RpcMatch(t, m);
 }
 
 /** A call (message `index` of this frame): files it on the first pass; returns its record. */
 export function rpcCall(c: Ctx, index: number, xid: number, program: number, version: number, procedure: number): RpcMatch | undefined {
-  if (c.netSrc < 0 || index >= MAX_PER_FRAME) return undefined;
+  if (c.netSrc < 0) return undefined;
   const t = calls(c);
-  const at = c.frameNo * MAX_PER_FRAME + index;
-  if (!c.firstPass) return t.lookup(at);
+  if (!c.firstPass) return view(t, t.lookup(c.frameNo, index));
+  const conv = conversation(c, t, true);
+  if (conv < 0) return undefined;
   const now = frameTime(c);
-  return t.call(key(c, xid), at, { program, version, procedure, callFrame: c.frameNo, replyFrame: 0, sec: now.sec, nsec: now.nsec, note: 0 });
+  return view(t, t.call(conv, xid | 0, c.frameNo, index, program, version, procedure, now.sec, now.nsec));
 }
 
 /** A reply (message `index` of this frame): finds its call (on the first pass by its XID);
  *  rpcAnswered files it once its reply state was read. */
 export function rpcReply(c: Ctx, index: number, xid: number): RpcMatch | undefined {
-  if (c.netSrc < 0 || index >= MAX_PER_FRAME) return undefined;
+  if (c.netSrc < 0) return undefined;
   const t = calls(c);
-  const at = c.frameNo * MAX_PER_FRAME + index;
-  if (!c.firstPass) return t.lookup(at);
+  if (!c.firstPass) return view(t, t.lookup(c.frameNo, index));
+  if (!t.any) return undefined;
+  const conv = conversation(c, t, false);
+  if (conv < 0) return undefined;
   const now = frameTime(c);
-  return t.reply(key(c, xid), at, now.sec, now.nsec);
+  return view(t, t.reply(conv, xid | 0, c.frameNo, index, now.sec, now.nsec));
 }
 
 /** Whether a reply (message `index` of this frame) answers a call: on the first pass, whether one
  *  is filed under its XID (nothing is filed), later whether it was matched. */
 export function rpcReplyMatches(c: Ctx, index: number, xid: number): boolean {
-  if (c.netSrc < 0 || index >= MAX_PER_FRAME) return false;
+  if (c.netSrc < 0) return false;
   const t = calls(c);
-  return c.firstPass ? t.any && t.has(key(c, xid)) : t.lookup(c.frameNo * MAX_PER_FRAME + index) !== undefined;
+  if (!c.firstPass) return t.lookup(c.frameNo, index) >= 0;
+  if (!t.any) return false;
+  const conv = conversation(c, t, false);
+  return conv >= 0 && t.has(conv, xid | 0);
 }
 
 /** The reply `m` (of this frame) read its reply state: on the first pass it becomes its call's
