@@ -145,6 +145,16 @@ PROTOCOLS = {
         'nfs.write.stable == 2', 'nfs.fattr3.size > 1000000', 'nfs.access_delete == 0', 'nfs.readdirplus.entry.name == "vm01-flat.vmdk"',
         'mount.path == "/export/ds01"', 'portmap.port == 20048', 'nfs.createmode == 2', 'nfs.set_it == 2', 'nfs.offset3 == 8192',
         'rpc.lastfrag == 1 && udp', 'mount', 'portmap', 'nfs', '_ws.malformed', '_ws.short', 'rpc.time > 0.0006 && udp']),
+    # (iSCSI's and SCSI's items, the Flags tshark puts at the top of the tree, the reassembled Data-In)
+    'iscsi': (('iSCSI', 'SCSI', 'Flags: ', '[2 Reassembled TCP', '[Malformed Packet'), True, [
+        'iscsi.opcode == 0x01', 'scsi_sbc.opcode == 0x28', 'iscsi.time > 0.01', 'scsi.status == 0x02', 'scsi.status == 0x00',
+        'iscsi.scsiresponse.status == 0x02', 'scsi.sns.key == 6', 'scsi.sns.ascascq == 0x2900', 'scsi.sns.asc == 0x29', 'iscsi.login.T',
+        'iscsi.login.T == 1 && iscsi.login.csg == 1', 'iscsi.keyvalue contains "MaxBurstLength"', 'iscsi.request_frame == 18',
+        'iscsi.response_frame', 'iscsi.data_in_frame', 'iscsi.data_out_frame', 'scsi.response_frame == 21', 'scsi.request_frame', 'scsi.time > 0.01',
+        'iscsi.initiatortasktag == 0x15', 'scsi.lun == 0', 'scsi_sbc.rdwr10.lba == 4096', 'scsi_sbc.sa == 0x10', 'scsi.inquiry.vendor_id contains "LIO"',
+        'scsi.inquiry.devtype == 0', 'iscsi.taskmanfun.function == 5', 'iscsi.scsicommand.R == 1', 'iscsi.scsidata.S == 1', 'iscsi.isid.b == 0x023d',
+        'scsi_sbc.lba64_add > 1000', 'scsi.reportluns.lun_list_length == 8', 'iscsi.padding', 'iscsi', 'scsi', '_ws.malformed',
+        'tcp.reassembled_in == 32', 'data.len == 2048', 'iscsi.reject.reason == 9', 'iscsi.asyncevent == 1', 'scsi.inquiry.evpd.supported_page == 0xb0']),
     'dhcpopts': (('Dynamic Host Configuration Protocol', '[Malformed Packet'), True, [
         'dhcp.flags.bc == 1', 'dhcp.option.agent_information_option.agent_circuit_id', 'dhcp.option.client_system_architecture == 7',
         'dhcp.option.classless_static_route', 'dhcp.fqdn.name == "host.corp.example"', 'dhcp.fqdn.s == 1', 'dhcp.option.ntp_server == 192.168.1.12',

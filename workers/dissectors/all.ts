@@ -62,6 +62,7 @@ import './tls.ts';
 import './http.ts';
 import './db-lsp.ts';
 import './mysql.ts';
+import './iscsi.ts';
 import './rpc.ts';
 import './nfs.ts';
 import './mount.ts';
