@@ -137,7 +137,10 @@ export class TcpPduTable {
     this.pending.delete(key);
     this.pendingBytes -= p.have;
     const data = concat(p.chunks, p.have);
-    for (const r of p.records) if (r.reassembledIn === 0) r.reassembledIn = frame;
+    // (not the completing frame's own record: when it starts the next PDU too, its "Reassembled PDU
+    // in frame" names that PDU's last frame, as packet-tcp.c's line after its segment data does)
+    const last = p.records[p.records.length - 1];
+    for (const r of p.records) if (r.reassembledIn === 0 && r !== last) r.reassembledIn = frame;
     return data;
   }
 
