@@ -11,12 +11,12 @@
 import type { Ctx } from './context.ts';
 import { frameTime } from './frame.ts';
 import { perCapture } from '../analysis/per-capture.ts';
-import { fmix32 } from '../analysis/hash.ts';
+import { PairTable } from '../analysis/pair-table.ts';
 import { grown } from '../fields/typed-arrays.ts';
 
 // A task's record: int32 words (frames, the LUN, the CDB's opcode, service action and allocation
 // length, the older task of the same tag) and its command's time (2 doubles). No object, array or
-// map entry per task: a storage capture issues millions of commands. Record 0 is the empty task a
+// map entry per task (pair-table.ts): a storage capture issues millions of commands. Record 0 is the empty task a
 // later pass shows for a response whose command the capture lacks.
 const CMD_FRAME = 0;
 const DATA_IN = 1;
@@ -34,40 +34,12 @@ class TaskTable {
   ints = grown(new Int32Array(0), 64 * WORDS);
   times = grown(new Float64Array(0), 64 * 2);
   private count = 1;
-  /** Open addressing over (TCP stream + 1, tag, newest task); 0: an empty slot. */
-  private slots = new Int32Array(3 * 1024);
-  private used = 0;
+  /** (TCP stream, tag) → its newest task. */
+  private readonly byTag = new PairTable();
 
   /** The newest task of (stream, itt), or -1. */
   newest(stream: number, itt: number): number {
-    const t = this.slots;
-    const mask = t.length / 3 - 1;
-    for (let s = fmix32(Math.imul(stream, 0x9e3779b1) ^ itt) & mask; ; s = (s + 1) & mask) {
-      const k = t[3 * s] as number;
-      if (k === 0) return -1;
-      if (k === stream + 1 && t[3 * s + 1] === itt) return t[3 * s + 2] as number;
-    }
-  }
-
-  private setNewest(stream: number, itt: number, task: number): void {
-    if (2 * (this.used + 1) > this.slots.length / 3) {
-      const old = this.slots;
-      this.slots = new Int32Array(2 * old.length);
-      this.used = 0;
-      for (let k = 0; k < old.length; k += 3) if (old[k] !== 0) this.setNewest((old[k] as number) - 1, old[k + 1] as number, old[k + 2] as number);
-    }
-    const t = this.slots;
-    const mask = t.length / 3 - 1;
-    for (let s = fmix32(Math.imul(stream, 0x9e3779b1) ^ itt) & mask; ; s = (s + 1) & mask) {
-      const k = t[3 * s] as number;
-      if (k === 0 || (k === stream + 1 && t[3 * s + 1] === itt)) {
-        if (k === 0) this.used++;
-        t[3 * s] = stream + 1;
-        t[3 * s + 1] = itt;
-        t[3 * s + 2] = task;
-        return;
-      }
-    }
+    return this.byTag.get(stream, itt);
   }
 
   /** A new task of (stream, itt), the newest of its tag. */
@@ -79,7 +51,7 @@ class TaskTable {
     }
     this.fill(i, cmdFrame, sec, nsec, lun, opcode, service, alloc);
     this.ints[i * WORDS + OLDER] = this.newest(stream, itt);
-    this.setNewest(stream, itt, i);
+    this.byTag.set(stream, itt, i);
     return i;
   }
 

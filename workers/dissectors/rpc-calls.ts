@@ -10,7 +10,7 @@
 
 import { perCapture } from '../analysis/per-capture.ts';
 import { ConversationTable } from '../analysis/tcp-conversations.ts';
-import { fmix32 } from '../analysis/hash.ts';
+import { PairTable } from '../analysis/pair-table.ts';
 import { grown } from '../fields/typed-arrays.ts';
 import type { Ctx } from './context.ts';
 import { frameTime } from './frame.ts';
@@ -38,57 +38,11 @@ const M_FRAME = 2;
 const M_INDEX = 3;
 const MATCH_WORDS = 4;
 
-/**
- * The last call filed under each (conversation, XID): open addressing over int32 slots of
- * conversation + 1 (0: empty), XID and call index; no map entry, key object or heap number per call.
- */
-class OpenCalls {
-  private slots = new Int32Array(3 * 1024);
-  private used = 0;
-
-  get size(): number {
-    return this.used;
-  }
-
-  /** The call filed under (conv, xid), or -1. */
-  get(conv: number, xid: number): number {
-    const t = this.slots;
-    const mask = t.length / 3 - 1;
-    for (let s = fmix32(Math.imul(conv, 0x9e3779b1) ^ xid) & mask; ; s = (s + 1) & mask) {
-      const c = t[3 * s] as number;
-      if (c === 0) return -1;
-      if (c === conv + 1 && t[3 * s + 1] === xid) return t[3 * s + 2] as number;
-    }
-  }
-
-  set(conv: number, xid: number, call: number): void {
-    if (2 * (this.used + 1) > this.slots.length / 3) this.rehash();
-    const t = this.slots;
-    const mask = t.length / 3 - 1;
-    for (let s = fmix32(Math.imul(conv, 0x9e3779b1) ^ xid) & mask; ; s = (s + 1) & mask) {
-      const c = t[3 * s] as number;
-      if (c === 0 || (c === conv + 1 && t[3 * s + 1] === xid)) {
-        if (c === 0) this.used++;
-        t[3 * s] = conv + 1;
-        t[3 * s + 1] = xid;
-        t[3 * s + 2] = call;
-        return;
-      }
-    }
-  }
-
-  private rehash(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(2 * old.length);
-    this.used = 0;
-    for (let k = 0; k < old.length; k += 3) if (old[k] !== 0) this.set((old[k] as number) - 1, old[k + 1] as number, old[k + 2] as number);
-  }
-}
-
 class RpcCalls {
   /** RPC's conversations: the address and port pair, either direction (packet-rpc.c's). */
   readonly conversations = new ConversationTable();
-  private readonly open = new OpenCalls();
+  /** (conversation, XID) → the last call filed under it. */
+  private readonly open = new PairTable();
   /** Per frame: its first match record + 1 (0: none). */
   private firstMatch = grown(new Int32Array(0), 1024);
   calls = grown(new Int32Array(0), 64 * CALL_WORDS);

@@ -12,6 +12,8 @@ import { bytesHex, escapeString } from '../fields/format.ts';
 import { fieldById } from '../fields/registry.ts';
 import { udpStream } from '../analysis/tcp-state.ts';
 import { perCapture } from '../analysis/per-capture.ts';
+import { PairTable } from '../analysis/pair-table.ts';
+import { grown } from '../fields/typed-arrays.ts';
 import { appendTo } from './append-text.ts';
 import { asciiText } from './ascii.ts';
 import { ber, BerClass, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
@@ -480,39 +482,58 @@ function formatName(format: number): string {
   return format >= 1 && format <= 5 ? (table[format] as string) : 'Reserved/Enterprise-specific';
 }
 
-/** A request and its response, matched by request ID within the UDP conversation. */
-interface Call {
-  request: number;
-  response: number;
+/** Requests and their responses, matched by request ID within the UDP conversation: per call its
+ *  request and response frames (an int32 pair), found by (stream, ID) and by frame (pair-table.ts:
+ *  no string key or object per request, as a capture of millions of polls needs). */
+class SnmpCalls {
+  frames = grown(new Int32Array(0), 2 * 64);
+  private count = 0;
+  readonly byId = new PairTable();
+  readonly byFrame = new PairTable();
+
+  add(): number {
+    const i = this.count++;
+    if (2 * (i + 1) > this.frames.length) this.frames = grown(this.frames, 2 * this.frames.length);
+    this.frames[2 * i] = 0;
+    this.frames[2 * i + 1] = 0;
+    return i;
+  }
 }
 
-const calls = perCapture(() => ({ byKey: new Map<string, Call>(), byFrame: new Map<number, Call>() }));
+const calls = perCapture(() => new SnmpCalls());
 
 /** snmp_match_request_response: on the first pass a request (re)starts its ID's call and a
  *  get-response completes it; a frame of a complete call shows Response In or Response To. */
 function match(c: Ctx, requestId: number, type: number): void {
   const state = calls(c);
-  let call: Call | undefined;
+  let call: number;
   if (c.firstPass) {
     const isRequest = REQUESTS.has(type);
     if (!isRequest && type !== Pdu.RESPONSE) return;
-    const key = `${udpStream(c, c.srcPort, c.dstPort)}:${requestId}`;
-    call = state.byKey.get(key);
-    if (call === undefined) state.byKey.set(key, (call = { request: 0, response: 0 }));
+    const stream = udpStream(c, c.srcPort, c.dstPort);
+    // (packet-snmp.c keeps the request ID in 32 bits: they are the key)
+    call = state.byId.get(stream, requestId | 0);
+    if (call < 0) {
+      call = state.add();
+      state.byId.set(stream, requestId | 0, call);
+    }
     if (isRequest) {
-      call.request = c.frameNo;
-      call.response = 0;
-    } else call.response = c.frameNo;
-    state.byFrame.set(c.frameNo, call);
-  } else call = state.byFrame.get(c.frameNo);
-  if (call === undefined || call.request === 0 || call.response === 0) return;
+      state.frames[2 * call] = c.frameNo;
+      state.frames[2 * call + 1] = 0;
+    } else state.frames[2 * call + 1] = c.frameNo;
+    state.byFrame.set(c.frameNo, 0, call);
+  } else call = state.byFrame.get(c.frameNo, 0);
+  if (call < 0) return;
+  const request = state.frames[2 * call] as number;
+  const response = state.frames[2 * call + 1] as number;
+  if (request === 0 || response === 0) return;
   const f = c.f;
-  if (call.request === c.frameNo) {
-    f.add(F.responseIn, 0, 0, call.response, EF.GENERATED);
+  if (request === c.frameNo) {
+    f.add(F.responseIn, 0, 0, response, EF.GENERATED);
     return;
   }
-  f.add(F.responseTo, 0, 0, call.request, EF.GENERATED);
-  if (full(c)) addTimeSince(f, F.time, 0, frameTime(c), frameTimeOf(c, call.request), EF.GENERATED);
+  f.add(F.responseTo, 0, 0, request, EF.GENERATED);
+  if (full(c)) addTimeSince(f, F.time, 0, frameTime(c), frameTimeOf(c, request), EF.GENERATED);
 }
 
 registerDissector('snmp', dissectSnmp);
