@@ -9,6 +9,8 @@
 import { EF } from '../fields/field-list.ts';
 import { Base, FT, registerFields } from '../fields/registry.ts';
 import { perCapture } from '../analysis/per-capture.ts';
+import { PairTable } from '../analysis/pair-table.ts';
+import { grown } from '../fields/typed-arrays.ts';
 import type { Ctx } from './context.ts';
 import { dissectIsakmp } from './isakmp.ts';
 import { expertAt, Group, registerExperts, Severity } from './expert.ts';
@@ -29,13 +31,27 @@ const X = registerExperts({
   wrongSequence: { name: 'esp.sequence-analysis.wrong-sequence-number', msg: 'Wrong Sequence Number', severity: Severity.WARN, group: Group.SEQUENCE },
 });
 
-/** The first pass's view of each frame's ESP packet: the previous packet of its SPI (0: none). */
-interface Seen {
-  previousFrame: number;
-  previousSequence: number;
+/**
+ * Sequence analysis state, with no object per packet (an IPsec tunnel's capture is millions of
+ * ESP packets): per SPI its last packet's frame and sequence number (`bySpi` → a slot of `last`),
+ * and per frame whose number was not the one expected, the previous packet of its SPI (`wrong` → a
+ * slot of `previous`); a frame in sequence needs nothing kept, later passes show it nothing.
+ */
+class EspSequences {
+  readonly bySpi = new PairTable();
+  last = grown(new Int32Array(0), 2 * 16);
+  spis = 0;
+  readonly wrong = new PairTable();
+  previous = grown(new Int32Array(0), 2 * 16);
+  wrongs = 0;
+
+  /** A new (frame, sequence) slot in `a` (its count `n`), grown when full. */
+  static slot(a: Int32Array<ArrayBuffer>, n: number): Int32Array<ArrayBuffer> {
+    return 2 * (n + 1) > a.length ? grown(a, 2 * a.length) : a;
+  }
 }
 
-const state = perCapture(() => ({ last: new Map<number, { frame: number; sequence: number }>(), seen: new Map<number, Seen>() }));
+const state = perCapture(() => new EspSequences());
 
 export function dissectEsp(c: Ctx, off: number, end: number): void {
   const f = c.f;
@@ -54,16 +70,33 @@ export function dissectEsp(c: Ctx, off: number, end: number): void {
 /** check_esp_sequence_info: this packet against the previous one of its SPI. */
 function sequenceAnalysis(c: Ctx, spi: number, sequence: number, at: number): void {
   const s = state(c);
-  let seen = s.seen.get(c.frameNo);
+  let previousFrame = 0;
+  let previousSequence = 0;
   if (c.firstPass) {
-    const last = s.last.get(spi);
-    seen = { previousFrame: last?.frame ?? 0, previousSequence: last?.sequence ?? 0 };
-    s.seen.set(c.frameNo, seen);
-    s.last.set(spi, { frame: c.frameNo, sequence });
+    let k = s.bySpi.get(spi | 0, 0);
+    if (k < 0) {
+      k = s.spis++;
+      s.last = EspSequences.slot(s.last, k);
+      s.bySpi.set(spi | 0, 0, k);
+    } else {
+      previousFrame = s.last[2 * k] as number;
+      previousSequence = (s.last[2 * k + 1] as number) >>> 0;
+    }
+    s.last[2 * k] = c.frameNo;
+    s.last[2 * k + 1] = sequence;
+    if (previousFrame === 0 || sequence === ((previousSequence + 1) >>> 0)) return;
+    const w = s.wrongs++;
+    s.previous = EspSequences.slot(s.previous, w);
+    s.previous[2 * w] = previousFrame;
+    s.previous[2 * w + 1] = previousSequence;
+    s.wrong.set(c.frameNo, 0, w);
+  } else {
+    const w = s.wrong.get(c.frameNo, 0);
+    if (w < 0) return;
+    previousFrame = s.previous[2 * w] as number;
+    previousSequence = (s.previous[2 * w + 1] as number) >>> 0;
   }
-  if (seen === undefined || seen.previousFrame === 0) return;
-  const expected = (seen.previousSequence + 1) >>> 0;
-  if (sequence === expected) return;
+  const expected = (previousSequence + 1) >>> 0;
   const f = c.f;
   const item = f.add(F.expectedSn, at, 4, expected, EF.GENERATED);
   const hex = spi.toString(16).padStart(8, '0');
@@ -71,10 +104,10 @@ function sequenceAnalysis(c: Ctx, spi: number, sequence: number, at: number): vo
   if (sequence > expected) {
     if (f.wanted === null) f.appendLabel(item, ` (${sequence - expected} SNs missing)`);
     what = `${sequence - expected} missing`;
-  } else if (sequence === seen.previousSequence) what = `${sequence} repeated`;
+  } else if (sequence === previousSequence) what = `${sequence} repeated`;
   else what = `${expected - sequence} less than expected`;
   expertAt(c, item, X.wrongSequence, `Wrong Sequence Number for SPI ${hex} - ${what}`);
-  f.add(F.previousFrame, at, 4, seen.previousFrame, EF.GENERATED);
+  f.add(F.previousFrame, at, 4, previousFrame, EF.GENERATED);
 }
 
 /** UDP 4500: IKE after a Non-ESP Marker, a NAT keep-alive, or ESP. */
