@@ -5,7 +5,7 @@
 
 import { bytesHex } from '../fields/format.ts';
 import { FT, registerFields } from '../fields/registry.ts';
-import { ber, BerClass, berElement, berInt } from './ber.ts';
+import { ber, BerClass, BerTag, berElement, berInt } from './ber.ts';
 import type { Ctx } from './context.ts';
 import { oidName, oidText } from './oid-text.ts';
 
@@ -40,7 +40,7 @@ export function unknownBer(c: Ctx, o: number, end: number, depth = 0): number {
       f.pop();
     } else if (cls === BerClass.UNIVERSAL && tag === 2 && n <= 6) f.add(F.integer, v, n, berInt(b, v, n));
     else if (cls === BerClass.UNIVERSAL && tag === 4) f.add(F.octetString, v, n);
-    else if (cls === BerClass.UNIVERSAL && tag === 6) {
+    else if (cls === BerClass.UNIVERSAL && tag === BerTag.OBJECT_IDENTIFIER) {
       const dotted = oidText(b, v, v + n) ?? '';
       const i = f.addStr(F.oid, v, n, dotted);
       const name = f.wanted === null ? oidName(dotted) : null;

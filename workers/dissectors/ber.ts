@@ -24,10 +24,20 @@ export const enum BerClass {
 export const enum BerTag {
   BOOLEAN = 1,
   INTEGER = 2,
+  BIT_STRING = 3,
   OCTET_STRING = 4,
+  NULL = 5,
+  OBJECT_IDENTIFIER = 6,
   ENUMERATED = 10,
+  UTF8_STRING = 12,
   SEQUENCE = 16,
   SET = 17,
+  PRINTABLE_STRING = 19,
+  IA5_STRING = 22,
+  UTC_TIME = 23,
+  GENERALIZED_TIME = 24,
+  VISIBLE_STRING = 26,
+  BMP_STRING = 30,
 }
 
 /** The element header read last by readBer. */

@@ -16,7 +16,7 @@ import { PairTable } from '../analysis/pair-table.ts';
 import { grown } from '../fields/typed-arrays.ts';
 import { appendTo } from './append-text.ts';
 import { asciiText } from './ascii.ts';
-import { ber, BerClass, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
+import { ber, BerClass, BerTag, berElement as element, berInt, berText, printableAscii, readBer } from './ber.ts';
 import { readBigUint, type Ctx } from './context.ts';
 import { expertAt } from './expert.ts';
 import { flagWord } from './flag-names.ts';
@@ -285,7 +285,7 @@ function valueItem(c: Ctx, cls: number, tag: number, v: number, n: number): numb
       f.setText(i, valueLine);
     }
     return i;
-  } else if (cls === BerClass.UNIVERSAL && tag === 6) {
+  } else if (cls === BerClass.UNIVERSAL && tag === BerTag.OBJECT_IDENTIFIER) {
     oid(c, F.valueOid, v - headerLength(v, n), v + n);
     i = f.last;
     if (fullTree && i >= 0) {

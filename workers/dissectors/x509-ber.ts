@@ -15,17 +15,18 @@ export interface El {
   end: number;
 }
 
+// (ber.ts's universal tags, by the short names the X.509 readers use)
 export const SEQ = BerTag.SEQUENCE;
-export const OID_TAG = 6;
-export const NULL_TAG = 5;
-export const BIT_STRING = 3;
-export const UTF8 = 12;
-export const PRINTABLE = 19;
-export const IA5 = 22;
-export const VISIBLE = 26;
-export const BMP = 30;
-export const UTC_TIME = 23;
-export const GENERALIZED_TIME = 24;
+export const OID_TAG = BerTag.OBJECT_IDENTIFIER;
+export const NULL_TAG = BerTag.NULL;
+export const BIT_STRING = BerTag.BIT_STRING;
+export const UTF8 = BerTag.UTF8_STRING;
+export const PRINTABLE = BerTag.PRINTABLE_STRING;
+export const IA5 = BerTag.IA5_STRING;
+export const VISIBLE = BerTag.VISIBLE_STRING;
+export const BMP = BerTag.BMP_STRING;
+export const UTC_TIME = BerTag.UTC_TIME;
+export const GENERALIZED_TIME = BerTag.GENERALIZED_TIME;
 
 /** The element at o (definite length, all inside `end`), or null. */
 export function el(b: Uint8Array, o: number, end: number): El | null {
